@@ -1,0 +1,128 @@
+/**
+ * The three ways a vendor call fails, kept apart because supervisors and the quota gate treat
+ * them differently:
+ * - `refused`: the vendor answered and said no (auth, quota spent, too many simultaneous
+ *   requests, bad request, not found). Never retried.
+ * - `unavailable`: we could not get an answer (network, timeout, 5xx, maintenance). GETs retry.
+ * - `nonsense`: the vendor answered something we cannot read (malformed JSON, HTML, schema
+ *   mismatch, truncated or oversized body).
+ *
+ * `userMessage` is a sentence for a supervisor; `detail` is for the log. Neither may contain a
+ * token or a customer phone number: build them from status codes and vendor messages only.
+ */
+export type VendorErrorKind = 'refused' | 'unavailable' | 'nonsense';
+
+export type VendorErrorReason =
+  | 'auth'
+  | 'quota-spent'
+  | 'too-many-concurrent'
+  | 'rate-limited'
+  | 'bad-request'
+  | 'not-found'
+  | 'range-too-long'
+  | 'network'
+  | 'timeout'
+  | 'server-error'
+  | 'maintenance'
+  | 'malformed'
+  | 'html'
+  | 'schema'
+  | 'truncated'
+  | 'too-large';
+
+export interface VendorErrorInit {
+  kind: VendorErrorKind;
+  reason: VendorErrorReason;
+  /** Source id (configuration name), e.g. `bogota`. */
+  source: string;
+  /** Vendor name for sentences, e.g. `wolkvox`. */
+  vendor: string;
+  /** Which endpoint, without query secrets, e.g. `real_time.php?api=chats`. */
+  endpoint?: string;
+  status?: number;
+  userMessage: string;
+  detail: string;
+  /** Seconds the vendor asked us to wait (Retry-After), when it said. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+export class VendorError extends Error {
+  readonly kind: VendorErrorKind;
+  readonly reason: VendorErrorReason;
+  readonly source: string;
+  readonly vendor: string;
+  readonly endpoint?: string;
+  readonly status?: number;
+  readonly userMessage: string;
+  readonly detail: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(init: VendorErrorInit) {
+    super(`${init.vendor} (${init.source}) ${init.kind}/${init.reason}: ${init.detail}`, {
+      cause: init.cause,
+    });
+    this.name = 'VendorError';
+    this.kind = init.kind;
+    this.reason = init.reason;
+    this.source = init.source;
+    this.vendor = init.vendor;
+    this.endpoint = init.endpoint;
+    this.status = init.status;
+    this.userMessage = init.userMessage;
+    this.detail = init.detail;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+
+  /** Plain object for structured logs. */
+  toLog(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      reason: this.reason,
+      source: this.source,
+      vendor: this.vendor,
+      endpoint: this.endpoint,
+      status: this.status,
+      detail: this.detail,
+    };
+  }
+}
+
+export function isVendorError(error: unknown): error is VendorError {
+  return error instanceof VendorError;
+}
+
+/** Default sentences per reason; adapters may pass a more precise one. */
+export function defaultUserMessage(vendor: string, reason: VendorErrorReason): string {
+  switch (reason) {
+    case 'auth':
+      return `${vendor} did not accept the bot's credentials. Ask your administrator to check the API token in the configuration.`;
+    case 'quota-spent':
+      return `The ${vendor} API quota for today is spent. Figures will be back after midnight (operation time).`;
+    case 'too-many-concurrent':
+      return `${vendor} is busy with other requests from this token. Try again in a few seconds.`;
+    case 'rate-limited':
+      return `${vendor} asked the bot to slow down. Try again in a minute.`;
+    case 'bad-request':
+      return `${vendor} did not understand the request. This is a bug in the bot; it has been logged.`;
+    case 'not-found':
+      return `${vendor} has no such record.`;
+    case 'range-too-long':
+      return `${vendor} accepts at most 31 days per query.`;
+    case 'network':
+      return `${vendor} cannot be reached right now. Try again in a minute.`;
+    case 'timeout':
+      return `${vendor} took too long to answer. Try again in a minute.`;
+    case 'server-error':
+      return `${vendor} is having trouble right now (server error). Try again in a minute.`;
+    case 'maintenance':
+      return `${vendor} is in a maintenance window. Try again later.`;
+    case 'malformed':
+    case 'html':
+    case 'schema':
+    case 'truncated':
+      return `${vendor} sent an answer the bot could not read. It has been logged for the administrator.`;
+    case 'too-large':
+      return `${vendor} sent an answer larger than the bot accepts. Try a shorter date range.`;
+  }
+}

@@ -1,0 +1,63 @@
+import type {
+  ActiveChat,
+  AgentStatus,
+  DateRange,
+  DayStats,
+  HandoffReport,
+  QueueSnapshot,
+  TokenUsage,
+  Transcript,
+  VendorKind,
+} from '../src/domain/types.js';
+
+/** What a source can answer. A command whose capability is missing says so, never crashes. */
+export type Capability =
+  | 'queue'
+  | 'agents'
+  | 'activeChats'
+  | 'transcript'
+  | 'today'
+  | 'dayStats'
+  | 'handoffs'
+  | 'tokenUsage';
+
+/**
+ * The vendor port. One instance per configured source. Every method may throw a `VendorError`
+ * (see `adapters/http/errors.ts`); nothing else should escape.
+ *
+ * @example
+ *   if (adapter.queue) { const snapshot = await adapter.queue(); }
+ */
+export interface VendorAdapter {
+  /** The source id from configuration (`bogota`, `emea`). */
+  readonly id: string;
+  readonly vendor: VendorKind;
+  /** IANA zone of the operation; "today" and local vendor times are read in it. */
+  readonly timeZone: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * Identifies the API token for quota purposes, without revealing it (e.g. `wolkvox:0032:ab12cd`).
+   * Two sources that share a token share this key and so one budget.
+   */
+  readonly quotaKey: string;
+
+  queue?(signal?: AbortSignal): Promise<QueueSnapshot>;
+  agents?(signal?: AbortSignal): Promise<AgentStatus[]>;
+  activeChats?(signal?: AbortSignal): Promise<ActiveChat[]>;
+  /** `null` when no chat with that id exists within the search window. */
+  transcript?(id: string, signal?: AbortSignal): Promise<Transcript | null>;
+  today?(signal?: AbortSignal): Promise<DayStats>;
+  /** A past local day (`YYYY-MM-DD`), for comparisons in summaries. */
+  dayStats?(date: string, signal?: AbortSignal): Promise<DayStats>;
+  handoffs?(range: DateRange, signal?: AbortSignal): Promise<HandoffReport>;
+  tokenUsage?(signal?: AbortSignal): Promise<TokenUsage>;
+  /** Release sockets and timers. */
+  close?(): Promise<void>;
+}
+
+/** Checks an identifier a user typed (conn_id, chat id) before it goes near a vendor. */
+export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isValidUserId(id: string): boolean {
+  return USER_ID_PATTERN.test(id);
+}

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config } from './schema.js';
+
+/** One problem in a configuration file, with the path of the offending value. */
+export interface ConfigProblem {
+  /** `alerts[2].above`, `sources.bogota.token`, or `(file)` for the whole file. */
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(`${file}: ${problems.length} problem(s) in the configuration:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  file: string;
+  config: Config;
+  /** Every secret value the configuration holds, for log redaction. */
+  secrets: string[];
+}
+
+const SECRET_KEYS = new Set(['token', 'apiKey', 'password', 'clientSecret', 'refreshToken']);
+
+/** The configuration of the embedded default: the demo contact center, nothing else. */
+export const EMBEDDED_CONFIG_TEXT = `
+sources:
+  demo:
+    vendor: demo
+    label: Demo contact center
+    timeZone: America/Bogota
+channels:
+  terminal: console
+alerts:
+  - id: queue-long
+    metric: queue.waiting
+    source: demo
+    above: 8
+    for: 2m
+    severity: warning
+    channels: [terminal]
+  - id: no-agents
+    metric: agents.available
+    source: demo
+    below: 1
+    for: 1m
+    severity: critical
+    channels: [terminal]
+summaries:
+  - cron: "0 19 * * *"
+    timeZone: America/Bogota
+    sources: [demo]
+    channel: terminal
+`;
+
+/** Which file to read: `CHATOPS_CONFIG`, else `./chatops.yaml` when present, else none. */
+export function resolveConfigPath(env: NodeJS.ProcessEnv, cwd = process.cwd()): string | undefined {
+  if (env.CHATOPS_CONFIG) return env.CHATOPS_CONFIG;
+  const local = `${cwd}/chatops.yaml`;
+  return existsSync(local) ? local : undefined;
+}
+
+export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(file, [{ path: '(file)', message: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+  return parseConfigText(text, env, file);
+}
+
+/** Parses YAML, substitutes `${VAR}` / `${VAR:-default}` in string values, validates. */
+export function parseConfigText(text: string, env: NodeJS.ProcessEnv, file = '(embedded)'): LoadedConfig {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => ({ path: '(file)', message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+  }
+  const problems: ConfigProblem[] = [];
+  const secrets: string[] = [];
+  const raw = substitute(doc.toJS() ?? {}, [], env, problems, secrets);
+  const result = configSchema.safeParse(raw);
+  if (!result.success) problems.push(...zodProblems(result.error));
+  if (problems.length > 0 || !result.success) throw new ConfigError(file, problems);
+  problems.push(...crossCheck(result.data));
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return { file, config: result.data, secrets: [...new Set(secrets.filter((s) => s.length >= 4))] };
+}
+
+function substitute(value: unknown, path: Array<string | number>, env: NodeJS.ProcessEnv, problems: ConfigProblem[], secrets: string[]): unknown {
+  if (typeof value === 'string') {
+    const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_, name: string, fallback?: string) => {
+      const found = env[name];
+      if (found !== undefined && found !== '') return found;
+      if (fallback !== undefined) return fallback;
+      problems.push({ path: formatPath(path), message: `environment variable ${name} is not set; export it or put it in the service's environment` });
+      return '';
+    });
+    const key = path[path.length - 1];
+    if (typeof key === 'string' && SECRET_KEYS.has(key)) secrets.push(out);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => substitute(v, [...path, i], env, problems, secrets));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, [...path, k], env, problems, secrets)]));
+  }
+  return value;
+}
+
+function zodProblems(error: z.ZodError): ConfigProblem[] {
+  return error.issues.map((issue) => {
+    let message = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against chatops.example.yaml`;
+    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `is required (${issue.message.replace(/Invalid input: /, '')})`;
+    return { path: formatPath(issue.path as Array<string | number>), message };
+  });
+}
+
+function crossCheck(config: Config): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const sources = Object.keys(config.sources);
+  const knowsChannel = (c: string) => c in config.channels || /^(slack:|teams:|teams-webhook:|console$)/.test(c);
+  config.alerts.forEach((rule, i) => {
+    if (!sources.includes(rule.source)) problems.push({ path: `alerts[${i}].source`, message: `no source named "${rule.source}"; configured: ${sources.join(', ')}` });
+    rule.channels.forEach((c, j) => {
+      if (!knowsChannel(c)) problems.push({ path: `alerts[${i}].channels[${j}]`, message: `"${c}" is neither an alias under \`channels\` nor a channel reference` });
+    });
+  });
+  config.summaries.forEach((s, i) => {
+    s.sources.forEach((name, j) => {
+      if (!sources.includes(name)) problems.push({ path: `summaries[${i}].sources[${j}]`, message: `no source named "${name}"; configured: ${sources.join(', ')}` });
+    });
+    if (!knowsChannel(s.channel)) problems.push({ path: `summaries[${i}].channel`, message: `"${s.channel}" is neither an alias under \`channels\` nor a channel reference` });
+  });
+  const ids = new Set<string>();
+  config.alerts.forEach((rule, i) => {
+    if (rule.id && ids.has(rule.id)) problems.push({ path: `alerts[${i}].id`, message: `"${rule.id}" is used by an earlier rule; ids must be unique` });
+    if (rule.id) ids.add(rule.id);
+  });
+  return problems;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(root)';
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}

@@ -1,0 +1,62 @@
+/**
+ * The quota gate: the one door to every vendor call, shared by every replica.
+ *
+ * `run` serves a fresh cached value; or joins the one fetch in flight for that key (on any
+ * replica); or takes a concurrency lease for the token, spends one unit of the daily budget,
+ * calls, and caches. When the budget is spent or the vendor fails, it serves the last value with
+ * its age (`stale: true`); with no last value it throws (`QuotaSpentError` or the `VendorError`).
+ */
+export interface QuotaGate {
+  run<T>(request: GateRequest<T>): Promise<GateResult<T>>;
+  /** Align the day counter with the vendor's own count (wolkvox `token_use_today`). */
+  reconcile(token: TokenPolicy, usedToday: number): Promise<void>;
+  /** Budget figures per token for /metrics and /readyz. */
+  usage(token: TokenPolicy): Promise<{ usedToday: number; budget: number | undefined; left: number | undefined }>;
+  /** `shared` (Redis answering), `local` (Redis configured but unreachable: per-process limits), `memory`. */
+  mode(): 'shared' | 'local' | 'memory';
+  close(): Promise<void>;
+}
+
+/** How one API token is rationed. Sources that share a token share one policy key. */
+export interface TokenPolicy {
+  /** Non-secret identity of the token, e.g. `wolkvox:0032:1a2b3c` (hash of the token). */
+  key: string;
+  /** Simultaneous calls allowed across all replicas. */
+  concurrency: number;
+  /** Calls per local day; undefined = unlimited. */
+  dailyBudget?: number;
+  /** Share (0..1) of the daily budget only interactive requests may spend. */
+  reserveShare: number;
+  /** The day resets at midnight in this zone. */
+  timeZone: string;
+  /** Minimum gap between two calls of the same endpoint. */
+  minSpacingMs?: number;
+}
+
+export interface GateRequest<T> {
+  token: TokenPolicy;
+  /** Cache key: source, endpoint and arguments (`bogota:queue`, `bogota:transcript:123`). */
+  key: string;
+  /** Endpoint name for spacing and metrics (`queue`, `transcript`). */
+  endpoint: string;
+  /** How long a fetched value is fresh. 0 = never cached (but still single-flight). */
+  ttlMs: number;
+  /** Interactive requests (a person asked) may spend the reserve; background ones may not. */
+  priority: 'interactive' | 'background';
+  fetch: (signal: AbortSignal) => Promise<T>;
+  signal?: AbortSignal;
+}
+
+export type GateResult<T> =
+  | { value: T; fetchedAt: number; stale: false; fromCache: boolean }
+  | { value: T; fetchedAt: number; stale: true; staleReason: string; fromCache: true };
+
+/** Thrown when the budget is spent and there is no earlier value to serve. */
+export class QuotaSpentError extends Error {
+  readonly userMessage: string;
+  constructor(readonly tokenKey: string, vendor: string) {
+    super(`daily budget spent for ${tokenKey}`);
+    this.name = 'QuotaSpentError';
+    this.userMessage = `The ${vendor} API quota for today is spent, and there is no earlier answer to show. Figures will be back after midnight (operation time).`;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * A platform-neutral answer. Commands build one; Slack renders it as Block Kit, Teams as an
+ * Adaptive Card, the console as text. Renderers enforce their platform's limits; commands keep
+ * lists bounded themselves (see `truncateRows`) so nothing is cut silently.
+ *
+ * @example
+ *   const reply: Reply = {
+ *     title: 'Queue — Bogotá',
+ *     summary: '12 waiting · longest 4m 10s',
+ *     table: { columns: ['Queue', 'Waiting', 'Longest'], rows: [['Sales', '8', '4m 10s']] },
+ *     context: { source: 'Bogotá (wolkvox)', asOf: '2026-11-21T14:02:00.000Z' },
+ *   };
+ */
+export interface Reply {
+  title: string;
+  /** One line under the title: the answer in a sentence. */
+  summary?: string;
+  /** Label/value pairs (rendered as fields; at most 10 per group on Slack). */
+  fields?: ReplyField[];
+  /** One table; renderers draw it as monospace text or a grid. */
+  table?: ReplyTable;
+  /** Free sections with a heading and markdown-light text (`*bold*`, `_italic_`, line breaks). */
+  sections?: ReplySection[];
+  buttons?: ReplyButton[];
+  context?: ReplyContext;
+  /** How the answer may be shown. */
+  visibility?: Visibility;
+  /** Tone for colour hints (alerts, errors). */
+  tone?: 'normal' | 'good' | 'warning' | 'danger';
+}
+
+/**
+ * - `public`: may be shared in a channel (phone numbers are masked by the command already).
+ * - `private`: only for the asker (transcripts): never "Share in channel"; on Teams, sent to the
+ *   asker's 1:1 chat when asked in a channel.
+ */
+export type Visibility = 'public' | 'private';
+
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+export interface ReplyTable {
+  columns: string[];
+  rows: string[][];
+  /** "and 37 more" line when rows were cut. */
+  footnote?: string;
+}
+
+export interface ReplySection {
+  heading?: string;
+  text: string;
+}
+
+/**
+ * A button. `run` re-runs a command text (refresh, next page); `share` posts the reply for the
+ * channel; `ack` / `silence` act on an alert (value: alert id, or `rule:duration`).
+ */
+export interface ReplyButton {
+  label: string;
+  action: 'run' | 'share' | 'ack' | 'silence';
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface ReplyContext {
+  /** "Bogotá (wolkvox)". */
+  source?: string;
+  /** When the data was fetched from the vendor. */
+  asOf?: string;
+  /** Set when the data is older than asked for: "vendor quota spent for today". */
+  staleReason?: string;
+  /** Any extra note ("page 2 of 3"). */
+  note?: string;
+}

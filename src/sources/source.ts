@@ -1,0 +1,110 @@
+import type { Capability, VendorAdapter } from '../../adapters/port.js';
+import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
+import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
+
+/** A value from a vendor with its age. */
+export interface Fetched<T> {
+  value: T;
+  /** When the vendor answered. */
+  asOf: Instant;
+  /** True when the value is older than asked for because the vendor or quota refused. */
+  stale: boolean;
+  staleReason?: string;
+}
+
+/** Thrown when a source lacks what a command needs. */
+export class CapabilityMissingError extends Error {
+  readonly userMessage: string;
+  constructor(readonly capability: Capability, readonly sourceLabel: string, vendor: VendorKind) {
+    super(`${capability} not available for ${vendor}`);
+    this.name = 'CapabilityMissingError';
+    this.userMessage = `This is not available for ${vendor} (source ${sourceLabel}).`;
+  }
+}
+
+/** Seconds each capability's answer stays fresh in the shared cache. */
+export const DEFAULT_TTL_MS: Record<Capability, number> = {
+  queue: 20_000,
+  agents: 20_000,
+  activeChats: 20_000,
+  transcript: 120_000,
+  today: 60_000,
+  dayStats: 6 * 3_600_000,
+  handoffs: 300_000,
+  tokenUsage: 0,
+};
+
+export type Priority = 'interactive' | 'background';
+
+/**
+ * A configured source as commands and the watcher see it: the adapter behind the quota gate.
+ * Commands never call an adapter directly.
+ */
+export interface Source {
+  readonly id: string;
+  readonly label: string;
+  readonly vendor: VendorKind;
+  readonly timeZone: string;
+  readonly token: TokenPolicy;
+  has(capability: Capability): boolean;
+  queue(priority?: Priority): Promise<Fetched<QueueSnapshot>>;
+  agents(priority?: Priority): Promise<Fetched<AgentStatus[]>>;
+  activeChats(priority?: Priority): Promise<Fetched<ActiveChat[]>>;
+  transcript(id: string, priority?: Priority): Promise<Fetched<Transcript | null>>;
+  today(priority?: Priority): Promise<Fetched<DayStats>>;
+  dayStats(date: string, priority?: Priority): Promise<Fetched<DayStats>>;
+  handoffs(range: DateRange, priority?: Priority): Promise<Fetched<HandoffReport>>;
+  tokenUsage(priority?: Priority): Promise<Fetched<TokenUsage>>;
+}
+
+export interface SourceOptions {
+  adapter: VendorAdapter;
+  gate: QuotaGate;
+  token: TokenPolicy;
+  label?: string;
+  ttlMs?: Partial<Record<Capability, number>>;
+}
+
+export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptions): Source {
+  const ttl = { ...DEFAULT_TTL_MS, ...ttlMs };
+  const name = label ?? adapter.id;
+
+  async function call<T>(capability: Capability, args: string, priority: Priority, fetch: (signal: AbortSignal) => Promise<T> | undefined): Promise<Fetched<T>> {
+    if (!adapter.capabilities.has(capability)) throw new CapabilityMissingError(capability, name, adapter.vendor);
+    const result = await gate.run({
+      token,
+      key: `${adapter.id}:${capability}${args ? `:${args}` : ''}`,
+      endpoint: capability,
+      ttlMs: ttl[capability],
+      priority,
+      fetch: async (signal) => {
+        const pending = fetch(signal);
+        if (!pending) throw new CapabilityMissingError(capability, name, adapter.vendor);
+        return pending;
+      },
+    });
+    return {
+      value: result.value,
+      asOf: new Date(result.fetchedAt).toISOString(),
+      stale: result.stale,
+      staleReason: result.stale ? result.staleReason : undefined,
+    };
+  }
+
+  return {
+    id: adapter.id,
+    label: name,
+    vendor: adapter.vendor,
+    timeZone: adapter.timeZone,
+    token,
+    has: (capability) => adapter.capabilities.has(capability),
+    queue: (p = 'interactive') => call('queue', '', p, (s) => adapter.queue?.(s)),
+    agents: (p = 'interactive') => call('agents', '', p, (s) => adapter.agents?.(s)),
+    activeChats: (p = 'interactive') => call('activeChats', '', p, (s) => adapter.activeChats?.(s)),
+    transcript: (id, p = 'interactive') => call('transcript', id, p, (s) => adapter.transcript?.(id, s)),
+    today: (p = 'interactive') => call('today', '', p, (s) => adapter.today?.(s)),
+    dayStats: (date, p = 'interactive') => call('dayStats', date, p, (s) => adapter.dayStats?.(date, s)),
+    handoffs: (range, p = 'interactive') => call('handoffs', `${range.from}/${range.to}`, p, (s) => adapter.handoffs?.(range, s)),
+    tokenUsage: (p = 'background') => call('tokenUsage', '', p, (s) => adapter.tokenUsage?.(s)),
+  };
+}
