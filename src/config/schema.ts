@@ -87,7 +87,7 @@ export const accessSchema = z
       .object({
         slackUsers: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' })).default([]),
         slackGroups: z.array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' })).default([]),
-        teamsUsers: z.array(z.string().uuid({ message: 'expected a Teams (Entra ID) object id' })).default([]),
+        teamsUsers: z.array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' })).default([]),
       })
       .strict()
       .default({ slackUsers: [], slackGroups: [], teamsUsers: [] }),

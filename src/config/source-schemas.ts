@@ -39,7 +39,7 @@ const common = {
   /** node-cron expression for the watcher's polls of this source. */
   poll: z.string().optional(),
   /** How long answers are cached per capability, e.g. { queue: "30s", today: "5m" }. */
-  cache: z.record(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']), durationMs).optional(),
+  cache: z.partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']), durationMs).optional(),
 };
 
 export const wolkvoxSourceSchema = z

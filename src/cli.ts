@@ -1,0 +1,52 @@
+import { checkConfig } from './cli/check-config.js';
+import { runAsk } from './cli/ask.js';
+import { runStart } from './cli/start.js';
+
+const USAGE = `chatops: the contact-center chat-ops bot
+
+Usage:
+  chatops [start]                 run the bot (HTTP server, watcher, platforms; prompt on a terminal)
+  chatops ask "<command text>"    answer one command and exit, e.g. chatops ask "/queue"
+  chatops console                 the interactive prompt only (no HTTP server)
+  chatops check-config [file]     validate a configuration file
+  chatops help                    this text
+
+Configuration: CHATOPS_CONFIG or ./chatops.yaml; none = the embedded demo contact center.
+Exit codes (ask): 0 answered, 1 vendor error, 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return runStart({ env: process.env, interactive: process.stdin.isTTY === true, serve: true });
+    case 'console':
+      return runStart({ env: process.env, interactive: true, serve: false });
+    case 'ask':
+      if (rest.length === 0 || rest.join(' ').trim() === '') {
+        process.stderr.write('Usage: chatops ask "<command text>", e.g. chatops ask "/queue"\n');
+        return 2;
+      }
+      return runAsk(rest.join(' '), process.env);
+    case 'check-config':
+      return checkConfig(rest[0], process.env, { out: (l) => console.log(l), err: (l) => console.error(l) });
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // `start` keeps running: it returns only once shut down.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);
