@@ -1,0 +1,85 @@
+import { VendorError } from '../http/errors.js';
+import type { VendorHttpOptions } from '../http/vendor-http.js';
+import { redactSecrets } from '../http/redact.js';
+
+/** The vendor's documented per-IP limit, quoted to supervisors when Comm100 answers 429. */
+export const COMM100_RATE_LIMIT = { calls: 300, windowMinutes: 5 } as const;
+
+type Classified = ReturnType<NonNullable<VendorHttpOptions['classifyStatus']>>;
+
+/**
+ * Reads a non-2xx Comm100 answer: 401/403 credentials, 429 rate limit (per client IP),
+ * 404 no such record, 400 a request the bot got wrong, 5xx the vendor's trouble (retried).
+ * The body's own message, when it has one, goes into the detail for the log.
+ *
+ * @example
+ *   createVendorHttp({ ..., classifyStatus: classifyComm100Status })
+ */
+export function classifyComm100Status(status: number, bodyText: string): Classified {
+  const said = vendorMessage(bodyText);
+  const detail = `HTTP ${status}${said ? `: ${said}` : ''}`;
+  if (status === 401 || status === 403) {
+    return {
+      kind: 'refused',
+      reason: 'auth',
+      detail,
+      userMessage:
+        status === 401
+          ? "Comm100 did not accept the bot's credentials. Ask your administrator to check the API key or OAuth client of this source."
+          : "Comm100 refused this request: the account behind the bot's credentials lacks the permission for it. Ask your administrator to check the agent's permissions.",
+    };
+  }
+  if (status === 429) {
+    return {
+      kind: 'refused',
+      reason: 'rate-limited',
+      detail,
+      userMessage: `Comm100 allows ${COMM100_RATE_LIMIT.calls} API calls per ${COMM100_RATE_LIMIT.windowMinutes} minutes from one address and asked the bot to slow down. Try again in a minute.`,
+    };
+  }
+  if (status === 404) return { kind: 'refused', reason: 'not-found', detail };
+  if (status >= 500) return { kind: 'unavailable', reason: 'server-error', detail };
+  if (status >= 400) return { kind: 'refused', reason: 'bad-request', detail };
+  return undefined;
+}
+
+/** A short message from a JSON error body (`message`, `error_description`, `error`), else a snippet. */
+export function vendorMessage(bodyText: string): string {
+  const text = bodyText.trim();
+  if (!text) return '';
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    for (const key of ['message', 'Message', 'error_description', 'error', 'title']) {
+      const value = body?.[key];
+      if (typeof value === 'string' && value) return clip(value);
+    }
+  } catch {
+    // Not JSON: fall through to the raw snippet.
+  }
+  return clip(text.replace(/\s+/g, ' '));
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * The shared client redacts the secrets it was given at creation; OAuth access and refresh
+ * tokens arrive later, so every error leaving the Comm100 adapter is redacted again with the
+ * secrets known now.
+ */
+export function redactVendorError(error: VendorError, secrets: readonly string[]): VendorError {
+  if (secrets.length === 0) return error;
+  return new VendorError({
+    kind: error.kind,
+    reason: error.reason,
+    source: error.source,
+    vendor: error.vendor,
+    endpoint: error.endpoint,
+    status: error.status,
+    userMessage: redactSecrets(error.userMessage, secrets),
+    detail: redactSecrets(error.detail, secrets),
+    retryAfterSeconds: error.retryAfterSeconds,
+    cause: error.cause instanceof Error ? new Error(redactSecrets(error.cause.message, secrets)) : undefined,
+  });
+}
