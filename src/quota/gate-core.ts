@@ -1,0 +1,238 @@
+import { VendorError, defaultUserMessage, isVendorError } from '../../adapters/http/errors.js';
+import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { localDay, sourceOf, vendorOf } from './local-day.js';
+import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
+import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
+
+/** What the algorithm needs besides a store. */
+export interface CoreContext {
+  now: () => number;
+  metrics?: Metrics;
+  logger: Logger;
+  /** Aborted when the gate closes; a shared fetch outlives any one asker, not the gate. */
+  signal: AbortSignal;
+  /** How long a last value is kept for stale serving. */
+  staleKeepMs: number;
+  /** How long a request waits for a concurrency lease before it counts as "vendor busy". */
+  leaseWaitMs: number;
+}
+
+/** Results and errors that came from the background share running out while the reserve is left. */
+const reserveRefusals = new WeakSet<object>();
+
+/**
+ * The gate's algorithm for the one request per process that leads a key: fresh cache, else join
+ * another replica's fetch, else lease + spacing + budget + call. Failures the supervisor can live
+ * with (quota, busy, vendor down) fall back to the last value with its age.
+ */
+export async function leadRequest<T>(store: QuotaStore, req: GateRequest<T>, ctx: CoreContext): Promise<GateResult<T>> {
+  const { token, key } = req;
+  for (;;) {
+    const last = await store.readCache(token, key);
+    if (last && isFresh(last, req.ttlMs, ctx.now())) return hit(req, last, 'cache', ctx);
+    const claim = await store.claimFlight(token, key, Math.max(req.ttlMs, ctx.staleKeepMs));
+    if (!claim.held) {
+      const outcome = await store.awaitFlight(token, key, claim.holder, ctx.signal);
+      if (outcome.kind === 'value') return hit(req, outcome.entry, 'joined', ctx);
+      if (outcome.kind === 'error') return fallBack(req, outcome.error, last, ctx);
+      continue; // the holder died or gave up without a result: try to become the holder
+    }
+    let result: FlightResult;
+    try {
+      // Another replica may have finished between our read and our claim.
+      const latest = (await store.readCache(token, key)) ?? last;
+      if (latest && isFresh(latest, req.ttlMs, ctx.now())) return hit(req, latest, 'cache', ctx);
+      return await callVendor(store, req, latest, claim.id, ctx, (r) => {
+        result = r;
+      });
+    } finally {
+      await claim.finish(result).catch((error: unknown) => ctx.logger.debug({ err: error, key }, 'quota gate: could not publish a result'));
+    }
+  }
+}
+
+async function callVendor<T>(
+  store: QuotaStore,
+  req: GateRequest<T>,
+  last: CacheEntry | undefined,
+  flight: string,
+  ctx: CoreContext,
+  settle: (result: FlightResult) => void,
+): Promise<GateResult<T>> {
+  const { token } = req;
+  const day = localDay(ctx.now(), token.timeZone);
+  if ((await store.dayUsage(token, day)).spent) return refuse(req, last, 'spent', ctx);
+
+  const waitStart = performance.now();
+  const lease = await store.acquireLease(token, ctx.leaseWaitMs, ctx.signal);
+  ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, (performance.now() - waitStart) / 1000);
+  if (!lease) return fallBack(req, busyError(req, ctx.leaseWaitMs), last, ctx);
+  try {
+    if (token.minSpacingMs) await store.awaitSpacing(token, req.endpoint, token.minSpacingMs, ctx.signal);
+    const { limit, reserved } = spendLimit(token, req.priority, store.budgetShare);
+    const used = await store.spend(token, day, limit);
+    if (used === undefined) return refuse(req, last, reserved ? 'reserve' : 'spent', ctx);
+    recordQuota(ctx, token, used, store.budgetShare);
+
+    const labels = { source: sourceOf(req.key), endpoint: req.endpoint };
+    ctx.metrics?.vendorCalls.inc(labels);
+    let value: T;
+    try {
+      value = await req.fetch(ctx.signal);
+    } catch (error) {
+      if (isVendorError(error)) {
+        ctx.metrics?.vendorErrors.inc({ ...labels, kind: error.kind });
+        settle({ error });
+        if (error.kind === 'refused' && error.reason === 'quota-spent') {
+          await store.markSpent(token, day).catch(() => undefined);
+          ctx.logger.warn({ token: token.key, day }, 'vendor says the daily quota is spent; no more calls with this token today');
+        }
+      }
+      return fallBack(req, error, last, ctx);
+    }
+    const entry: CacheEntry = { value, fetchedAt: ctx.now(), flight };
+    settle({ entry });
+    return { value, fetchedAt: entry.fetchedAt, stale: false, fromCache: false };
+  } finally {
+    await lease.release().catch(() => undefined);
+  }
+}
+
+/** The most this store may count today for this priority; background requests stop short of the reserve. */
+export function spendLimit(token: TokenPolicy, priority: GateRequest<unknown>['priority'], share: number): { limit: number; reserved: boolean } {
+  if (token.dailyBudget === undefined) return { limit: Number.POSITIVE_INFINITY, reserved: false };
+  const budget = Math.floor(token.dailyBudget * share);
+  if (priority === 'interactive') return { limit: budget, reserved: false };
+  const reserve = Math.ceil(budget * Math.min(Math.max(token.reserveShare, 0), 1));
+  return { limit: budget - reserve, reserved: reserve > 0 };
+}
+
+export function recordQuota(ctx: Pick<CoreContext, 'metrics'>, token: TokenPolicy, used: number, share = 1): void {
+  ctx.metrics?.quotaUsed.set({ token: token.key }, used);
+  if (token.dailyBudget !== undefined) ctx.metrics?.quotaLeft.set({ token: token.key }, Math.max(0, Math.floor(token.dailyBudget * share) - used));
+}
+
+function isFresh(entry: CacheEntry, ttlMs: number, now: number): boolean {
+  return ttlMs > 0 && now - entry.fetchedAt < ttlMs;
+}
+
+function hit<T>(req: GateRequest<T>, entry: CacheEntry, how: 'cache' | 'joined', ctx: CoreContext): GateResult<T> {
+  ctx.metrics?.cacheHits.inc({ source: sourceOf(req.key), endpoint: req.endpoint, how });
+  return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false, fromCache: true };
+}
+
+function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleReason: string, ctx: CoreContext): GateResult<T> {
+  ctx.metrics?.staleServed.inc({ source: sourceOf(req.key), endpoint: req.endpoint });
+  return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: true, staleReason, fromCache: true };
+}
+
+function refuse<T>(req: GateRequest<T>, last: CacheEntry | undefined, why: 'spent' | 'reserve', ctx: CoreContext): GateResult<T> {
+  const vendor = vendorOf(req.token.key);
+  const reason = why === 'spent' ? `${vendor} API quota spent for today` : `${vendor} API quota nearly spent; the rest is kept for supervisors' questions`;
+  const outcome: GateResult<T> | QuotaSpentError = last ? stale(req, last, reason, ctx) : new QuotaSpentError(req.token.key, vendor);
+  if (why === 'reserve') reserveRefusals.add(outcome);
+  if (outcome instanceof QuotaSpentError) throw outcome;
+  return outcome;
+}
+
+/** Serves the last value for failures a stale answer is better than nothing for; rethrows the rest. */
+function fallBack<T>(req: GateRequest<T>, error: unknown, last: CacheEntry | undefined, ctx: CoreContext): GateResult<T> {
+  const reason = staleReasonFor(error);
+  if (reason === undefined || !last) throw error;
+  return stale(req, last, reason, ctx);
+}
+
+/** Why a stale answer is shown, in the supervisor's words; undefined when the error is not one to hide. */
+export function staleReasonFor(error: unknown): string | undefined {
+  if (!isVendorError(error)) return undefined;
+  const vendor = error.vendor;
+  if (error.kind === 'unavailable') return error.reason === 'maintenance' ? `${vendor} is in a maintenance window` : `${vendor} is not answering`;
+  if (error.kind !== 'refused') return undefined;
+  switch (error.reason) {
+    case 'quota-spent':
+      return `${vendor} API quota spent for today`;
+    case 'too-many-concurrent':
+      return `${vendor} is busy with other requests from this token`;
+    case 'rate-limited':
+      return `${vendor} asked the bot to slow down`;
+    default:
+      return undefined;
+  }
+}
+
+function busyError(req: GateRequest<unknown>, waitMs: number): VendorError {
+  const vendor = vendorOf(req.token.key);
+  return new VendorError({
+    kind: 'refused',
+    reason: 'too-many-concurrent',
+    source: sourceOf(req.key),
+    vendor,
+    endpoint: req.endpoint,
+    userMessage: defaultUserMessage(vendor, 'too-many-concurrent'),
+    detail: `no concurrency lease for ${req.token.key} within ${waitMs} ms`,
+  });
+}
+
+/**
+ * One promise per key inside a process: whoever asks while a key is being led joins it. The
+ * leader runs on its own (an asker giving up does not cancel a fetch others wait on); an
+ * interactive asker that joined a background fetch refused for the reserve leads again.
+ */
+export function createInProcessJoin(lead: <T>(req: GateRequest<T>) => Promise<GateResult<T>>, ctx: Pick<CoreContext, 'metrics'>) {
+  const inflight = new Map<string, { promise: Promise<GateResult<unknown>>; priority: GateRequest<unknown>['priority'] }>();
+
+  return function run<T>(req: GateRequest<T>): Promise<GateResult<T>> {
+    try {
+      req.signal?.throwIfAborted();
+      validate(req);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const id = `${req.token.key}\u0000${req.key}`;
+    const current = inflight.get(id);
+    if (current) {
+      ctx.metrics?.cacheHits.inc({ source: sourceOf(req.key), endpoint: req.endpoint, how: 'joined' });
+      const mayLeadAgain = req.priority === 'interactive' && current.priority === 'background';
+      const joined = (current.promise as Promise<GateResult<T>>).then(
+        (result) => (mayLeadAgain && reserveRefusals.has(result) ? lead(req) : result.stale ? result : { ...result, fromCache: true }),
+        (error: unknown) => {
+          if (mayLeadAgain && typeof error === 'object' && error !== null && reserveRefusals.has(error)) return lead(req);
+          throw error;
+        },
+      );
+      return untilAborted(joined, req.signal);
+    }
+    const promise = lead(req);
+    inflight.set(id, { promise, priority: req.priority });
+    promise.then(
+      () => inflight.delete(id),
+      () => inflight.delete(id),
+    );
+    return untilAborted(promise, req.signal);
+  };
+}
+
+function validate(req: GateRequest<unknown>): void {
+  if (!Number.isFinite(req.ttlMs) || req.ttlMs < 0) throw new TypeError(`quota gate: ttlMs must be a finite number >= 0 (got ${req.ttlMs}) for ${req.key}`);
+  if (!req.key) throw new TypeError('quota gate: a request needs a cache key');
+  if (!(req.token.concurrency >= 1)) throw new TypeError(`quota gate: token ${req.token.key} needs concurrency >= 1`);
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

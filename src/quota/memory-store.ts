@@ -1,0 +1,130 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import { LocalSemaphore } from './semaphore.js';
+import type { TokenPolicy } from './quota-gate.js';
+import type { CacheEntry, FlightClaim, FlightOutcome, Lease, QuotaStore } from './store.js';
+
+export interface MemoryStoreOptions {
+  now: () => number;
+  /** Share of each daily budget this process may spend (1 alone; a replica's share while Redis is down). */
+  budgetShare?: number;
+  /** Leases per token; default the token's own concurrency. */
+  concurrency?: (token: TokenPolicy) => number;
+  /** Cached keys kept at most (oldest written go first). */
+  maxEntries?: number;
+}
+
+/**
+ * Everything a quota gate stores, inside one process: the embedded default, and each Redis
+ * replica's fallback while Redis is unreachable.
+ */
+export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t.concurrency, maxEntries = 10_000 }: MemoryStoreOptions): QuotaStore & {
+  remember(token: TokenPolicy, key: string, entry: CacheEntry, keepMs: number): void;
+} {
+  const cache = new Map<string, { entry: CacheEntry; until: number }>();
+  const semaphores = new Map<string, LocalSemaphore>();
+  const nextSlot = new Map<string, number>();
+  const counts = new Map<string, { day: string; used: number; spent: boolean }>();
+
+  const cacheId = (token: TokenPolicy, key: string) => `${token.key}\u0000${key}`;
+
+  function remember(token: TokenPolicy, key: string, entry: CacheEntry, keepMs: number): void {
+    const id = cacheId(token, key);
+    cache.delete(id);
+    cache.set(id, { entry, until: now() + keepMs });
+    for (const oldest of cache.keys()) {
+      if (cache.size <= maxEntries) break;
+      cache.delete(oldest);
+    }
+  }
+
+  function count(token: TokenPolicy, day: string) {
+    let current = counts.get(token.key);
+    if (!current || current.day !== day) {
+      current = { day, used: 0, spent: false };
+      counts.set(token.key, current);
+    }
+    return current;
+  }
+
+  const concurrencyFor = (token: TokenPolicy) => Math.max(1, Math.min(token.concurrency, concurrency(token)));
+
+  return {
+    budgetShare,
+    concurrencyFor,
+    remember,
+
+    async readCache(token, key) {
+      const id = cacheId(token, key);
+      const stored = cache.get(id);
+      if (stored && stored.until <= now()) cache.delete(id);
+      return stored && stored.until > now() ? stored.entry : undefined;
+    },
+
+    async claimFlight(token, key, keepMs): Promise<FlightClaim> {
+      // Within one process the in-process join already lets a single request lead a key.
+      return {
+        held: true,
+        id: randomUUID(),
+        finish: async (result) => {
+          if (result && 'entry' in result) remember(token, key, result.entry, keepMs);
+        },
+      };
+    },
+
+    async awaitFlight(): Promise<FlightOutcome> {
+      return { kind: 'gone' };
+    },
+
+    async acquireLease(token, waitMs, signal): Promise<Lease | undefined> {
+      let semaphore = semaphores.get(token.key);
+      if (!semaphore) {
+        semaphore = new LocalSemaphore(1);
+        semaphores.set(token.key, semaphore);
+      }
+      semaphore.capacity = concurrencyFor(token);
+      const timeout = AbortSignal.timeout(waitMs);
+      try {
+        const release = await semaphore.acquire(AbortSignal.any([signal, timeout]));
+        return { release: async () => release() };
+      } catch (error) {
+        if (timeout.aborted && !signal.aborted) return undefined;
+        throw error;
+      }
+    },
+
+    async awaitSpacing(token, endpoint, minSpacingMs, signal) {
+      const id = `${token.key}\u0000${endpoint}`;
+      const at = now();
+      const slot = Math.max(at, (nextSlot.get(id) ?? at - minSpacingMs) + minSpacingMs);
+      nextSlot.set(id, slot);
+      if (slot > at) await sleep(slot - at, undefined, { signal });
+    },
+
+    async spend(token, day, limit) {
+      const current = count(token, day);
+      if (current.used + 1 > limit) return undefined;
+      current.used += 1;
+      return current.used;
+    },
+
+    async markSpent(token, day) {
+      count(token, day).spent = true;
+    },
+
+    async dayUsage(token, day) {
+      const { used, spent } = count(token, day);
+      return { used, spent };
+    },
+
+    async raiseUsage(token, day, vendorUsed) {
+      const current = count(token, day);
+      current.used = Math.max(current.used, vendorUsed);
+      return current.used;
+    },
+
+    async close() {
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { isVendorError } from '../../adapters/http/errors.js';
+import type { Logger } from '../log/logger.js';
+import type { Source } from '../sources/source.js';
+import type { QuotaGate } from './quota-gate.js';
+
+export interface TokenReconcilerOptions {
+  gate: QuotaGate;
+  sources: readonly Source[];
+  logger: Logger;
+  /**
+   * The vendor's own count of today's requests with the source's token (wolkvox `token_use_today`).
+   * Default: `source.tokenUsage('background')`, which goes through the gate and costs one request.
+   */
+  readUsedToday?: (source: Source) => Promise<number>;
+  /** Default hourly. */
+  intervalMs?: number;
+}
+
+export interface TokenReconciler {
+  /** The first round, started at once. Never rejects. */
+  readonly firstRound: Promise<void>;
+  /** One round now (skipped while another round runs). Never rejects. */
+  runOnce(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Keeps the gate's day counters honest: requests made with the same token by other tools (or
+ * before a restart) count against the vendor's quota too. At start and every `intervalMs`, for
+ * each token whose source can report its usage, reads the vendor's count and raises the gate's.
+ *
+ * @example
+ *   const reconciler = startTokenReconciler({ gate, sources, logger });
+ *   // on shutdown: reconciler.stop();
+ */
+export function startTokenReconciler({ gate, sources, logger, readUsedToday = defaultReader, intervalMs = 3_600_000 }: TokenReconcilerOptions): TokenReconciler {
+  // Sources sharing a token share one counter: ask the vendor once per token.
+  const byToken = new Map<string, Source>();
+  for (const source of sources) if (source.has('tokenUsage') && !byToken.has(source.token.key)) byToken.set(source.token.key, source);
+
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function round(): Promise<void> {
+    for (const source of byToken.values()) {
+      if (stopped) return;
+      try {
+        const used = await readUsedToday(source);
+        if (!Number.isFinite(used) || used < 0) {
+          logger.warn({ source: source.id }, 'token usage: the vendor reported an unreadable count; the quota counter is left as it is');
+          continue;
+        }
+        await gate.reconcile(source.token, used);
+        logger.debug({ source: source.id, token: source.token.key, usedToday: used }, 'token usage reconciled');
+      } catch (error) {
+        const detail = isVendorError(error) ? error.toLog() : { message: error instanceof Error ? error.message : String(error) };
+        logger.warn({ source: source.id, error: detail }, 'token usage: could not read the vendor count; will try again next round');
+      }
+    }
+  }
+
+  function runOnce(): Promise<void> {
+    running ??= round().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  const firstRound = byToken.size > 0 ? runOnce() : Promise.resolve();
+  const timer = byToken.size > 0 ? setInterval(() => void runOnce(), intervalMs) : undefined;
+  timer?.unref();
+
+  return {
+    firstRound,
+    runOnce,
+    stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+async function defaultReader(source: Source): Promise<number> {
+  const usage = await source.tokenUsage('background');
+  // A stale count may be yesterday's: raising today's counter with it would block the day.
+  if (usage.stale) throw new Error(`only a stale token count is available (${usage.staleReason ?? 'vendor not answering'})`);
+  return usage.value.usedToday;
+}

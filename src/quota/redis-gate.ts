@@ -1,0 +1,207 @@
+import { Redis } from 'ioredis';
+import { silentLogger, type Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { localDay } from './local-day.js';
+import { createMemoryStore } from './memory-store.js';
+import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
+import { checkPrefix } from './redis-keys.js';
+import { SharedStoreDown, createRedisStore } from './redis-store.js';
+
+export interface RedisQuotaGateOptions {
+  /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
+  redis: Redis | string;
+  /** Start of every key (default `chatops:quota`); tests use a unique one per run. */
+  prefix?: string;
+  metrics?: Metrics;
+  logger?: Logger;
+  /** Clock for TTLs, ages and the local day (ms since epoch). Leases use the real clock. */
+  now?: () => number;
+  /** A lease held by a process that died comes back within this time (default 15 s; refreshed every third). */
+  leaseTtlMs?: number;
+  /** Pause between two attempts at a busy lease (default 10 ms). */
+  leaseRetryMs?: number;
+  /** How long a request waits for a lease before it counts as "vendor busy" (default 30 s). */
+  leaseWaitMs?: number;
+  /** A single-flight lock of a dead replica frees within this time (default 10 s; refreshed every third). */
+  flightTtlMs?: number;
+  /** Waiters look at Redis this often besides being woken by pub/sub (default 100 ms). */
+  flightPollMs?: number;
+  /** How long the last value of a key is kept for stale answers (default 24 h). */
+  staleKeepMs?: number;
+  /** While Redis is down, this replica may spend this share of each daily budget (default 1/3). */
+  localShare?: number;
+  /** While Redis is down, leases per token on this replica (default 1). */
+  localConcurrency?: number;
+  /** How long the first requests wait for the first connection before going local (default 2 s). */
+  connectWaitMs?: number;
+  /** While Redis is down, how often to check whether it is back (default 1 s). */
+  probeMs?: number;
+}
+
+/**
+ * The quota gate shared by every replica through Redis: one cache, one single-flight per key,
+ * one concurrency lease set and one daily budget per token. When Redis is unreachable it keeps
+ * answering on this replica's share of the limits (`mode() === 'local'`), says so once in the
+ * log, and goes back to shared limits by itself when Redis returns.
+ *
+ * @example
+ *   const gate = createRedisQuotaGate({ redis: env.REDIS_URL, metrics, logger });
+ *   const { value, stale, staleReason } = await gate.run({ token, key: 'bogota:queue', endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch: (s) => adapter.queue!(s) });
+ */
+export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger();
+  const prefix = checkPrefix(options.prefix ?? 'chatops:quota');
+  const localShare = options.localShare ?? 1 / 3;
+  const localConcurrency = options.localConcurrency ?? 1;
+  const probeMs = options.probeMs ?? 1_000;
+  const lifetime = new AbortController();
+  const ctx: CoreContext = {
+    now,
+    metrics: options.metrics,
+    logger,
+    signal: lifetime.signal,
+    staleKeepMs: options.staleKeepMs ?? 86_400_000,
+    leaseWaitMs: options.leaseWaitMs ?? 30_000,
+  };
+
+  const ownsClient = typeof options.redis === 'string';
+  const redis =
+    typeof options.redis === 'string'
+      ? new Redis(options.redis, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: 2_000,
+          connectTimeout: 2_000,
+          retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
+        })
+      : options.redis;
+  if (!ownsClient && redis.options.enableOfflineQueue !== false) {
+    logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');
+  }
+  const subscriber = redis.duplicate();
+
+  let up = redis.status === 'ready';
+  let outageLogged = false;
+  let closed = false;
+  let probe: NodeJS.Timeout | undefined;
+
+  function markUp(): void {
+    if (closed || up) return;
+    up = true;
+    if (probe) clearInterval(probe);
+    probe = undefined;
+    if (outageLogged) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
+    outageLogged = false;
+  }
+
+  function markDown(error?: unknown): void {
+    if (closed) return;
+    up = false;
+    if (!outageLogged) {
+      outageLogged = true;
+      logger.warn(
+        { prefix, err: error instanceof Error ? error.message : undefined, localConcurrency, localShare },
+        'Redis is unreachable: the quota gate now limits this replica on its own (its share of each budget, fewer simultaneous calls) until Redis returns',
+      );
+    }
+    // A command can fail while the connection stays "ready" (timeout): check again ourselves.
+    probe ??= setInterval(() => {
+      if (redis.status !== 'ready') return;
+      redis.ping().then(markUp, () => undefined);
+    }, probeMs);
+    probe.unref();
+  }
+
+  const firstConnection = new Promise<void>((resolve) => {
+    if (redis.status === 'ready' || redis.status === 'end') return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, options.connectWaitMs ?? 2_000);
+    timer.unref();
+    redis.once('ready', done);
+    redis.once('close', done);
+  });
+
+  redis.on('ready', markUp);
+  redis.on('close', () => markDown(new Error('connection closed')));
+  redis.on('error', () => undefined); // the outage is logged once by markDown, not per reconnect attempt
+  subscriber.on('error', () => undefined);
+
+  const shared = createRedisStore({
+    redis,
+    subscriber,
+    prefix,
+    logger,
+    lease: { ttlMs: options.leaseTtlMs ?? 15_000, retryMs: options.leaseRetryMs ?? 10 },
+    flight: { ttlMs: options.flightTtlMs ?? 10_000, retryMs: 0, pollMs: options.flightPollMs ?? 100 },
+    failureKeepMs: 5_000,
+    isUp: () => up,
+    onDown: markDown,
+  });
+  const local = createMemoryStore({ now, budgetShare: localShare, concurrency: () => localConcurrency });
+
+  async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {
+    await firstConnection;
+    if (up) {
+      try {
+        const result = await leadRequest(shared, req, ctx);
+        // Keep a copy on this replica so an outage can still show the last value.
+        if (!result.stale) local.remember(req.token, req.key, { value: result.value, fetchedAt: result.fetchedAt, flight: '' }, ctx.staleKeepMs);
+        return result;
+      } catch (error) {
+        if (!(error instanceof SharedStoreDown)) throw error;
+      }
+    }
+    return leadRequest(local, req, ctx);
+  }
+
+  async function sharedOr<T>(onShared: () => Promise<T>, onLocal: () => Promise<T>): Promise<T> {
+    await firstConnection;
+    if (up) {
+      try {
+        return await onShared();
+      } catch (error) {
+        if (!(error instanceof SharedStoreDown)) throw error;
+      }
+    }
+    return onLocal();
+  }
+
+  const day = (token: TokenPolicy) => localDay(now(), token.timeZone);
+
+  return {
+    run: createInProcessJoin(lead, ctx),
+
+    async reconcile(token, usedToday) {
+      if (!Number.isFinite(usedToday) || usedToday < 0) return;
+      // While Redis is down the vendor's whole-day count says nothing about this replica's share.
+      const used = await sharedOr(() => shared.raiseUsage(token, day(token), Math.floor(usedToday)), async () => undefined);
+      if (used !== undefined) recordQuota(ctx, token, used);
+    },
+
+    async usage(token) {
+      const { used, spent, share } = await sharedOr(
+        async () => ({ ...(await shared.dayUsage(token, day(token))), share: 1 }),
+        async () => ({ ...(await local.dayUsage(token, day(token))), share: localShare }),
+      );
+      const budget = token.dailyBudget === undefined ? undefined : Math.floor(token.dailyBudget * share);
+      return { usedToday: used, budget, left: budget === undefined ? undefined : spent ? 0 : Math.max(0, budget - used) };
+    },
+
+    mode: () => (up ? 'shared' : 'local'),
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (probe) clearInterval(probe);
+      lifetime.abort(new Error('quota gate closed'));
+      await local.close();
+      subscriber.disconnect();
+      if (ownsClient) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Redis } from 'ioredis';
+import { Mutex, Semaphore } from 'redis-semaphore';
+import type { Logger } from '../log/logger.js';
+
+/**
+ * Crash-safe locks on redis-semaphore. The library's own refresh timer rejects unhandled when
+ * Redis is down (which would end the process), so locks are taken with `refreshInterval: 0` and
+ * kept alive here through the library's documented `acquiredExternally` refresh.
+ */
+export interface HeldLock {
+  readonly identifier: string;
+  release(): Promise<void>;
+}
+
+export interface LockTiming {
+  /** A holder that dies frees the lock within this time. */
+  ttlMs: number;
+  /** Pause between two attempts while waiting. */
+  retryMs: number;
+}
+
+/** A concurrency lease on `key` (at most `limit` holders across every replica), or undefined after `waitMs`. */
+export async function acquireLease(redis: Redis, key: string, limit: number, waitMs: number, timing: LockTiming, logger: Logger, signal?: AbortSignal): Promise<HeldLock | undefined> {
+  const options = { lockTimeout: timing.ttlMs, acquireTimeout: waitMs, retryInterval: timing.retryMs, refreshInterval: 0 };
+  const lease = new Semaphore(redis, key, limit, options);
+  if (!(await lease.tryAcquire(signal))) return undefined;
+  const refresh = () => new Semaphore(redis, key, limit, { ...options, identifier: lease.identifier, acquiredExternally: true }).tryAcquire();
+  return held(lease, refresh, timing.ttlMs, () => logger.warn({ key }, 'quota gate: a concurrency lease expired while its call was still running'));
+}
+
+/** The single-flight lock for one cache key, or undefined when another fetch holds it. */
+export async function tryLockFlight(redis: Redis, key: string, timing: LockTiming, logger: Logger): Promise<HeldLock | undefined> {
+  const options = { lockTimeout: timing.ttlMs, acquireAttemptsLimit: 1, retryInterval: 0, refreshInterval: 0 };
+  const lock = new Mutex(redis, key, options);
+  if (!(await lock.tryAcquire())) return undefined;
+  const refresh = () => new Mutex(redis, key, { ...options, identifier: lock.identifier, acquiredExternally: true }).tryAcquire();
+  return held(lock, refresh, timing.ttlMs, () => logger.warn({ key }, 'quota gate: a single-flight lock expired while its fetch was still running'));
+}
+
+/** The Redis key under which redis-semaphore keeps a mutex (documented: `mutex:<key>`). */
+export function mutexKey(key: string): string {
+  return `mutex:${key}`;
+}
+
+function held(lock: Mutex | Semaphore, refresh: () => Promise<boolean>, ttlMs: number, onLost: () => void): HeldLock {
+  let active = true;
+  const timer = setInterval(() => {
+    refresh().then(
+      (ok) => {
+        if (!ok && active) {
+          active = false;
+          clearInterval(timer);
+          onLost();
+        }
+      },
+      // Redis down: the gate has already switched to local limits and said so; the lock expires on its own.
+      () => undefined,
+    );
+  }, Math.max(50, Math.floor(ttlMs / 3)));
+  timer.unref();
+  return {
+    identifier: lock.identifier,
+    async release() {
+      active = false;
+      clearInterval(timer);
+      await lock.release();
+    },
+  };
+}

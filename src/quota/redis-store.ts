@@ -1,0 +1,222 @@
+import type { Redis } from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { VendorError, type VendorErrorInit } from '../../adapters/http/errors.js';
+import type { Logger } from '../log/logger.js';
+import type { TokenPolicy } from './quota-gate.js';
+import { createFlightBoard } from './redis-flights.js';
+import { flightChannel, tokenKeys } from './redis-keys.js';
+import { acquireLease, mutexKey, tryLockFlight, type HeldLock, type LockTiming } from './redis-locks.js';
+import { LocalSemaphore } from './semaphore.js';
+import { DAY_KEY_TTL_MS, type CacheEntry, type FlightClaim, type FlightOutcome, type FlightResult, type Lease, type QuotaStore } from './store.js';
+
+/** Redis could not be reached for a gate operation; the gate answers on per-replica limits instead. */
+export class SharedStoreDown extends Error {
+  constructor(cause?: unknown) {
+    super('Redis is unreachable', { cause });
+    this.name = 'SharedStoreDown';
+  }
+}
+
+export interface RedisStoreOptions {
+  redis: Redis;
+  /** A second connection for pub/sub (a subscribed connection cannot run other commands). */
+  subscriber: Redis;
+  prefix: string;
+  logger: Logger;
+  lease: LockTiming;
+  flight: LockTiming & { pollMs: number };
+  /** How long a fetch's failure stays visible to the replicas that waited on it. */
+  failureKeepMs: number;
+  /** False while the gate knows Redis is down: fail at once instead of trying. */
+  isUp: () => boolean;
+  /** Called with every Redis failure (the gate logs the first of an outage). */
+  onDown: (error: unknown) => void;
+}
+
+/** The quota store every replica shares: cache, budget, leases and single-flight locks in Redis. */
+export function createRedisStore(options: RedisStoreOptions): QuotaStore {
+  const { redis, prefix, logger } = options;
+  const board = createFlightBoard(options.subscriber, flightChannel(prefix));
+  // At most `concurrency` requests of this replica poll Redis for a token's lease; the rest queue here.
+  const pollers = new Map<string, LocalSemaphore>();
+
+  async function guard<T>(operation: () => Promise<T>): Promise<T> {
+    if (!options.isUp()) throw new SharedStoreDown();
+    try {
+      return await operation();
+    } catch (error) {
+      if (isRedisFailure(error)) {
+        options.onDown(error);
+        throw new SharedStoreDown(error);
+      }
+      throw error;
+    }
+  }
+
+  async function finish(token: TokenPolicy, key: string, lock: HeldLock, result: FlightResult, keepMs: number): Promise<void> {
+    const keys = tokenKeys(prefix, token);
+    try {
+      const batch = redis.pipeline();
+      if (result && 'entry' in result) batch.set(keys.cache(key), JSON.stringify(result.entry), 'PX', Math.max(1, keepMs));
+      if (result && 'error' in result) batch.set(keys.failure(key), JSON.stringify({ flight: lock.identifier, error: errorToWire(result.error) }), 'PX', options.failureKeepMs);
+      batch.publish(flightChannel(prefix), JSON.stringify({ key: keys.cache(key) }));
+      await guard(() => batch.exec());
+    } finally {
+      await guard(() => lock.release());
+    }
+  }
+
+  return {
+    budgetShare: 1,
+    concurrencyFor: (token) => token.concurrency,
+
+    async readCache(token, key) {
+      return parseEntry(await guard(() => redis.get(tokenKeys(prefix, token).cache(key))));
+    },
+
+    async claimFlight(token, key, keepMs): Promise<FlightClaim> {
+      const flightKey = tokenKeys(prefix, token).flight(key);
+      for (;;) {
+        const lock = await guard(() => tryLockFlight(redis, flightKey, options.flight, logger));
+        if (lock) return { held: true, id: lock.identifier, finish: (result) => finish(token, key, lock, result, keepMs) };
+        const holder = await guard(() => redis.get(mutexKey(flightKey)));
+        if (holder) return { held: false, holder };
+      }
+    },
+
+    async awaitFlight(token, key, holder, signal): Promise<FlightOutcome> {
+      const keys = tokenKeys(prefix, token);
+      const cacheKey = keys.cache(key);
+      // Without the subscription (subscriber still connecting) waiters simply poll.
+      await board.ready().catch(() => undefined);
+      for (;;) {
+        const nudge = board.arm(cacheKey);
+        try {
+          const [cached, failed, current] = await guard(() => redis.mget(cacheKey, keys.failure(key), mutexKey(keys.flight(key))));
+          const entry = parseEntry(cached);
+          if (entry?.flight === holder) return { kind: 'value', entry };
+          const failure = parseFailure(failed);
+          if (failure?.flight === holder) return { kind: 'error', error: failure.error };
+          if (current !== holder) return { kind: 'gone' };
+          await nudge.wait(options.flight.pollMs, signal);
+        } finally {
+          nudge.disarm();
+        }
+      }
+    },
+
+    async acquireLease(token, waitMs, signal): Promise<Lease | undefined> {
+      const deadline = Date.now() + waitMs;
+      let local = pollers.get(token.key);
+      if (!local) {
+        local = new LocalSemaphore(token.concurrency);
+        pollers.set(token.key, local);
+      }
+      local.capacity = token.concurrency;
+      const timeout = AbortSignal.timeout(Math.max(1, waitMs));
+      let releaseLocal: () => void;
+      try {
+        releaseLocal = await local.acquire(AbortSignal.any([signal, timeout]));
+      } catch (error) {
+        if (timeout.aborted && !signal.aborted) return undefined;
+        throw error;
+      }
+      try {
+        const leaseKey = tokenKeys(prefix, token).lease;
+        const lease = await guard(() => acquireLease(redis, leaseKey, token.concurrency, Math.max(1, deadline - Date.now()), options.lease, logger, signal));
+        if (!lease) {
+          releaseLocal();
+          return undefined;
+        }
+        return {
+          async release() {
+            try {
+              await guard(() => lease.release());
+            } finally {
+              releaseLocal();
+            }
+          },
+        };
+      } catch (error) {
+        releaseLocal();
+        throw error;
+      }
+    },
+
+    async awaitSpacing(token, endpoint, minSpacingMs, signal) {
+      const key = tokenKeys(prefix, token).spacing(endpoint);
+      // The key exists for minSpacingMs after a call: whoever sets it may call now.
+      for (;;) {
+        if ((await guard(() => redis.set(key, '1', 'PX', minSpacingMs, 'NX'))) === 'OK') return;
+        const left = await guard(() => redis.pttl(key));
+        await sleep(Math.max(1, left), undefined, { signal });
+      }
+    },
+
+    async spend(token, day, limit) {
+      const key = tokenKeys(prefix, token).budget(day);
+      const replies = await guard(() => redis.multi().incr(key).pexpire(key, DAY_KEY_TTL_MS).exec());
+      const used = Number(replies?.[0]?.[1]);
+      if (!Number.isFinite(used)) throw new SharedStoreDown(new Error('budget counter transaction did not run'));
+      if (used <= limit) return used;
+      await guard(() => redis.decr(key));
+      return undefined;
+    },
+
+    async markSpent(token, day) {
+      await guard(() => redis.set(tokenKeys(prefix, token).spent(day), '1', 'PX', DAY_KEY_TTL_MS));
+    },
+
+    async dayUsage(token, day) {
+      const keys = tokenKeys(prefix, token);
+      const [used, spent] = await guard(() => redis.mget(keys.budget(day), keys.spent(day)));
+      return { used: Number(used ?? 0), spent: spent !== null };
+    },
+
+    async raiseUsage(token, day, vendorUsed) {
+      const key = tokenKeys(prefix, token).budget(day);
+      const own = Number((await guard(() => redis.get(key))) ?? 0);
+      // Add the difference rather than SET, so calls counted meanwhile by other replicas are kept.
+      if (vendorUsed <= own) return own;
+      const replies = await guard(() => redis.multi().incrby(key, vendorUsed - own).pexpire(key, DAY_KEY_TTL_MS).exec());
+      return Number(replies?.[0]?.[1] ?? vendorUsed);
+    },
+
+    async close() {},
+  };
+}
+
+/** Redis reply errors (bad command, wrong type) are bugs to surface; anything else means Redis is not there. */
+function isRedisFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name !== 'ReplyError' && error.name !== 'AbortError' && error.name !== 'TimeoutError';
+}
+
+function parseEntry(raw: string | null | undefined): CacheEntry | undefined {
+  if (!raw) return undefined;
+  try {
+    const entry = JSON.parse(raw) as Partial<CacheEntry>;
+    if (typeof entry.fetchedAt !== 'number' || typeof entry.flight !== 'string' || !('value' in entry)) return undefined;
+    return entry as CacheEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+type WireError = Omit<VendorErrorInit, 'cause'>;
+
+function errorToWire(error: VendorError): WireError {
+  const { kind, reason, source, vendor, endpoint, status, userMessage, detail, retryAfterSeconds } = error;
+  return { kind, reason, source, vendor, endpoint, status, userMessage, detail, retryAfterSeconds };
+}
+
+function parseFailure(raw: string | null | undefined): { flight: string; error: VendorError } | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { flight?: unknown; error?: WireError };
+    if (typeof parsed.flight !== 'string' || !parsed.error || typeof parsed.error.kind !== 'string') return undefined;
+    return { flight: parsed.flight, error: new VendorError(parsed.error) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, expect, it } from 'vitest';
+import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../adapters/http/errors.js';
+import { QuotaSpentError, type GateRequest, type QuotaGate, type TokenPolicy } from '../../src/quota/quota-gate.js';
+
+/** How the contract suite builds a gate of one implementation. */
+export interface GateFactory {
+  name: string;
+  /** What `mode()` reports while everything is up. */
+  mode: ReturnType<QuotaGate['mode']>;
+  make(options: { now: () => number }): QuotaGate;
+}
+
+const START = Date.parse('2026-11-21T15:00:00Z'); // 10:00 in Bogota
+
+/**
+ * The behaviour every quota gate owes its callers, whatever stores its state. Run inside a
+ * `describe` per implementation.
+ */
+export function quotaGateContract(factory: GateFactory): void {
+  let clock = START;
+  const gates: QuotaGate[] = [];
+
+  afterEach(async () => {
+    clock = START;
+    await Promise.all(gates.splice(0).map((gate) => gate.close()));
+  });
+
+  function gate(): QuotaGate {
+    const created = factory.make({ now: () => clock });
+    gates.push(created);
+    return created;
+  }
+
+  function token(overrides: Partial<TokenPolicy> = {}): TokenPolicy {
+    return { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, reserveShare: 0, timeZone: 'America/Bogota', ...overrides };
+  }
+
+  /** A fetch that counts its calls and answers `value-<n>`. */
+  function vendor() {
+    const counter = {
+      calls: 0,
+      fetch: async () => {
+        counter.calls += 1;
+        return `value-${counter.calls}`;
+      },
+    };
+    return counter;
+  }
+
+  function ask<T>(policy: TokenPolicy, key: string, fetch: () => Promise<T>, extra: Partial<GateRequest<T>> = {}): GateRequest<T> {
+    return { token: policy, key: `bogota:${key}`, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch, ...extra };
+  }
+
+  function vendorError(kind: 'refused' | 'unavailable', reason: VendorErrorReason): VendorError {
+    return new VendorError({ kind, reason, source: 'bogota', vendor: 'wolkvox', status: kind === 'refused' ? 403 : undefined, userMessage: defaultUserMessage('wolkvox', reason), detail: 'from the test' });
+  }
+
+  it(`reports its mode as ${factory.mode}`, async () => {
+    const g = gate();
+    await g.usage(token());
+    expect(g.mode()).toBe(factory.mode);
+  });
+
+  it('serves a second question within the TTL from the cache without calling the vendor', async () => {
+    const g = gate();
+    const t = token();
+    const v = vendor();
+    const first = await g.run(ask(t, 'queue', v.fetch));
+    clock += 19_000;
+    const second = await g.run(ask(t, 'queue', v.fetch));
+    expect(v.calls).toBe(1);
+    expect(first).toMatchObject({ value: 'value-1', fromCache: false, stale: false, fetchedAt: START });
+    expect(second).toMatchObject({ value: 'value-1', fromCache: true, stale: false, fetchedAt: START });
+  });
+
+  it('calls the vendor again once the TTL has passed', async () => {
+    const g = gate();
+    const t = token();
+    const v = vendor();
+    await g.run(ask(t, 'queue', v.fetch));
+    clock += 20_001;
+    const later = await g.run(ask(t, 'queue', v.fetch));
+    expect(v.calls).toBe(2);
+    expect(later).toMatchObject({ value: 'value-2', fromCache: false, fetchedAt: START + 20_001 });
+  });
+
+  it('lets twenty simultaneous questions for one key share a single vendor call', async () => {
+    const g = gate();
+    const t = token();
+    let calls = 0;
+    const slow = async () => {
+      calls += 1;
+      await sleep(50);
+      return 'queue figures';
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => g.run(ask(t, 'queue', slow))));
+    expect(calls).toBe(1);
+    expect(answers.every((a) => a.value === 'queue figures' && !a.stale)).toBe(true);
+    expect(answers.filter((a) => !a.fromCache)).toHaveLength(1);
+  });
+
+  it('shares one call for a key that is never cached (TTL 0) but calls again for the next question', async () => {
+    const g = gate();
+    const t = token();
+    let calls = 0;
+    const slow = async () => {
+      calls += 1;
+      await sleep(30);
+      return calls;
+    };
+    const together = await Promise.all(Array.from({ length: 5 }, () => g.run(ask(t, 'usage', slow, { ttlMs: 0 }))));
+    const after = await g.run(ask(t, 'usage', slow, { ttlMs: 0 }));
+    expect(together.map((a) => a.value)).toEqual([1, 1, 1, 1, 1]);
+    expect(after.value).toBe(2);
+  });
+
+  it('never has more calls in flight for a token than its concurrency allows', async () => {
+    const g = gate();
+    const t = token({ concurrency: 2 });
+    let active = 0;
+    let most = 0;
+    const counted = async () => {
+      active += 1;
+      most = Math.max(most, active);
+      await sleep(30);
+      active -= 1;
+      return 'ok';
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, i) => g.run(ask(t, `transcript:${i}`, counted))));
+    expect(most).toBe(2);
+  });
+
+  it('counts each vendor call against the daily budget and stops at the budget', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 3 });
+    const v = vendor();
+    for (const id of ['a', 'b', 'c']) await g.run(ask(t, `transcript:${id}`, v.fetch));
+    await expect(g.run(ask(t, 'transcript:d', v.fetch))).rejects.toBeInstanceOf(QuotaSpentError);
+    expect(v.calls).toBe(3);
+    expect(await g.usage(t)).toEqual({ usedToday: 3, budget: 3, left: 0 });
+  });
+
+  it('keeps the reserve for interactive questions: background polling stops short of it', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 10, reserveShare: 0.2 });
+    const v = vendor();
+    for (let i = 0; i < 8; i++) await g.run(ask(t, `bg:${i}`, v.fetch, { priority: 'background' }));
+    await expect(g.run(ask(t, 'bg:8', v.fetch, { priority: 'background' }))).rejects.toBeInstanceOf(QuotaSpentError);
+    await g.run(ask(t, 'person:1', v.fetch));
+    await g.run(ask(t, 'person:2', v.fetch));
+    await expect(g.run(ask(t, 'person:3', v.fetch))).rejects.toBeInstanceOf(QuotaSpentError);
+    expect(v.calls).toBe(10);
+  });
+
+  it('answers an interactive question that joined a background poll refused for the reserve', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 10, reserveShare: 0.2 });
+    const v = vendor();
+    for (let i = 0; i < 8; i++) await g.run(ask(t, `bg:${i}`, v.fetch, { priority: 'background' }));
+    const [poll, person] = await Promise.allSettled([g.run(ask(t, 'queue', v.fetch, { priority: 'background' })), g.run(ask(t, 'queue', v.fetch))]);
+    expect(poll.status === 'rejected' && poll.reason).toBeInstanceOf(QuotaSpentError);
+    expect(person).toMatchObject({ status: 'fulfilled', value: { value: 'value-9', stale: false } });
+  });
+
+  it("resets the budget at midnight in the token's time zone, not at UTC midnight", async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 1, timeZone: 'America/Bogota' });
+    const v = vendor();
+    clock = Date.parse('2026-11-20T23:50:00Z'); // 18:50 in Bogota
+    await g.run(ask(t, 'transcript:1', v.fetch));
+    clock = Date.parse('2026-11-21T00:10:00Z'); // past UTC midnight, still the 20th in Bogota
+    await expect(g.run(ask(t, 'transcript:2', v.fetch))).rejects.toBeInstanceOf(QuotaSpentError);
+    clock = Date.parse('2026-11-21T05:00:30Z'); // 00:00:30 on the 21st in Bogota
+    await g.run(ask(t, 'transcript:3', v.fetch));
+    expect(v.calls).toBe(2);
+    expect(await g.usage(t)).toMatchObject({ usedToday: 1, left: 0 });
+  });
+
+  it('answers with the last value and its age when the budget is spent', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 1 });
+    const v = vendor();
+    await g.run(ask(t, 'queue', v.fetch));
+    clock += 60_000;
+    const answer = await g.run(ask(t, 'queue', v.fetch));
+    expect(v.calls).toBe(1);
+    expect(answer).toMatchObject({ value: 'value-1', stale: true, fromCache: true, fetchedAt: START });
+    expect(answer.stale && answer.staleReason).toMatch(/quota spent for today/);
+  });
+
+  it('answers with the last value and its age when the vendor is not answering', async () => {
+    const g = gate();
+    const t = token();
+    await g.run(ask(t, 'queue', async () => 'before the outage'));
+    clock += 60_000;
+    const answer = await g.run(
+      ask(t, 'queue', async () => {
+        throw vendorError('unavailable', 'network');
+      }),
+    );
+    expect(answer).toMatchObject({ value: 'before the outage', stale: true, fetchedAt: START });
+    expect(answer.stale && answer.staleReason).toBe('wolkvox is not answering');
+  });
+
+  it('says the quota is spent, in words for a supervisor, when there is no earlier answer', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 1 });
+    await g.run(ask(t, 'queue', async () => 'x'));
+    const failure = await g.run(ask(t, 'agents', async () => 'y')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QuotaSpentError);
+    expect((failure as QuotaSpentError).userMessage).toMatch(/wolkvox API quota for today is spent/);
+  });
+
+  it("passes the vendor's error on when it fails and there is no earlier answer", async () => {
+    const g = gate();
+    const t = token();
+    const down = vendorError('unavailable', 'timeout');
+    await expect(g.run(ask(t, 'queue', async () => Promise.reject(down)))).rejects.toBe(down);
+    const denied = vendorError('refused', 'auth');
+    await g.run(ask(t, 'agents', async () => 'ok'));
+    clock += 60_000;
+    // Bad credentials are not hidden behind an old answer: someone has to fix them.
+    await expect(g.run(ask(t, 'agents', async () => Promise.reject(denied)))).rejects.toBe(denied);
+  });
+
+  it('keeps the minimum spacing between two calls of the same endpoint', async () => {
+    const g = gate();
+    const t = token({ minSpacingMs: 120, concurrency: 2 });
+    const starts: number[] = [];
+    const timed = async () => {
+      starts.push(performance.now());
+      return 'ok';
+    };
+    await Promise.all([1, 2, 3].map((i) => g.run({ ...ask(t, `transcript:${i}`, timed), endpoint: 'transcript' })));
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(3);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(110);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(110);
+  });
+
+  it('makes no more calls with a token the vendor said has spent its quota', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 1000 });
+    let calls = 0;
+    const spent = async (): Promise<string> => {
+      calls += 1;
+      throw vendorError('refused', 'quota-spent');
+    };
+    await expect(g.run(ask(t, 'queue', spent))).rejects.toMatchObject({ reason: 'quota-spent' });
+    await expect(g.run(ask(t, 'agents', spent))).rejects.toBeInstanceOf(QuotaSpentError);
+    await expect(g.run(ask(t, 'today', spent, { priority: 'background' }))).rejects.toBeInstanceOf(QuotaSpentError);
+    expect(calls).toBe(1);
+    expect((await g.usage(t)).left).toBe(0);
+  });
+
+  it("raises the day's count to the vendor's own count when reconciled", async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 10 });
+    const v = vendor();
+    await g.run(ask(t, 'queue', v.fetch));
+    await g.reconcile(t, 9);
+    await g.reconcile(t, 4); // a lower vendor count never lowers ours
+    expect(await g.usage(t)).toEqual({ usedToday: 9, budget: 10, left: 1 });
+    await g.run(ask(t, 'agents', v.fetch));
+    await expect(g.run(ask(t, 'today', v.fetch))).rejects.toBeInstanceOf(QuotaSpentError);
+  });
+}

@@ -1,0 +1,18 @@
+import { afterAll, describe } from 'vitest';
+import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
+import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
+import { quotaGateContract, type GateFactory } from './gate-contract.js';
+import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
+
+const prefix = uniquePrefix('contract');
+
+const factories: GateFactory[] = [
+  { name: 'memory', mode: 'memory', make: ({ now }) => createMemoryQuotaGate({ now }) },
+  { name: 'redis', mode: 'shared', make: ({ now }) => createRedisQuotaGate({ redis: REDIS_URL, prefix, now, leaseTtlMs: 5_000 }) },
+];
+
+afterAll(() => deleteKeys(prefix));
+
+describe.each(factories)('the $name quota gate', (factory) => {
+  quotaGateContract(factory);
+});
