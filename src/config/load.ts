@@ -46,6 +46,8 @@ alerts:
     above: 8
     for: 2m
     severity: warning
+    hysteresis: 2
+    repeat: 30m
     channels: [terminal]
   - id: no-agents
     metric: agents.available
@@ -54,6 +56,8 @@ alerts:
     for: 1m
     severity: critical
     channels: [terminal]
+    # The demo operation is closed at night: no agents then is no news.
+    activeHours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "07:30", to: "21:30" }
 summaries:
   - cron: "0 19 * * *"
     timeZone: America/Bogota

@@ -1,0 +1,144 @@
+import type { Capability, VendorAdapter } from '../port.js';
+import { isValidUserId } from '../port.js';
+import { VendorError, type VendorErrorReason } from '../http/errors.js';
+import type { DemoSourceConfig } from '../../src/config/source-schemas.js';
+import type { ActiveChat, DateRange, DayStats, HandoffReport, TokenUsage, Transcript } from '../../src/domain/types.js';
+import { activeChatOf, isActiveAt, transcriptOf } from './chat-views.js';
+import { checkDigit, parseConversationId } from './conversation-id.js';
+import { dayStatsAt } from './day-stats.js';
+import { createDayCache } from './day-cache.js';
+import { addTally, emptyTally, handoffReportOf } from './handoff-tally.js';
+import { addDays, localDayAt, localDayOfDate, type LocalDay } from './local-day.js';
+import { agentsAt, queueSnapshotAt } from './queue-snapshot.js';
+import { tokenUsageAt } from './token-usage.js';
+
+/** How far back `/transcript` finds finished demo chats. */
+export const DEMO_TRANSCRIPT_DAYS = 7;
+/** Longest `/handoffs` range, as on wolkvox. */
+export const DEMO_MAX_RANGE_DAYS = 31;
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']);
+const VENDOR = 'demo';
+
+/** The demo answers every capability, so its methods are not optional. */
+export type DemoAdapter = VendorAdapter & Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey'>>;
+
+export interface DemoAdapterDeps {
+  /** The clock; the simulation's state is a pure function of (seed, now()). */
+  now?: () => Date;
+}
+
+/**
+ * The simulated contact center of the embedded default: four queues (Ventas, Soporte, Cobranza,
+ * WhatsApp VIP), a bot (Wolky) handing over to 14-18 agents on shifts, a busy hour around 11:00
+ * local, closed at night. Every answer is a pure function of the seed and the clock: two calls
+ * at the same instant agree, and the operation moves on minute by minute. No timers, no I/O.
+ *
+ * @example
+ *   const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed: 42, timeZone: 'America/Bogota', quota: { reservePercent: 10 } });
+ *   const snapshot = await demo.queue();
+ */
+export function createDemoAdapter(config: DemoSourceConfig & { id: string }, deps: DemoAdapterDeps = {}): DemoAdapter {
+  const { seed, timeZone } = config;
+  const now = deps.now ?? (() => new Date());
+  const days = createDayCache(seed);
+
+  const refuse = (reason: VendorErrorReason, userMessage: string, detail: string): VendorError =>
+    new VendorError({ kind: 'refused', reason, source: config.id, vendor: VENDOR, endpoint: 'simulation', userMessage, detail });
+
+  /** Today's local day, the instant, and that instant in seconds after the day's midnight. */
+  const present = (): { day: LocalDay; nowMs: number; t: number } => {
+    const nowMs = now().getTime();
+    const day = localDayAt(nowMs, timeZone);
+    return { day, nowMs, t: (nowMs - day.startMs) / 1000 };
+  };
+
+  async function activeChats(): Promise<ActiveChat[]> {
+    const { day, nowMs, t } = present();
+    const chats: ActiveChat[] = [];
+    // Conversations from just before midnight may still be open.
+    const looked = t < 3600 ? [addDays(day, -1, timeZone), day] : [day];
+    for (const d of looked) {
+      const sim = days.sim(d);
+      const local = (nowMs - d.startMs) / 1000;
+      for (const c of sim.conversations) {
+        if (c.start > local) break;
+        if (isActiveAt(c, local)) chats.push(activeChatOf({ seed, day: d, sim, c, t: local }));
+      }
+    }
+    return chats;
+  }
+
+  async function transcript(id: string): Promise<Transcript | null> {
+    if (!isValidUserId(id)) {
+      throw refuse('bad-request', 'That is not a conversation id: use letters, digits, "-" or "_" (demo ids look like DEMO-24032000417).', 'invalid conversation id');
+    }
+    const key = parseConversationId(id);
+    if (!key) return null;
+    const { day: today, nowMs } = present();
+    const day = localDayOfDate(key.date, timeZone);
+    if (!day) return null;
+    const age = today.dayNumber - day.dayNumber;
+    if (age < 0 || age > DEMO_TRANSCRIPT_DAYS) return null;
+    if (checkDigit(seed, day.dayNumber, key.seq) !== key.check) return null;
+    const sim = days.sim(day);
+    const c = sim.conversations[key.seq - 1];
+    const t = (nowMs - day.startMs) / 1000;
+    if (!c || c.start > t) return null;
+    return transcriptOf({ seed, day, sim, c, t });
+  }
+
+  async function dayStats(date: string): Promise<DayStats> {
+    const day = localDayOfDate(date, timeZone);
+    if (!day) throw refuse('bad-request', 'That is not a date: use YYYY-MM-DD, e.g. 2024-03-20.', 'invalid date');
+    const { day: today, nowMs } = present();
+    if (day.dayNumber > today.dayNumber) return dayStatsAt({ dayNumber: day.dayNumber, weekday: day.weekday, close: 0, conversations: [], agents: [] }, date, 0);
+    return dayStatsAt(days.sim(day), day.date, (nowMs - day.startMs) / 1000);
+  }
+
+  async function handoffs(range: DateRange): Promise<HandoffReport> {
+    const fromMs = Date.parse(range.from);
+    const toMs = Date.parse(range.to);
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs > toMs) {
+      throw refuse('bad-request', 'The date range is not valid: it needs a start before its end.', 'invalid range');
+    }
+    if (toMs - fromMs > (DEMO_MAX_RANGE_DAYS + 1) * 86_400_000) {
+      throw refuse('range-too-long', `The demo answers at most ${DEMO_MAX_RANGE_DAYS} days per question.`, 'range too long');
+    }
+    const nowMs = now().getTime();
+    const total = emptyTally();
+    const last = localDayAt(Math.min(toMs, nowMs), timeZone);
+    for (let day = localDayAt(fromMs, timeZone); day.dayNumber <= last.dayNumber; day = addDays(day, 1, timeZone)) {
+      addTally(total, days.tally(day, (fromMs - day.startMs) / 1000, (toMs - day.startMs) / 1000, (nowMs - day.startMs) / 1000));
+    }
+    return handoffReportOf(range, total);
+  }
+
+  return {
+    id: config.id,
+    vendor: 'demo',
+    timeZone,
+    capabilities: CAPABILITIES,
+    quotaKey: `demo:${seed}`,
+    queue: async () => {
+      const { day, t } = present();
+      return queueSnapshotAt(days.sim(day), t);
+    },
+    agents: async () => {
+      const { day, t } = present();
+      return agentsAt(days.sim(day), t, day.startMs);
+    },
+    activeChats,
+    transcript,
+    today: async () => {
+      const { day, t } = present();
+      return dayStatsAt(days.sim(day), day.date, t);
+    },
+    dayStats,
+    handoffs,
+    tokenUsage: async (): Promise<TokenUsage> => {
+      const { day, t } = present();
+      return tokenUsageAt(seed, day, t);
+    },
+  };
+}
