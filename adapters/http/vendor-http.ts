@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import type { Readable } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import type { z } from 'zod';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from './errors.js';
 import { redactSecrets } from './redact.js';
@@ -222,15 +222,23 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     const res = await send(path, opts);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
     if (!ok && !opts.passStatuses?.includes(res.statusCode)) await failOnStatus(res, opts.endpoint);
+    // The cap sits in a Transform rather than a 'data' listener on the body: a listener would
+    // switch the body to flowing mode and drop chunks emitted before the caller starts reading.
     let seen = 0;
-    const body = res.body;
-    body.on('data', (chunk: Buffer) => {
-      seen += chunk.length;
-      if (seen > maxBytes) {
-        body.destroy(makeError({ kind: 'nonsense', reason: 'too-large', endpoint: opts.endpoint, status: res.statusCode, detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes` }));
-      }
+    const capped = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        seen += chunk.length;
+        if (seen > maxBytes) {
+          done(makeError({ kind: 'nonsense', reason: 'too-large', endpoint: opts.endpoint, status: res.statusCode, detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes` }));
+          return;
+        }
+        done(null, chunk);
+      },
     });
-    return { status: res.statusCode, headers: res.headers, body };
+    // pipeline destroys the socket's body when the caller stops reading early (destroy()), and
+    // hands a body error (socket closed, body timeout) on to `capped`.
+    pipeline(res.body, capped, () => {});
+    return { status: res.statusCode, headers: res.headers, body: capped };
   }
 
   return {
