@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Builds the Teams app package (teams/chatops-teams.zip) to upload in Teams or the admin center:
+// manifest.json with ${{MICROSOFT_APP_ID}} and ${{BOT_HOST}} filled from the environment, plus the
+// two icons, at the root of a zip.
+//
+//   MICROSOFT_APP_ID=<bot app id> BOT_HOST=bot.example.com npm run teams:package [-- --out <file>]
+//
+// The zip is written with node:zlib (deflate-raw + CRC-32) rather than a dependency: the format
+// needs three fixed headers, and the output is byte-for-byte reproducible (fixed timestamps).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const teamsDir = join(root, 'teams');
+
+function fail(message) {
+  console.error(`teams:package: ${message}`);
+  process.exit(1);
+}
+
+/** The values to fill in, checked, with a message that says how to fix each. */
+function placeholders(env) {
+  const appId = (env.MICROSOFT_APP_ID ?? '').trim();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+    fail(`MICROSOFT_APP_ID must be the bot's Microsoft app id (a GUID like 1b2c3d4e-0000-1111-2222-333344445555), got "${appId}".`);
+  }
+  const host = (env.BOT_HOST ?? '').trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) {
+    fail(`BOT_HOST must be the public host name that serves /api/messages (like bot.example.com, no path), got "${env.BOT_HOST ?? ''}".`);
+  }
+  return { MICROSOFT_APP_ID: appId, BOT_HOST: host.toLowerCase() };
+}
+
+function fillManifest(text, values) {
+  const filled = text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (match, name) => {
+    if (!(name in values)) fail(`teams/manifest.json uses \${{${name}}}, which this script does not fill.`);
+    return values[name];
+  });
+  let manifest;
+  try {
+    manifest = JSON.parse(filled);
+  } catch (err) {
+    fail(`teams/manifest.json is not valid JSON: ${err.message}`);
+  }
+  for (const bot of manifest.bots ?? []) {
+    for (const list of bot.commandLists ?? []) {
+      if (list.commands.length > 10) fail(`a bot command list may hold at most 10 commands (scopes ${list.scopes.join(', ')}).`);
+      for (const c of list.commands) {
+        if (c.title.length > 32 || c.description.length > 128) fail(`command "${c.title}": title at most 32 and description at most 128 characters.`);
+      }
+    }
+  }
+  if (manifest.name.short.length > 30) fail('name.short must be at most 30 characters.');
+  if (manifest.description.short.length > 80) fail('description.short must be at most 80 characters.');
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function checkIcon(file, size) {
+  const png = readFileSync(join(teamsDir, file));
+  const isPng = png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if (!isPng || png.readUInt32BE(16) !== size || png.readUInt32BE(20) !== size) fail(`teams/${file} must be a ${size}x${size} PNG (node teams/make-icons.mjs draws one).`);
+  return png;
+}
+
+// 2026-01-01 00:00 in MS-DOS form: a fixed time keeps the zip identical for identical input.
+const DOS_TIME = 0;
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+
+/** A zip archive (deflate, no encryption, no zip64) of `files`: [{ name, data }]. */
+export function zip(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data } of files) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const packed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay 0
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+function main() {
+  const outFlag = process.argv.indexOf('--out');
+  const out = outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(teamsDir, 'chatops-teams.zip');
+  const values = placeholders(process.env);
+  const manifest = fillManifest(readFileSync(join(teamsDir, 'manifest.json'), 'utf8'), values);
+  const archive = zip([
+    { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
+    { name: 'color.png', data: checkIcon('color.png', 192) },
+    { name: 'outline.png', data: checkIcon('outline.png', 32) },
+  ]);
+  writeFileSync(out, archive);
+  console.log(`teams:package: wrote ${out} (${archive.length} bytes) for app ${values.MICROSOFT_APP_ID} at https://${values.BOT_HOST}/api/messages`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

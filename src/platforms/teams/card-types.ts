@@ -1,0 +1,68 @@
+/**
+ * The subset of Adaptive Cards 1.5 the bot sends: elements every Teams client renders
+ * (desktop, web, mobile). `Table` is left out on purpose: older and mobile clients show it
+ * badly or not at all, so tables are rows of `ColumnSet`s.
+ */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: CardElement[];
+  actions?: SubmitAction[];
+  /** Teams-only: use the whole message width, which tables need. */
+  msteams?: { width: 'Full' };
+}
+
+export type CardElement = TextBlock | FactSet | ColumnSet | Container;
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  weight?: 'Default' | 'Bolder' | 'Lighter';
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  color?: 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+  isSubtle?: boolean;
+  spacing?: 'None' | 'Small' | 'Default' | 'Medium';
+  separator?: boolean;
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: Array<{ title: string; value: string }>;
+}
+
+export interface Column {
+  type: 'Column';
+  width: 'auto' | 'stretch';
+  items: CardElement[];
+}
+
+export interface ColumnSet {
+  type: 'ColumnSet';
+  columns: Column[];
+  spacing?: 'None' | 'Small' | 'Default';
+  separator?: boolean;
+}
+
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  spacing?: 'None' | 'Small' | 'Default' | 'Medium';
+  separator?: boolean;
+}
+
+/** What a card button sends back (Action.Submit `data`, or `action.data` of an invoke). */
+export interface ChatopsSubmitData {
+  chatops: { action: 'run' | 'ack' | 'silence'; value: string };
+}
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: ChatopsSubmitData;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+/** The attachment content type Teams expects for an Adaptive Card. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

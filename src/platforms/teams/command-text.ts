@@ -1,0 +1,54 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Asker, Venue } from '../../router/types.js';
+import type { ChatopsSubmitData } from './card-types.js';
+import { conversationKind } from './conversation-ref.js';
+
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * The command a user typed: `@Bot queue bogota`, `queue bogota` and `/queue bogota` all give
+ * `queue bogota` / `/queue bogota` (the router accepts both). The bot's own mention is
+ * removed with the SDK's mention entities; a leftover `<at>…</at>` (a renamed bot, a client
+ * that sent no entity) and HTML entities are cleaned up too.
+ */
+export function commandTextOf(activity: Partial<Activity>): string {
+  // removeRecipientMention edits the activity it gets; keep the real one intact.
+  const copy = { ...activity, text: activity.text ?? '' } as Activity;
+  const text = TurnContext.removeRecipientMention(copy) ?? copy.text ?? '';
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The `{ chatops: { action, value } }` a card button sent, from Action.Submit or an invoke. */
+export function submitDataOf(value: unknown): ChatopsSubmitData['chatops'] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as { chatops?: unknown; action?: { data?: unknown } };
+  // adaptiveCard/action invokes carry the button's data under `action.data`.
+  const data = (record.chatops ?? (record.action?.data as { chatops?: unknown } | undefined)?.chatops) as { action?: unknown; value?: unknown } | undefined;
+  if (!data || typeof data.value !== 'string') return undefined;
+  if (data.action !== 'run' && data.action !== 'ack' && data.action !== 'silence') return undefined;
+  return { action: data.action, value: data.value };
+}
+
+/** Who asked: the AAD object id is the stable id across Teams, Graph and the supervisor list. */
+export function askerOf(activity: Partial<Activity>): Asker {
+  const from = activity.from;
+  const asker: Asker = { platform: 'teams', userId: from?.aadObjectId ?? from?.id ?? 'unknown' };
+  if (from?.name) asker.displayName = from.name;
+  return asker;
+}
+
+/** A personal (1:1) chat is `direct`; a group chat or a channel is `channel`. */
+export function venueOf(activity: Partial<Activity>): Venue {
+  return conversationKind(activity) === 'personal' ? 'direct' : 'channel';
+}
+
+/** `link ops` / `/link ops` -> `ops`; undefined when the text is not the link command. */
+export function linkArgumentOf(text: string): string | undefined {
+  const m = /^\/?link(?:\s+(.*))?$/i.exec(text);
+  return m ? (m[1] ?? '').trim() : undefined;
+}

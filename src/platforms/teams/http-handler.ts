@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from '../../log/logger.js';
+import { isAuthenticationError, type TeamsAuthMode, type TeamsCloudAdapter } from './auth.js';
+
+/** Teams activities are small; a card submit with its data stays well under this. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface MessagesHandlerOptions {
+  adapter: TeamsCloudAdapter;
+  mode: TeamsAuthMode;
+  logic: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+}
+
+/**
+ * The `POST /api/messages` handler on plain node:http: reads and parses the body, lets the
+ * CloudAdapter authenticate and run the turn, and answers. Never throws; every failure
+ * becomes a status code and a log line.
+ *
+ * Once a non-invoke activity is authenticated, the 200 goes out at once and the turn goes on
+ * (answers travel by separate connector calls anyway): the Bot Connector gives up after about
+ * 15 s and sends the activity again, which would run a slow command twice. Invokes wait, since
+ * their answer is the response body. The returned promise settles when the turn is over, so a
+ * server can wait for turns in progress when it shuts down.
+ */
+export function createMessagesHandler(options: MessagesHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { adapter, mode, logic, logger } = options;
+  return async (req, res) => {
+    try {
+      if (req.method !== 'POST') return send(res, 405, { error: 'Use POST for Bot Framework activities.' }, { allow: 'POST' });
+      if (mode === 'disabled') {
+        req.resume();
+        return send(res, 401, { error: 'Teams is not configured on this bot: MICROSOFT_APP_ID is not set.' });
+      }
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (body === undefined) return send(res, 413, { error: `Activity larger than ${MAX_BODY_BYTES} bytes.` });
+      const activity = parseActivity(body);
+      if (!activity) return send(res, 400, { error: 'Body is not a Bot Framework activity (JSON object with a "type").' });
+      const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      let accepted: () => void = () => undefined;
+      const turnStarted = new Promise<'started'>((resolve) => (accepted = () => resolve('started')));
+      const turn = adapter.runActivity(authHeader, activity, async (context) => {
+        if (context.activity.type !== 'invoke') accepted();
+        await logic(context);
+      });
+      // Authentication failures reject `turn` before the logic starts, so they still get their 401.
+      if ((await Promise.race([turn.then(() => 'done' as const), turnStarted])) === 'started') send(res, 200);
+      const result = await turn;
+      return send(res, result?.status ?? 200, result?.body);
+    } catch (err) {
+      if (isAuthenticationError(err)) {
+        logger.warn({ reason: (err as Error).message }, 'Teams: refused a request without a valid Bot Framework token');
+        return send(res, 401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
+      }
+      logger.error({ err }, 'Teams: failed to process an activity');
+      return send(res, 500, { error: 'The bot failed to process this activity.' });
+    }
+  };
+}
+
+function parseActivity(body: Buffer): Activity | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const activity = value as Activity & { timestamp?: unknown };
+  if (typeof activity.type !== 'string') return undefined;
+  // The SDK's own entry point turns these into Dates; its code expects that.
+  if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
+  return activity;
+}
+
+/** Undefined when the body is over `limit`; the rest is drained, not torn down, so the 413 still reaches the caller. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,129 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Reply } from '../../reply/reply.js';
+import type { Asker, CommandRouter } from '../../router/types.js';
+import { askerOf, commandTextOf, linkArgumentOf, submitDataOf, venueOf } from './command-text.js';
+import { normalizeAlias } from './conversation-store.js';
+import { refFromActivity } from './conversation-ref.js';
+import { deliver, invokeMessage, type DeliveryServices } from './deliver.js';
+import { baseConversationId } from './refs.js';
+import type { ChatopsSubmitData } from './card-types.js';
+
+export interface TurnDeps extends DeliveryServices {
+  router: CommandRouter;
+  /** Who may bind a channel alias; default everyone. */
+  authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
+}
+
+const FAILED: Reply = { title: 'Something went wrong', summary: 'The command failed on our side; try again in a minute. The details are in the bot log.', tone: 'danger' };
+
+/**
+ * The bot's turn: commands typed in messages, card buttons (Action.Submit messages and
+ * adaptiveCard/action invokes), and installs/removals, which keep the conversation store
+ * current. Never throws: a failure is logged and, where someone is waiting, answered.
+ */
+export function createTurnLogic(deps: TurnDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const { activity } = context;
+    try {
+      if (activity.type === 'message') {
+        await remember(activity, deps);
+        return await onMessage(context, deps);
+      }
+      if (activity.type === 'invoke') return await onInvoke(context, deps);
+      if (activity.type === 'conversationUpdate') return await onConversationUpdate(activity, deps);
+      if (activity.type === 'installationUpdate') return await onInstallationUpdate(activity, deps);
+    } catch (err) {
+      deps.logger.error({ err, type: activity.type }, 'Teams: failed to handle an activity');
+      if (activity.type === 'invoke') await invokeMessage(context, FAILED.summary!).catch(() => undefined);
+    }
+  };
+}
+
+async function onMessage(context: TurnContext, deps: TurnDeps): Promise<void> {
+  const { activity } = context;
+  const submit = submitDataOf(activity.value);
+  if (submit) return onButton(context, submit, 'message', deps);
+  if (activity.value !== undefined && !activity.text) return; // another app's card; not ours to answer
+  const text = commandTextOf(activity) || 'help';
+  const link = linkArgumentOf(text);
+  if (link !== undefined) return deliver(context, await linkReply(activity, link, deps), 'reply', deps);
+  return deliver(context, await runCommand(text, activity, deps), 'reply', deps);
+}
+
+async function onInvoke(context: TurnContext, deps: TurnDeps): Promise<void> {
+  if (context.activity.name !== 'adaptiveCard/action') return; // the adapter answers 501 for invokes we do not handle
+  const submit = submitDataOf(context.activity.value);
+  if (!submit) return invokeMessage(context, 'This button does not belong to this bot.');
+  return onButton(context, submit, 'invoke', deps);
+}
+
+async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops'], via: 'message' | 'invoke', deps: TurnDeps): Promise<void> {
+  const { activity } = context;
+  // Ack and Silence go through the router's /alerts, so its access rule, checks and audit apply here too.
+  const text = submit.action === 'run' ? submit.value : alertCommandText(submit.action, submit.value);
+  const reply = await runCommand(text, activity, deps);
+  // Refresh and paging replace the pressed card, so the conversation keeps one current answer.
+  if (submit.action === 'run') return deliver(context, reply, via === 'invoke' ? 'invoke' : 'replace', deps);
+  // An alert card stays as it is (the watcher updates it); the presser gets a short answer.
+  if (via === 'invoke' && reply.visibility !== 'private') return invokeMessage(context, [reply.title, reply.summary].filter(Boolean).join(' — '));
+  return deliver(context, reply, via === 'invoke' ? 'invoke' : 'reply', deps);
+}
+
+/** `ack` carries the alert id; `silence` carries `rule:duration` (the rule id may itself hold `:`). */
+function alertCommandText(action: 'ack' | 'silence', value: string): string {
+  if (action === 'ack') return `/alerts ack ${value}`;
+  const colon = value.lastIndexOf(':');
+  return colon > 0 ? `/alerts silence ${value.slice(0, colon)} ${value.slice(colon + 1)}` : `/alerts silence ${value}`;
+}
+
+async function runCommand(text: string, activity: Activity, deps: TurnDeps): Promise<Reply> {
+  try {
+    return await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity) });
+  } catch (err) {
+    deps.logger.error({ err, command: text.split(' ')[0] }, 'Teams: command failed');
+    return FAILED;
+  }
+}
+
+async function linkReply(activity: Activity, name: string, deps: TurnDeps): Promise<Reply> {
+  if (name === '') return { title: 'Link this conversation', summary: 'Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.' };
+  const alias = normalizeAlias(name);
+  if (!alias) return { title: 'Not a valid name', summary: `"${name}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`, tone: 'warning' };
+  const asker = askerOf(activity);
+  if (deps.authorizeLink && !(await deps.authorizeLink(asker))) return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning' };
+  const id = baseConversationId(activity.conversation.id);
+  await deps.store.alias(alias, id);
+  deps.logger.info({ alias, conversation: id, by: asker.userId }, 'Teams: alias linked');
+  return { title: `Linked as ${alias}`, summary: `Alerts and summaries sent to teams:${alias} now post here.`, tone: 'good' };
+}
+
+async function onConversationUpdate(activity: Activity, deps: TurnDeps): Promise<void> {
+  const botId = activity.recipient?.id;
+  if (activity.membersAdded?.some((m) => m.id === botId)) {
+    await remember(activity, deps);
+    deps.logger.info({ conversation: baseConversationId(activity.conversation.id), kind: activity.conversation.conversationType }, 'Teams: bot added to a conversation');
+  }
+  if (activity.membersRemoved?.some((m) => m.id === botId)) await forget(activity, 'BotRemoved', deps);
+}
+
+async function onInstallationUpdate(activity: Activity, deps: TurnDeps): Promise<void> {
+  if (activity.action === 'add' || activity.action === 'add-upgrade') return remember(activity, deps);
+  if (activity.action === 'remove') return forget(activity, 'BotUninstalled', deps);
+}
+
+/** Saves the reference; a store failure must not keep the user from an answer. */
+async function remember(activity: Activity, deps: TurnDeps): Promise<void> {
+  const ref = refFromActivity(activity, deps.now());
+  if (!ref) return;
+  try {
+    await deps.store.save(ref);
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message, conversation: ref.id }, 'Teams: could not save the conversation reference');
+  }
+}
+
+async function forget(activity: Activity, reason: string, deps: TurnDeps): Promise<void> {
+  const id = baseConversationId(activity.conversation.id);
+  await deps.store.markStale(id, reason);
+  deps.logger.warn({ conversation: id, reason }, 'Teams: bot removed; alerts to this conversation will fail until it is added again');
+}

@@ -1,0 +1,239 @@
+import type { Reply, ReplyButton, ReplyContext, ReplySection, ReplyTable } from '../../reply/reply.js';
+import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
+
+/** Teams refuses a message over about 28 KB, counting the whole activity around the card. */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+/** The card's own ceiling: the rest of the 28 KB is left for the activity envelope. */
+export const MAX_CARD_BYTES = 24 * 1024;
+
+/** Teams shows at most six actions on a card. */
+const MAX_ACTIONS = 6;
+const MAX_COLUMNS = 8;
+const CAP = { title: 200, summary: 1000, label: 100, value: 500, heading: 200, section: 3000, cell: 200, context: 500, footnote: 200, button: 40 } as const;
+/** A button whose command text is longer than this is left out rather than cut (it would run something else). */
+const MAX_BUTTON_VALUE = 300;
+
+export interface RenderCardOptions {
+  /** False for cards posted through a webhook: their buttons could not reach the bot. */
+  actions?: boolean;
+  /** Ceiling for the card JSON in UTF-8 bytes; default MAX_CARD_BYTES. */
+  maxBytes?: number;
+  /** Clock for "as of" (time only when recent, date and time otherwise). */
+  now?: () => number;
+}
+
+/**
+ * Renders a Reply as an Adaptive Card 1.5 that Teams shows on every client: title, summary,
+ * fields as a FactSet, the table as ColumnSet rows, sections, a subtle context line, and
+ * Action.Submit buttons carrying `{ chatops: { action, value } }`. `share` buttons are dropped
+ * (Teams has no ephemeral messages, so nothing needs sharing).
+ *
+ * The card stays under `maxBytes` by construction: every text is capped, and fields, table
+ * rows and sections are added while their measured size fits, the rest summarized as
+ * "… and N more".
+ *
+ * @example
+ *   const card = renderCard({ title: 'Queue', table: { columns: ['Queue', 'Waiting'], rows: [['Sales', '8']] } });
+ *   await context.sendActivity({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
+ */
+export function renderCard(reply: Reply, options: RenderCardOptions = {}): AdaptiveCard {
+  const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
+  const now = options.now ?? Date.now;
+  const head: CardElement[] = [titleBlock(reply)];
+  if (reply.summary) head.push(textBlock(reply.summary, CAP.summary));
+  if (reply.context?.staleReason) {
+    head.push({ ...textBlock(`Data may be out of date: ${reply.context.staleReason}`, CAP.context), color: 'Warning', size: 'Small' });
+  }
+  const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
+  const actions = options.actions === false ? [] : submitActions(reply.buttons ?? []);
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [...head, ...tail],
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+  const blocks: Block[] = [];
+  if (reply.fields?.length) blocks.push(factsBlock(reply.fields));
+  if (reply.table && reply.table.columns.length > 0) blocks.push(tableBlock(reply.table));
+  if (reply.sections?.length) blocks.push(sectionsBlock(reply.sections));
+  // Every block's "… and N more" note has its room held before any block fills up, so a
+  // later block is never dropped without saying so.
+  const budget = new ByteBudget(maxBytes - bytes(card));
+  const noteRoom = blocks.reduce((sum, b) => sum + noteReserve(b.note), 0);
+  const middle: CardElement[] = [];
+  if (budget.take(noteRoom)) {
+    for (const block of blocks) {
+      budget.give(noteReserve(block.note));
+      middle.push(...block.render(budget));
+    }
+  }
+  card.body = [...head, ...middle, ...tail];
+  // Unreachable when the accounting above is right; a card Teams refuses would be worse than this.
+  if (bytes(card) > maxBytes) card.body = [...head, textBlock('This answer is too long for Teams; ask for less (a source or a page).', CAP.summary)];
+  return card;
+}
+
+/** Teams markdown wants `**bold**`; replies write Slack-style `*bold*`. */
+export function toCardMarkdown(text: string): string {
+  return text.replace(/(^|[^*\w])\*([^*\n]+?)\*(?![*\w])/g, '$1**$2**');
+}
+
+function titleBlock(reply: Reply): TextBlock {
+  const color = reply.tone === 'good' ? 'Good' : reply.tone === 'warning' ? 'Warning' : reply.tone === 'danger' ? 'Attention' : undefined;
+  return { ...textBlock(reply.title || ' ', CAP.title), size: 'Medium', weight: 'Bolder', ...(color ? { color } : {}) };
+}
+
+function textBlock(text: string, cap: number): TextBlock {
+  return { type: 'TextBlock', text: clip(toCardMarkdown(text), cap), wrap: true };
+}
+
+function noteBlock(text: string): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' };
+}
+
+function contextBlocks(context: ReplyContext, now: number): CardElement[] {
+  const parts: string[] = [];
+  if (context.source) parts.push(context.source);
+  if (context.asOf) parts.push(`as of ${cardTime(context.asOf, now)}`);
+  if (context.note) parts.push(context.note);
+  if (parts.length === 0) return [];
+  return [{ ...noteBlock(clip(parts.join(' · '), CAP.context)), spacing: 'Medium' }];
+}
+
+/** Teams shows `{{TIME(…)}}` / `{{DATE(…)}}` in the reader's own time zone; they need RFC 3339 without fractions. */
+function cardTime(iso: string, now: number): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(iso);
+  if (!m) return iso;
+  const plain = `${m[1]}Z`;
+  const recent = Math.abs(now - Date.parse(plain)) < 12 * 3_600_000;
+  return recent ? `{{TIME(${plain})}}` : `{{DATE(${plain}, SHORT)}} {{TIME(${plain})}}`;
+}
+
+function submitActions(buttons: ReplyButton[]): SubmitAction[] {
+  const actions: SubmitAction[] = [];
+  for (const button of buttons) {
+    if (button.action === 'share' || button.value.length > MAX_BUTTON_VALUE) continue;
+    const style = button.style === 'primary' ? 'positive' : button.style === 'danger' ? 'destructive' : undefined;
+    actions.push({ type: 'Action.Submit', title: clip(button.label, CAP.button), data: { chatops: { action: button.action, value: button.value } }, ...(style ? { style } : {}) });
+    if (actions.length === MAX_ACTIONS) break;
+  }
+  return actions;
+}
+
+/** One part of the card that grows with the reply, cut to fit with a note saying how much. */
+interface Block {
+  note: (cut: number) => string;
+  render: (budget: ByteBudget) => CardElement[];
+}
+
+function factsBlock(fields: NonNullable<Reply['fields']>): Block {
+  const fact = (i: number) => ({ title: clip(fields[i]!.label, CAP.label) || ' ', value: clip(toCardMarkdown(fields[i]!.value), CAP.value) || '—' });
+  const note = (n: number) => `… and ${n} more fields`;
+  return {
+    note,
+    render(budget) {
+      const fitted = fitItems(fields.length, fact, budget, bytes({ type: 'FactSet', facts: [] }), noteReserve(note));
+      const out: CardElement[] = fitted.length > 0 ? [{ type: 'FactSet', facts: fitted }] : [];
+      if (fitted.length < fields.length) out.push(noteBlock(note(fields.length - fitted.length)));
+      return out;
+    },
+  };
+}
+
+function tableBlock(table: ReplyTable): Block {
+  const shown = Math.min(table.columns.length, MAX_COLUMNS);
+  const hiddenColumns = table.columns.length - shown;
+  const row = (cells: string[], header: boolean): ColumnSet => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    ...(header ? {} : { separator: true }),
+    columns: Array.from({ length: shown }, (_, i) => ({
+      type: 'Column' as const,
+      width: 'stretch' as const,
+      items: [{ type: 'TextBlock' as const, text: clip(cells[i] ?? '', CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) }],
+    })),
+  });
+  const extra = [table.footnote ? clip(table.footnote, CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(Boolean);
+  const note = (cut: number) => [cut > 0 ? `… and ${cut} more` : '', ...extra].filter(Boolean).join(' · ');
+  return {
+    note,
+    render(budget) {
+      const container: Container = { type: 'Container', spacing: 'Medium', items: [] };
+      const itemAt = (i: number) => (i === 0 ? row(table.columns, true) : row(table.rows[i - 1]!, false));
+      const fitted = fitItems(table.rows.length + 1, itemAt, budget, bytes(container), noteReserve(note), extra.length > 0);
+      // The header alone says nothing: without a row that fits, only the note is shown.
+      const rowsShown = Math.max(0, fitted.length - 1);
+      const out: CardElement[] = rowsShown > 0 ? [{ ...container, items: fitted }] : [];
+      const text = note(table.rows.length - rowsShown);
+      if (text) out.push(noteBlock(text));
+      return out;
+    },
+  };
+}
+
+function sectionsBlock(sections: ReplySection[]): Block {
+  const note = (n: number) => `… and ${n} more sections`;
+  return {
+    note,
+    render(budget) {
+      const container = (i: number): Container => {
+        const s = sections[i]!;
+        return {
+          type: 'Container',
+          spacing: 'Medium',
+          items: [...(s.heading ? [{ ...textBlock(s.heading, CAP.heading), weight: 'Bolder' as const }] : []), textBlock(s.text || ' ', CAP.section)],
+        };
+      };
+      const fitted = fitItems<CardElement>(sections.length, container, budget, 0, noteReserve(note));
+      return fitted.length < sections.length ? [...fitted, noteBlock(note(sections.length - fitted.length))] : fitted;
+    },
+  };
+}
+
+/**
+ * Takes items `itemAt(0…count-1)` in order, built only as needed, while their JSON (plus a
+ * comma each) fits the budget, after taking `reserve` bytes for the "… and N more" note (held
+ * for it by the caller, so always there). Over-counts by a comma at most, never under.
+ */
+function fitItems<T>(count: number, itemAt: (i: number) => T, budget: ByteBudget, overhead: number, reserve: number, keepNote = false): T[] {
+  budget.take(reserve);
+  if (!budget.take(overhead + 1)) return [];
+  const fitted: T[] = [];
+  for (let i = 0; i < count; i++) {
+    const item = itemAt(i);
+    if (!budget.take(bytes(item) + 1)) break;
+    fitted.push(item);
+  }
+  if (fitted.length === count && !keepNote) budget.give(reserve);
+  if (fitted.length === 0) budget.give(overhead + 1);
+  return fitted;
+}
+
+/** Room for a note whose number may grow to seven digits. */
+function noteReserve(note: (cut: number) => string): number {
+  return bytes(noteBlock(note(9_999_999))) + 1;
+}
+
+class ByteBudget {
+  constructor(private left: number) {}
+  take(n: number): boolean {
+    if (n > this.left) return false;
+    this.left -= n;
+    return true;
+  }
+  give(n: number): void {
+    this.left += n;
+  }
+}
+
+function bytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+function clip(text: string, max: number): string {
+  // Control characters cost six bytes each in JSON and mean nothing on a card.
+  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}

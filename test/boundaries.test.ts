@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Every source file under the folders that make up the app (not tests, not node_modules). */
+function sources(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // a folder that does not exist yet has nothing to check
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(path);
+      } else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(entry.name)) {
+        out.push(relative(root, path).split(sep).join('/'));
+      }
+    }
+  };
+  for (const dir of ['src', 'adapters', 'commands']) walk(join(root, dir));
+  return out;
+}
+
+/** Module names a file imports: static and dynamic `import`, `export … from`, `require`. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const found: string[] = [];
+  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.push(m[1]!);
+  return found;
+}
+
+const RULES = [
+  { what: 'the Bot Framework SDK', home: 'src/platforms/teams/', matches: (name: string) => /^(botbuilder|botframework-)/.test(name) },
+  { what: 'the Slack SDK', home: 'src/platforms/slack/', matches: (name: string) => /^@slack\/(bolt|web-api)(\/|$)/.test(name) },
+];
+
+describe('platform SDK boundaries', () => {
+  const files = sources();
+
+  for (const rule of RULES) {
+    it(`keeps ${rule.what} inside ${rule.home}`, () => {
+      const strays = files.filter((f) => !f.startsWith(rule.home) && importsOf(f).some(rule.matches));
+      expect(strays).toEqual([]);
+    });
+  }
+
+  it('recognises the SDK imports it is looking for', () => {
+    const teamsImports = files.filter((f) => f.startsWith('src/platforms/teams/')).flatMap(importsOf);
+    expect(teamsImports.some(RULES[0]!.matches)).toBe(true);
+    expect(RULES[1]!.matches('@slack/web-api')).toBe(true);
+    expect(RULES[1]!.matches('@slack/types')).toBe(false);
+  });
+});
