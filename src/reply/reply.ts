@@ -73,4 +73,6 @@ export interface ReplyContext {
   staleReason?: string;
   /** Any extra note ("page 2 of 3"). */
   note?: string;
+  /** IANA zone of the source, so renderers can show `asOf` as the operation's clock time. */
+  timeZone?: string;
 }

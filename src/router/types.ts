@@ -38,6 +38,15 @@ export interface CommandContext {
   audit: (entry: { action: string; target: string; asker: Asker }) => void;
   /** Present when the watcher runs: alert state for `/alerts`. */
   alerts?: AlertService;
+  /** Page asked for with `page:2` or `--page 2` (1-based); absent means the first page. */
+  page?: number;
+  /**
+   * The command as typed, normalised and without the page flag (`/agents bogota busy`): the
+   * value of "Refresh" and "Next page" buttons.
+   */
+  commandText?: string;
+  /** The commands this asker may run (for `/help`). */
+  commands?: CommandDefinition[];
 }
 
 export interface SourceDirectory {
@@ -65,6 +74,36 @@ export interface CommandDefinition {
   examples: string[];
   access: 'everyone' | 'supervisor';
   handler: (ctx: CommandContext) => Promise<Reply>;
+  /**
+   * Whether the router picks a source named among the arguments (default true). Commands whose
+   * arguments are not about a source (`/alerts`, `/help`) set false so a word is never taken
+   * for a source.
+   */
+  usesSource?: boolean;
+  /** Runs for anyone, even when `access.everyone` is false (`/help`). */
+  openToAll?: boolean;
+}
+
+/**
+ * Thrown by a handler when the asker may not do what they asked (`/alerts ack` by someone who
+ * is not a supervisor): the router answers with a polite refusal.
+ */
+export class AccessDeniedError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/** One line of the audit trail: who looked at what, where and when. */
+export interface AuditEntry {
+  action: string;
+  /** What was looked at: `bogota:transcript:12345`. */
+  target: string;
+  asker: Asker;
+  venue: Venue;
+  /** ISO instant. */
+  at: string;
 }
 
 /** Thrown by a handler for bad arguments: the router answers with the command's usage. */
@@ -75,8 +114,16 @@ export class UsageError extends Error {
   }
 }
 
+/** How a command ended, for metrics and exit codes: `chatops_commands_total{outcome}`. */
+export type CommandOutcome = 'ok' | 'usage' | 'denied' | 'vendor_error' | 'error';
+
 export interface CommandRouter {
   handle(input: CommandInput): Promise<Reply>;
+  /**
+   * Like `handle`, with how the command ended (`chatops ask` turns it into an exit code).
+   * Optional so wrappers and test routers need not implement it.
+   */
+  run?(input: CommandInput): Promise<{ reply: Reply; outcome: CommandOutcome }>;
   /** The commands this asker may run, for /help and platform manifests. */
   commandsFor(asker: Asker): CommandDefinition[];
 }

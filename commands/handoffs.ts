@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import type { DateRange } from '../src/domain/types.js';
+import type { CommandDefinition } from '../src/router/types.js';
+import { UsageError } from '../src/router/types.js';
+import { formatCount, formatDuration, formatPercent } from '../src/reply/format.js';
+import { pageOf } from '../src/reply/paging.js';
+import { echo } from '../src/router/replies.js';
+import { nextPageButton, refreshButton, sourceContext } from './common.js';
+
+const RANGES = ['today', 'yesterday', '7d'] as const;
+type RangeWord = (typeof RANGES)[number];
+const SYNONYMS: Record<string, RangeWord> = { today: 'today', yesterday: 'yesterday', '7d': '7d', '7days': '7d', week: '7d' };
+
+/**
+ * The range a supervisor means, in the operation's own calendar: "today" is from local midnight
+ * to the end of the local day (so the cache key stays the same all day), "7d" is today and the
+ * six days before it.
+ *
+ * @example
+ *   handoffRange('yesterday', new Date('2026-11-21T15:00:00Z'), 'America/Bogota');
+ *   // { from: '2026-11-20T05:00:00.000Z', to: '2026-11-21T04:59:59.999Z', label: 'yesterday' }
+ */
+export function handoffRange(word: RangeWord, now: Date, timeZone: string): DateRange {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const iso = (d: DateTime) => d.toUTC().toISO()!;
+  switch (word) {
+    case 'today':
+      return { from: iso(today), to: iso(today.endOf('day')), label: 'today' };
+    case 'yesterday':
+      return { from: iso(today.minus({ days: 1 })), to: iso(today.minus({ days: 1 }).endOf('day')), label: 'yesterday' };
+    case '7d':
+      return { from: iso(today.minus({ days: 6 })), to: iso(today.endOf('day')), label: 'last 7 days' };
+  }
+}
+
+/**
+ * `/handoffs [source] [today|yesterday|7d]`: how many bot conversations reached an agent, how
+ * long they spent with the bot and waiting for the agent, and where they were routed.
+ *
+ * @example
+ *   await handoffsCommand.handler(ctx); // "38% of 420 bot conversations went to an agent"
+ */
+export const handoffsCommand: CommandDefinition = {
+  name: 'handoffs',
+  summary: 'Bot-to-agent handoffs: rate, time on the bot, time to an agent, top routing points.',
+  usage: '/handoffs [source] [today|yesterday|7d]',
+  examples: ['/handoffs', '/handoffs yesterday', '/handoffs bogota 7d'],
+  access: 'everyone',
+  async handler(ctx) {
+    if (ctx.args.length > 1) throw new UsageError('Give one range at most: today, yesterday or 7d.');
+    const [arg] = ctx.args;
+    const word = arg === undefined ? 'today' : SYNONYMS[arg.toLowerCase()];
+    if (!word) {
+      const sources = ctx.sources.all();
+      throw new UsageError(
+        sources.length > 1
+          ? `"${echo(arg!)}" is neither a range (today, yesterday, 7d) nor a source (${sources.map((s) => s.id).join(', ')}).`
+          : `"${echo(arg!)}" is not a range: use today, yesterday or 7d.`,
+      );
+    }
+    const source = ctx.sources.primary();
+    const range = handoffRange(word, ctx.now(), source.timeZone);
+    const fetched = await source.handoffs(range);
+    const report = fetched.value;
+    const points = [...report.topRoutingPoints].sort((a, b) => b.handoffs - a.handoffs || a.name.localeCompare(b.name));
+    const page = pageOf(points, ctx.page);
+    // Shares of all handoffs, not of the top points shown, so a long tail is not hidden.
+    const shareBase = report.handedToAgent || points.reduce((sum, p) => sum + p.handoffs, 0);
+    return {
+      title: `Handoffs — ${source.label}, ${range.label}`,
+      summary:
+        report.botConversations === 0
+          ? `No bot conversations ${word === '7d' ? 'in the last 7 days' : range.label}.`
+          : `${formatPercent(report.rate)} of ${formatCount(report.botConversations)} bot conversations went to an agent`,
+      fields: [
+        { label: 'Bot conversations', value: formatCount(report.botConversations) },
+        { label: 'Handed to an agent', value: formatCount(report.handedToAgent) },
+        { label: 'Handoff rate', value: formatPercent(report.rate) },
+        { label: 'Time on bot (avg)', value: formatDuration(report.averageSecondsOnBot) },
+        { label: 'Time to agent (avg)', value: formatDuration(report.averageSecondsToAgent) },
+      ],
+      table: points.length
+        ? {
+            columns: ['Routing point', 'Handoffs', 'Share'],
+            rows: page.items.map((p) => [p.name, formatCount(p.handoffs), formatPercent(shareBase ? p.handoffs / shareBase : undefined)]),
+            footnote: page.footnote,
+          }
+        : undefined,
+      buttons: [refreshButton(ctx, '/handoffs'), ...(page.nextPage ? [nextPageButton(ctx, '/handoffs', page.nextPage)] : [])],
+      context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
+      visibility: 'public',
+    };
+  },
+};

@@ -1,0 +1,20 @@
+import type { CommandDefinition } from '../src/router/types.js';
+import { agentsCommand } from './agents.js';
+import { alertsCommand } from './alerts.js';
+import { handoffsCommand } from './handoffs.js';
+import { helpCommand } from './help.js';
+import { queueCommand } from './queue.js';
+import { todayCommand } from './today.js';
+import { transcriptCommand } from './transcript.js';
+
+export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, queueCommand, todayCommand, transcriptCommand };
+export { alertRuleId } from './alerts.js';
+export { handoffRange } from './handoffs.js';
+
+/**
+ * Every command, in the order `/help` lists them.
+ *
+ * @example
+ *   const router = createRouter({ commands, config, sources });
+ */
+export const commands: CommandDefinition[] = [queueCommand, agentsCommand, todayCommand, handoffsCommand, transcriptCommand, alertsCommand, helpCommand];

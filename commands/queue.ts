@@ -1,0 +1,100 @@
+import type { QueueFigures } from '../src/domain/types.js';
+import type { ReplyField } from '../src/reply/reply.js';
+import type { CommandDefinition } from '../src/router/types.js';
+import { formatCount, formatDuration } from '../src/reply/format.js';
+import { pageOf } from '../src/reply/paging.js';
+import { nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
+
+/**
+ * `/queue [source]`: who is waiting now, per queue, worst first.
+ *
+ * @example
+ *   await queueCommand.handler(ctx); // "Queue — Bogotá", "12 waiting · longest 4m 10s · 3 agents available"
+ */
+export const queueCommand: CommandDefinition = {
+  name: 'queue',
+  summary: 'Chats waiting now: longest and average wait, abandoned in the last 30 minutes, per queue.',
+  usage: '/queue [source]',
+  examples: ['/queue', '/queue bogota'],
+  access: 'everyone',
+  async handler(ctx) {
+    const [extra] = ctx.args;
+    if (extra !== undefined) throw unexpectedArgument(ctx, 'queue', extra);
+    const source = ctx.sources.primary();
+    const fetched = await source.queue();
+    const { queues, totals } = fetched.value;
+    const longest = totals.longestWaitSeconds ?? maxOf(queues.map((q) => q.longestWaitSeconds));
+    const abandoned = totals.abandonedLast30m ?? sumOf(queues.map((q) => q.abandonedLast30m));
+    const available = totals.agentsAvailable ?? sumOf(queues.map((q) => q.agentsAvailable));
+
+    const fields: ReplyField[] = [
+      { label: 'Waiting now', value: formatCount(totals.waiting) },
+      { label: 'Longest wait', value: formatDuration(longest) },
+      { label: 'Average wait', value: formatDuration(totals.averageWaitSeconds) },
+      { label: 'Abandoned (30 min)', value: formatCount(abandoned) },
+      { label: 'Agents available', value: formatCount(available) },
+    ];
+    if (totals.agentsOnline !== undefined) fields.push({ label: 'Agents online', value: formatCount(totals.agentsOnline) });
+    if (totals.ongoingChats !== undefined) fields.push({ label: 'Chats in progress', value: formatCount(totals.ongoingChats) });
+
+    const page = pageOf([...queues].sort(worstFirst), ctx.page);
+    const columns = COLUMNS.filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
+    return {
+      title: `Queue — ${source.label}`,
+      summary: summaryOf(totals.waiting, longest, available),
+      fields,
+      table: queues.length
+        ? { columns: columns.map((c) => c.title), rows: page.items.map((q) => columns.map((c) => c.cell(q))), footnote: page.footnote }
+        : undefined,
+      buttons: [refreshButton(ctx, '/queue'), ...(page.nextPage ? [nextPageButton(ctx, '/queue', page.nextPage)] : [])],
+      context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
+      visibility: 'public',
+      tone: totals.waiting > 0 && available === 0 ? 'danger' : totals.waiting > 0 && (longest ?? 0) >= 300 ? 'warning' : 'normal',
+    };
+  },
+};
+
+interface Column {
+  title: string;
+  /** A figure the vendor may not give; a column no queue has is left out. */
+  value?: (q: QueueFigures) => number | undefined;
+  cell: (q: QueueFigures) => string;
+}
+
+const figure = (title: string, value: (q: QueueFigures) => number | undefined, format: (v: number | undefined) => string): Column => ({
+  title,
+  value,
+  cell: (q) => format(value(q)),
+});
+
+const COLUMNS: Column[] = [
+  { title: 'Queue', cell: (q) => q.name },
+  { title: 'Waiting', cell: (q) => formatCount(q.waiting) },
+  figure('Longest', (q) => q.longestWaitSeconds, formatDuration),
+  figure('Average', (q) => q.averageWaitSeconds, formatDuration),
+  figure('Abandoned 30m', (q) => q.abandonedLast30m, formatCount),
+  figure('Available', (q) => q.agentsAvailable, formatCount),
+  figure('In progress', (q) => q.ongoingChats, formatCount),
+];
+
+function summaryOf(waiting: number, longest: number | undefined, available: number | undefined): string {
+  const parts = [waiting === 0 ? 'Nobody waiting' : `${formatCount(waiting)} waiting`];
+  if (waiting > 0 && longest !== undefined) parts.push(`longest ${formatDuration(longest)}`);
+  if (available !== undefined) parts.push(`${formatCount(available)} agent${available === 1 ? '' : 's'} available`);
+  return parts.join(' · ');
+}
+
+/** Most waiting first, then the longest wait, then the most abandoned. */
+function worstFirst(a: QueueFigures, b: QueueFigures): number {
+  return b.waiting - a.waiting || (b.longestWaitSeconds ?? 0) - (a.longestWaitSeconds ?? 0) || (b.abandonedLast30m ?? 0) - (a.abandonedLast30m ?? 0) || a.name.localeCompare(b.name);
+}
+
+function maxOf(values: Array<number | undefined>): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length ? Math.max(...known) : undefined;
+}
+
+function sumOf(values: Array<number | undefined>): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
+}

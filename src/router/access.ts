@@ -1,0 +1,36 @@
+import type { AccessConfig } from '../config/schema.js';
+import type { Asker, CommandDefinition } from './types.js';
+
+/**
+ * Supervisors are listed in `access.supervisors` by Slack user, Slack user group or Teams
+ * object id; whoever sits at the console is one.
+ *
+ * @example
+ *   isSupervisor({ platform: 'slack', userId: 'U0123', groups: ['S777'] }, config.access);
+ */
+export function isSupervisor(asker: Asker, access: AccessConfig): boolean {
+  const { supervisors } = access;
+  switch (asker.platform) {
+    case 'console':
+      return true;
+    case 'slack':
+      return supervisors.slackUsers.includes(asker.userId) || (asker.groups ?? []).some((g) => supervisors.slackGroups.includes(g));
+    case 'teams':
+      return supervisors.teamsUsers.some((id) => id.toLowerCase() === asker.userId.toLowerCase());
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the asker may run the command: supervisor commands need a supervisor; the others
+ * need a supervisor or `access.everyone`; `openToAll` commands (help) run for anyone.
+ *
+ * @example
+ *   mayRun(transcriptCommand, asker, config.access); // false for a non-supervisor
+ */
+export function mayRun(command: CommandDefinition, asker: Asker, access: AccessConfig): boolean {
+  if (command.openToAll) return true;
+  if (isSupervisor(asker, access)) return true;
+  return command.access === 'everyone' && access.everyone;
+}

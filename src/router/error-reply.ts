@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { VendorError } from '../../adapters/http/errors.js';
+import { QuotaSpentError } from '../quota/quota-gate.js';
+import { CapabilityMissingError } from '../sources/source.js';
+import { maskPhones } from '../privacy/mask-phone.js';
+import type { Reply } from '../reply/reply.js';
+import type { CommandOutcome } from './types.js';
+
+/** Titles keep "the vendor said no" apart from "the vendor could not be reached". */
+const VENDOR_FAILURE = { refused: 'refused the request', unavailable: 'did not answer', nonsense: 'sent an answer the bot cannot read' } as const;
+
+export type Outcome = CommandOutcome;
+
+/**
+ * Turns anything a handler threw into a sentence for the asker, and logs what the
+ * administrator needs: vendor refusals and outages with their detail (warn), bugs with their
+ * stack (error). Secrets never reach here (adapters build messages without them) and phone
+ * numbers are masked before logging.
+ *
+ * @example
+ *   const { reply, outcome } = errorReply(error, 'queue', logger);
+ */
+export function errorReply(error: unknown, command: string, logger: Logger): { reply: Reply; outcome: Outcome } {
+  if (error instanceof VendorError) {
+    logger.warn({ command, vendorError: error.toLog() }, `/${command}: ${error.vendor} ${error.kind} (${error.reason})`);
+    return { outcome: 'vendor_error', reply: failure(`/${command}: ${error.vendor} ${VENDOR_FAILURE[error.kind]}`, error.userMessage, error.kind === 'refused' ? 'warning' : 'danger') };
+  }
+  if (error instanceof QuotaSpentError) {
+    logger.warn({ command, token: error.tokenKey }, `/${command}: daily quota spent, nothing cached`);
+    return { outcome: 'vendor_error', reply: failure(`/${command}: quota spent`, error.userMessage, 'warning') };
+  }
+  if (error instanceof CapabilityMissingError) {
+    return { outcome: 'vendor_error', reply: failure(`/${command}: not available`, error.userMessage, 'normal') };
+  }
+  const described = error instanceof Error ? error : new Error(String(error));
+  logger.error({ command, err: { name: described.name, message: maskPhones(described.message), stack: maskPhones(described.stack ?? '') } }, `/${command} failed`);
+  return { outcome: 'error', reply: failure(`/${command} failed`, 'Something went wrong; it has been logged.', 'danger') };
+}
+
+function failure(title: string, summary: string, tone: Reply['tone']): Reply {
+  return { title, summary, visibility: 'private', tone };
+}

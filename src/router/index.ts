@@ -1,0 +1,5 @@
+export { createRouter, type RouterOptions } from './router.js';
+export { createSourceDirectory } from './source-directory.js';
+export { parseCommandText, MAX_COMMAND_LENGTH, type ParsedCommand, type ParseResult } from './parse.js';
+export { isSupervisor, mayRun } from './access.js';
+export * from './types.js';

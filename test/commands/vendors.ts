@@ -1,0 +1,96 @@
+import type { VendorAdapter } from '../../adapters/port.js';
+import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
+import { createDemoAdapter } from '../../adapters/demo/adapter.js';
+import { createVccliveAdapter } from '../../adapters/vcclive/adapter.js';
+import { createWolkvoxAdapter } from '../../adapters/wolkvox/adapter.js';
+import { commands } from '../../commands/index.js';
+import { comm100SourceSchema, demoSourceSchema, vccliveSourceSchema } from '../../src/config/source-schemas.js';
+import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
+import { renderText } from '../../src/reply/render-text.js';
+import { createRouter, createSourceDirectory } from '../../src/router/index.js';
+import type { Asker } from '../../src/router/types.js';
+import { createSource } from '../../src/sources/source.js';
+import { FAKE_COMM100_DEFAULTS, startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { makeAgent, startFakeVcclive, type FakeVcclive } from '../fakes/fake-vcclive.js';
+import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { testConfig } from '../router/support.js';
+
+const CONSOLE: Asker = { platform: 'console', userId: 'console' };
+
+/** A bot with one source, the real adapter behind the memory quota gate, and a pinned clock. */
+export interface VendorBot {
+  /** The plain-text answer to a command, as the console would print it. */
+  ask(text: string): Promise<string>;
+  /** Moves the bot's clock (cache ages, "as of"); the vendor's own clock stays put. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+function botFor(adapter: VendorAdapter, label: string, start: Date, close: () => Promise<void>): VendorBot {
+  let now = start;
+  const gate = createMemoryQuotaGate({ now: () => now.getTime() });
+  const source = createSource({ adapter, gate, label, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now });
+  return {
+    ask: async (text) => renderText(await router.handle({ text, asker: CONSOLE, venue: 'console' }), { now }),
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    close: async () => {
+      await gate.close();
+      await adapter.close?.();
+      await close();
+    },
+  };
+}
+
+/** 15:00 in Bogotá on the day of the wolkvox fixtures. */
+export const WOLKVOX_NOW = new Date('2024-05-14T20:00:00Z');
+
+export async function wolkvoxBot(overrides: Record<string, unknown> = {}): Promise<VendorBot & { fake: FakeWolkvox }> {
+  const fake = await startFakeWolkvox();
+  const adapter = createWolkvoxAdapter(fakeWolkvoxSource(fake, overrides), { now: () => WOLKVOX_NOW, retries: 0, retryBaseDelayMs: 1 });
+  return { fake, ...botFor(adapter, 'Bogotá', WOLKVOX_NOW, () => fake.close()) };
+}
+
+/** 10:00 in Bogotá on the day of the designed Comm100 chat. */
+export const COMM100_NOW = new Date('2024-03-05T15:00:00Z');
+
+export async function comm100Bot(): Promise<VendorBot & { fake: FakeComm100 }> {
+  const fake = await startFakeComm100({ rateLimit: false, now: () => COMM100_NOW.getTime() });
+  const d = FAKE_COMM100_DEFAULTS;
+  const config = comm100SourceSchema.parse({
+    vendor: 'comm100',
+    dataCenter: 11,
+    siteId: d.siteId,
+    auth: { type: 'apiKey', email: d.email, apiKey: d.apiKey },
+    timeZone: 'America/Bogota',
+    baseUrl: fake.url,
+  });
+  const adapter = createComm100Adapter({ ...config, id: 'emea' }, { now: () => COMM100_NOW, retries: 0, retryBaseDelayMs: 1 });
+  return { fake, ...botFor(adapter, 'Service desk', COMM100_NOW, () => fake.close()) };
+}
+
+/** Noon in Budapest on the day of the documented VCC Live chat. */
+export const VCCLIVE_NOW = new Date('2023-01-20T11:00:00Z');
+
+export async function vccliveBot(): Promise<VendorBot & { fake: FakeVcclive }> {
+  const fake = await startFakeVcclive({
+    agents: [
+      makeAgent({ userId: 660, username: 'John Smith', state: 'AVAILABLE4CALL', stateChangedAt: '2023-01-20T11:48:00+01:00' }),
+      makeAgent({ userId: 661, username: 'Eva Kovács', state: 'BREAK', stateChangedAt: '2023-01-20T11:30:00+01:00' }),
+    ],
+  });
+  const config = vccliveSourceSchema.parse({ vendor: 'vcclive', account: fake.account, token: fake.token, projectId: fake.projectId, baseUrl: fake.url, timeZone: 'Europe/Budapest' });
+  const adapter = createVccliveAdapter({ ...config, id: 'emea' }, { now: () => VCCLIVE_NOW, retries: 0, retryBaseDelayMs: 1 });
+  return { fake, ...botFor(adapter, 'Budapest', VCCLIVE_NOW, () => fake.close()) };
+}
+
+/** 11:30 in Bogotá, the demo's busy hour, on a Tuesday. */
+export const DEMO_NOW = new Date('2026-11-17T16:30:00Z');
+
+export async function demoBot(): Promise<VendorBot & { adapter: VendorAdapter }> {
+  const config = demoSourceSchema.parse({ vendor: 'demo', seed: 42, timeZone: 'America/Bogota' });
+  const adapter = createDemoAdapter({ ...config, id: 'demo' }, { now: () => DEMO_NOW });
+  return { adapter, ...botFor(adapter, 'Demo contact center', DEMO_NOW, async () => {}) };
+}
