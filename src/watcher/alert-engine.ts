@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { reminderNote, resolvedNote } from './alert-replies.js';
+import { isActive } from './active-hours.js';
+import { evaluate, type Notice } from './evaluate.js';
+import type { SourceSnapshot } from './poll-source.js';
+import { seriesKey, type WatchRule } from './rules.js';
+import type { WatcherStore } from './store.js';
+import type { AlertRecord, Commit, Delivery, RuleState } from './types.js';
+
+export interface AlertEngineDeps {
+  store: WatcherStore;
+  logger: Logger;
+  metrics?: Metrics;
+  now: () => Date;
+  /** Lease token fencing the commit (undefined in memory mode). */
+  fence: () => string | undefined;
+  /** Called after a commit queued deliveries. */
+  onQueued: () => void;
+}
+
+/** Where a source's alerts are shown and read. */
+export interface SourceFacts {
+  label: string;
+  timeZone: string;
+}
+
+/**
+ * Evaluates a source's rules against its latest snapshot and commits the new states, alerts and
+ * deliveries in one write. Returns false when the commit was refused because this replica no
+ * longer holds the leader lease (nothing was written, the new leader will decide).
+ *
+ * @example
+ *   await applySnapshot(deps, snapshot, rulesOf('bogota'), { label: 'Bogotá', timeZone: 'America/Bogota' });
+ */
+export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnapshot, rules: readonly WatchRule[], facts: SourceFacts): Promise<boolean> {
+  if (rules.length === 0) return true;
+  const { store } = deps;
+  const now = deps.now();
+  const states = await store.ruleStates(rules.map((r) => r.id));
+  const openIds = [...states.values()].map((s) => s.alertId).filter((id): id is string => id !== undefined);
+  const [alerts, acks, silences] = await Promise.all([
+    Promise.all(openIds.map((id) => store.alert(id))),
+    store.acks(openIds),
+    store.silences(now.getTime()),
+  ]);
+  const openById = new Map(alerts.filter((a): a is AlertRecord => a !== undefined && !a.resolvedAt).map((a) => [a.id, a]));
+  const silenced = new Set(silences.map((s) => s.ruleId));
+
+  const commit: Commit = { rules: [], alerts: [], deliveries: [] };
+  for (const rule of rules) {
+    const previous: RuleState = states.get(rule.id) ?? { ruleId: rule.id, seq: 0 };
+    const open = previous.alertId ? openById.get(previous.alertId) : undefined;
+    // An alert that expired from the store cannot be updated any more: start over.
+    const state = previous.alertId && !open ? { ruleId: rule.id, seq: previous.seq } : previous;
+    const result = evaluate(rule, state, open, {
+      value: snapshot.values.get(seriesKey(rule)),
+      now,
+      active: isActive(rule.activeHours, now, facts.timeZone),
+      silenced: silenced.has(rule.id),
+      acknowledged: open ? acks.has(open.id) : false,
+      sourceLabel: facts.label,
+      timeZone: facts.timeZone,
+    });
+    if (!result.changed && state === previous) continue;
+    commit.rules.push(result.state);
+    if (result.alert && result.alert !== open) commit.alerts.push(result.alert);
+    if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now));
+  }
+  return save(deps, commit);
+}
+
+/**
+ * Ends open alerts whose rule is no longer configured (the configuration changed across a
+ * restart), updating their messages in place, so nothing stays "firing" for ever.
+ */
+export async function closeOrphans(deps: AlertEngineDeps, known: ReadonlySet<string>): Promise<boolean> {
+  const open = await deps.store.openAlerts();
+  const orphans = open.filter((a) => !known.has(a.ruleId));
+  if (orphans.length === 0) return true;
+  const now = deps.now();
+  const commit: Commit = { rules: [], alerts: [], deliveries: [] };
+  for (const alert of orphans) {
+    const ended: AlertRecord = { ...alert, resolvedAt: now.toISOString(), endReason: 'rule-removed' };
+    commit.alerts.push(ended);
+    if (alert.posted) commit.deliveries.push(...toDeliveries(alert.channels.map((channel) => ({ kind: 'update', channel })), ended, now));
+  }
+  deps.logger.info({ alerts: orphans.map((a) => a.id) }, 'watcher: closed alerts whose rule is no longer configured');
+  return save(deps, commit);
+}
+
+async function save(deps: AlertEngineDeps, commit: Commit): Promise<boolean> {
+  if (commit.rules.length === 0 && commit.alerts.length === 0) return true;
+  const ok = await deps.store.commit(commit, deps.fence());
+  if (!ok) {
+    deps.logger.warn('watcher: this replica lost the leader lease before saving; the new leader decides instead');
+    return false;
+  }
+  if (commit.alerts.length) await refreshFiringGauge(deps);
+  if (commit.deliveries.length) deps.onQueued();
+  return true;
+}
+
+/** Sets `chatops_alerts_firing` from the store (firing or acknowledged, by severity). */
+export async function refreshFiringGauge(deps: Pick<AlertEngineDeps, 'store' | 'metrics'>): Promise<void> {
+  if (!deps.metrics) return;
+  const counts = { info: 0, warning: 0, critical: 0 };
+  for (const alert of await deps.store.openAlerts()) counts[alert.severity] += 1;
+  for (const [severity, n] of Object.entries(counts)) deps.metrics.alertsFiring.set({ severity }, n);
+}
+
+/** Notices as outbox deliveries; thread texts are fixed now, alert messages render when sent. */
+export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now: Date): Delivery[] {
+  // Real time, not the injected clock: the outbox ages deliveries by the wall clock.
+  const createdAt = new Date().toISOString();
+  return notices.map((notice): Delivery => {
+    const id = randomUUID();
+    switch (notice.kind) {
+      case 'post':
+        return { kind: 'post', id, channel: notice.channel, alertId: alert.id, mention: notice.mention, createdAt };
+      case 'update':
+        return { kind: 'update', id, channel: notice.channel, alertId: alert.id, createdAt };
+      case 'resolved-note':
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: resolvedNote(alert), createdAt };
+      case 'reminder':
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reminderNote(alert, now), createdAt };
+    }
+  });
+}

@@ -1,0 +1,114 @@
+import type { MetricName } from '../config/schema.js';
+import { formatCount, formatDuration, formatLocalTime, formatPercent } from '../reply/format.js';
+import type { Reply, ReplyButton, ReplyField } from '../reply/reply.js';
+import type { AckRecord, AlertRecord, Severity } from './types.js';
+
+/** What each metric is called in a message, in supervisors' words. */
+export const METRIC_LABELS: Record<MetricName, string> = {
+  'queue.waiting': 'Chats waiting',
+  'queue.longest_wait_seconds': 'Longest wait',
+  'queue.avg_wait_seconds': 'Average wait',
+  'queue.abandoned_30m': 'Abandoned (last 30 min)',
+  'agents.online': 'Agents online',
+  'agents.available': 'Agents available',
+  'agents.utilization': 'Agent utilization',
+  'chats.ongoing': 'Chats in progress',
+  'chats.unanswered': 'Unanswered chats',
+  'sla.breaches_today': 'SLA breaches today',
+  'chats.missed_today': 'Missed chats today',
+  'handoffs.rate_today': 'Bot-to-agent handoff rate today',
+};
+
+const SEVERITY_LABEL: Record<Severity, string> = { info: 'Info', warning: 'Warning', critical: 'Critical' };
+const SEVERITY_TONE: Record<Severity, Reply['tone']> = { info: 'normal', warning: 'warning', critical: 'danger' };
+
+/** A metric's value as supervisors read it: "4m 10s", "92%", "12". */
+export function formatMetricValue(metric: MetricName, value: number): string {
+  if (metric.endsWith('_seconds')) return formatDuration(value);
+  if (metric === 'agents.utilization' || metric === 'handoffs.rate_today') return formatPercent(value);
+  return Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 100) / 100);
+}
+
+/** "above 10", "below 1", "above 2m 00s". */
+export function thresholdText(alert: Pick<AlertRecord, 'metric' | 'direction' | 'threshold'>): string {
+  return `${alert.direction} ${formatMetricValue(alert.metric, alert.threshold)}`;
+}
+
+/** "Bogotá", "Bogotá · Sales". */
+function where(alert: AlertRecord): string {
+  return alert.queue ? `${alert.sourceLabel} · ${alert.queue}` : alert.sourceLabel;
+}
+
+/**
+ * The alert message in its current state:
+ * - firing: severity in the title, value against threshold, source and queue, since when,
+ *   buttons Ack and Silence 1h;
+ * - acknowledged: the same, saying by whom, with only Silence 1h left;
+ * - resolved: peak and how long it lasted, no buttons.
+ *
+ * @example
+ *   platform.update(ref, alertReply(alert, ack)); // "Resolved · Chats waiting — Bogotá · Sales"
+ */
+export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
+  const label = METRIC_LABELS[alert.metric];
+  const zone = alert.timeZone;
+  const value = formatMetricValue(alert.metric, alert.value);
+  const fields: ReplyField[] = [];
+  const footer = `Rule ${alert.ruleId} · alert ${alert.id}`;
+
+  if (alert.resolvedAt) {
+    const lasted = (Date.parse(alert.resolvedAt) - Date.parse(alert.since)) / 1000;
+    fields.push({ label: 'Peak', value: formatMetricValue(alert.metric, alert.peak) });
+    fields.push({ label: 'Lasted', value: formatDuration(lasted) });
+    fields.push({ label: 'Threshold', value: thresholdText(alert) });
+    fields.push({ label: 'From', value: `${formatLocalTime(alert.since, zone)} to ${formatLocalTime(alert.resolvedAt, zone)}` });
+    if (ack) fields.push({ label: 'Acknowledged by', value: ack.by });
+    const ended = alert.endReason === 'inactive' ? 'watch ended: outside active hours' : alert.endReason === 'rule-removed' ? 'rule removed from the configuration' : `back to ${value}`;
+    return {
+      title: `Resolved · ${label} — ${where(alert)}`,
+      summary: `Was ${thresholdText(alert)}; ${ended}.`,
+      fields,
+      context: { source: alert.sourceLabel, note: footer, timeZone: zone },
+      visibility: 'public',
+      tone: 'good',
+    };
+  }
+
+  fields.push({ label: 'Now', value });
+  fields.push({ label: 'Threshold', value: thresholdText(alert) });
+  fields.push({ label: 'Since', value: formatLocalTime(alert.since, zone) });
+  if (alert.peak !== alert.value) fields.push({ label: 'Peak', value: formatMetricValue(alert.metric, alert.peak) });
+  if (ack) fields.push({ label: 'Acknowledged by', value: `${ack.by} at ${formatLocalTime(ack.at, zone)}` });
+  const buttons: ReplyButton[] = [];
+  if (!ack) buttons.push({ label: 'Ack', action: 'ack', value: alert.id, style: 'primary' });
+  buttons.push({ label: 'Silence 1h', action: 'silence', value: `${alert.ruleId}:1h` });
+  return {
+    title: `${SEVERITY_LABEL[alert.severity]}${ack ? ' (acknowledged)' : ''} · ${label} ${value} — ${where(alert)}`,
+    summary: `${label} is ${value}, ${thresholdText(alert)}, since ${formatLocalTime(alert.since, zone)}.`,
+    fields,
+    buttons,
+    context: { source: alert.sourceLabel, note: footer, timeZone: zone },
+    visibility: 'public',
+    tone: ack ? 'normal' : SEVERITY_TONE[alert.severity],
+  };
+}
+
+/** The short reply under the message when it resolves: "Resolved after 12m 30s · peak 14". */
+export function resolvedNote(alert: AlertRecord): Reply {
+  const lasted = (Date.parse(alert.resolvedAt ?? alert.firedAt) - Date.parse(alert.since)) / 1000;
+  return {
+    title: `Resolved after ${formatDuration(lasted)} · peak ${formatMetricValue(alert.metric, alert.peak)}`,
+    visibility: 'public',
+    tone: 'good',
+  };
+}
+
+/** The reminder under the message while it keeps firing: "Still firing after 30m: Chats waiting 13 (above 10)". */
+export function reminderNote(alert: AlertRecord, now: Date): Reply {
+  const lasted = (now.getTime() - Date.parse(alert.since)) / 1000;
+  return {
+    title: `Still firing after ${formatDuration(lasted)}: ${METRIC_LABELS[alert.metric]} ${formatMetricValue(alert.metric, alert.value)} (${thresholdText(alert)})`,
+    visibility: 'public',
+    tone: SEVERITY_TONE[alert.severity],
+  };
+}

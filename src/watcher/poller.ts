@@ -1,0 +1,99 @@
+import type { Logger } from '../log/logger.js';
+import type { Source } from '../sources/source.js';
+import { applySnapshot, refreshFiringGauge, type AlertEngineDeps } from './alert-engine.js';
+import { pollSource } from './poll-source.js';
+import type { WatchRule } from './rules.js';
+import type { WatcherStore } from './store.js';
+import type { PollStatus } from './types.js';
+
+export interface PollerOptions {
+  sources: readonly Source[];
+  rules: readonly WatchRule[];
+  store: WatcherStore;
+  logger: Logger;
+  isLeader: () => boolean;
+  engine: AlertEngineDeps;
+}
+
+/** Polls sources (as leader) and keeps the last poll of each for `/readyz`. */
+export interface Poller {
+  /** Sources that some rule watches: the only ones polled. */
+  readonly watched: readonly Source[];
+  /** Polls one source and evaluates its rules; joins a poll of that source already running. */
+  poll(sourceId: string): Promise<void>;
+  pollAll(): Promise<void>;
+  /** The last poll of each source, as this replica last saw it (followers read the leader's). */
+  lastPolls(): Record<string, PollStatus>;
+  /** Followers: copy the leader's poll record and alert gauge from the store. */
+  follow(): Promise<void>;
+  /** Resolves when the polls running now are done. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The polling half of the watcher: for each watched source, a snapshot of the metrics its rules
+ * need (at background priority), the outcome recorded in the store for every replica's
+ * `/readyz`, then the rules evaluated and committed. Only the leader polls; a vendor failure is
+ * logged and recorded, never thrown.
+ *
+ * @example
+ *   const poller = createPoller({ sources, rules, store, logger, isLeader, engine });
+ *   await poller.pollAll();
+ */
+export function createPoller(options: PollerOptions): Poller {
+  const { store, logger, isLeader } = options;
+  const rulesBySource = new Map<string, WatchRule[]>();
+  for (const rule of options.rules) rulesBySource.set(rule.source, [...(rulesBySource.get(rule.source) ?? []), rule]);
+  const watched = options.sources.filter((s) => rulesBySource.has(s.id));
+  const polls: Record<string, PollStatus> = {};
+  const running = new Map<string, Promise<void>>();
+
+  async function pollNow(source: Source): Promise<void> {
+    if (!isLeader()) return;
+    const rules = rulesBySource.get(source.id) ?? [];
+    const snapshot = await pollSource(source, rules, options.engine.now());
+    for (const failure of snapshot.failures) {
+      logger.warn({ source: source.id, capability: failure.capability, err: failure.message }, 'watcher: a metric could not be read this poll; its rules wait for the next one');
+    }
+    const status: PollStatus = { at: new Date().toISOString(), ok: snapshot.failures.length === 0 };
+    if (!status.ok) status.error = snapshot.failures.map((f) => `${f.capability}: ${f.message}`).join('; ');
+    polls[source.id] = status;
+    try {
+      await store.savePoll(source.id, status);
+      // Leadership may have moved while the vendor answered: the commit is fenced anyway.
+      if (isLeader()) await applySnapshot(options.engine, snapshot, rules, { label: source.label, timeZone: source.timeZone });
+    } catch (error) {
+      logger.error({ source: source.id, err: (error as Error).message }, 'watcher: could not save alert state; the next poll tries again');
+    }
+  }
+
+  function poll(sourceId: string): Promise<void> {
+    const source = watched.find((s) => s.id === sourceId);
+    if (!source) return Promise.resolve();
+    const current = running.get(sourceId);
+    if (current) return current;
+    const pending = pollNow(source).finally(() => running.delete(sourceId));
+    running.set(sourceId, pending);
+    return pending;
+  }
+
+  return {
+    watched,
+    poll,
+    async pollAll() {
+      await Promise.all(watched.map((s) => poll(s.id)));
+    },
+    lastPolls: () => structuredClone(polls),
+    async follow() {
+      try {
+        Object.assign(polls, await store.polls());
+        await refreshFiringGauge(options.engine);
+      } catch (error) {
+        logger.debug({ err: (error as Error).message }, 'watcher: could not read the leader’s poll record');
+      }
+    },
+    async idle() {
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { MetricName } from '../config/schema.js';
+import type { Reply } from '../reply/reply.js';
+
+/** Severity of a rule, as configured. */
+export type Severity = 'info' | 'warning' | 'critical';
+
+/**
+ * The remembered state of one rule between polls. Written only by the leader.
+ * A rule watches one series (source, metric, optional queue), so it has at most one open alert.
+ */
+export interface RuleState {
+  ruleId: string;
+  /** When the condition started to hold (pending or firing); absent while it does not hold. */
+  since?: string;
+  /** Most extreme value since `since` (highest for `above`, lowest for `below`). */
+  peak?: number;
+  /** The open alert, once the condition held for `for`. */
+  alertId?: string;
+  /** Alerts fired by this rule so far; the next alert id is `<ruleId>:<seq + 1>`. */
+  seq: number;
+}
+
+/** Why an alert stopped firing. */
+export type EndReason = 'recovered' | 'inactive' | 'rule-removed';
+
+/**
+ * One alert: from the moment the condition held for `for` until it resolved. Written only by the
+ * leader; acknowledgements and message references live beside it (see the store) so that a
+ * replica acknowledging and the leader evaluating never overwrite each other.
+ */
+export interface AlertRecord {
+  id: string;
+  ruleId: string;
+  source: string;
+  sourceLabel: string;
+  /** IANA zone used to show clock times (the source's). */
+  timeZone: string;
+  metric: MetricName;
+  queue?: string;
+  severity: Severity;
+  direction: 'above' | 'below';
+  threshold: number;
+  hysteresis: number;
+  /** Channel references (aliases already resolved) the alert goes to. */
+  channels: string[];
+  mention?: string;
+  /** Last value seen. */
+  value: number;
+  peak: number;
+  /** When the condition started to hold. */
+  since: string;
+  /** When it fired (held for `for`). */
+  firedAt: string;
+  /** False while silenced since it fired: nothing was posted yet. */
+  posted: boolean;
+  lastReminderAt?: string;
+  resolvedAt?: string;
+  endReason?: EndReason;
+}
+
+/** Who acknowledged an alert, and when. */
+export interface AckRecord {
+  by: string;
+  at: string;
+}
+
+/** A silence on one rule. */
+export interface SilenceRecord {
+  ruleId: string;
+  until: string;
+  by: string;
+}
+
+/** The outcome of one poll of one source, for `/readyz`. */
+export interface PollStatus {
+  /** ISO instant of the end of the poll. */
+  at: string;
+  ok: boolean;
+  /** What failed, in words safe for a log or a status page (no secrets). */
+  error?: string;
+}
+
+/**
+ * One message to deliver, kept in the outbox until the platform took it.
+ * - `post`: the alert message (rendered from the alert's state when it is sent), its reference saved;
+ * - `update`: the alert message edited in place to the alert's current state;
+ * - `thread`: a fixed short reply under the alert message;
+ * - `message`: a fixed message on its own (daily summaries).
+ */
+export type Delivery =
+  | { kind: 'post'; id: string; channel: string; alertId: string; mention?: string; createdAt: string }
+  | { kind: 'update'; id: string; channel: string; alertId: string; createdAt: string }
+  | { kind: 'thread'; id: string; channel: string; alertId: string; reply: Reply; createdAt: string }
+  | { kind: 'message'; id: string; channel: string; reply: Reply; mention?: string; createdAt: string };
+
+/** What the leader writes after evaluating a poll, all at once. */
+export interface Commit {
+  rules: RuleState[];
+  alerts: AlertRecord[];
+  deliveries: Delivery[];
+}

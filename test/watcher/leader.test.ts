@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { silentLogger } from '../../src/log/logger.js';
+import { createRedisLease, type Leadership } from '../../src/watcher/leader.js';
+import { watcherKeys } from '../../src/watcher/redis-keys.js';
+import { connectRedis, deleteKeys, eventually, uniquePrefix } from './kit.js';
+
+describe('leader lease', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function replicas(count: number, ttlMs: number) {
+    const prefix = uniquePrefix('lease');
+    const clients: Redis[] = [];
+    const leases: Leadership[] = [];
+    for (let i = 0; i < count; i++) {
+      const redis = connectRedis();
+      clients.push(redis);
+      leases.push(createRedisLease({ redis, key: watcherKeys(prefix).leader, ttlMs, renewMs: Math.floor(ttlMs / 4), logger: silentLogger() }));
+    }
+    cleanups.push(async () => {
+      for (const lease of leases) await lease.stop();
+      for (const c of clients) c.disconnect();
+      await deleteKeys(prefix);
+    });
+    await Promise.all(leases.map((l) => l.start()));
+    return { leases, clients };
+  }
+
+  /** Samples who leads every 5 ms for `ms`, failing if two ever lead at once. */
+  async function watchForOverlap(leases: Leadership[], ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      expect(leases.filter((l) => l.isLeader()).length).toBeLessThanOrEqual(1);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  it('elects exactly one of three replicas', async () => {
+    const { leases } = await replicas(3, 800);
+    await eventually(() => leases.some((l) => l.isLeader()), 2_000, 'a leader');
+    await watchForOverlap(leases, 1_000);
+    expect(leases.filter((l) => l.isLeader())).toHaveLength(1);
+  });
+
+  it('hands over at once when the leader stops, since it gives the lease up', async () => {
+    const { leases } = await replicas(3, 1_500);
+    const leader = await eventually(() => leases.find((l) => l.isLeader()), 2_000, 'a leader');
+    const stoppedAt = Date.now();
+    await leader.stop();
+    await eventually(() => leases.some((l) => l !== leader && l.isLeader()), 2_000, 'a new leader');
+    // Within one takeover attempt (ttl / 4), far less than the lease length.
+    expect(Date.now() - stoppedAt).toBeLessThan(800);
+  });
+
+  it('a leader cut off from Redis stops leading before another replica starts, which happens within the lease length', async () => {
+    const { leases, clients } = await replicas(3, 800);
+    const leader = await eventually(() => leases.find((l) => l.isLeader()), 2_000, 'a leader');
+    const cutAt = Date.now();
+    clients[leases.indexOf(leader)]!.disconnect();
+    const overlap = watchForOverlap(leases, 1_600);
+    const next = await eventually(() => leases.find((l) => l !== leader && l.isLeader()), 2_000, 'a new leader');
+    expect(next).toBeDefined();
+    expect(Date.now() - cutAt).toBeLessThan(800 + 800 / 4 + 150);
+    expect(leader.isLeader()).toBe(false);
+    await overlap;
+  });
+});

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createRedisWatcherStore } from '../../src/watcher/redis-store.js';
+import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { BOT_TOKEN, CHANNEL, REDIS_URL, connectRedis, deleteKeys, eventually, slackLedger, textOf, uniquePrefix } from './kit.js';
+import type { ReplicaMessage } from './replica-worker.js';
+
+const workerPath = fileURLToPath(new URL('./replica-worker.ts', import.meta.url));
+
+interface Replica {
+  child: ChildProcess;
+  leader: boolean;
+  exited: Promise<void>;
+}
+
+function startReplica(env: Record<string, string>): Promise<Replica> {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerPath], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const replica: Replica = { child, leader: false, exited: new Promise((resolve) => child.once('exit', () => resolve())) };
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: ReplicaMessage) => {
+      if (message.cmd === 'role') replica.leader = message.leader;
+      if (message.cmd === 'ready') resolve(replica);
+    });
+    child.once('exit', (code) => reject(new Error(`replica exited before it was ready (code ${code})`)));
+  });
+}
+
+describe('three watcher replicas on one Redis', () => {
+  let comm100: FakeComm100;
+  let slack: FakeSlack;
+  let redis: Redis;
+  const prefix = uniquePrefix('replicas');
+  let replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    comm100 = await startFakeComm100({ rateLimit: false });
+    comm100.controls.setQueueWaiting('Sales', 0);
+    slack = await startFakeSlack({ botToken: BOT_TOKEN, channels: [CHANNEL] });
+    redis = connectRedis();
+    const env = { REDIS_URL, PREFIX: prefix, COMM100_URL: comm100.url, SLACK_API_URL: slack.apiUrl };
+    replicas = await Promise.all([startReplica(env), startReplica(env), startReplica(env)]);
+  }, 20_000);
+
+  afterAll(async () => {
+    for (const r of replicas) {
+      if (r.child.exitCode === null && r.child.signalCode === null) {
+        r.child.send({ cmd: 'exit' });
+        const timer = setTimeout(() => r.child.kill('SIGKILL'), 2_000);
+        await r.exited;
+        clearTimeout(timer);
+      }
+    }
+    await comm100.close();
+    await slack.close();
+    redis.disconnect();
+    await deleteKeys(prefix);
+  });
+
+  it('posts each alert exactly once through spikes, and loses or repeats none when the leader is killed', async () => {
+    const ledger = slackLedger(slack);
+    const store = createRedisWatcherStore({ redis, prefix });
+    const alive = () => replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+    const leader = () => eventually(() => (alive().filter((r) => r.leader).length === 1 ? alive().find((r) => r.leader) : undefined), 4_000, 'exactly one leader');
+    const killLeader = async () => {
+      const current = await leader();
+      current.child.kill('SIGKILL');
+      await current.exited;
+      current.leader = false;
+    };
+    const spike = async (n: number, options: { killWhilePostFails?: boolean; killWhileFiring?: boolean } = {}) => {
+      if (options.killWhilePostFails) ledger.failNext(3, { kind: 'serverError', status: 500 }, 'chat.postMessage');
+      const attemptsBefore = ledger.attempts('chat.postMessage').length;
+      comm100.controls.setQueueWaiting('Sales', 9);
+      if (options.killWhilePostFails) {
+        // The alert is decided and sits in the outbox: Slack refused its first post.
+        await eventually(() => ledger.attempts('chat.postMessage').length > attemptsBefore, 4_000, 'a failed post attempt');
+        await killLeader();
+      }
+      await eventually(() => ledger.posts().length === n, 6_000, `post of alert ${n}`);
+      await eventually(async () => (await store.pendingCount()) === 0, 3_000, 'an empty outbox');
+      if (options.killWhileFiring) await killLeader();
+      comm100.controls.setQueueWaiting('Sales', 0);
+      await eventually(() => ledger.updates().length === n, 6_000, `resolution of alert ${n}`);
+    };
+
+    await leader();
+    await spike(1);
+    await spike(2, { killWhileFiring: true });
+    await spike(3, { killWhilePostFails: true });
+    await spike(4);
+    // Let a few more polls pass: nothing is posted again.
+    await new Promise((r) => setTimeout(r, 800));
+
+    const posted = ledger.posts().map((c) => textOf(c).match(/alert (sales-queue:\d+)/)?.[1]);
+    expect(posted).toEqual(['sales-queue:1', 'sales-queue:2', 'sales-queue:3', 'sales-queue:4']);
+    const refs = await Promise.all(posted.map((id) => store.messageRefs(id!)));
+    const updatedTs = ledger.updates().map((c) => c.body.ts);
+    expect(updatedTs).toEqual(refs.map((r) => r[`slack:${CHANNEL}`]!.split('/')[1]));
+    expect(ledger.threadReplies()).toHaveLength(4);
+    expect(alive()).toHaveLength(1);
+  });
+});
