@@ -8,5 +8,8 @@ export default defineConfig({
     // Tests start real servers and processes; two cores are shared between them.
     pool: 'forks',
     maxWorkers: 2,
+    // Every line the suite prints is scanned for secret values after the run.
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/capture-output.ts'],
   },
 });

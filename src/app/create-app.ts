@@ -1,0 +1,154 @@
+import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
+import { commands as allCommands } from '../../commands/index.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { createMetrics, type Metrics } from '../metrics/metrics.js';
+import { createConsolePlatform } from '../platforms/console/console-platform.js';
+import type { ChatPlatform } from '../platforms/chat-platform.js';
+import type { SlackApp } from '../platforms/slack/index.js';
+import type { TeamsApp } from '../platforms/teams/index.js';
+import { createMemoryQuotaGate, createRedisQuotaGate, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
+import { isSupervisor } from '../router/access.js';
+import { createRouter } from '../router/router.js';
+import { createSourceDirectory } from '../router/source-directory.js';
+import type { Source } from '../sources/source.js';
+import { createWatcher, watcherReadiness, type Watcher } from '../watcher/watcher.js';
+import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
+import { startHttpServer, type RouteHandler, type RunningServer } from '../http/server.js';
+import { buildSources } from './build-sources.js';
+import { describeStartup } from './describe-startup.js';
+import { trackInFlight, type InFlightRouter } from './in-flight.js';
+import type { Settings } from './settings.js';
+
+export interface AppOptions {
+  settings: Settings;
+  /** Where log lines go (default stdout). */
+  logDestination?: DestinationStream;
+  /** Where console alerts and summaries print (default stdout). */
+  write?: (text: string) => void;
+  /** Run the watcher (alerts and summaries). */
+  watch: boolean;
+  /** Set up Slack and Teams (false for `chatops ask`, which answers once on the terminal). */
+  platforms?: boolean;
+  now?: () => Date;
+}
+
+export interface App {
+  router: InFlightRouter;
+  logger: Logger;
+  metrics: Metrics;
+  sources: Source[];
+  /** Start the HTTP server (and Socket Mode); resolves with the port. */
+  serve(): Promise<number>;
+  /** Lines saying what is on and what is missing. */
+  describe(): string[];
+  /** Stop taking requests, let in-flight commands finish (bounded), release leases, flush. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Builds the whole bot from settings: sources behind the gate, router, platforms, watcher. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { settings } = options;
+  const config = settings.loaded.config;
+  const logger = createLogger({ level: settings.logLevel, secrets: settings.secrets, destination: options.logDestination });
+  const metrics = createMetrics();
+  const now = options.now;
+
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  redis?.on('error', () => undefined); // the gate and readiness report outages; avoid an unhandled 'error' event
+  const gate: QuotaGate = settings.redisUrl
+    ? createRedisQuotaGate({ redis: settings.redisUrl, prefix: 'chatops:quota', metrics, logger })
+    : createMemoryQuotaGate({ metrics, logger, now: now ? () => now().getTime() : undefined });
+  const { sources, adapters } = buildSources({ config, gate, logger, now });
+  const directory = createSourceDirectory(sources);
+
+  // The router needs the alert service and the watcher needs the platforms, which need the
+  // router: the service is bound late through this indirection.
+  let watcher: Watcher | undefined;
+  const alerts = {
+    firing: () => watcher?.alerts.firing() ?? Promise.resolve([]),
+    acknowledge: (id: string, by: Parameters<Watcher['alerts']['acknowledge']>[1]) => watcher?.alerts.acknowledge(id, by) ?? Promise.resolve(undefined),
+    silence: (rule: string, ms: number, by: Parameters<Watcher['alerts']['silence']>[2]) => watcher?.alerts.silence(rule, ms, by) ?? Promise.resolve(undefined),
+    silences: () => watcher?.alerts.silences() ?? Promise.resolve([]),
+  };
+  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, now });
+  const inFlight = trackInFlight(inner);
+  const router = inFlight.router;
+
+  const platforms: ChatPlatform[] = [createConsolePlatform(options.write)];
+  const routes: Record<string, RouteHandler> = {};
+  let slack: SlackApp | undefined;
+  let teams: TeamsApp | undefined;
+  const withPlatforms = options.platforms ?? true;
+  if (withPlatforms && settings.slack) {
+    // Platform SDKs load only when needed: `chatops ask` starts without them.
+    const { createSlackApp } = await import('../platforms/slack/index.js');
+    slack = createSlackApp({ ...settings.slack, router, alerts: options.watch ? alerts : undefined, logger, metrics, access: config.access });
+    routes['POST /slack/events'] = slack.handler;
+    platforms.push(slack.platform);
+  }
+  if (withPlatforms) {
+    const { createMemoryConversationStore, createRedisConversationStore, createTeamsApp, createTeamsWebhookPlatform } = await import('../platforms/teams/index.js');
+    teams = createTeamsApp({
+    ...settings.teams,
+    router,
+    authorizeLink: (asker) => isSupervisor(asker, config.access),
+    store: redis ? createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : createMemoryConversationStore(),
+    logger,
+    metrics,
+    allowAnonymous: !settings.production && !settings.teams.appId,
+    });
+    routes['POST /api/messages'] = teams.handler;
+    platforms.push(teams.platform, createTeamsWebhookPlatform({ logger, metrics }));
+  }
+
+  if (options.watch && config.watcher.enabled) {
+    watcher = createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now });
+  }
+  const reconciler: TokenReconciler | undefined = options.watch ? startTokenReconciler({ gate, sources, logger }) : undefined;
+  await watcher?.start();
+
+  let accepting = true;
+  let server: RunningServer | undefined;
+  const checks: ReadinessCheck[] = [
+    { name: 'configuration', check: async () => ({ ok: true, detail: settings.loaded.file }) },
+    {
+      name: 'quota',
+      check: async () => {
+        const mode = gate.mode();
+        return { ok: mode !== 'local', required: false, detail: mode === 'local' ? 'Redis unreachable: per-process limits' : mode };
+      },
+    },
+  ];
+  if (redis) {
+    checks.push({ name: 'redis', check: async () => ({ ok: (await redis.ping()) === 'PONG', detail: 'answering' }) });
+  }
+  if (watcher) checks.push(watcherReadiness(watcher));
+
+  return {
+    router,
+    logger,
+    metrics,
+    sources,
+    async serve() {
+      Object.assign(routes, healthRoutes({ metrics, checks, accepting: () => accepting }));
+      server = await startHttpServer({ port: settings.port, routes, logger });
+      await slack?.start();
+      return server.port;
+    },
+    describe: () => describeStartup({ settings, sources, gateMode: gate.mode(), slack: !!slack, teams: teams ? (teams.anonymous ? 'anonymous' : settings.teams.appId ? 'on' : 'off') : 'off', watching: !!watcher }),
+    async stop(graceMs = 10_000) {
+      accepting = false;
+      const deadline = Date.now() + graceMs;
+      await server?.close(graceMs);
+      await inFlight.drain(Math.max(0, deadline - Date.now()));
+      await slack?.stop();
+      reconciler?.stop();
+      await watcher?.stop();
+      await gate.close();
+      await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));
+      redis?.disconnect();
+      logger.flush?.();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
+
+/** What the environment says, read once: the process never reads `process.env` elsewhere. */
+export interface Settings {
+  loaded: LoadedConfig;
+  /** True when no file was found and the demo runs. */
+  embedded: boolean;
+  port: number;
+  redisUrl?: string;
+  logLevel: string;
+  production: boolean;
+  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /** Every secret value known to the process, for log redaction. */
+  secrets: string[];
+}
+
+const ENV_SECRETS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD'] as const;
+
+/** Reads the configuration file (or the embedded demo) and the environment. Throws ConfigError. */
+export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
+  const file = resolveConfigPath(env);
+  const loaded = file ? await loadConfigFile(file, env) : parseConfigText(EMBEDDED_CONFIG_TEXT, env, '(embedded demo)');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const secrets = [...loaded.secrets, ...ENV_SECRETS.map((name) => env[name]).filter((v): v is string => !!v)];
+  const redisPassword = env.REDIS_URL ? safeUrl(env.REDIS_URL)?.password : undefined;
+  if (redisPassword) secrets.push(decodeURIComponent(redisPassword));
+  return {
+    loaded,
+    embedded: !file,
+    port,
+    redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    production: env.NODE_ENV === 'production',
+    slack:
+      env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
+        ? { signingSecret: env.SLACK_SIGNING_SECRET ?? '', botToken: env.SLACK_BOT_TOKEN ?? '', appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
+        : undefined,
+    teams: {
+      appId: env.MICROSOFT_APP_ID || undefined,
+      appPassword: env.MICROSOFT_APP_PASSWORD || undefined,
+      tenantId: env.MICROSOFT_APP_TENANT_ID || undefined,
+      appType: env.MICROSOFT_APP_TYPE || undefined,
+    },
+    secrets: [...new Set(secrets)],
+  };
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,32 @@
+import { ConfigError } from '../config/load.js';
+import { createApp } from '../app/create-app.js';
+import { readSettings } from '../app/settings.js';
+import { renderText } from '../reply/render-text.js';
+
+const EXIT_BY_OUTCOME = { ok: 0, vendor_error: 1, error: 1, usage: 2, denied: 2 } as const;
+
+/**
+ * `chatops ask "<text>"`: answers one command as text and exits: 0 on an answer, 1 on a vendor
+ * error, 2 on bad usage. Logs go to stderr so stdout holds only the answer.
+ */
+export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<number> {
+  let settings;
+  try {
+    settings = await readSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const { pino } = await import('pino');
+  const app = await createApp({ settings, watch: false, platforms: false, logDestination: pino.destination({ dest: 2, sync: true }) });
+  try {
+    const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+    process.stdout.write(`${renderText(reply)}\n`);
+    return EXIT_BY_OUTCOME[outcome];
+  } finally {
+    await app.stop(1_000);
+  }
+}

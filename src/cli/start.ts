@@ -1,0 +1,63 @@
+import { ConfigError } from '../config/load.js';
+import { createApp } from '../app/create-app.js';
+import { readSettings } from '../app/settings.js';
+import { startPrompt } from '../platforms/console/prompt.js';
+
+export interface StartOptions {
+  env: NodeJS.ProcessEnv;
+  /** Offer the `chatops>` prompt (a terminal is attached, or `chatops console`). */
+  interactive: boolean;
+  /** Run the HTTP server (false for `chatops console`). */
+  serve: boolean;
+}
+
+/** `chatops start` / `npm start`: runs until SIGTERM or SIGINT, then shuts down gracefully. */
+export async function runStart({ env, interactive, serve }: StartOptions): Promise<number> {
+  let settings;
+  try {
+    settings = await readSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`The configuration has problems; nothing was started.\n${error.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}\nCheck it with: npx chatops check-config ${error.file}`);
+      return 2;
+    }
+    throw error;
+  }
+  // With a prompt on the terminal, log lines go to stderr and only warnings and worse unless
+  // LOG_LEVEL says otherwise, so they do not bury the answers.
+  const { pino } = await import('pino');
+  if (interactive && !env.LOG_LEVEL) settings = { ...settings, logLevel: 'warn' };
+  const app = await createApp({ settings, watch: true, platforms: serve, logDestination: interactive ? pino.destination({ dest: 2, sync: true }) : undefined });
+  if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
+  else for (const line of app.describe()) app.logger.info(line);
+  if (serve) {
+    try {
+      const port = await app.serve();
+      const listening = `HTTP server listening on port ${port}: /healthz /readyz /metrics${settings.slack ? ' /slack/events' : ''} /api/messages`;
+      if (interactive) process.stdout.write(`${listening}\n`);
+      else app.logger.info(listening);
+    } catch (error) {
+      app.logger.error({ err: error }, `cannot start the HTTP server on port ${settings.port}`);
+      await app.stop(1_000);
+      return 1;
+    }
+  }
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      app.logger.info(`${signal}: shutting down (finishing commands in flight)`);
+      prompt?.close();
+      await app.stop(Number(env.CHATOPS_SHUTDOWN_GRACE_MS ?? 10_000));
+      app.logger.info('stopped');
+      // An open stdin (a pipe the other end keeps open) would keep the process alive.
+      if (interactive) process.stdin.destroy();
+      resolve(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    const prompt = interactive ? startPrompt({ router: app.router, onClose: () => void shutdown('end of input') }) : undefined;
+  });
+}

@@ -1,0 +1,159 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { AccessConfig } from '../../config/schema.js';
+import type { Logger } from '../../log/logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
+import { isSupervisor } from '../../router/access.js';
+import type { Asker, CommandRouter } from '../../router/types.js';
+import type { AlertService } from '../../watcher/alert-service.js';
+import type { ChatPlatform } from '../chat-platform.js';
+import { registerActions } from './action-listener.js';
+import { createGroupLookup } from './asker.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerCommands } from './command-listener.js';
+import { HandlerReceiver } from './receiver.js';
+import { createRespond } from './respond.js';
+import { SlackPlatform } from './slack-platform.js';
+
+export interface SlackAppOptions {
+  /** SLACK_SIGNING_SECRET: verifies that requests come from Slack. */
+  signingSecret: string;
+  /** SLACK_BOT_TOKEN (`xoxb-…`). */
+  botToken: string;
+  /** SLACK_APP_TOKEN (`xapp-…`): when set, `start()` also connects over Socket Mode. */
+  appToken?: string;
+  /** SLACK_API_URL: Web API base for proxies and tests (default https://slack.com/api/). */
+  apiUrl?: string;
+  router: CommandRouter;
+  /** Present when the watcher runs: the Acknowledge and Silence buttons act on it. */
+  alerts?: AlertService;
+  logger: Logger;
+  metrics: Metrics;
+  /** An answer ready within this long is the ack itself; later ones follow via response_url. Default 2000 ms, at most 2500. */
+  ackBudgetMs?: number;
+  /**
+   * The `access` section of the configuration: its `slackGroups` are resolved per user
+   * (usergroups.users.list, cached `groupCacheMs`), and only its supervisors may press
+   * Acknowledge / Silence (the router's `isSupervisor`). Without it, nobody may.
+   */
+  access?: AccessConfig;
+  /** How long user-group membership is cached. Default 5 minutes. */
+  groupCacheMs?: number;
+  /** Web API and response_url timeout. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+export interface SlackApp {
+  /** Mount at `POST /slack/events`: slash commands and button presses, signature-checked. */
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Posts, updates and threads by `slack:C…` reference (for the watcher and summaries). */
+  platform: ChatPlatform;
+  /** Checks the bot token (auth.test) and, with an app token, connects over Socket Mode. */
+  start(): Promise<void>;
+  /** Disconnects Socket Mode and waits (up to 5 s) for answers still being delivered. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Slack side of the bot over Bolt: one Bolt app fed by the shared HTTP server (through
+ * `handler`) and, when `appToken` is set, by Socket Mode as well.
+ *
+ * @example
+ *   const slack = createSlackApp({ signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN,
+ *     appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, router, alerts, logger, metrics, access: config.access });
+ *   routes['POST /slack/events'] = slack.handler;
+ *   platforms.push(slack.platform);
+ *   await slack.start();
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  if (!options.signingSecret?.trim()) {
+    throw new Error("The Slack signing secret is empty: set SLACK_SIGNING_SECRET to the Signing Secret on your Slack app's Basic Information page");
+  }
+  if (!options.botToken?.startsWith('xox')) {
+    throw new Error('The Slack bot token is missing or malformed: set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
+  }
+  if (options.appToken !== undefined && !options.appToken.startsWith('xapp-')) {
+    throw new Error('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, or unset to receive requests over HTTP');
+  }
+  const log = options.logger.child({ platform: 'slack' });
+  const bolt = boltLogger(log);
+  const clientOptions: webApi.WebClientOptions = {
+    logger: bolt,
+    slackApiUrl: withSlash(options.apiUrl ?? 'https://slack.com/api/'),
+    // The watcher's outbox owns retrying: a 429 must come back at once with its Retry-After.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.requestTimeoutMs ?? 10_000,
+  };
+  const client = new webApi.WebClient(options.botToken, clientOptions);
+
+  const receiver = new HandlerReceiver({ signingSecret: options.signingSecret, logger: bolt });
+  const socket = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, logger: bolt, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } })
+    : undefined;
+  const app = new App({
+    receiver: socket ?? receiver,
+    logger: bolt,
+    clientOptions,
+    // A single workspace and a known token: no auth.test on the request path.
+    authorize: async () => ({ botToken: options.botToken }),
+    ignoreSelf: false,
+    // Commands and buttons carry all they need; Bolt's conversation store would only add work.
+    convoStore: false,
+  });
+  // One app, two doors: HTTP always works, Socket Mode when configured.
+  if (socket) receiver.init(app);
+
+  const inFlight = new Set<Promise<unknown>>();
+  const supervisors = options.access?.supervisors;
+  const deps = {
+    router: options.router,
+    respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs }),
+    groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
+    logger: log,
+    // Bolt gives up on an ack after 3 s; leave room for the ack itself to travel.
+    ackBudgetMs: Math.min(options.ackBudgetMs ?? 2000, 2500),
+    alerts: options.alerts,
+    mayActOnAlerts: (asker: Asker) => (options.access ? isSupervisor(asker, options.access) : false),
+    track: (work: Promise<unknown>) => {
+      const settled = work.catch(() => undefined).finally(() => inFlight.delete(settled));
+      inFlight.add(settled);
+    },
+  };
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  app.error(async (error) => {
+    log.error({ err: error }, 'Slack event handling failed');
+  });
+
+  return {
+    handler: receiver.handle,
+    platform: new SlackPlatform(client, options.metrics),
+    async start() {
+      try {
+        const who = await client.auth.test();
+        log.info({ team: who.team, bot: who.user }, 'Slack bot token accepted');
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+          throw new Error(`Slack refused the bot token (${code}): check SLACK_BOT_TOKEN (xoxb-…) and that the app is installed in the workspace`);
+        }
+        // Slack unreachable at boot is not fatal: commands verify by signature, posts retry.
+        log.warn({ err: error }, 'could not reach Slack to check the bot token; carrying on');
+      }
+      if (socket) {
+        await app.start();
+        log.info('Slack Socket Mode connected');
+      }
+    },
+    async stop() {
+      if (socket) await app.stop();
+      const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([Promise.all([...inFlight]), timeout]);
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

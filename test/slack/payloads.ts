@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+/** Slack's documented example payloads (test/fixtures/slack), with the fields a test cares about replaced. */
+const slashExample = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
+const actionsExample = JSON.parse(readFileSync(new URL('../fixtures/slack/block-actions.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/**
+ * A slash-command request body (form-encoded, as Slack sends it).
+ *
+ * @example
+ *   slashCommandBody({ command: '/queue', text: 'bogota', response_url: fake.responseUrl('q1') })
+ */
+export function slashCommandBody(fields: Record<string, string>): string {
+  return new URLSearchParams({ ...slashExample, ...fields }).toString();
+}
+
+export interface ButtonPress {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+  /** Whether the pressed message was ephemeral (default true: a command answer). */
+  isEphemeral?: boolean;
+}
+
+/** A block_actions request body for one button press (form field `payload` holding JSON). */
+export function blockActionsBody(press: ButtonPress): string {
+  const channelId = press.channelId ?? 'C2147483705';
+  const example = actionsExample as { user: Record<string, unknown>; container: Record<string, unknown>; actions: Array<Record<string, unknown>> };
+  const payload = {
+    ...actionsExample,
+    user: { ...example.user, id: press.userId ?? 'U2147483697' },
+    channel: { id: channelId, name: 'ops' },
+    container: { ...example.container, channel_id: channelId, is_ephemeral: press.isEphemeral ?? true },
+    response_url: press.responseUrl,
+    actions: [{ ...example.actions[0], action_id: press.actionId, value: press.value }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
