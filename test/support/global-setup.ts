@@ -25,7 +25,10 @@ export function setup(): () => void {
     }
     rmSync(dir, { recursive: true, force: true });
     if (leaks.length > 0) {
-      throw new Error(`Secret values appeared in ${leaks.length} log line(s) of the test run:\n${leaks.slice(0, 20).join('\n')}`);
+      // A throw here is only printed by vitest; the exit code is what CI sees.
+      process.exitCode = 1;
+      console.error(`\nFAIL secret scan: secret values appeared in ${leaks.length} log line(s) of the test run:\n${leaks.slice(0, 20).join('\n')}\n`);
+      return;
     }
     if (process.env.CHATOPS_TEST_VERBOSE) console.log(`secret scan: ${lines} lines from ${files.length} files, no secret found`);
   };
