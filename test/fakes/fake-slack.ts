@@ -188,8 +188,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
  * the signing secret. Returns the headers to send (timestamp defaults to now, in seconds).
  *
  * @example
- *   const body = slashCommandBody({ command: '/queue', responseUrl: fake.responseUrl('q1') });
+ *   // slashCommandBody / blockActionsBody (Slack's documented payloads) are in test/slack/payloads.ts
+ *   const body = new URLSearchParams({ command: '/queue', text: '', user_id: 'U1', channel_id: 'C1', response_url: fake.responseUrl('q1') }).toString();
  *   await request(url, { method: 'POST', body, headers: signSlackRequest('secret', body) });
+ *   await fake.waitForResponse((r) => r.id === 'q1'); // when the answer came late
  */
 export function signSlackRequest(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
   const signature = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
