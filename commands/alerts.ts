@@ -7,6 +7,7 @@ import { formatAge, formatDuration, formatLocalTime } from '../src/reply/format.
 import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
 import { nextPageButton, refreshButton } from './common.js';
+import { ruleIdOf } from '../src/config/rule-id.js';
 
 const ALERT_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 const MIN_SILENCE_MS = 60_000;
@@ -15,16 +16,6 @@ const MAX_SILENCE_MS = 7 * 86_400_000;
 const MAX_ALERT_BUTTONS = 5;
 const MAX_FIRING_SHOWN = 10;
 
-/**
- * The id of a configured rule: its `id`, else `<metric>-<source>-<index>` (index in the
- * `alerts` list, from 0), as the configuration schema documents. `/alerts silence` takes it.
- *
- * @example
- *   alertRuleId({ metric: 'queue.waiting', source: 'demo', ... }, 2); // "queue.waiting-demo-2"
- */
-export function alertRuleId(rule: Pick<AlertRuleConfig, 'id' | 'metric' | 'source'>, index: number): string {
-  return rule.id ?? `${rule.metric}-${rule.source}-${index}`;
-}
 
 /**
  * `/alerts`: the configured rules and, when the watcher runs, what is firing with Ack and
@@ -58,7 +49,7 @@ export const alertsCommand: CommandDefinition = {
 };
 
 async function overview(ctx: CommandContext): Promise<Reply> {
-  const rules = ctx.config.alerts.map((rule, index) => ({ rule, id: alertRuleId(rule, index) }));
+  const rules = ctx.config.alerts.map((rule, index) => ({ rule, id: ruleIdOf(rule, index) }));
   const page = pageOf(rules, ctx.page);
   const firing = ctx.alerts ? (await ctx.alerts.firing()).filter((a) => a.phase !== 'resolved') : undefined;
   const silences = ctx.alerts ? await ctx.alerts.silences() : [];
@@ -132,7 +123,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (!ctx.isSupervisor) throw new AccessDeniedError('Silencing alerts is for supervisors. Ask your administrator to add you to access.supervisors.');
   const [ruleId, durationText = '1h', extra] = args;
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name a rule and how long: /alerts silence <rule> 30m.');
-  const ids = ctx.config.alerts.map(alertRuleId);
+  const ids = ctx.config.alerts.map(ruleIdOf);
   const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
   if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}". Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
   const ms = parseDuration(durationText.toLowerCase());
@@ -171,7 +162,7 @@ function activeHoursOf(rule: AlertRuleConfig): string {
 }
 
 function ruleSource(config: Config, ruleId: string): string {
-  const index = config.alerts.findIndex((rule, i) => alertRuleId(rule, i) === ruleId);
+  const index = config.alerts.findIndex((rule, i) => ruleIdOf(rule, i) === ruleId);
   return config.alerts[index]?.source ?? '';
 }
 

@@ -8,7 +8,7 @@ import { todayCommand } from './today.js';
 import { transcriptCommand } from './transcript.js';
 
 export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, queueCommand, todayCommand, transcriptCommand };
-export { alertRuleId } from './alerts.js';
+export { ruleIdOf as alertRuleId } from '../src/config/rule-id.js';
 export { handoffRange } from './handoffs.js';
 
 /**

@@ -2,6 +2,7 @@ import { isVendorError } from '../http/errors.js';
 import type { VendorHttp } from '../http/vendor-http.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { tokenSchema } from './wire.js';
+import { untilAborted } from '../../src/util/until-aborted.js';
 
 /** Refresh this long before the token expires, so a request never leaves with a dying token. */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;
@@ -169,7 +170,7 @@ function createOAuth(auth: OAuth, options: Comm100AuthOptions): Comm100Auth {
         throw error;
       },
     );
-    return signal ? raceAbort(inFlight, signal) : inFlight;
+    return signal ? untilAborted(inFlight, signal) : inFlight;
   }
 
   return {
@@ -185,20 +186,3 @@ function createOAuth(auth: OAuth, options: Comm100AuthOptions): Comm100Auth {
   };
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}

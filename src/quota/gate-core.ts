@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { localDay, sourceOf, vendorOf } from './local-day.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
+import { untilAborted } from '../util/until-aborted.js';
 
 /** What the algorithm needs besides a store. */
 export interface CoreContext {
@@ -219,20 +220,3 @@ function validate(req: GateRequest<unknown>): void {
   if (!(req.token.concurrency >= 1)) throw new TypeError(`quota gate: token ${req.token.key} needs concurrency >= 1`);
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}

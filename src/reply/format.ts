@@ -44,8 +44,11 @@ export function formatPercent(ratio: number | undefined): string {
  */
 export function formatCount(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return MISSING;
-  return Math.round(value).toLocaleString('en-US');
+  return COUNT_FORMAT.format(Math.round(value));
 }
+
+// One formatter for the process: toLocaleString builds a new one per call (measurable per command).
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 /**
  * Clock time in the operation's zone: "14:02".

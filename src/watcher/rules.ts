@@ -1,5 +1,6 @@
 import type { ActiveHours, AlertRuleConfig, Config, MetricName } from '../config/schema.js';
 import type { Severity } from './types.js';
+import { ruleIdOf } from '../config/rule-id.js';
 
 /** A configured rule with its id, channel references and mention worked out. */
 export interface WatchRule {
@@ -28,16 +29,7 @@ export interface RuleProblem {
 
 const CHANNEL_REF = /^(slack:[A-Z0-9]+|teams:.+|teams-webhook:https:\/\/.+|console)$/;
 
-/**
- * The id of a configured rule: its `id`, else `<metric>-<source>-<index>` (index in `alerts`,
- * from 0). `/alerts silence <rule>` takes it; the `/alerts` command computes the same.
- *
- * @example
- *   ruleIdOf({ metric: 'queue.waiting', source: 'demo' }, 2); // "queue.waiting-demo-2"
- */
-export function ruleIdOf(rule: Pick<AlertRuleConfig, 'id' | 'metric' | 'source'>, index: number): string {
-  return rule.id ?? `${rule.metric}-${rule.source}-${index}`;
-}
+export { ruleIdOf };
 
 /**
  * Turns `config.alerts` into rules the watcher evaluates. Channel names are looked up in

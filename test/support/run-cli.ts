@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,8 @@ export interface CliRun {
 
 /** Starts `chatops <args>` as a real process. Every line it prints is kept for the secret scan. */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { env: options.env ?? cleanEnv(), cwd: options.cwd ?? emptyDir() });
+  const ownDir = options.cwd ? undefined : emptyDir();
+  const child = spawn(process.execPath, [BIN, ...args], { env: options.env ?? cleanEnv(), cwd: options.cwd ?? ownDir });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];
@@ -39,6 +40,7 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
   const exited = new Promise<number | null>((resolve) =>
     child.on('close', (code) => {
       recordLogText(`${out}\n${err}`);
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
       poke();
       resolve(code);
     }),
