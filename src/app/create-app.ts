@@ -7,7 +7,7 @@ import { createConsolePlatform } from '../platforms/console/console-platform.js'
 import type { ChatPlatform } from '../platforms/chat-platform.js';
 import type { SlackApp } from '../platforms/slack/index.js';
 import type { TeamsApp } from '../platforms/teams/index.js';
-import { createMemoryQuotaGate, createRedisQuotaGate, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
+import { createMemoryQuotaGate, createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
 import { isSupervisor } from '../router/access.js';
 import { createRouter } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
@@ -54,10 +54,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const metrics = createMetrics();
   const now = options.now;
 
-  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  // One client for the gate, the watcher and the Teams store (the gate adds its own subscriber).
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, FAIL_FAST_REDIS_OPTIONS) : undefined;
   redis?.on('error', () => undefined); // the gate and readiness report outages; avoid an unhandled 'error' event
-  const gate: QuotaGate = settings.redisUrl
-    ? createRedisQuotaGate({ redis: settings.redisUrl, prefix: 'chatops:quota', metrics, logger })
+  const gate: QuotaGate = redis
+    ? createRedisQuotaGate({ redis, prefix: 'chatops:quota', metrics, logger })
     : createMemoryQuotaGate({ metrics, logger, now: now ? () => now().getTime() : undefined });
   const { sources, adapters } = buildSources({ config, gate, logger, now });
   const directory = createSourceDirectory(sources);

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
@@ -40,6 +40,19 @@ export interface RedisQuotaGateOptions {
 }
 
 /**
+ * Client options for Redis that fail at once while it is down (no offline queue, short
+ * timeouts), so callers fall back to local behaviour instead of hanging. Every client the
+ * process makes uses them.
+ */
+export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  commandTimeout: 2_000,
+  connectTimeout: 2_000,
+  retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
+};
+
+/**
  * The quota gate shared by every replica through Redis: one cache, one single-flight per key,
  * one concurrency lease set and one daily budget per token. When Redis is unreachable it keeps
  * answering on this replica's share of the limits (`mode() === 'local'`), says so once in the
@@ -69,13 +82,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   const ownsClient = typeof options.redis === 'string';
   const redis =
     typeof options.redis === 'string'
-      ? new Redis(options.redis, {
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          commandTimeout: 2_000,
-          connectTimeout: 2_000,
-          retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
-        })
+      ? new Redis(options.redis, FAIL_FAST_REDIS_OPTIONS)
       : options.redis;
   if (!ownsClient && redis.options.enableOfflineQueue !== false) {
     logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');

@@ -4,13 +4,14 @@ import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { createVccliveAdapter } from '../../adapters/vcclive/adapter.js';
 import { createWolkvoxAdapter } from '../../adapters/wolkvox/adapter.js';
 import { commands } from '../../commands/index.js';
-import { comm100SourceSchema, demoSourceSchema, vccliveSourceSchema } from '../../src/config/source-schemas.js';
+import { demoSourceSchema, vccliveSourceSchema } from '../../src/config/source-schemas.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/router/types.js';
 import { createSource } from '../../src/sources/source.js';
-import { FAKE_COMM100_DEFAULTS, startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { sourceFor } from '../comm100/setup.js';
 import { makeAgent, startFakeVcclive, type FakeVcclive } from '../fakes/fake-vcclive.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { testConfig } from '../router/support.js';
@@ -58,16 +59,7 @@ export const COMM100_NOW = new Date('2024-03-05T15:00:00Z');
 
 export async function comm100Bot(): Promise<VendorBot & { fake: FakeComm100 }> {
   const fake = await startFakeComm100({ rateLimit: false, now: () => COMM100_NOW.getTime() });
-  const d = FAKE_COMM100_DEFAULTS;
-  const config = comm100SourceSchema.parse({
-    vendor: 'comm100',
-    dataCenter: 11,
-    siteId: d.siteId,
-    auth: { type: 'apiKey', email: d.email, apiKey: d.apiKey },
-    timeZone: 'America/Bogota',
-    baseUrl: fake.url,
-  });
-  const adapter = createComm100Adapter({ ...config, id: 'emea' }, { now: () => COMM100_NOW, retries: 0, retryBaseDelayMs: 1 });
+  const adapter = createComm100Adapter(sourceFor(fake), { now: () => COMM100_NOW, retries: 0, retryBaseDelayMs: 1 });
   return { fake, ...botFor(adapter, 'Service desk', COMM100_NOW, () => fake.close()) };
 }
 
