@@ -3,7 +3,7 @@ import type { ReplyField } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { formatCount, formatDuration } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
-import { nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
+import { LOWER_BOUND_NOTE, atLeast, nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
 
 /**
  * `/queue [source]`: who is waiting now, per queue, worst first.
@@ -22,13 +22,13 @@ export const queueCommand: CommandDefinition = {
     if (extra !== undefined) throw unexpectedArgument(ctx, 'queue', extra);
     const source = ctx.sources.primary();
     const fetched = await source.queue();
-    const { queues, totals } = fetched.value;
+    const { queues, totals, lowerBound } = fetched.value;
     const longest = totals.longestWaitSeconds ?? maxOf(queues.map((q) => q.longestWaitSeconds));
     const abandoned = totals.abandonedLast30m ?? sumOf(queues.map((q) => q.abandonedLast30m));
     const available = totals.agentsAvailable ?? sumOf(queues.map((q) => q.agentsAvailable));
 
     const fields: ReplyField[] = [
-      { label: 'Waiting now', value: formatCount(totals.waiting) },
+      { label: 'Waiting now', value: atLeast(formatCount(totals.waiting), lowerBound) },
       { label: 'Longest wait', value: formatDuration(longest) },
       { label: 'Average wait', value: formatDuration(totals.averageWaitSeconds) },
       { label: 'Abandoned (30 min)', value: formatCount(abandoned) },
@@ -41,13 +41,13 @@ export const queueCommand: CommandDefinition = {
     const columns = COLUMNS.filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
     return {
       title: `Queue — ${source.label}`,
-      summary: summaryOf(totals.waiting, longest, available),
+      summary: summaryOf(totals.waiting, longest, available, lowerBound),
       fields,
       table: queues.length
         ? { columns: columns.map((c) => c.title), rows: page.items.map((q) => columns.map((c) => c.cell(q))), footnote: page.footnote }
         : undefined,
       buttons: [refreshButton(ctx, '/queue'), ...(page.nextPage ? [nextPageButton(ctx, '/queue', page.nextPage)] : [])],
-      context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
+      context: sourceContext(source, fetched, [lowerBound ? LOWER_BOUND_NOTE : undefined, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter(Boolean).join(' · ') || undefined),
       visibility: 'public',
       tone: totals.waiting > 0 && available === 0 ? 'danger' : totals.waiting > 0 && (longest ?? 0) >= 300 ? 'warning' : 'normal',
     };
@@ -77,8 +77,8 @@ const COLUMNS: Column[] = [
   figure('In progress', (q) => q.ongoingChats, formatCount),
 ];
 
-function summaryOf(waiting: number, longest: number | undefined, available: number | undefined): string {
-  const parts = [waiting === 0 ? 'Nobody waiting' : `${formatCount(waiting)} waiting`];
+function summaryOf(waiting: number, longest: number | undefined, available: number | undefined, lowerBound?: boolean): string {
+  const parts = [waiting === 0 && !lowerBound ? 'Nobody waiting' : `${atLeast(formatCount(waiting), lowerBound)} waiting`];
   if (waiting > 0 && longest !== undefined) parts.push(`longest ${formatDuration(longest)}`);
   if (available !== undefined) parts.push(`${formatCount(available)} agent${available === 1 ? '' : 's'} available`);
   return parts.join(' · ');

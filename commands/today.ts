@@ -2,7 +2,7 @@ import type { DayStats } from '../src/domain/types.js';
 import type { ReplyField } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { formatCount, formatDuration, formatLocalDate, formatPercent } from '../src/reply/format.js';
-import { refreshButton, sourceContext, unexpectedArgument } from './common.js';
+import { LOWER_BOUND_NOTE, atLeast, refreshButton, sourceContext, unexpectedArgument } from './common.js';
 
 /**
  * `/today [source]`: the local day so far: chats, missed and abandoned, waits, handoffs, SLA.
@@ -29,7 +29,7 @@ export const todayCommand: CommandDefinition = {
       fields: fieldsOf(day),
       sections: busiest ? [{ text: `Busiest hour: ${busiest.label} (${formatCount(busiest.chats)} chat${busiest.chats === 1 ? '' : 's'})` }] : undefined,
       buttons: [refreshButton(ctx, '/today')],
-      context: sourceContext(source, fetched),
+      context: sourceContext(source, fetched, day.lowerBound ? LOWER_BOUND_NOTE : undefined),
       visibility: 'public',
       tone: day.slaRate !== undefined && day.slaRate < 0.8 ? 'warning' : 'normal',
     };
@@ -37,26 +37,28 @@ export const todayCommand: CommandDefinition = {
 };
 
 function summaryOf(day: DayStats): string {
-  const parts = [`${formatCount(day.chats)} chat${day.chats === 1 ? '' : 's'}`];
-  if (day.missed !== undefined) parts.push(`${formatCount(day.missed)} missed`);
-  if (day.abandoned !== undefined) parts.push(`${formatCount(day.abandoned)} abandoned`);
+  const count = (n: number) => atLeast(formatCount(n), day.lowerBound);
+  const parts = [`${count(day.chats)} chat${day.chats === 1 ? '' : 's'}`];
+  if (day.missed !== undefined) parts.push(`${count(day.missed)} missed`);
+  if (day.abandoned !== undefined) parts.push(`${count(day.abandoned)} abandoned`);
   if (day.slaRate !== undefined) parts.push(`SLA ${formatPercent(day.slaRate)}`);
   return parts.join(' · ');
 }
 
 /** The figures the spec promises always show (a dash when the vendor does not give them); the rest only when known. */
 function fieldsOf(day: DayStats): ReplyField[] {
+  const count = (n: number | undefined) => atLeast(formatCount(n), day.lowerBound);
   const fields: ReplyField[] = [
-    { label: 'Chats', value: formatCount(day.chats) },
-    { label: 'Missed', value: formatCount(day.missed) },
-    { label: 'Abandoned', value: formatCount(day.abandoned) },
+    { label: 'Chats', value: count(day.chats) },
+    { label: 'Missed', value: count(day.missed) },
+    { label: 'Abandoned', value: count(day.abandoned) },
     { label: 'Average wait', value: formatDuration(day.averageWaitSeconds) },
     { label: 'First response', value: formatDuration(day.firstResponseSeconds) },
     { label: 'Handoff rate', value: formatPercent(day.handoffRate) },
-    { label: 'SLA', value: day.slaBreaches !== undefined && day.slaRate !== undefined ? `${formatPercent(day.slaRate)} (${formatCount(day.slaBreaches)} breach${day.slaBreaches === 1 ? '' : 'es'})` : formatPercent(day.slaRate) },
+    { label: 'SLA', value: day.slaBreaches !== undefined && day.slaRate !== undefined ? `${formatPercent(day.slaRate)} (${count(day.slaBreaches)} breach${day.slaBreaches === 1 ? '' : 'es'})` : formatPercent(day.slaRate) },
   ];
   if (day.averageChatSeconds !== undefined) fields.push({ label: 'Average chat', value: formatDuration(day.averageChatSeconds) });
-  if (day.transfers !== undefined) fields.push({ label: 'Transfers', value: formatCount(day.transfers) });
+  if (day.transfers !== undefined) fields.push({ label: 'Transfers', value: count(day.transfers) });
   return fields;
 }
 

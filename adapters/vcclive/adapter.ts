@@ -4,7 +4,7 @@ import type { Transcript } from '../../src/domain/types.js';
 import { isValidUserId, type Capability, type VendorAdapter } from '../port.js';
 import { createVccliveClient } from './client.js';
 import { isInProgress, isSpam, toActiveChat, toAgentStatus, toTranscript } from './mapping.js';
-import { DEFAULT_MAX_PAGES, readChatLog, type ChatLogRead } from './paging.js';
+import { DEFAULT_MAX_PAGES, isLowerBound, readChatLog, type ChatLogRead, type PagingKnowledge } from './paging.js';
 import { dayStats, queueSnapshot } from './stats.js';
 import { isCalendarDate, localDate } from './time.js';
 
@@ -46,9 +46,11 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
   const zone = config.timeZone;
   const maxPages = config.maxPages ?? DEFAULT_MAX_PAGES;
   const client = createVccliveClient(config, { dispatcher: deps.dispatcher, retries: deps.retries, retryBaseDelayMs: deps.retryBaseDelayMs });
+  // What this server's paging has shown (e.g. that it honours the page size asked), kept across reads.
+  const knowledge: PagingKnowledge = { honoursPageSize: false };
 
   function noteIncomplete(read: ChatLogRead, date: string): void {
-    if (read.endedBy !== 'max-pages' && read.endedBy !== 'repeated-page') return;
+    if (!isLowerBound(read)) return;
     deps.logger?.warn(
       { source: config.id, vendor: 'vcclive', date, pages: read.pages, chats: read.chats.length, endedBy: read.endedBy },
       read.endedBy === 'max-pages'
@@ -57,10 +59,15 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
     );
   }
 
-  async function readDay(date: string, signal?: AbortSignal) {
-    const read = await readChatLog(client, { startDate: date, maxPages, signal });
+  /** One local day's chat log; `lowerBound` when the log may hold more than was read. */
+  async function readDay(date: string, signal?: AbortSignal): Promise<{ chats: ChatLogRead['chats']; lowerBound: boolean }> {
+    const read = await readChatLog(client, { startDate: date, maxPages, knowledge, signal });
     noteIncomplete(read, date);
-    return read.chats;
+    return { chats: read.chats, lowerBound: isLowerBound(read) };
+  }
+
+  function marked<T extends object>(value: T, lowerBound: boolean): T {
+    return lowerBound ? { ...value, lowerBound: true } : value;
   }
 
   const today = () => localDate(now(), zone);
@@ -73,7 +80,8 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
     quotaKey: `vcclive:${config.account}`,
 
     async queue(signal) {
-      return queueSnapshot(await readDay(today(), signal), zone, now());
+      const day = await readDay(today(), signal);
+      return marked(queueSnapshot(day.chats, zone, now()), day.lowerBound);
     },
 
     async agents(signal) {
@@ -82,7 +90,7 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
     },
 
     async activeChats(signal) {
-      return (await readDay(today(), signal)).filter((chat) => isInProgress(chat) && !isSpam(chat)).map((chat) => toActiveChat(chat, zone));
+      return (await readDay(today(), signal)).chats.filter((chat) => isInProgress(chat) && !isSpam(chat)).map((chat) => toActiveChat(chat, zone));
     },
 
     async transcript(id, signal): Promise<Transcript | null> {
@@ -101,7 +109,7 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
       const at = now();
       for (let back = 0; back < TRANSCRIPT_LOOKBACK_DAYS; back++) {
         const date = localDate(at, zone, back);
-        const read = await readChatLog(client, { startDate: date, maxPages, signal, stopAt: (chat) => chat.chatId === chatId });
+        const read = await readChatLog(client, { startDate: date, maxPages, knowledge, signal, stopAt: (chat) => chat.chatId === chatId });
         const found = read.chats.find((chat) => chat.chatId === chatId);
         if (found) return toTranscript(found, zone);
         noteIncomplete(read, date);
@@ -111,7 +119,8 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
 
     async today(signal) {
       const date = today();
-      return dayStats(date, await readDay(date, signal), zone);
+      const day = await readDay(date, signal);
+      return marked(dayStats(date, day.chats, zone), day.lowerBound);
     },
 
     async dayStats(date, signal) {
@@ -124,7 +133,8 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
           detail: 'rejected a date that is not YYYY-MM-DD before calling VCC Live',
         });
       }
-      return dayStats(date, await readDay(date, signal), zone);
+      const day = await readDay(date, signal);
+      return marked(dayStats(date, day.chats, zone), day.lowerBound);
     },
 
     close: () => client.close(),

@@ -3,9 +3,9 @@ import type { ChatPageQuery, VccliveClient } from './client.js';
 import type { ChatWire } from './wire.js';
 
 /**
- * Page size asked of Get Chat Log. Public client code shows VCC Live list endpoints capping pages
- * at 500 whatever is asked, and "a page shorter than the page size is the last one" only holds
- * if we never ask for more than the server gives.
+ * Page size asked of Get Chat Log (as both `limit` and `num`). Public client code shows VCC Live
+ * list endpoints capping pages at 500; a server may cap lower, which the reader survives (a page
+ * shorter than asked is only taken as the last one once the server has shown it honours the size).
  */
 export const PAGE_SIZE = 500;
 
@@ -51,6 +51,16 @@ export const startIdStart: StartStrategy = {
  */
 export const START_STRATEGY: StartStrategy = offsetStart;
 
+/**
+ * What the reader has learned about the server's paging, kept by the adapter across reads: once a
+ * page comes back exactly as long as asked, the server honours the size asked and a shorter page
+ * is the last one. Until then a short page may be the server's own cap (FACTS.md: the CDR log
+ * gives 10 without a limit; the largest page is unknown), so the reader asks again.
+ */
+export interface PagingKnowledge {
+  honoursPageSize: boolean;
+}
+
 export interface ChatLogOptions {
   /** Local calendar day of the account (`YYYY-MM-DD`): restricts the log to chats started that day. */
   startDate?: string;
@@ -58,12 +68,18 @@ export interface ChatLogOptions {
   pageSize?: number;
   direction?: Direction;
   strategy?: StartStrategy;
+  /** Shared across reads of one adapter; a fresh one (nothing known) when left out. */
+  knowledge?: PagingKnowledge;
   /** Stop after the page holding a chat this accepts (transcript lookup). */
   stopAt?: (chat: ChatWire) => boolean;
   signal?: AbortSignal;
 }
 
-/** Why a read ended; `max-pages` and `repeated-page` mean the log was not read to its end. */
+/**
+ * Why a read ended. `end`: an empty page, a 404 past the first page, or a short page from a
+ * server known to honour the size asked. `max-pages` and `repeated-page` (a page with nothing
+ * new: the server ignored `start`, or repeats its last page) mean the log may hold more.
+ */
 export type ChatLogEnd = 'end' | 'found' | 'max-pages' | 'repeated-page';
 
 export interface ChatLogRead {
@@ -72,9 +88,16 @@ export interface ChatLogRead {
   endedBy: ChatLogEnd;
 }
 
+/** True when what was read may be less than the log holds: its counts are lower bounds. */
+export function isLowerBound(read: Pick<ChatLogRead, 'endedBy'>): boolean {
+  return read.endedBy === 'max-pages' || read.endedBy === 'repeated-page';
+}
+
 /**
- * Reads `GET /v2/projects/{projectId}/chats` page after page until a page is empty or shorter
- * than the page size, or `maxPages` pages were read.
+ * Reads `GET /v2/projects/{projectId}/chats` page after page until a page is empty or has nothing
+ * new, or `maxPages` pages were read. A page shorter than asked ends the read only once the server
+ * has shown it honours the size asked (see `PagingKnowledge`): a server capping pages at 10 is
+ * read to its end, ten at a time, instead of being taken at its first page.
  *
  * @example
  *   const { chats, endedBy } = await readChatLog(client, { startDate: '2023-01-20', maxPages: 20 });
@@ -84,6 +107,7 @@ export async function readChatLog(client: VccliveClient, options: ChatLogOptions
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const direction = options.direction ?? 'ASC';
   const strategy = options.strategy ?? START_STRATEGY;
+  const knowledge = options.knowledge ?? { honoursPageSize: false };
   const seen = new Set<number>();
   const chats: ChatWire[] = [];
   let start = strategy.first(direction);
@@ -106,8 +130,10 @@ export async function readChatLog(client: VccliveClient, options: ChatLogOptions
       chats.push(chat);
     }
     if (options.stopAt && fresh.some(options.stopAt)) return { chats, pages, endedBy: 'found' };
-    if (page.length < pageSize) return { chats, pages, endedBy: 'end' };
+    if (page.length === 0) return { chats, pages, endedBy: 'end' };
     if (fresh.length === 0) return { chats, pages, endedBy: 'repeated-page' };
+    if (page.length === pageSize) knowledge.honoursPageSize = true;
+    else if (page.length < pageSize && knowledge.honoursPageSize) return { chats, pages, endedBy: 'end' };
     start = strategy.next(start, page, direction);
   }
   return { chats, pages, endedBy: 'max-pages' };

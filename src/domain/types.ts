@@ -38,6 +38,11 @@ export interface QueueSnapshot {
     agentsOnline?: number;
     ongoingChats?: number;
   };
+  /**
+   * Set when the vendor holds more records than the bot read for this answer (VCC Live's chat log
+   * past `maxPages`): every count is then a lower bound, shown as "at least".
+   */
+  lowerBound?: boolean;
 }
 
 /** Normalised agent state; the vendor's own word is kept in `stateLabel`. */
@@ -130,6 +135,11 @@ export interface DayStats {
   transfers?: number;
   /** Chats started per local hour (24 entries) when the vendor lets us count them. */
   chatsByHour?: number[];
+  /**
+   * Set when the vendor holds more records than the bot read for this answer (VCC Live's chat log
+   * past `maxPages`): every count is then a lower bound, shown as "at least".
+   */
+  lowerBound?: boolean;
 }
 
 export interface DateRange {

@@ -45,12 +45,14 @@ function sourceSection(day: SourceDay): ReplySection {
   const lines: string[] = [];
   const line = (label: string, today: number | undefined, last: number | undefined, format: (n: number | undefined) => string, compareAs = weekday, showChange = false) => {
     if (today === undefined) return;
-    let text = `${label}: *${format(today)}*`;
+    // A day read only in part (the vendor held more records than the bot reads) gives "at least" counts.
+    const floor = t.lowerBound && format === formatCount ? 'at least ' : '';
+    let text = `${label}: *${floor}${format(today)}*`;
     if (compareAs && last !== undefined) text += ` (${compareAs} ${format(last)}${showChange ? change(today, last) : ''})`;
     lines.push(text);
   };
   if (day.lastWeekSoFar) line('Chats', t.chats, day.lastWeekSoFar.chats, formatCount, `${weekday} by ${day.lastWeekSoFar.until}`, true);
-  else line('Chats', t.chats, w?.chats, formatCount, whole, !day.partial);
+  else line('Chats', t.chats, w?.chats, formatCount, whole, !day.partial && !t.lowerBound);
   line('Missed', t.missed, w?.missed, formatCount, whole);
   line('Abandoned', t.abandoned, w?.abandoned, formatCount, whole);
   line('Average wait', t.averageWaitSeconds, w?.averageWaitSeconds, formatDuration);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { vccliveBot, type VendorBot } from './vendors.js';
-import { documentedChat, makeChat, makeWaitingChat, type FakeVcclive } from '../fakes/fake-vcclive.js';
+import { documentedChat, generateChats, makeChat, makeWaitingChat, type FakeChat, type FakeVcclive } from '../fakes/fake-vcclive.js';
 
 let bot: (VendorBot & { fake: FakeVcclive }) | undefined;
 afterEach(async () => {
@@ -59,6 +59,32 @@ describe('commands on a VCC Live source (documented payloads, fake VCC Live)', (
     expect(text).toContain('Today — Budapest (Fri 20 Jan)\n1 chat · 0 missed · SLA 100%');
     expect(text).toMatch(/First response:\s+7s/);
     expect(text).toMatch(/SLA:\s+100% \(0 breaches\)/);
+  });
+
+  /** 23 chats on the example day: the first 4 missed (and out of SLA), the 5th answered late. */
+  function dayOf23(): FakeChat[] {
+    return generateChats(23, { date: '2023-01-20' }).map((chat, i) => {
+      if (i < 4) return { ...chat, disposition: 'Missed', firstAgentMessageTime: null, firstResponseTime: null, slaStatus: 'Out of SLA' };
+      if (i === 4) return { ...chat, firstResponseTime: 95, slaStatus: 'Out of SLA' };
+      return chat;
+    });
+  }
+
+  it('/today reads every page of a server that gives at most 10 chats a page', async () => {
+    bot = await vccliveBot({ fake: { chats: dayOf23(), pageSizeCap: 10 } });
+    const text = await bot.ask('/today');
+    expect(text).toContain('Today — Budapest (Fri 20 Jan)\n23 chats · 4 missed · SLA 78%');
+    expect(text).toMatch(/SLA:\s+78% \(5 breaches\)/);
+    expect(text).not.toContain('at least');
+    expect(bot.fake.controls.calls.map((c) => c.query.start)).toEqual(['0', '10', '20', '23']);
+  });
+
+  it('/today says "at least" when maxPages stops the reading before the end of the day', async () => {
+    bot = await vccliveBot({ fake: { chats: dayOf23(), pageSizeCap: 10 }, config: { maxPages: 2 } });
+    const text = await bot.ask('/today');
+    expect(text).toContain('\nat least 20 chats · at least 4 missed');
+    expect(text).toMatch(/Chats:\s+at least 20/);
+    expect(text).toContain('counts are lower bounds');
   });
 
   it('/handoffs says it is not available for vcclive, without calling the vendor', async () => {

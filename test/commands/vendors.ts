@@ -12,7 +12,7 @@ import type { Asker } from '../../src/router/types.js';
 import { createSource } from '../../src/sources/source.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { sourceFor } from '../comm100/setup.js';
-import { makeAgent, startFakeVcclive, type FakeVcclive } from '../fakes/fake-vcclive.js';
+import { makeAgent, startFakeVcclive, type FakeVcclive, type FakeVccliveOptions } from '../fakes/fake-vcclive.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { testConfig } from '../router/support.js';
 
@@ -66,14 +66,15 @@ export async function comm100Bot(): Promise<VendorBot & { fake: FakeComm100 }> {
 /** Noon in Budapest on the day of the documented VCC Live chat. */
 export const VCCLIVE_NOW = new Date('2023-01-20T11:00:00Z');
 
-export async function vccliveBot(): Promise<VendorBot & { fake: FakeVcclive }> {
+export async function vccliveBot(options: { fake?: FakeVccliveOptions; config?: Record<string, unknown> } = {}): Promise<VendorBot & { fake: FakeVcclive }> {
   const fake = await startFakeVcclive({
+    ...options.fake,
     agents: [
       makeAgent({ userId: 660, username: 'John Smith', state: 'AVAILABLE4CALL', stateChangedAt: '2023-01-20T11:48:00+01:00' }),
       makeAgent({ userId: 661, username: 'Eva Kovács', state: 'BREAK', stateChangedAt: '2023-01-20T11:30:00+01:00' }),
     ],
   });
-  const config = vccliveSourceSchema.parse({ vendor: 'vcclive', account: fake.account, token: fake.token, projectId: fake.projectId, baseUrl: fake.url, timeZone: 'Europe/Budapest' });
+  const config = vccliveSourceSchema.parse({ vendor: 'vcclive', account: fake.account, token: fake.token, projectId: fake.projectId, baseUrl: fake.url, timeZone: 'Europe/Budapest', ...options.config });
   const adapter = createVccliveAdapter({ ...config, id: 'emea' }, { now: () => VCCLIVE_NOW, retries: 0, retryBaseDelayMs: 1 });
   return { fake, ...botFor(adapter, 'Budapest', VCCLIVE_NOW, () => fake.close()) };
 }

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  * - `GET /v2/projects/{projectId}/chats`: Get Chat Log, by default the documented example chat.
  *   Honours `startDate` (YYYY-MM-DD prefix of `sessionStartTime`), `userId` (last agent),
  *   `entityId`, `direction` (ASC/DESC by chatId), `start` (offset by default, or a chat id with
- *   `startMeans: 'start-id'`) and the page size from `limit`, else `num`, capped at `pageSizeCap`.
+ *   `startMeans: 'start-id'`) and the page size from `limit`, else `num` (see `pageSizeFrom`),
+ *   capped at `pageSizeCap` (a server giving at most 10 a page: `pageSizeCap: 10`).
  * - `GET /v2/onlineusers[/{projectId}]`: the agents given in options or through controls.
  * Every answer is the `{ response, errors }` envelope. Basic auth (user = account,
  * password = token) is enforced: anything else gets 401 with an errors envelope.
@@ -51,8 +52,15 @@ export interface FakeVccliveOptions {
   chats?: FakeChat[];
   /** Online users served; default none. */
   agents?: FakeAgent[];
-  /** Largest page the server gives whatever is asked; default 500. */
+  /** Largest page the server gives whatever is asked; default 500 (e.g. 10 for a server that caps low). */
   pageSizeCap?: number;
+  /**
+   * Which query parameter carries the page size for this server: `limit` (else `num`, the
+   * default), only `limit`, only `num`, or `neither` (it always gives `defaultPageSize`).
+   */
+  pageSizeFrom?: 'limit-or-num' | 'limit' | 'num' | 'neither';
+  /** Page size when the request does not set one the server reads; default 10 (the CDR log's). */
+  defaultPageSize?: number;
   /** What `start` means to this server; default `offset`. */
   startMeans?: 'offset' | 'start-id';
   /**
@@ -230,7 +238,9 @@ export async function startFakeVcclive(options: FakeVccliveOptions = {}): Promis
     if (entityId) rows = rows.filter((c) => String(c.entityId) === entityId);
     const descending = query.get('direction')?.toUpperCase() === 'DESC';
     rows.sort((a, b) => (descending ? b.chatId - a.chatId : a.chatId - b.chatId));
-    const asked = Number(query.get('limit') ?? query.get('num') ?? cap);
+    const from = options.pageSizeFrom ?? 'limit-or-num';
+    const said = from === 'neither' ? null : from === 'limit' ? query.get('limit') : from === 'num' ? query.get('num') : (query.get('limit') ?? query.get('num'));
+    const asked = said === null ? (options.defaultPageSize ?? 10) : Number(said);
     const size = Math.min(Number.isFinite(asked) && asked > 0 ? asked : cap, cap);
     const start = query.get('start');
     if (start !== null) {

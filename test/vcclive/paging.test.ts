@@ -76,6 +76,65 @@ describe('Get Chat Log paging', () => {
   });
 });
 
+describe('Get Chat Log paging against servers that cap or ignore the page size', () => {
+  const day = () => generateChats(23, { date: '2023-01-20' });
+
+  it.each([
+    ['caps pages at 10', { pageSizeCap: 10 }],
+    ['reads only num, capped at 10', { pageSizeCap: 10, pageSizeFrom: 'num' as const }],
+    ['reads only limit, capped at 10', { pageSizeCap: 10, pageSizeFrom: 'limit' as const }],
+    ['reads neither and gives its default 10', { pageSizeFrom: 'neither' as const }],
+  ])('reads a day of 23 chats to its end from a server that %s', async (_name, options) => {
+    fake = await startFakeVcclive({ chats: day(), ...options });
+    const client = createVccliveClient(configFor(fake), { retries: 0 });
+    const read = await readChatLog(client, { startDate: '2023-01-20' });
+    await client.close();
+    expect(read).toMatchObject({ pages: 4, endedBy: 'end' });
+    expect(read.chats.map((c) => c.chatId)).toEqual(day().map((c) => c.chatId));
+  });
+
+  it('takes a short page as the last one once the server has given a page as long as asked', async () => {
+    fake = await startFakeVcclive({ chats: day() });
+    const client = createVccliveClient(configFor(fake), { retries: 0 });
+    const knowledge = { honoursPageSize: false };
+    expect(await readChatLog(client, { startDate: '2023-01-20', pageSize: 10, knowledge })).toMatchObject({ pages: 3, endedBy: 'end' });
+    expect(knowledge.honoursPageSize).toBe(true);
+    // Now known: the next read of a short day stops at its first page.
+    fake.controls.reset();
+    expect(await readChatLog(client, { startDate: '2023-01-20', pageSize: 50, knowledge })).toMatchObject({ pages: 1, endedBy: 'end' });
+    await client.close();
+  });
+
+  it('marks the day as a lower bound when maxPages stops the reading, and logs it', async () => {
+    fake = await startFakeVcclive({ chats: day(), pageSizeCap: 10 });
+    const warnings: Array<Record<string, unknown>> = [];
+    const adapter = adapterFor(fake, { config: { maxPages: 2 }, deps: { logger: { warn: (fields) => void warnings.push(fields) } } });
+    const stats = await adapter.today!();
+    const queue = await adapter.queue!();
+    await adapter.close!();
+    expect(stats).toMatchObject({ chats: 20, lowerBound: true });
+    expect(queue.lowerBound).toBe(true);
+    expect(warnings[0]).toMatchObject({ endedBy: 'max-pages', pages: 2 });
+  });
+
+  it('marks the day as a lower bound when the server repeats a page (start ignored)', async () => {
+    fake = await startFakeVcclive({ chats: generateChats(23, { date: '2023-01-20', firstId: 70_000 }), pageSizeCap: 10, startMeans: 'start-id' });
+    const adapter = adapterFor(fake);
+    const stats = await adapter.today!();
+    await adapter.close!();
+    expect(stats).toMatchObject({ chats: 10, lowerBound: true });
+  });
+
+  it('leaves the mark out when the day was read to its end', async () => {
+    fake = await startFakeVcclive({ chats: day(), pageSizeCap: 10 });
+    const adapter = adapterFor(fake);
+    const stats = await adapter.today!();
+    await adapter.close!();
+    expect(stats.chats).toBe(23);
+    expect(stats).not.toHaveProperty('lowerBound');
+  });
+});
+
 describe('transcript lookup by chat id', () => {
   it('finds a chat from an earlier day by reading back day by day, stopping where it is found', async () => {
     fake = await startFakeVcclive({
@@ -86,16 +145,17 @@ describe('transcript lookup by chat id', () => {
     await adapter.close!();
 
     expect(transcript).toMatchObject({ id: '555', startedAt: '2023-01-17T08:00:00.000Z' });
-    expect(fake.controls.calls.map((c) => c.query.startDate)).toEqual(['2023-01-20', '2023-01-19', '2023-01-18', '2023-01-17']);
+    // Today's 3 chats came on a short page from a server not yet known to honour the size asked: one more page.
+    expect(fake.controls.calls.map((c) => c.query.startDate)).toEqual(['2023-01-20', '2023-01-20', '2023-01-19', '2023-01-18', '2023-01-17']);
   });
 
-  it('answers null for an id not seen within the last 7 days, after one call per day', async () => {
+  it('answers null for an id not seen within the last 7 days, after one call per empty day', async () => {
     fake = await startFakeVcclive();
     const adapter = adapterFor(fake);
     expect(await adapter.transcript!('999999')).toBeNull();
     await adapter.close!();
     expect(fake.controls.calls.map((c) => c.query.startDate)).toEqual([
-      '2023-01-20', '2023-01-19', '2023-01-18', '2023-01-17', '2023-01-16', '2023-01-15', '2023-01-14',
+      '2023-01-20', '2023-01-20', '2023-01-19', '2023-01-18', '2023-01-17', '2023-01-16', '2023-01-15', '2023-01-14',
     ]);
   });
 });
