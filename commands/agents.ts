@@ -44,14 +44,18 @@ export const agentsCommand: CommandDefinition = {
     const showCapacity = listed.some((a) => a.ongoingChats !== undefined);
     const showSince = listed.some((a) => a.since !== undefined);
     const showToday = listed.some((a) => a.chatsToday !== undefined);
-    const columns = ['Agent', 'Status', ...(showCapacity ? ['Chats'] : []), ...(showSince ? ['For'] : []), ...(showToday ? ['Today'] : [])];
+    const showIds = page.items.some((a) => a.chatIds?.length);
+    const columns = ['Agent', 'Status', ...(showCapacity ? ['Chats'] : []), ...(showSince ? ['For'] : []), ...(showToday ? ['Today'] : []), ...(showIds ? ['Chats in progress'] : [])];
     const rows = page.items.map((a) => [
       maskPhones(a.name),
       statusOf(a),
       ...(showCapacity ? [capacityOf(a)] : []),
       ...(showSince ? [a.since ? formatDuration((now.getTime() - Date.parse(a.since)) / 1000) : '—'] : []),
       ...(showToday ? [formatCount(a.chatsToday)] : []),
+      ...(showIds ? [a.chatIds?.join(' ') ?? ''] : []),
     ]);
+    const someChat = page.items.find((a) => a.chatIds?.length)?.chatIds?.[0];
+    const hint = someChat && ctx.isSupervisor ? [{ text: `Open a chat in progress: /transcript ${someChat}` }] : [];
     const shownStates = STATES.filter((s) => s !== 'unknown' || (counts.get(s) ?? 0) > 0);
     const totals = shownStates.map((s) => `${formatCount(counts.get(s))} ${s}`).join(' · ');
     return {
@@ -59,7 +63,7 @@ export const agentsCommand: CommandDefinition = {
       summary: agents.length === 0 ? 'No agents reported.' : totals,
       fields: shownStates.map((s) => ({ label: capitalize(s), value: formatCount(counts.get(s)) })),
       table: listed.length ? { columns, rows, footnote: page.footnote } : undefined,
-      sections: agents.length > 0 && listed.length === 0 ? [{ text: `Nobody is ${filter} right now.` }] : undefined,
+      sections: agents.length > 0 && listed.length === 0 ? [{ text: `Nobody is ${filter} right now.` }] : hint.length ? hint : undefined,
       buttons: [refreshButton(ctx, '/agents'), ...(page.nextPage ? [nextPageButton(ctx, '/agents', page.nextPage)] : [])],
       context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
       visibility: 'public',

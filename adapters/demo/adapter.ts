@@ -4,7 +4,7 @@ import { VendorError, type VendorErrorReason } from '../http/errors.js';
 import type { DemoSourceConfig } from '../../src/config/source-schemas.js';
 import type { ActiveChat, DateRange, DayStats, HandoffReport, TokenUsage, Transcript } from '../../src/domain/types.js';
 import { activeChatOf, isActiveAt, transcriptOf } from './chat-views.js';
-import { checkDigit, parseConversationId } from './conversation-id.js';
+import { checkDigit, formatConversationId, parseConversationId } from './conversation-id.js';
 import { dayStatsAt } from './day-stats.js';
 import { createDayCache } from './day-cache.js';
 import { addTally, emptyTally, handoffReportOf } from './handoff-tally.js';
@@ -30,8 +30,8 @@ export interface DemoAdapterDeps {
 
 /**
  * The simulated contact center of the embedded default: four queues (Ventas, Soporte, Cobranza,
- * WhatsApp VIP), a bot (Wolky) handing over to 14-18 agents on shifts, a busy hour around 11:00
- * local, closed at night. Every answer is a pure function of the seed and the clock: two calls
+ * WhatsApp VIP), a bot (Wolky) handing over to a day team of 14-18 agents on shifts and a night
+ * desk of five, a busy hour around 11:00 local and quiet nights: someone answers at any hour. Every answer is a pure function of the seed and the clock: two calls
  * at the same instant agree, and the operation moves on minute by minute. No timers, no I/O.
  *
  * @example
@@ -92,7 +92,7 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
     const day = localDayOfDate(date, timeZone);
     if (!day) throw refuse('bad-request', 'That is not a date: use YYYY-MM-DD, e.g. 2024-03-20.', 'invalid date');
     const { day: today, nowMs } = present();
-    if (day.dayNumber > today.dayNumber) return dayStatsAt({ dayNumber: day.dayNumber, weekday: day.weekday, close: 0, conversations: [], agents: [] }, date, 0);
+    if (day.dayNumber > today.dayNumber) return dayStatsAt({ dayNumber: day.dayNumber, weekday: day.weekday, conversations: [], agents: [] }, date, 0);
     return dayStatsAt(days.sim(day), day.date, (nowMs - day.startMs) / 1000);
   }
 
@@ -126,7 +126,7 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
     },
     agents: async () => {
       const { day, t } = present();
-      return agentsAt(days.sim(day), t, day.startMs);
+      return agentsAt(days.sim(day), t, day.startMs, (c) => formatConversationId(seed, day.dayNumber, day.date, c.seq));
     },
     activeChats,
     transcript,

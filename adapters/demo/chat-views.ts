@@ -107,7 +107,7 @@ function statusAt(c: SimConversation, t: number): string {
     case 'missed':
       return 'missed';
     case 'bot':
-      return c.afterHours ? 'after hours (bot only)' : 'resolved by bot';
+      return 'resolved by bot';
   }
 }
 

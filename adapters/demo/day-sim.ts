@@ -1,6 +1,6 @@
 import type { AgentState } from '../../src/domain/types.js';
 import { EventHeap } from './event-heap.js';
-import { OPENING_HOURS, QUEUE_TIMEOUT_SECONDS, QUEUES, STATE_LABELS, VIP, type QueueIndex } from './operation.js';
+import { QUEUE_TIMEOUT_SECONDS, QUEUES, STATE_LABELS, VIP, type QueueIndex } from './operation.js';
 import { hashInts } from './random.js';
 import { planDay, type AgentDayPlan, type DemoAgent } from './roster.js';
 import { arrivalsOfDay, type SimConversation } from './traffic.js';
@@ -18,11 +18,10 @@ export interface AgentSegment {
   chatsTaken: number;
 }
 
-/** One local day of the operation, simulated from opening to closing. Pure in (seed, day). */
+/** One local day of the operation, simulated from midnight to midnight. Pure in (seed, day). */
 export interface DaySim {
   dayNumber: number;
   weekday: number;
-  close: number;
   conversations: SimConversation[];
   agents: Array<{ agent: DemoAgent; segments: AgentSegment[] }>;
 }
@@ -63,7 +62,8 @@ export function simulateDay(seed: number, dayNumber: number, weekday: number, ro
     chatsTaken: 0,
     segments: [{ at: 0, state: 'offline', label: STATE_LABELS.offline, ongoing: 0, since: 0, chatsTaken: 0 }],
   }));
-  const close = (OPENING_HOURS[weekday] as readonly [number, number])[1] * 3600;
+  // Who is still waiting when the day ends is closed as missed: the next day starts afresh.
+  const close = 24 * 3600;
   const waiting: number[][] = QUEUES.map(() => []);
   const heads: number[] = QUEUES.map(() => 0);
   const events = new EventHeap();
@@ -262,7 +262,6 @@ export function simulateDay(seed: number, dayNumber: number, weekday: number, ro
   return {
     dayNumber,
     weekday,
-    close,
     conversations,
     agents: agents.map((run) => ({ agent: run.plan.agent, segments: run.segments })),
   };

@@ -7,7 +7,6 @@ import {
   AGENT_ANYTHING_ELSE,
   AGENT_GOODBYE,
   AGENT_GREETING,
-  BOT_AFTER_HOURS,
   BOT_HANDOFF,
   BOT_MENU,
   CUSTOMER_NOTHING_ELSE,
@@ -55,7 +54,7 @@ export function conversationMessages(seed: number, sim: DaySim, c: SimConversati
   };
 
   const dialogue = rng.pick(script.dialogues);
-  const settledByBot = c.viaBot && !c.wantsAgent && !c.afterHours;
+  const settledByBot = c.viaBot && !c.wantsAgent;
   say(c.start, 'customer', rng.pick(settledByBot ? script.botOnly.openers : dialogue.openers));
   if (c.viaBot) botPhase(c, rng, script, say, fill);
   if (c.enqueueAt === undefined) return messages.sort(byTime);
@@ -106,7 +105,7 @@ type Say = (at: number, role: SenderRole, text: string, file?: string) => void;
 function botPhase(c: SimConversation, rng: Rng, script: (typeof SCRIPTS)[number], say: Say, fill: (text: string) => string): void {
   const end = c.start + c.botSeconds;
   say(c.start + 2, 'bot', fill(BOT_MENU));
-  // Direct queues reach the bot only after hours; they never get past the menu.
+  // Queues without a question (direct ones) never get past the menu.
   const asked = script.botQuestion !== '';
   if (asked) {
     say(c.start + Math.round(c.botSeconds * 0.3), 'customer', String((c.queue % 3) + 1));
@@ -115,10 +114,7 @@ function botPhase(c: SimConversation, rng: Rng, script: (typeof SCRIPTS)[number]
   }
   // The bot's last word comes after the customer's answer, however short the exchange.
   const lastWord = Math.max(c.start + Math.round(c.botSeconds * 0.7) + 3, end - 12);
-  if (c.afterHours) {
-    say(lastWord, 'bot', BOT_AFTER_HOURS);
-    say(end, 'customer', rng.pick(CUSTOMER_THANKS));
-  } else if (!c.wantsAgent) {
+  if (!c.wantsAgent) {
     say(lastWord, 'bot', fill(rng.pick(script.botOnly.answers)));
     say(end, 'customer', rng.pick(CUSTOMER_THANKS));
   } else {

@@ -71,8 +71,11 @@ export const QUEUE_TIMEOUT_SECONDS = 600;
 /** Answered within this many seconds of entering the queue counts as within SLA. */
 export const SLA_SECONDS = 60;
 
-/** Opening hours per ISO weekday (1 = Monday): [open, close) in local hours. */
-export const OPENING_HOURS: Readonly<Record<number, readonly [number, number]>> = {
+/**
+ * Hours of the day team per ISO weekday (1 = Monday): [from, to) in local hours. The busy hours
+ * fall inside; outside them the night desk answers a quiet trickle.
+ */
+export const DAY_HOURS: Readonly<Record<number, readonly [number, number]>> = {
   1: [7, 22],
   2: [7, 22],
   3: [7, 22],
@@ -93,8 +96,8 @@ export const PEAK_RATE_PER_MINUTE: Readonly<Record<number, number>> = {
   7: 1.5,
 };
 
-/** Conversations per minute the bot takes alone while the operation is closed. */
-export const NIGHT_RATE_PER_MINUTE = 0.12;
+/** Conversations per minute outside the day team's hours (the night desk answers them). */
+export const NIGHT_RATE_PER_MINUTE = 0.35;
 
 export const AGENT_NAMES: readonly string[] = [
   'Andrés Gómez', 'Camila Rodríguez', 'Juan Pablo Restrepo', 'Valentina Ospina',

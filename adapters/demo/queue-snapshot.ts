@@ -75,9 +75,19 @@ export function queueSnapshotAt(sim: DaySim, t: number): QueueSnapshot {
   };
 }
 
-/** `/agents` at `t`: the whole team, offline members included, in roster order. */
-export function agentsAt(sim: DaySim, t: number, dayStartMs: number): AgentStatus[] {
-  return sim.agents.map(({ agent, segments }) => {
+/**
+ * `/agents` at `t`: the whole team, offline members included, in roster order, each with the
+ * ids of the chats in progress (`idOf` turns a conversation into its id).
+ */
+export function agentsAt(sim: DaySim, t: number, dayStartMs: number, idOf: (c: SimConversation) => string): AgentStatus[] {
+  const chatIds = sim.agents.map((): string[] => []);
+  for (const c of sim.conversations) {
+    if (c.start > t) break;
+    if (c.assignedAt === undefined || c.assignedAt > t || t >= c.endAt) continue;
+    const holder = c.transferredAt !== undefined && c.transferredAt <= t ? c.transferTo! : c.agent!;
+    chatIds[holder]!.push(idOf(c));
+  }
+  return sim.agents.map(({ agent, segments }, a) => {
     const segment = segmentAt(segments, t);
     const status: AgentStatus = {
       id: agent.id,
@@ -88,6 +98,7 @@ export function agentsAt(sim: DaySim, t: number, dayStartMs: number): AgentStatu
       maxChats: agent.maxChats,
       chatsToday: segment.chatsTaken,
     };
+    if (chatIds[a]!.length > 0) status.chatIds = chatIds[a];
     // The first segment is "offline since before midnight": its start is not known.
     if (segment.at > 0) status.since = new Date(dayStartMs + segment.since * 1000).toISOString();
     return status;

@@ -9,7 +9,8 @@ export interface DemoAgent {
   /** Queues the agent takes chats from, the main one first. */
   skills: readonly QueueIndex[];
   maxChats: number;
-  shift: 'morning' | 'middle' | 'evening';
+  /** Day shifts follow the busy hours; the night desk (`night`, `late`) covers the rest of the 24 h. */
+  shift: 'morning' | 'middle' | 'evening' | 'night' | 'late';
 }
 
 /** An agent's plan for one day: when they log in and out, and the breaks they will ask for. */
@@ -24,7 +25,13 @@ export interface AgentDayPlan {
 const TEAM_PATTERN: readonly QueueIndex[] = [3, 0, 1, 2, 0, 1, 3, 0, 1, 2, 1, 0, 2, 1, 0, 2, 1, 0, 1, 0];
 const SHIFT_PATTERN: readonly DemoAgent['shift'][] = ['morning', 'middle', 'evening'];
 
-/** The team for a seed: 14 to 18 agents, names and skills drawn from the seed. */
+/** The night desk: five agents who take every queue, so the operation answers around the clock. */
+const NIGHT_DESK: readonly DemoAgent['shift'][] = ['night', 'night', 'night', 'late', 'late'];
+
+/**
+ * The team for a seed: a day team of 14 to 18 agents (names and skills drawn from the seed) and
+ * the night desk after it.
+ */
 export function buildRoster(seed: number): DemoAgent[] {
   const rng = rngFor(seed, 0x7e4a);
   const size = rng.int(14, 18);
@@ -34,7 +41,7 @@ export function buildRoster(seed: number): DemoAgent[] {
     [names[i], names[j]] = [names[j] as string, names[i] as string];
   }
   const perTeam = new Map<QueueIndex, number>();
-  return Array.from({ length: size }, (_, index) => {
+  const dayTeam = Array.from({ length: size }, (_, index): DemoAgent => {
     const main = TEAM_PATTERN[index] as QueueIndex;
     const position = perTeam.get(main) ?? 0;
     perTeam.set(main, position + 1);
@@ -52,12 +59,19 @@ export function buildRoster(seed: number): DemoAgent[] {
       shift: main === VIP ? (position === 0 ? 'morning' : 'evening') : (SHIFT_PATTERN[(position + index) % 3] as DemoAgent['shift']),
     };
   });
+  const nightDesk = NIGHT_DESK.map((shift, i): DemoAgent => {
+    const index = size + i;
+    return { index, id: String(1001 + index), name: names[index] as string, skills: [1, 0, 2, VIP], maxChats: 3, shift };
+  });
+  return [...dayTeam, ...nightDesk];
 }
 
 const WEEKDAY_SHIFTS: Record<DemoAgent['shift'], readonly [number, number]> = {
   morning: [7, 15],
   middle: [10, 18],
   evening: [14, 22],
+  night: [0, 8],
+  late: [17, 24],
 };
 
 /** Which agents work on a day and when; keyed by (seed, day, agent) only. */
@@ -71,13 +85,16 @@ export function planDay(seed: number, dayNumber: number, weekday: number, roster
     const [from, to] = hours;
     const rank = lunchRank.get(from) ?? 0;
     lunchRank.set(from, rank + 1);
-    const loginAt = from * 3600 + rng.int(-300, 240);
+    const loginAt = Math.max(0, from * 3600 + rng.int(-300, 240));
     const logoutAt = to * 3600 - rng.int(0, 120);
     return { agent, loginAt, logoutAt, breaks: planBreaks(seed, dayNumber, agent.index, rank % 3, loginAt, logoutAt) };
   });
 }
 
 function shiftHours(agent: DemoAgent, weekday: number, draw: number): readonly [number, number] | undefined {
+  // The night desk works every day; at weekends the night shift stays until the day team comes.
+  if (agent.shift === 'late') return WEEKDAY_SHIFTS.late;
+  if (agent.shift === 'night') return weekday <= 5 ? WEEKDAY_SHIFTS.night : [0, 10];
   if (weekday <= 5) return draw < 0.05 ? undefined : WEEKDAY_SHIFTS[agent.shift];
   // Weekends run on a rota: a stable half of the team on Saturday, a third on Sunday.
   const onRota = hashInts(agent.index, weekday) % 100;
@@ -102,7 +119,7 @@ function planBreaks(seed: number, dayNumber: number, agentIndex: number, lunchSl
     // Lunch after the busy hour for the morning shift, as a planner would schedule it.
     const shiftStart = Math.round(loginAt / 3600) * 3600;
     // The morning shift eats after the busy hour; later shifts four hours in.
-    const lunchBase = shiftStart <= 7 * 3600 ? 11.75 * 3600 : shiftStart + 3 * 3600;
+    const lunchBase = shiftStart >= 6 * 3600 && shiftStart <= 7 * 3600 ? 11.75 * 3600 : shiftStart + 3 * 3600;
     add(0, lunchBase + lunchSlot * 50 * 60 + rng.int(0, 8) * 60);
     add(1, loginAt + rng.int(400, 430) * 60);
   }

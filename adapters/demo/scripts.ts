@@ -26,8 +26,6 @@ export const BOT_MENU =
   '¡Hola {first}! Soy Wolky 🤖, el asistente virtual de Conecta. ¿En qué te puedo ayudar?\n1. Planes y compras\n2. Soporte técnico\n3. Pagos y cobranza';
 
 export const BOT_HANDOFF = 'Gracias, {first}. Te comunico con un asesor de {queue} 👩‍💻. Por favor no cierres el chat.';
-export const BOT_AFTER_HOURS =
-  'Nuestros asesores atienden de lunes a viernes de 7:00 a 22:00, sábados de 8:00 a 18:00 y domingos de 9:00 a 17:00. Déjanos tu mensaje y te contactaremos al abrir 🙌';
 export const CUSTOMER_THANKS = ['Listo, muchas gracias', 'Perfecto, gracias', 'Ok, gracias 👍', 'Gracias!'];
 export const CUSTOMER_STILL_THERE = ['¿Hola? ¿Hay alguien?', '¿Me van a atender?', 'Sigo esperando...', '??'];
 export const AGENT_GREETING = 'Hola {first}, mi nombre es {agent} 😊. Con gusto te ayudo, ya reviso tu caso.';

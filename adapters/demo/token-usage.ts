@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../../src/domain/types.js';
 import type { LocalDay } from './local-day.js';
-import { OPENING_HOURS } from './operation.js';
+import { DAY_HOURS } from './operation.js';
 import { rngFor } from './random.js';
 
 /** The demo token's daily limit: ten licenses of a thousand requests, as on wolkvox. */
@@ -13,7 +13,7 @@ export const DEMO_TOKEN_LIMIT = 10_000;
  */
 export function tokenUsageAt(seed: number, day: LocalDay, t: number): TokenUsage {
   const rng = rngFor(seed, day.dayNumber, 0x70c3);
-  const [open, close] = OPENING_HOURS[day.weekday] as readonly [number, number];
+  const [open, close] = DAY_HOURS[day.weekday] as readonly [number, number];
   const minutes = Math.max(0, t / 60);
   const openMinutes = Math.min(Math.max(0, minutes - open * 60), (close - open) * 60);
   const busyPerMinute = 2.4 + rng.next() * 1.2;

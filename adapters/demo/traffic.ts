@@ -1,6 +1,6 @@
 import {
+  DAY_HOURS,
   NIGHT_RATE_PER_MINUTE,
-  OPENING_HOURS,
   PEAK_RATE_PER_MINUTE,
   QUEUES,
   type DemoChannel,
@@ -19,10 +19,8 @@ export interface Arrival {
   viaBot: boolean;
   /** Seconds with the bot before it hands over or closes (0 without bot). */
   botSeconds: number;
-  /** The bot routes it to agents (false: the bot settles it, or the operation is closed). */
+  /** The bot routes it to agents (false: the bot settles it). */
   wantsAgent: boolean;
-  /** Arrived or reached the handoff while the operation was closed. */
-  afterHours: boolean;
   routingPoint: 0 | 1;
   /** How long the customer will wait in the queue before leaving. */
   patienceSeconds: number;
@@ -64,7 +62,7 @@ interface DayShape {
 
 function dayShape(seed: number, dayNumber: number, weekday: number): DayShape {
   const rng = rngFor(seed, dayNumber, 0x5a4e);
-  const [open, close] = OPENING_HOURS[weekday] as readonly [number, number];
+  const [open, close] = DAY_HOURS[weekday] as readonly [number, number];
   const shape: DayShape = {
     open,
     close,
@@ -81,9 +79,13 @@ function dayShape(seed: number, dayNumber: number, weekday: number): DayShape {
   return shape;
 }
 
-/** Expected conversations per minute at a local hour (fractional). */
+/** Expected conversations per minute at a local hour (fractional): never below the night's trickle. */
 function rateAt(shape: DayShape, hour: number): number {
   if (hour < shape.open || hour >= shape.close) return NIGHT_RATE_PER_MINUTE;
+  return Math.max(NIGHT_RATE_PER_MINUTE, dayRateAt(shape, hour));
+}
+
+function dayRateAt(shape: DayShape, hour: number): number {
   const morning = Math.exp(-((hour - shape.peakHour) ** 2) / (2 * 0.85 ** 2));
   const afternoon = 0.55 * Math.exp(-((hour - 15.5) ** 2) / (2 * 1.3 ** 2));
   const ramp = Math.min(1, 0.35 + (hour - shape.open) * 1.3);
@@ -103,13 +105,13 @@ export function arrivalsOfDay(seed: number, dayNumber: number, weekday: number):
     for (let i = 0; i < count; i += 1) seconds.push(rng.int(0, 59));
     seconds.sort(ascending);
     for (const second of seconds) {
-      arrivals.push(conversation(seed, dayNumber, arrivals.length + 1, minute * 60 + second, shape, rng.next()));
+      arrivals.push(conversation(seed, dayNumber, arrivals.length + 1, minute * 60 + second, rng.next()));
     }
     const surge = shape.surge;
     if (surge && minute >= surge.from && minute < surge.to) {
       const extra = poisson(rng, base * (surge.extra - 1) * QUEUES[surge.queue]!.share);
       for (let i = 0; i < extra; i += 1) {
-        arrivals.push(conversation(seed, dayNumber, arrivals.length + 1, minute * 60 + rng.int(0, 59), shape, rng.next(), surge.queue));
+        arrivals.push(conversation(seed, dayNumber, arrivals.length + 1, minute * 60 + rng.int(0, 59), rng.next(), surge.queue));
       }
     }
   }
@@ -119,25 +121,21 @@ export function arrivalsOfDay(seed: number, dayNumber: number, weekday: number):
   return arrivals;
 }
 
-function conversation(seed: number, dayNumber: number, seq: number, start: number, shape: DayShape, salt: number, forced?: QueueIndex): SimConversation {
+function conversation(seed: number, dayNumber: number, seq: number, start: number, salt: number, forced?: QueueIndex): SimConversation {
   const rng = rngFor(seed, dayNumber, 0xc0, Math.floor(salt * 2 ** 31), start);
   const queue = forced ?? pickQueue(rng);
   const def = QUEUES[queue]!;
   const channel = pickWeighted(rng, def.channels);
-  const botSeconds = def.viaBot ? Math.round(35 + exponential(rng, 70)) : 0;
-  const handoffHour = (start + botSeconds) / 3600;
-  const afterHours = start / 3600 < shape.open || handoffHour >= shape.close - 5 / 60;
+  const botSeconds = def.viaBot ? Math.max(40, Math.round(35 + exponential(rng, 70))) : 0;
   const settledByBot = def.viaBot && rng.chance(def.botResolves);
-  const botTime = def.viaBot || afterHours ? Math.max(botSeconds, 40) : 0;
   return {
     seq,
     queue,
     channel,
     start,
-    viaBot: def.viaBot || afterHours,
-    botSeconds: botTime,
-    wantsAgent: !afterHours && !settledByBot,
-    afterHours,
+    viaBot: def.viaBot,
+    botSeconds,
+    wantsAgent: !settledByBot,
     routingPoint: rng.chance(0.7) ? 0 : 1,
     patienceSeconds: Math.round(40 + exponential(rng, 420)),
     handleSeconds: Math.round(Math.min(45 * 60, Math.max(90, logNormal(rng, def.handleMedianMinutes * 60, 0.5)))),
@@ -149,7 +147,7 @@ function conversation(seed: number, dayNumber: number, seq: number, start: numbe
     agent: undefined,
     transferredAt: undefined,
     transferTo: undefined,
-    endAt: start + botTime,
+    endAt: start + botSeconds,
   };
 }
 

@@ -60,6 +60,8 @@ export interface AgentStatus {
   /** Concurrent chat capacity; absent or 0 when the vendor does not limit or say. */
   maxChats?: number;
   chatsToday?: number;
+  /** Ids of the chats in progress with this agent, when the vendor tells them (`/transcript <id>`). */
+  chatIds?: string[];
 }
 
 export type SenderRole = 'customer' | 'bot' | 'agent' | 'system';
