@@ -44,8 +44,16 @@ export interface VendorAdapter {
   queue?(signal?: AbortSignal): Promise<QueueSnapshot>;
   agents?(signal?: AbortSignal): Promise<AgentStatus[]>;
   activeChats?(signal?: AbortSignal): Promise<ActiveChat[]>;
-  /** `null` when no chat with that id exists within the search window. */
-  transcript?(id: string, signal?: AbortSignal): Promise<Transcript | null>;
+  /**
+   * `null` when no chat with that id exists within the search window. `known` carries what the
+   * caller already has, so the adapter need not ask the vendor again (see `transcriptUsesLiveChats`).
+   */
+  transcript?(id: string, signal?: AbortSignal, known?: TranscriptKnown): Promise<Transcript | null>;
+  /**
+   * True when `transcript()` looks at the live chats first: the caller then hands it the live-chat
+   * list from the shared answer cache (`known.liveChats`) instead of letting every lookup fetch it.
+   */
+  readonly transcriptUsesLiveChats?: boolean;
   today?(signal?: AbortSignal): Promise<DayStats>;
   /** A past local day (`YYYY-MM-DD`), for comparisons in summaries. */
   dayStats?(date: string, signal?: AbortSignal): Promise<DayStats>;
@@ -53,6 +61,17 @@ export interface VendorAdapter {
   tokenUsage?(signal?: AbortSignal): Promise<TokenUsage>;
   /** Release sockets and timers. */
   close?(): Promise<void>;
+}
+
+/** The live chats with the time they were read (ms since epoch). */
+export interface LiveChats {
+  chats: ActiveChat[];
+  asOf: number;
+}
+
+/** What a transcript lookup may be given by its caller. */
+export interface TranscriptKnown {
+  liveChats?: LiveChats;
 }
 
 /** Checks an identifier a user typed (conn_id, chat id) before it goes near a vendor. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import { isValidUserId, type Capability, type VendorAdapter } from '../port.js';
+import { isValidUserId, type Capability, type LiveChats, type VendorAdapter } from '../port.js';
 import type { WolkvoxSourceConfig } from '../../src/config/source-schemas.js';
 import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, QueueSnapshot, TokenUsage, Transcript } from '../../src/domain/types.js';
 import { createWolkvoxClient } from './client.js';
@@ -8,7 +8,8 @@ import { tallyConversations } from './conversation-tally.js';
 import { buildDayStats, buildHandoffReport } from './day-stats.js';
 import { dayRange, isLocalDate, localDate, MAX_RANGE_DAYS, splitRange } from './dates.js';
 import { finishedTranscript, liveTranscript, mapActiveChats, mapAgents, mapQueueFromLiveChats, mapSkillQueues, mapTokenUsage } from './mapping.js';
-import { searchFinishedConversation } from './transcript-search.js';
+import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/sources/day-index.js';
+import { searchFinishedConversation, type DayRead } from './transcript-search.js';
 import type { Chat8RowWire, SkillWire } from './wire.js';
 
 /** Injected for tests and benchmarks; production passes none of these. */
@@ -28,6 +29,11 @@ export interface WolkvoxAdapterDeps {
    * adapter method may cost several requests (a transcript search up to 1 + lookback days).
    */
   onRequest?: (endpoint: string) => void;
+  /**
+   * Which conversation ids each day's `chat_2` holds, shared by lookups (and, through Redis, by
+   * replicas). Default: this adapter's own memory.
+   */
+  dayIndex?: ConversationDayIndex;
 }
 
 /** A wolkvox source: every capability of the port is present. */
@@ -38,6 +44,11 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set(['queue', 'agents', 'activ
 /** `wolkvox:<server>:<first 8 hex of sha256(token)>`: names the token's budget without revealing it. */
 export function wolkvoxQuotaKey(server: string, token: string): string {
   return `wolkvox:${server}:${createHash('sha256').update(token).digest('hex').slice(0, 8)}`;
+}
+
+/** Names one operation's conversations in the day index: a server's data, whichever token reads it. */
+export function wolkvoxDataScope(server: string): string {
+  return `wolkvox:${server}`;
 }
 
 /**
@@ -65,6 +76,14 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
     dispatcher: deps.dispatcher,
     onRequest: deps.onRequest,
   });
+
+  const dayIndex = deps.dayIndex ?? createMemoryDayIndex({ now: () => now().getTime() });
+  const scans = new Map<string, Promise<DayRead>>();
+  async function liveChats(known: LiveChats | undefined, signal?: AbortSignal): Promise<LiveChats> {
+    if (known) return known;
+    const chats = mapActiveChats(await client.liveChats(signal), zone);
+    return { chats, asOf: now().getTime() };
+  }
 
   function refuse(endpoint: string, userMessage: string, detail: string): never {
     throw client.http.error({ kind: 'refused', reason: 'bad-request', endpoint, userMessage, detail });
@@ -107,13 +126,26 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
       return mapActiveChats(await client.liveChats(signal), zone);
     },
 
-    async transcript(id, signal): Promise<Transcript | null> {
+    transcriptUsesLiveChats: true,
+
+    async transcript(id, signal, known): Promise<Transcript | null> {
       if (typeof id !== 'string' || !isValidUserId(id)) {
         refuse('transcript', 'A wolkvox conversation id (conn_id) is 1 to 64 letters, digits, "-" or "_". Copy it from the chat report and try again.', 'conversation id refused before any request: not 1-64 of [A-Za-z0-9_-]');
       }
-      const live = mapActiveChats(await client.liveChats(signal), zone).find((c) => c.id === id);
+      const { chats, asOf } = await liveChats(known?.liveChats, signal);
+      const live = chats.find((c) => c.id === id);
       if (live) return liveTranscript(live);
-      const record = await searchFinishedConversation(client, id, { timeZone: zone, now: now(), lookbackDays, signal });
+      const record = await searchFinishedConversation(client, id, {
+        timeZone: zone,
+        now: now(),
+        lookbackDays,
+        index: dayIndex,
+        scope: wolkvoxDataScope(config.server),
+        liveAsOf: asOf,
+        scans,
+        clock: () => now().getTime(),
+        signal,
+      });
       return record ? finishedTranscript(record, zone) : null;
     },
 

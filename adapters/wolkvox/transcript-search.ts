@@ -1,104 +1,115 @@
+import { DateTime } from 'luxon';
+import type { ConversationDayIndex } from '../../src/sources/day-index.js';
 import type { WolkvoxClient } from './client.js';
+import { dayOfConnId } from './conn-id-day.js';
 import { dayRange, localDate } from './dates.js';
-import { EnclosingObject, KeyValueFinder } from './json-scan.js';
+import { scanChat2Day } from './day-scan.js';
 import { chat2RecordSchema, type Chat2RecordWire } from './wire.js';
 
 /**
- * Cuts the one `chat_2` record whose `conn_id` matches out of a streamed answer. Holds only the
- * bytes since the previous record's `conn_id` (about one record), never the body, and parses
- * nothing but the match.
- *
- * @example
- *   const finder = new ConversationFinder('1234');
- *   for await (...) { const record = finder.push(chunk, offset); if (record) break; }
+ * A day counts as finished (its report will not change) this long after its local midnight:
+ * a conversation that began at 23:50 may still be open a while after it.
  */
-export class ConversationFinder {
-  private readonly keys = new KeyValueFinder(['conn_id']);
-  private retained: Array<{ buf: Buffer; start: number }> = [];
-  /** Offset of the last non-matching `conn_id` key: known to lie outside any string. */
-  private anchor = 0;
-  private cut: EnclosingObject | undefined;
-
-  constructor(private readonly connId: string) {}
-
-  /** Feeds the next chunk (at absolute `offset`); answers the raw record once it is complete. */
-  push(chunk: Buffer, offset: number): unknown {
-    this.retained.push({ buf: chunk, start: offset });
-    if (this.cut) return this.feedCut([{ buf: chunk, start: offset }]);
-    let hit: number | undefined;
-    this.keys.push(chunk, ({ value, offset: at }) => {
-      if (hit !== undefined) return;
-      if (value === this.connId) hit = at;
-      else this.anchor = at;
-    });
-    if (hit === undefined) {
-      this.retained = this.retained.filter((r) => r.start + r.buf.length > this.anchor);
-      return undefined;
-    }
-    this.cut = new EnclosingObject(this.anchor, hit);
-    return this.feedCut(this.retained);
-  }
-
-  private feedCut(pieces: Array<{ buf: Buffer; start: number }>): unknown {
-    for (const piece of pieces) {
-      let span: { start: number; end: number } | undefined;
-      try {
-        span = this.cut!.feed(piece.buf, piece.start);
-      } catch (error) {
-        throw new UnreadableRecord((error as Error).message);
-      }
-      if (!span) continue;
-      const parts = this.retained
-        .filter((r) => r.start < span.end && r.start + r.buf.length > span.start)
-        .map((r) => r.buf.subarray(Math.max(0, span.start - r.start), Math.min(r.buf.length, span.end - r.start)));
-      return JSON.parse(Buffer.concat(parts).toString('utf8'));
-    }
-    return undefined;
-  }
-}
-
-/** The matching key was found but its record could not be cut out (shape not as documented). */
-export class UnreadableRecord extends Error {}
+export const FINISHED_AFTER_MS = 2 * 3_600_000;
+/** How long the reading of a day that is not finished is remembered (it is only used while newer than the live list). */
+const CURRENT_DAY_KEEP_MS = 10 * 60_000;
 
 export interface TranscriptSearchOptions {
   timeZone: string;
   now: Date;
   /** Local days searched, today included. */
   lookbackDays: number;
+  /** Which ids each day holds, shared with other lookups (and replicas). */
+  index: ConversationDayIndex;
+  /** Names this operation's data in the index (`wolkvox:0032`). */
+  scope: string;
+  /**
+   * When the live-chat list that did not have the id was read (ms). A reading of a day that is
+   * not finished counts only when it is at least as new: a chat that ended in between is then in
+   * one or the other.
+   */
+  liveAsOf: number;
+  /** Reads of the same day by lookups running at once in this process are shared. */
+  scans: Map<string, Promise<DayRead>>;
+  /** Clock (ms) for the time a day is read. */
+  clock: () => number;
   signal?: AbortSignal;
 }
 
+export interface DayRead {
+  ids: ReadonlySet<string>;
+  scannedAt: number;
+  /** The raw record of the id the reading was started for. */
+  found: unknown;
+  forId: string;
+}
+
 /**
- * Searches finished conversations for `connId`, today first and then one local day at a time
- * backwards, and stops at the first day that has it (each day costs one vendor request).
- * Undefined when no day within the window has it.
+ * Searches finished conversations for `connId`: the day its id names first (when it names one
+ * inside the window), then today and one local day at a time backwards. A day the index has read
+ * costs nothing when it lacks the id and one request when it holds it; a day never read costs one
+ * request, read to the end so that it is remembered. Undefined when no day within the window has it.
  */
 export async function searchFinishedConversation(client: WolkvoxClient, connId: string, options: TranscriptSearchOptions): Promise<Chat2RecordWire | undefined> {
-  for (let back = 0; back < options.lookbackDays; back++) {
-    const day = localDate(options.now, options.timeZone, back);
-    const finder = new ConversationFinder(connId);
-    let found: unknown;
-    try {
-      await client.streamChat2(
-        dayRange(day, options.timeZone, options.now),
-        (chunk, offset) => {
-          found = finder.push(chunk, offset);
-          return found !== undefined;
-        },
-        options.signal,
-      );
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof UnreadableRecord) {
-        throw client.http.error({ kind: 'nonsense', reason: 'malformed', endpoint: 'reports_manager.php?api=chat_2', detail: `the chat_2 record of the conversation could not be read: ${error.message}` });
-      }
-      throw error;
+  const { timeZone: zone, now } = options;
+  const days = searchOrder(connId, now, zone, options.lookbackDays);
+  const entries = await options.index.lookup(options.scope, days, connId);
+  for (const [i, day] of days.entries()) {
+    const range = dayRange(day, zone, now);
+    const finished = isFinished(day, zone, now);
+    const entry = entries[i];
+    if (entry && (finished || entry.scannedAt >= options.liveAsOf)) {
+      if (!entry.holds) continue;
+      const { found } = await scanChat2Day(client, range, connId, false, options.signal);
+      if (found !== undefined) return parseRecord(client, found);
+      continue;
     }
-    if (found === undefined) continue;
-    const record = chat2RecordSchema.safeParse(found);
-    if (!record.success) {
-      throw client.http.error({ kind: 'nonsense', reason: 'schema', endpoint: 'reports_manager.php?api=chat_2', detail: `unexpected chat_2 record shape: ${record.error.issues[0]?.message ?? ''}` });
-    }
-    return record.data;
+    const read = await readDay(client, day, range, connId, finished, options);
+    if (read.forId === connId && read.found !== undefined) return parseRecord(client, read.found);
+    if (!read.ids.has(connId)) continue;
+    // Read for another lookup: cut our record out with a request of our own.
+    const { found } = await scanChat2Day(client, range, connId, false, options.signal);
+    if (found !== undefined) return parseRecord(client, found);
   }
   return undefined;
+}
+
+/** The days to search, most likely first: the one the id names (inside the window), then newest to oldest. */
+export function searchOrder(connId: string, now: Date, zone: string, lookbackDays: number): string[] {
+  const window = Array.from({ length: lookbackDays }, (_, back) => localDate(now, zone, back));
+  const named = dayOfConnId(connId);
+  return named && window.includes(named) ? [named, ...window.filter((d) => d !== named)] : window;
+}
+
+function isFinished(day: string, zone: string, now: Date): boolean {
+  const end = DateTime.fromISO(day, { zone }).plus({ days: 1 }).startOf('day');
+  return now.getTime() >= end.toMillis() + FINISHED_AFTER_MS;
+}
+
+/** Reads a whole day once (shared by lookups running at once) and remembers which ids it holds. */
+function readDay(client: WolkvoxClient, day: string, range: ReturnType<typeof dayRange>, connId: string, finished: boolean, options: TranscriptSearchOptions): Promise<DayRead> {
+  const key = `${day}:${range.dateEnd}`;
+  const running = options.scans.get(key);
+  if (running) return running;
+  const read = (async (): Promise<DayRead> => {
+    const scannedAt = options.clock();
+    const { found, ids = [] } = await scanChat2Day(client, range, connId, true, options.signal);
+    const ttlMs = finished ? (options.lookbackDays + 1) * 86_400_000 : CURRENT_DAY_KEEP_MS;
+    await options.index.record(options.scope, day, ids, { scannedAt, ttlMs });
+    return { ids: new Set(ids), scannedAt, found, forId: connId };
+  })();
+  options.scans.set(key, read);
+  read.then(
+    () => options.scans.delete(key),
+    () => options.scans.delete(key),
+  );
+  return read;
+}
+
+function parseRecord(client: WolkvoxClient, found: unknown): Chat2RecordWire {
+  const record = chat2RecordSchema.safeParse(found);
+  if (!record.success) {
+    throw client.http.error({ kind: 'nonsense', reason: 'schema', endpoint: 'reports_manager.php?api=chat_2', detail: `unexpected chat_2 record shape: ${record.error.issues[0]?.message ?? ''}` });
+  }
+  return record.data;
 }

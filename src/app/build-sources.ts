@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js';
 import type { SourceConfig } from '../config/source-schemas.js';
 import type { Logger } from '../log/logger.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
+import type { ConversationDayIndex } from '../sources/day-index.js';
 import { createSource, type Source } from '../sources/source.js';
 
 export interface BuildSourcesOptions {
@@ -16,14 +17,16 @@ export interface BuildSourcesOptions {
   logger: Logger;
   now?: () => Date;
   dispatcher?: Dispatcher;
+  /** Which conversation ids past days hold (wolkvox lookups); default: each adapter's own memory. */
+  dayIndex?: ConversationDayIndex;
 }
 
 /** Turns `sources:` of the configuration into adapters behind the quota gate, in file order. */
-export function buildSources({ config, gate, logger, now, dispatcher }: BuildSourcesOptions): { sources: Source[]; adapters: VendorAdapter[] } {
+export function buildSources({ config, gate, logger, now, dispatcher, dayIndex }: BuildSourcesOptions): { sources: Source[]; adapters: VendorAdapter[] } {
   const adapters: VendorAdapter[] = [];
   const sources: Source[] = [];
   for (const [id, sourceConfig] of Object.entries(config.sources)) {
-    const adapter = createAdapter(id, sourceConfig, { now, dispatcher, logger });
+    const adapter = createAdapter(id, sourceConfig, { now, dispatcher, logger, dayIndex });
     adapters.push(adapter);
     sources.push(
       createSource({
@@ -38,10 +41,10 @@ export function buildSources({ config, gate, logger, now, dispatcher }: BuildSou
   return { sources, adapters };
 }
 
-function createAdapter(id: string, config: SourceConfig, deps: { now?: () => Date; dispatcher?: Dispatcher; logger: Logger }): VendorAdapter {
+function createAdapter(id: string, config: SourceConfig, deps: { now?: () => Date; dispatcher?: Dispatcher; logger: Logger; dayIndex?: ConversationDayIndex }): VendorAdapter {
   switch (config.vendor) {
     case 'wolkvox':
-      return createWolkvoxAdapter({ ...config, id }, { now: deps.now, dispatcher: deps.dispatcher });
+      return createWolkvoxAdapter({ ...config, id }, { now: deps.now, dispatcher: deps.dispatcher, dayIndex: deps.dayIndex });
     case 'comm100':
       return createComm100Adapter({ ...config, id }, { now: deps.now, dispatcher: deps.dispatcher });
     case 'vcclive':

@@ -11,6 +11,8 @@ import { createMemoryQuotaGate, createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, s
 import { isSupervisor } from '../router/access.js';
 import { createRouter } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
+import { createMemoryDayIndex } from '../sources/day-index.js';
+import { createRedisDayIndex } from '../sources/redis-day-index.js';
 import type { Source } from '../sources/source.js';
 import { createWatcher, watcherReadiness, type Watcher } from '../watcher/watcher.js';
 import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
@@ -60,7 +62,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const gate: QuotaGate = redis
     ? createRedisQuotaGate({ redis, prefix: 'chatops:quota', metrics, logger })
     : createMemoryQuotaGate({ metrics, logger, now: now ? () => now().getTime() : undefined });
-  const { sources, adapters } = buildSources({ config, gate, logger, now });
+  // What past days' reports hold, shared by replicas: a lookup of an id no day has costs nothing twice.
+  const dayIndex = redis ? createRedisDayIndex({ redis, prefix: 'chatops:days', logger }) : createMemoryDayIndex();
+  const { sources, adapters } = buildSources({ config, gate, logger, now, dayIndex });
   const directory = createSourceDirectory(sources);
 
   // The router needs the alert service and the watcher needs the platforms, which need the

@@ -101,7 +101,14 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     queue: (p = 'interactive') => call('queue', '', p, (s) => adapter.queue?.(s)),
     agents: (p = 'interactive') => call('agents', '', p, (s) => adapter.agents?.(s)),
     activeChats: (p = 'interactive') => call('activeChats', '', p, (s) => adapter.activeChats?.(s)),
-    transcript: (id, p = 'interactive') => call('transcript', id, p, (s) => adapter.transcript?.(id, s)),
+    async transcript(id, p = 'interactive') {
+      if (!adapter.transcriptUsesLiveChats || !adapter.capabilities.has('activeChats')) return call('transcript', id, p, (s) => adapter.transcript?.(id, s));
+      // The live-chat list comes through the cache like any answer, shared by every lookup. It is
+      // read before the lookup's own gate call, never inside it, so a lookup never waits on itself.
+      const live = await call('activeChats', '', p, (s) => adapter.activeChats?.(s));
+      const liveChats = { chats: live.value, asOf: Date.parse(live.asOf) };
+      return call('transcript', id, p, (s) => adapter.transcript?.(id, s, { liveChats }));
+    },
     today: (p = 'interactive') => call('today', '', p, (s) => adapter.today?.(s)),
     dayStats: (date, p = 'interactive') => call('dayStats', date, p, (s) => adapter.dayStats?.(date, s)),
     handoffs: (range, p = 'interactive') => call('handoffs', `${range.from}/${range.to}`, p, (s) => adapter.handoffs?.(range, s)),

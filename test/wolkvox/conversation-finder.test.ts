@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyValueFinder } from '../../adapters/wolkvox/json-scan.js';
-import { ConversationFinder } from '../../adapters/wolkvox/transcript-search.js';
+import { ConversationFinder } from '../../adapters/wolkvox/conversation-finder.js';
 
 /** Feeds `body` in chunks of `size` bytes; answers the record found, if any. */
 function find(body: string, connId: string, size: number): unknown {
