@@ -23,7 +23,7 @@ export type Capability =
 
 /**
  * The vendor port. One instance per configured source. Every method may throw a `VendorError`
- * (see `adapters/http/errors.ts`); nothing else should escape.
+ * (see `src/domain/errors.ts`); nothing else should escape.
  *
  * @example
  *   if (adapter.queue) { const snapshot = await adapter.queue(); }

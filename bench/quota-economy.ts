@@ -196,7 +196,7 @@ async function replica(): Promise<void> {
         const key = keys[Math.floor(Math.random() * keys.length)]!;
         requests.push([Date.now() - message.startAt, key]);
         try {
-          const answer = await gate.run({ token: message.token, key, endpoint: key.split(':')[1]!, ttlMs: message.ttlMs, priority: 'interactive', fetch: (s) => fetchCounted(vendorUrl, key, s) });
+          const answer = await gate.run({ token: message.token, source: 'bogota', vendor: 'wolkvox', key, endpoint: key.split(':')[1]!, ttlMs: message.ttlMs, priority: 'interactive', fetch: (s) => fetchCounted(vendorUrl, key, s) });
           if (answer.stale) stale += 1;
         } catch (error) {
           failures.push(error instanceof Error ? error.message : String(error));

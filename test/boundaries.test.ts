@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -56,5 +56,34 @@ describe('platform SDK boundaries', () => {
     expect(teamsImports.some(RULES[0]!.matches)).toBe(true);
     expect(RULES[1]!.matches('@slack/web-api')).toBe(true);
     expect(RULES[1]!.matches('@slack/types')).toBe(false);
+  });
+});
+
+/** The repository path a relative import points at (`../../adapters/port.js` -> `adapters/port.ts`). */
+function resolved(file: string, name: string): string | undefined {
+  if (!name.startsWith('.')) return undefined;
+  return normalize(join(dirname(file), name)).split(sep).join('/').replace(/\.js$/, '.ts');
+}
+
+/** Adapter code the core reaches for: anything under adapters/ but the port itself. */
+function adapterImports(file: string): string[] {
+  return importsOf(file)
+    .map((name) => resolved(file, name))
+    .filter((path): path is string => path !== undefined && path.startsWith('adapters/') && path !== 'adapters/port.ts');
+}
+
+describe('the core knows vendors only through the port', () => {
+  const files = sources();
+  // src/app/ is the composition root: it alone builds the adapters.
+  const core = files.filter((f) => (f.startsWith('src/') && !f.startsWith('src/app/')) || f.startsWith('commands/'));
+
+  it('keeps src/ and commands/ from importing adapter code other than adapters/port.ts', () => {
+    const strays = core.flatMap((f) => adapterImports(f).map((path) => `${f} -> ${path}`));
+    expect(strays).toEqual([]);
+  });
+
+  it('recognises adapter imports where they are allowed (the composition root)', () => {
+    expect(adapterImports('src/app/build-sources.ts')).toContain('adapters/wolkvox/adapter.ts');
+    expect(core.length).toBeGreaterThan(50);
   });
 });

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Dispatcher } from 'undici';
 import type { Capability, VendorAdapter } from '../port.js';
 import { isValidUserId } from '../port.js';
-import { VendorError, isVendorError } from '../http/errors.js';
+import { VendorError, isVendorError } from '../../src/domain/errors.js';
 import type { AgentStatus, DayStats, QueueSnapshot, Transcript } from '../../src/domain/types.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { createComm100Client } from './client.js';

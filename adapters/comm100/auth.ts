@@ -1,4 +1,4 @@
-import { isVendorError } from '../http/errors.js';
+import { isVendorError } from '../../src/domain/errors.js';
 import type { VendorHttp } from '../http/vendor-http.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { tokenSchema } from './wire.js';

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { isVendorError } from '../http/errors.js';
+import { isVendorError } from '../../src/domain/errors.js';
 import { createVendorHttp, type VendorHttp } from '../http/vendor-http.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { configuredSecrets, createComm100Auth, type Comm100Auth } from './auth.js';

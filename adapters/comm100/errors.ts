@@ -1,6 +1,6 @@
-import { VendorError } from '../http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import type { VendorHttpOptions } from '../http/vendor-http.js';
-import { redactSecrets } from '../http/redact.js';
+import { redactSecrets } from '../../src/log/redact.js';
 
 /** The vendor's documented per-IP limit, quoted to supervisors when Comm100 answers 429. */
 export const COMM100_RATE_LIMIT = { calls: 300, windowMinutes: 5 } as const;

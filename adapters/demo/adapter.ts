@@ -1,6 +1,6 @@
 import type { Capability, VendorAdapter } from '../port.js';
 import { isValidUserId } from '../port.js';
-import { VendorError, type VendorErrorReason } from '../http/errors.js';
+import { VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
 import type { DemoSourceConfig } from '../../src/config/source-schemas.js';
 import type { ActiveChat, DateRange, DayStats, HandoffReport, TokenUsage, Transcript } from '../../src/domain/types.js';
 import { activeChatOf, isActiveAt, transcriptOf } from './chat-views.js';

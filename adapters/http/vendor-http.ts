@@ -1,8 +1,8 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import type { z } from 'zod';
-import { VendorError, defaultUserMessage, type VendorErrorReason } from './errors.js';
-import { redactSecrets } from './redact.js';
+import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
+import { redactSecrets } from '../../src/log/redact.js';
 
 /**
  * The HTTP client every vendor adapter shares. It knows timeouts, retries, size caps and the

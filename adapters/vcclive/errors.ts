@@ -1,5 +1,5 @@
 import type { VendorHttpOptions } from '../http/vendor-http.js';
-import type { VendorErrorReason } from '../http/errors.js';
+import type { VendorErrorReason } from '../../src/domain/errors.js';
 
 /** The vendor's name in sentences supervisors read. */
 export const VENDOR_NAME = 'VCC Live';

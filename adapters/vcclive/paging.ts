@@ -1,4 +1,4 @@
-import { isVendorError } from '../http/errors.js';
+import { isVendorError } from '../../src/domain/errors.js';
 import type { ChatPageQuery, VccliveClient } from './client.js';
 import type { ChatWire } from './wire.js';
 

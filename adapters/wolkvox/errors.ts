@@ -1,4 +1,4 @@
-import type { VendorErrorKind, VendorErrorReason } from '../http/errors.js';
+import type { VendorErrorKind, VendorErrorReason } from '../../src/domain/errors.js';
 
 /**
  * The vendor's documented error sentences. wolkvox answers them with an HTTP status and, on some

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { errors as undiciErrors } from 'undici';
-import { VendorError } from '../http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import type { RequestOptions, VendorHttp } from '../http/vendor-http.js';
 import { classifyWolkvoxAnswer, isNoDataAnswer, vendorSentence } from './errors.js';
 

@@ -3,7 +3,7 @@ import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { renderText } from '../reply/render-text.js';
 
-const EXIT_BY_OUTCOME = { ok: 0, vendor_error: 1, error: 1, usage: 2, denied: 2 } as const;
+const EXIT_BY_OUTCOME = { ok: 0, not_available: 1, vendor_error: 1, error: 1, usage: 2, denied: 2 } as const;
 
 /**
  * `chatops ask "<text>"`: answers one command as text and exits: 0 on an answer, 1 on a vendor

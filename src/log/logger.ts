@@ -1,5 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { redactSecrets } from '../../adapters/http/redact.js';
+import { redactSecrets } from './redact.js';
 
 export type { Logger };
 

@@ -9,7 +9,7 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'chatops_process_' });
   const m = {
     registry,
-    commands: new Counter({ name: 'chatops_commands_total', help: 'Commands run, by name and outcome (ok, usage, denied, vendor_error, error).', labelNames: ['command', 'outcome'], registers: [registry] }),
+    commands: new Counter({ name: 'chatops_commands_total', help: 'Commands run, by name and outcome (ok, usage, denied, not_available, vendor_error, error).', labelNames: ['command', 'outcome'], registers: [registry] }),
     commandSeconds: new Histogram({ name: 'chatops_command_duration_seconds', help: 'Time from a command arriving to its answer.', labelNames: ['command'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30], registers: [registry] }),
     vendorCalls: new Counter({ name: 'chatops_vendor_calls_total', help: 'Calls that reached a vendor, by source and endpoint.', labelNames: ['source', 'endpoint'], registers: [registry] }),
     vendorErrors: new Counter({ name: 'chatops_vendor_errors_total', help: 'Vendor calls that failed, by source, endpoint and error kind.', labelNames: ['source', 'endpoint', 'kind'], registers: [registry] }),

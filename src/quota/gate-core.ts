@@ -1,7 +1,7 @@
-import { VendorError, defaultUserMessage, isVendorError } from '../../adapters/http/errors.js';
+import { VendorError, defaultUserMessage, isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { localDay, sourceOf, vendorOf } from './local-day.js';
+import { localDay } from './local-day.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
 import { untilAborted } from '../util/until-aborted.js';
@@ -76,7 +76,7 @@ async function callVendor<T>(
     if (used === undefined) return refuse(req, last, reserved ? 'reserve' : 'spent', ctx);
     recordQuota(ctx, token, used, store.budgetShare);
 
-    const labels = { source: sourceOf(req.key), endpoint: req.endpoint };
+    const labels = { source: req.source, endpoint: req.endpoint };
     ctx.metrics?.vendorCalls.inc(labels);
     let value: T;
     try {
@@ -119,17 +119,17 @@ function isFresh(entry: CacheEntry, ttlMs: number, now: number): boolean {
 }
 
 function hit<T>(req: GateRequest<T>, entry: CacheEntry, how: 'cache' | 'joined', ctx: CoreContext): GateResult<T> {
-  ctx.metrics?.cacheHits.inc({ source: sourceOf(req.key), endpoint: req.endpoint, how });
+  ctx.metrics?.cacheHits.inc({ source: req.source, endpoint: req.endpoint, how });
   return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false, fromCache: true };
 }
 
 function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleReason: string, ctx: CoreContext): GateResult<T> {
-  ctx.metrics?.staleServed.inc({ source: sourceOf(req.key), endpoint: req.endpoint });
+  ctx.metrics?.staleServed.inc({ source: req.source, endpoint: req.endpoint });
   return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: true, staleReason, fromCache: true };
 }
 
 function refuse<T>(req: GateRequest<T>, last: CacheEntry | undefined, why: 'spent' | 'reserve', ctx: CoreContext): GateResult<T> {
-  const vendor = vendorOf(req.token.key);
+  const { vendor } = req;
   const reason = why === 'spent' ? `${vendor} API quota spent for today` : `${vendor} API quota nearly spent; the rest is kept for supervisors' questions`;
   const outcome: GateResult<T> | QuotaSpentError = last ? stale(req, last, reason, ctx) : new QuotaSpentError(req.token.key, vendor);
   if (why === 'reserve') reserveRefusals.add(outcome);
@@ -163,14 +163,13 @@ export function staleReasonFor(error: unknown): string | undefined {
 }
 
 function busyError(req: GateRequest<unknown>, waitMs: number): VendorError {
-  const vendor = vendorOf(req.token.key);
   return new VendorError({
     kind: 'refused',
     reason: 'too-many-concurrent',
-    source: sourceOf(req.key),
-    vendor,
+    source: req.source,
+    vendor: req.vendor,
     endpoint: req.endpoint,
-    userMessage: defaultUserMessage(vendor, 'too-many-concurrent'),
+    userMessage: defaultUserMessage(req.vendor, 'too-many-concurrent'),
     detail: `no concurrency lease for ${req.token.key} within ${waitMs} ms`,
   });
 }
@@ -193,7 +192,7 @@ export function createInProcessJoin(lead: <T>(req: GateRequest<T>) => Promise<Ga
     const id = `${req.token.key}\u0000${req.key}`;
     const current = inflight.get(id);
     if (current) {
-      ctx.metrics?.cacheHits.inc({ source: sourceOf(req.key), endpoint: req.endpoint, how: 'joined' });
+      ctx.metrics?.cacheHits.inc({ source: req.source, endpoint: req.endpoint, how: 'joined' });
       const mayLeadAgain = req.priority === 'interactive' && current.priority === 'background';
       const joined = (current.promise as Promise<GateResult<T>>).then(
         (result) => (mayLeadAgain && reserveRefusals.has(result) ? lead(req) : result.stale ? result : { ...result, fromCache: true }),

@@ -12,13 +12,3 @@ export function localDay(ms: number, timeZone: string): string {
   const local = DateTime.fromMillis(ms, { zone: timeZone });
   return (local.isValid ? local : DateTime.fromMillis(ms, { zone: 'utc' })).toISODate() ?? '1970-01-01';
 }
-
-/** The vendor part of a token key (`wolkvox:0032:ab12` -> `wolkvox`), for sentences. */
-export function vendorOf(tokenKey: string): string {
-  return tokenKey.split(':')[0] || 'the vendor';
-}
-
-/** The source part of a gate key (`bogota:queue` -> `bogota`), for metric labels. */
-export function sourceOf(cacheKey: string): string {
-  return cacheKey.split(':')[0] ?? cacheKey;
-}

@@ -1,3 +1,5 @@
+import { BotError } from '../domain/errors.js';
+
 /**
  * The quota gate: the one door to every vendor call, shared by every replica.
  *
@@ -35,6 +37,10 @@ export interface TokenPolicy {
 
 export interface GateRequest<T> {
   token: TokenPolicy;
+  /** Source id (`bogota`), for metric labels and sentences. */
+  source: string;
+  /** Vendor name for sentences (`wolkvox`). */
+  vendor: string;
   /** Cache key: source, endpoint and arguments (`bogota:queue`, `bogota:transcript:123`). */
   key: string;
   /** Endpoint name for spacing and metrics (`queue`, `transcript`). */
@@ -52,11 +58,13 @@ export type GateResult<T> =
   | { value: T; fetchedAt: number; stale: true; staleReason: string; fromCache: true };
 
 /** Thrown when the budget is spent and there is no earlier value to serve. */
-export class QuotaSpentError extends Error {
-  readonly userMessage: string;
+export class QuotaSpentError extends BotError {
   constructor(readonly tokenKey: string, vendor: string) {
-    super(`daily budget spent for ${tokenKey}`);
+    super(
+      'budget-spent',
+      `daily budget spent for ${tokenKey}`,
+      `The ${vendor} API quota for today is spent, and there is no earlier answer to show. Figures will be back after midnight (operation time).`,
+    );
     this.name = 'QuotaSpentError';
-    this.userMessage = `The ${vendor} API quota for today is spent, and there is no earlier answer to show. Figures will be back after midnight (operation time).`;
   }
 }

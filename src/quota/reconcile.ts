@@ -1,4 +1,4 @@
-import { isVendorError } from '../../adapters/http/errors.js';
+import { isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Source } from '../sources/source.js';
 import type { QuotaGate } from './quota-gate.js';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VendorError, type VendorErrorInit } from '../../adapters/http/errors.js';
+import { BotError, VendorError, type VendorErrorInit } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenPolicy } from './quota-gate.js';
 import { createFlightBoard } from './redis-flights.js';
@@ -10,9 +10,9 @@ import { LocalSemaphore } from './semaphore.js';
 import { DAY_KEY_TTL_MS, type CacheEntry, type FlightClaim, type FlightOutcome, type FlightResult, type Lease, type QuotaStore } from './store.js';
 
 /** Redis could not be reached for a gate operation; the gate answers on per-replica limits instead. */
-export class SharedStoreDown extends Error {
+export class SharedStoreDown extends BotError {
   constructor(cause?: unknown) {
-    super('Redis is unreachable', { cause });
+    super('shared-store-down', 'Redis is unreachable', 'The shared quota store is unreachable; limits are per replica for now.', { cause });
     this.name = 'SharedStoreDown';
   }
 }
@@ -186,10 +186,21 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
   };
 }
 
-/** Redis reply errors (bad command, wrong type) are bugs to surface; anything else means Redis is not there. */
-function isRedisFailure(error: unknown): boolean {
+/** Socket error codes that mean "Redis is not there" (node's errno names). */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED']);
+/** What ioredis says when a command cannot reach the server (it has no error classes for these). */
+const CONNECTION_MESSAGES = [/^Connection is closed\.?$/, /^Stream isn't writeable/, /^Command timed out$/, /^connect ETIMEDOUT$/];
+
+/**
+ * Only failures to reach Redis switch the gate to per-replica limits; anything else (a reply
+ * error, a `TypeError` from a bug) is rethrown so it is seen instead of hidden behind "Redis down".
+ */
+export function isRedisFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name !== 'ReplyError' && error.name !== 'AbortError' && error.name !== 'TimeoutError';
+  if (error.name === 'MaxRetriesPerRequestError') return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  return CONNECTION_MESSAGES.some((pattern) => pattern.test(error.message));
 }
 
 function parseEntry(raw: string | null | undefined): CacheEntry | undefined {

@@ -1,4 +1,4 @@
-import type { VendorError } from '../../adapters/http/errors.js';
+import type { VendorError } from '../domain/errors.js';
 import type { TokenPolicy } from './quota-gate.js';
 
 /** One cached vendor answer. `flight` names the fetch that produced it, so waiters on other replicas recognise it. */

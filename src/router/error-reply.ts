@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../domain/errors.js';
 import { QuotaSpentError } from '../quota/quota-gate.js';
 import { CapabilityMissingError } from '../sources/source.js';
 import { maskPhones } from '../privacy/mask-phone.js';
@@ -30,7 +30,7 @@ export function errorReply(error: unknown, command: string, logger: Logger): { r
     return { outcome: 'vendor_error', reply: failure(`/${command}: quota spent`, error.userMessage, 'warning') };
   }
   if (error instanceof CapabilityMissingError) {
-    return { outcome: 'vendor_error', reply: failure(`/${command}: not available`, error.userMessage, 'normal') };
+    return { outcome: 'not_available', reply: failure(`/${command}: not available`, error.userMessage, 'normal') };
   }
   const described = error instanceof Error ? error : new Error(String(error));
   logger.error({ command, err: { name: described.name, message: maskPhones(described.message), stack: maskPhones(described.stack ?? '') } }, `/${command} failed`);

@@ -1,3 +1,4 @@
+import { BotError } from '../domain/errors.js';
 import type { Config } from '../config/schema.js';
 import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
@@ -88,9 +89,9 @@ export interface CommandDefinition {
  * Thrown by a handler when the asker may not do what they asked (`/alerts ack` by someone who
  * is not a supervisor): the router answers with a polite refusal.
  */
-export class AccessDeniedError extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
+export class AccessDeniedError extends BotError {
+  constructor(userMessage: string) {
+    super('access-denied', userMessage, userMessage);
     this.name = 'AccessDeniedError';
   }
 }
@@ -107,15 +108,15 @@ export interface AuditEntry {
 }
 
 /** Thrown by a handler for bad arguments: the router answers with the command's usage. */
-export class UsageError extends Error {
+export class UsageError extends BotError {
   constructor(message: string) {
-    super(message);
+    super('usage', message, message);
     this.name = 'UsageError';
   }
 }
 
 /** How a command ended, for metrics and exit codes: `chatops_commands_total{outcome}`. */
-export type CommandOutcome = 'ok' | 'usage' | 'denied' | 'vendor_error' | 'error';
+export type CommandOutcome = 'ok' | 'usage' | 'denied' | 'not_available' | 'vendor_error' | 'error';
 
 export interface CommandRouter {
   handle(input: CommandInput): Promise<Reply>;

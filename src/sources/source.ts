@@ -1,5 +1,6 @@
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
 import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
+import { BotError } from '../domain/errors.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
 
 /** A value from a vendor with its age. */
@@ -12,17 +13,15 @@ export interface Fetched<T> {
   staleReason?: string;
 }
 
-/** Thrown when a source lacks what a command needs. */
-export class CapabilityMissingError extends Error {
-  readonly userMessage: string;
+/** Thrown when a source lacks what a command needs: the bot's answer, not a vendor failure. */
+export class CapabilityMissingError extends BotError {
   constructor(readonly capability: Capability, readonly sourceLabel: string, vendor: VendorKind) {
-    super(`${capability} not available for ${vendor}`);
+    super('capability-missing', `${capability} not available for ${vendor}`, `This is not available for ${vendor} (source ${sourceLabel}).`);
     this.name = 'CapabilityMissingError';
-    this.userMessage = `This is not available for ${vendor} (source ${sourceLabel}).`;
   }
 }
 
-/** Seconds each capability's answer stays fresh in the shared cache. */
+/** Milliseconds each capability's answer stays fresh in the shared cache. */
 export const DEFAULT_TTL_MS: Record<Capability, number> = {
   queue: 20_000,
   agents: 20_000,
@@ -73,6 +72,8 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     if (!adapter.capabilities.has(capability)) throw new CapabilityMissingError(capability, name, adapter.vendor);
     const result = await gate.run({
       token,
+      source: adapter.id,
+      vendor: adapter.vendor,
       key: `${adapter.id}:${capability}${args ? `:${args}` : ''}`,
       endpoint: capability,
       ttlMs: ttl[capability],

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { comm100SourceSchema, type Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { FAKE_COMM100_DEFAULTS, type FakeComm100 } from '../fakes/fake-comm100.js';
-import type { VendorError } from '../../adapters/http/errors.js';
+import type { VendorError } from '../../src/domain/errors.js';
 
 const d = FAKE_COMM100_DEFAULTS;
 

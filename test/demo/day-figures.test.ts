@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import { bogota, demoAt } from './clock.js';
 
 const todaySoFar = { from: bogota('2024-03-18T00:00').toISOString(), to: bogota('2024-03-18T11:40').toISOString(), label: 'today' };

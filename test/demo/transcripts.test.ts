@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import type { TranscriptMessage } from '../../src/domain/types.js';
 import { demoAt } from './clock.js';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VendorError, defaultUserMessage } from '../../adapters/http/errors.js';
+import { VendorError, defaultUserMessage } from '../../src/domain/errors.js';
 
 export interface CountingVendorOptions {
   /** Simultaneous requests answered before the wolkvox 403 (default 2, like wolkvox). */

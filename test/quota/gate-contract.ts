@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
-import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../adapters/http/errors.js';
+import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError, type GateRequest, type QuotaGate, type TokenPolicy } from '../../src/quota/quota-gate.js';
 
 /** How the contract suite builds a gate of one implementation. */
@@ -50,7 +50,7 @@ export function quotaGateContract(factory: GateFactory): void {
   }
 
   function ask<T>(policy: TokenPolicy, key: string, fetch: () => Promise<T>, extra: Partial<GateRequest<T>> = {}): GateRequest<T> {
-    return { token: policy, key: `bogota:${key}`, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch, ...extra };
+    return { token: policy, source: 'bogota', vendor: 'wolkvox', key: `bogota:${key}`, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch, ...extra };
   }
 
   function vendorError(kind: 'refused' | 'unavailable', reason: VendorErrorReason): VendorError {

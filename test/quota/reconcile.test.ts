@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
@@ -53,7 +53,7 @@ function collectingLogger() {
 }
 
 const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 3_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
-const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) => gate.run({ token, key, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch });
+const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) => gate.run({ token, source: 'bogota', vendor: 'wolkvox', key, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch });
 
 let servers: ChildProcess[] = [];
 let gates: QuotaGate[] = [];
@@ -92,7 +92,7 @@ describe('the Redis quota gate without Redis', () => {
     const during = await Promise.all([1, 2, 3].map((i) => ask(gate, `bogota:transcript:${i}`, async () => `chat ${i}`)));
     expect(during.map((a) => a.value)).toEqual(['chat 1', 'chat 2', 'chat 3']);
     const unreachableVendor = new VendorError({ kind: 'unavailable', reason: 'network', source: 'bogota', vendor: 'wolkvox', userMessage: 'x', detail: 'y' });
-    const remembered = await gate.run({ token, key: 'bogota:queue', endpoint: 'queue', ttlMs: 0, priority: 'interactive', fetch: () => Promise.reject(unreachableVendor) });
+    const remembered = await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:queue', endpoint: 'queue', ttlMs: 0, priority: 'interactive', fetch: () => Promise.reject(unreachableVendor) });
     expect(remembered).toMatchObject({ value: 'before the outage', stale: true });
     expect(gate.mode()).toBe('local');
     expect(log.warnings()).toHaveLength(1);

@@ -36,7 +36,7 @@ async function handle(message: WorkerCommand): Promise<void> {
   if (message.cmd === 'burst') {
     const settled = await Promise.allSettled(
       message.keys.map((key) =>
-        gate.run({ token: message.token, key, endpoint: 'queue', ttlMs: message.ttlMs, priority: 'interactive', fetch: (signal) => fetchCounted(vendorUrl, key, signal) }),
+        gate.run({ token: message.token, source: 'bogota', vendor: 'wolkvox', key, endpoint: 'queue', ttlMs: message.ttlMs, priority: 'interactive', fetch: (signal) => fetchCounted(vendorUrl, key, signal) }),
       ),
     );
     send({
@@ -48,6 +48,8 @@ async function handle(message: WorkerCommand): Promise<void> {
   if (message.cmd === 'hold') {
     await gate.run({
       token: message.token,
+      source: 'bogota',
+      vendor: 'wolkvox',
       key: message.key,
       endpoint: 'queue',
       ttlMs: 60_000,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { VendorError, defaultUserMessage } from '../../adapters/http/errors.js';
+import { VendorError, defaultUserMessage } from '../../src/domain/errors.js';
 import { commands } from '../../commands/index.js';
+import { createMetrics } from '../../src/metrics/metrics.js';
 import { QuotaSpentError } from '../../src/quota/quota-gate.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
 
 function setup(data: FakeData, capabilities?: Parameters<typeof countingAdapter>[2]) {
   const { logger, lines } = collectingLogger();
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')]), logger });
-  return { lines, ask: (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'channel' }) };
+  const metrics = createMetrics();
+  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')]), logger, metrics });
+  const outcomes = async () => (await metrics.commands.get()).values.filter((v) => v.value > 0).map((v) => `${v.labels.command}:${v.labels.outcome}`);
+  return { lines, outcomes, ask: (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'channel' }) };
 }
 
 const refused = new VendorError({
@@ -45,9 +48,11 @@ describe('the error boundary', () => {
   });
 
   it('says a capability the vendor lacks is "not available for" that vendor', async () => {
-    const { ask } = setup({}, { vendor: 'comm100', capabilities: ['queue'] });
+    const { ask, outcomes } = setup({}, { vendor: 'comm100', capabilities: ['queue'] });
     const reply = await ask('/handoffs');
     expect(reply.summary).toBe('This is not available for comm100 (source Bogotá).');
+    // The vendor did nothing wrong: /metrics must not count it as a vendor error.
+    expect(await outcomes()).toEqual(['handoffs:not_available']);
   });
 
   it('answers a bug with a neutral sentence and logs it as an error with the command name, phones masked', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isVendorError, type VendorError } from '../../adapters/http/errors.js';
+import { isVendorError, type VendorError } from '../../src/domain/errors.js';
 import { vccliveBaseUrl } from '../../adapters/vcclive/client.js';
 import { makeChat, startFakeVcclive, type FakeVcclive, type FakeVccliveFailure } from '../fakes/fake-vcclive.js';
 import { adapterFor } from './setup.js';

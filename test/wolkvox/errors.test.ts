@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VendorError } from '../../adapters/http/errors.js';
+import { VendorError } from '../../src/domain/errors.js';
 import { createWolkvoxAdapter, type WolkvoxAdapter } from '../../adapters/wolkvox/adapter.js';
 import { createWolkvoxClient } from '../../adapters/wolkvox/client.js';
 import { FAKE_MESSAGES, fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';

@@ -1,34 +1,65 @@
 /**
- * The three ways a vendor call fails, kept apart because supervisors and the quota gate treat
- * them differently:
+ * Every error the bot names, with its `code` from one list (as bolt-js's `ErrorCode`): the
+ * error boundary, metrics and logs decide by code, never by message.
+ *
+ * Vendor codes come in three kinds, kept apart because supervisors and the quota gate treat them
+ * differently:
  * - `refused`: the vendor answered and said no (auth, quota spent, too many simultaneous
  *   requests, bad request, not found). Never retried.
  * - `unavailable`: we could not get an answer (network, timeout, 5xx, maintenance). GETs retry.
  * - `nonsense`: the vendor answered something we cannot read (malformed JSON, HTML, schema
  *   mismatch, truncated or oversized body).
- *
- * `userMessage` is a sentence for a supervisor; `detail` is for the log. Neither may contain a
- * token or a customer phone number: build them from status codes and vendor messages only.
+ * The core's own codes say what the bot itself decided (budget spent, capability missing, bad
+ * usage, access denied, shared store down).
  */
-export type VendorErrorKind = 'refused' | 'unavailable' | 'nonsense';
+export const VENDOR_ERROR_CODES = {
+  auth: 'refused',
+  'quota-spent': 'refused',
+  'too-many-concurrent': 'refused',
+  'rate-limited': 'refused',
+  'bad-request': 'refused',
+  'not-found': 'refused',
+  'range-too-long': 'refused',
+  network: 'unavailable',
+  timeout: 'unavailable',
+  'server-error': 'unavailable',
+  maintenance: 'unavailable',
+  malformed: 'nonsense',
+  html: 'nonsense',
+  schema: 'nonsense',
+  truncated: 'nonsense',
+  'too-large': 'nonsense',
+} as const satisfies Record<string, VendorErrorKind>;
 
-export type VendorErrorReason =
-  | 'auth'
-  | 'quota-spent'
-  | 'too-many-concurrent'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'not-found'
-  | 'range-too-long'
-  | 'network'
-  | 'timeout'
-  | 'server-error'
-  | 'maintenance'
-  | 'malformed'
-  | 'html'
-  | 'schema'
-  | 'truncated'
-  | 'too-large';
+export const CORE_ERROR_CODES = ['budget-spent', 'capability-missing', 'usage', 'access-denied', 'shared-store-down'] as const;
+
+export type VendorErrorKind = 'refused' | 'unavailable' | 'nonsense';
+export type VendorErrorReason = keyof typeof VENDOR_ERROR_CODES;
+export type ErrorCode = VendorErrorReason | (typeof CORE_ERROR_CODES)[number];
+
+/**
+ * The one error type of the bot. `userMessage` is a sentence for a supervisor; `message` (and
+ * `detail` of vendor errors) is for the log. Neither may contain a token or a customer phone
+ * number.
+ *
+ * @example
+ *   throw new BotError('usage', 'transcript needs an id', 'Give the conversation id: /transcript 12345');
+ */
+export class BotError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly userMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'BotError';
+  }
+}
+
+export function isBotError(error: unknown): error is BotError {
+  return error instanceof BotError;
+}
 
 export interface VendorErrorInit {
   kind: VendorErrorKind;
@@ -47,21 +78,27 @@ export interface VendorErrorInit {
   cause?: unknown;
 }
 
-export class VendorError extends Error {
+/**
+ * A vendor call failed. Build `userMessage` and `detail` from status codes and vendor messages
+ * only, never from URLs or headers (tokens live there).
+ *
+ * @example
+ *   throw new VendorError({ kind: 'refused', reason: 'auth', source: 'bogota', vendor: 'wolkvox', status: 401,
+ *     userMessage: defaultUserMessage('wolkvox', 'auth'), detail: 'HTTP 401 from real_time.php' });
+ */
+export class VendorError extends BotError {
+  declare readonly code: VendorErrorReason;
   readonly kind: VendorErrorKind;
   readonly reason: VendorErrorReason;
   readonly source: string;
   readonly vendor: string;
   readonly endpoint?: string;
   readonly status?: number;
-  readonly userMessage: string;
   readonly detail: string;
   readonly retryAfterSeconds?: number;
 
   constructor(init: VendorErrorInit) {
-    super(`${init.vendor} (${init.source}) ${init.kind}/${init.reason}: ${init.detail}`, {
-      cause: init.cause,
-    });
+    super(init.reason, `${init.vendor} (${init.source}) ${init.kind}/${init.reason}: ${init.detail}`, init.userMessage, { cause: init.cause });
     this.name = 'VendorError';
     this.kind = init.kind;
     this.reason = init.reason;
@@ -69,7 +106,6 @@ export class VendorError extends Error {
     this.vendor = init.vendor;
     this.endpoint = init.endpoint;
     this.status = init.status;
-    this.userMessage = init.userMessage;
     this.detail = init.detail;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
@@ -77,6 +113,7 @@ export class VendorError extends Error {
   /** Plain object for structured logs. */
   toLog(): Record<string, unknown> {
     return {
+      code: this.code,
       kind: this.kind,
       reason: this.reason,
       source: this.source,
