@@ -83,6 +83,8 @@ function fieldsOf(t: Transcript, zone: string): ReplyField[] {
     ['Ended', t.endedAt && formatLocalDateTime(t.endedAt, zone)],
     ['Wait', t.waitSeconds !== undefined ? formatDuration(t.waitSeconds) : undefined],
     ['First response', t.firstResponseSeconds !== undefined ? formatDuration(t.firstResponseSeconds) : undefined],
+    ['With bot', t.secondsWithBot !== undefined ? formatDuration(t.secondsWithBot) : undefined],
+    ['Time to agent', t.secondsToAgent !== undefined ? formatDuration(t.secondsToAgent) : undefined],
     ['Duration', t.durationSeconds !== undefined ? formatDuration(t.durationSeconds) : undefined],
   ];
   return fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '').map(([label, value]) => ({ label, value }));

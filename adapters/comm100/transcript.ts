@@ -1,4 +1,5 @@
 import type { Attachment, Instant, SenderRole, Transcript, TranscriptMessage } from '../../src/domain/types.js';
+import { conversationFigures } from '../../src/domain/conversation-figures.js';
 import { parseComm100Duration } from './mapping.js';
 import type { ChatMessageWire, ChatWire } from './wire.js';
 
@@ -71,9 +72,10 @@ function mapMessage(message: ChatMessageWire): TranscriptMessage {
   const senderObject = typeof message.sender === 'object' ? message.sender : undefined;
   const name = message.senderName ?? message.displayName ?? senderObject?.displayName ?? senderObject?.name ?? message.name ?? undefined;
   const text = textOf(message.content) ?? textOf(message.message) ?? textOf(message.text) ?? textOf(message.body) ?? '';
-  const files = [...(message.attachments ?? []), ...(message.attachment ? [message.attachment] : [])];
+  // The earlier API design gives one file as `attachmentUrl`.
+  const files = [...(message.attachments ?? []), ...(message.attachment ? [message.attachment] : []), ...(message.attachmentUrl ? [{ url: message.attachmentUrl }] : [])];
   const attachments: Attachment[] = [];
-  for (const file of files) {
+  for (const file of files as Array<Partial<NonNullable<ChatMessageWire['attachment']>>>) {
     const url = file.url ?? file.uri;
     if (!url) continue;
     const attachment: Attachment = { url };
@@ -133,5 +135,7 @@ export function mapChat(chat: ChatWire): Transcript {
   if (chat.preChatPhone?.trim()) transcript.customerPhone = chat.preChatPhone.trim();
   const agent = chat.agentName?.trim() || messages.find((m) => m.role === 'agent' && m.name)?.name;
   if (agent) transcript.agentName = agent;
+  // The chatbot's messages are not the agent's: first response and the handoff follow the roles.
+  Object.assign(transcript, conversationFigures(messages));
   return transcript;
 }

@@ -119,7 +119,8 @@ const attachmentSchema = z.object({
 /**
  * One chat message. The v4 page documents `messages` without its item format, so the names
  * below cover the spellings Comm100 uses elsewhere (ticketing `sentByType`/`body`, webhooks
- * `content`/`time`); the mapping takes the first one present.
+ * `content`/`time`) and the earlier API design (`type` system/visitor/agent/chatbot/note,
+ * `senderName`, `sentTime`, `content`, `attachmentUrl`); the mapping takes the first one present.
  */
 export const chatMessageSchema = z.object({
   id: id.nullish(),
@@ -141,6 +142,8 @@ export const chatMessageSchema = z.object({
   timestamp: z.union([z.string(), z.number()]).nullish(),
   attachments: z.array(attachmentSchema).nullish(),
   attachment: attachmentSchema.nullish(),
+  /** The earlier API design's one file per message. */
+  attachmentUrl: z.string().nullish(),
 });
 
 /** `GET livechat/chats/{id}`. `status` is "normal"/"refused"/"missed"/"switchedToMessage", or 0/1/2 on older pages. */

@@ -1,4 +1,5 @@
 import type { ActiveChat, AgentState, AgentStatus, Attachment, SenderRole, Transcript, TranscriptMessage } from '../../src/domain/types.js';
+import { conversationFigures } from '../../src/domain/conversation-figures.js';
 import { vccTime } from './time.js';
 import type { ChatWire, OnlineUserWire, TranscriptMessageWire } from './wire.js';
 
@@ -80,7 +81,10 @@ function compact<T extends object>(value: T): T {
 
 /** One Get Chat Log entry as a `/transcript` answer. */
 export function toTranscript(chat: ChatWire, zone: string): Transcript {
+  const messages = messagesOf(chat, zone);
   return compact({
+    // Derived from the roles where VCC Live gives no figure; its own firstResponseTime wins.
+    ...conversationFigures(messages),
     id: String(chat.chatId),
     active: isInProgress(chat),
     channel: present(chat.type),
@@ -91,8 +95,8 @@ export function toTranscript(chat: ChatWire, zone: string): Transcript {
     startedAt: vccTime(chat.sessionStartTime, zone),
     endedAt: vccTime(chat.sessionCloseTime, zone),
     durationSeconds: numberOrUndefined(chat.duration),
-    firstResponseSeconds: numberOrUndefined(chat.firstResponseTime),
-    messages: messagesOf(chat, zone),
+    firstResponseSeconds: numberOrUndefined(chat.firstResponseTime) ?? conversationFigures(messages).firstResponseSeconds,
+    messages,
   });
 }
 

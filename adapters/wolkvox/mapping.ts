@@ -10,6 +10,7 @@ import type {
   Transcript,
   TranscriptMessage,
 } from '../../src/domain/types.js';
+import { conversationFigures } from '../../src/domain/conversation-figures.js';
 import { parseVendorDate } from './dates.js';
 import { readCount, readNumber } from './values.js';
 import type { AgentWire, Chat2RecordWire, LiveAgentChatsWire, LiveChatWire, SkillWire, TokenInfoWire } from './wire.js';
@@ -35,10 +36,27 @@ interface Participants {
   customerPhone?: string;
 }
 
+/**
+ * A `from_name` that names the bot. wolkvox writes the bot's messages as `from: AGENT` with
+ * `from_name: chat_bot`, and addresses the customer's messages to it as `to_name: chat bot`
+ * (help center, FACTS.md): the name, not `from`, tells the bot from an agent.
+ */
+const BOT_SENDER_NAME = /^(chat ?bot|bot|virtual agent|agente virtual)$/i;
+
 /** Reads a message's `from` (and `from_name`) as a role. */
 export function senderRole(from: string | undefined, fromName: string | undefined, who: Participants): SenderRole {
   const word = from?.replace(/[_-]+/g, ' ').trim() ?? '';
-  for (const [pattern, role] of SENDER_WORDS) if (pattern.test(word)) return role;
+  const name = fromName?.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim() ?? '';
+  let byWord: SenderRole | undefined;
+  for (const [pattern, role] of SENDER_WORDS) {
+    if (pattern.test(word)) {
+      byWord = role;
+      break;
+    }
+  }
+  // A customer is a customer whatever name they give; the bot speaks as an AGENT (or unmarked).
+  if (byWord !== 'customer' && BOT_SENDER_NAME.test(name)) return 'bot';
+  if (byWord) return byWord;
   const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
   if (same(from, who.agentId) || same(fromName, who.agentName) || same(from, who.agentName)) return 'agent';
   if (same(from, who.customerPhone) || same(fromName, who.customerName) || same(from, who.customerName)) return 'customer';
@@ -103,6 +121,7 @@ export function liveTranscript(chat: ActiveChat): Transcript {
     ...optional('channel', chat.channel),
     ...optional('customerPhone', chat.customerPhone),
     ...optional('startedAt', chat.startedAt),
+    ...conversationFigures(chat.messages),
     messages: chat.messages,
   };
 }
@@ -115,6 +134,7 @@ export function finishedTranscript(record: Chat2RecordWire, zone: string): Trans
   const startedAt = times[0];
   const endedAt = times[times.length - 1];
   return {
+    ...conversationFigures(messages),
     id: record.conn_id ?? '',
     active: false,
     ...optional('channel', record.conversation.find((m) => m.channel)?.channel),

@@ -116,6 +116,10 @@ export interface Transcript {
   waitSeconds?: number;
   durationSeconds?: number;
   firstResponseSeconds?: number;
+  /** From the first message to the bot's last one before an agent took over. */
+  secondsWithBot?: number;
+  /** From the bot's last message before the handoff to the first agent message. */
+  secondsToAgent?: number;
   messages: TranscriptMessage[];
 }
 

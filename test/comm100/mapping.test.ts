@@ -169,6 +169,36 @@ describe('a chat from livechat/chats/{id}', () => {
     expect(transcript.messages[4]!.attachments).toEqual([{ url: 'https://files.example.com/invoice.pdf', type: 'application/pdf', name: 'invoice.pdf' }]);
   });
 
+  it("counts the chatbot's messages as the bot's: first response is the agent's, the handoff is timed from the bot", () => {
+    const transcript = mapChat(chatSchema.parse(fixture('chat.json')));
+    // Laura wrote at 14:01:40, Walid first answered at 14:02:22; the bot last spoke at 14:01:25.
+    expect(transcript).toMatchObject({ firstResponseSeconds: 42, secondsWithBot: 0, secondsToAgent: 57 });
+  });
+
+  it("reads the earlier API design's message shape: type, senderName, sentTime, content, attachmentUrl", () => {
+    const transcript = mapChat(
+      chatSchema.parse({
+        id: 11,
+        messages: [
+          { type: 'chatbot', senderName: 'Bot', sentTime: '2024-03-05T14:00:00Z', content: 'Hi, I am the bot' },
+          { type: 'visitor', senderName: 'Ana', sentTime: '2024-03-05T14:00:10Z', content: 'Agent please', attachmentUrl: 'https://files.example.com/a.png' },
+          { type: 'system', sentTime: '2024-03-05T14:00:20Z', content: 'Transferring' },
+          { type: 'note', senderName: 'Walid', sentTime: '2024-03-05T14:00:25Z', content: 'VIP customer' },
+          { type: 'agent', senderName: 'Walid', sentTime: '2024-03-05T14:01:10Z', content: 'Hello Ana' },
+        ],
+      }),
+    );
+    expect(transcript.messages.map((m) => [m.role, m.name, m.text])).toEqual([
+      ['bot', 'Bot', 'Hi, I am the bot'],
+      ['customer', 'Ana', 'Agent please'],
+      ['system', undefined, 'Transferring'],
+      ['system', 'Walid', 'VIP customer'],
+      ['agent', 'Walid', 'Hello Ana'],
+    ]);
+    expect(transcript.messages[1]!).toMatchObject({ at: '2024-03-05T14:00:10.000Z', attachments: [{ url: 'https://files.example.com/a.png' }] });
+    expect(transcript).toMatchObject({ agentName: 'Walid', customerName: 'Ana', firstResponseSeconds: 60, secondsWithBot: 0, secondsToAgent: 70 });
+  });
+
   it('reads a missed chat without messages and takes its duration from start and end', () => {
     const transcript = mapChat(chatSchema.parse(fixture('chat-missed.json')));
     expect(transcript).toEqual({

@@ -68,6 +68,33 @@ describe('commands on a wolkvox source (documented payloads, fake wolkvox)', () 
     expect(text).toContain('08:03 · Agent (Laura Gómez)\nHola Carlos, tu pedido sale hoy en la tarde.');
   });
 
+  it("/transcript shows wolkvox's chat_bot messages (from AGENT) as the bot's, and times the handoff from them", async () => {
+    bot = await wolkvoxBot();
+    const line = (from: string, fromName: string, toName: string, date: string, message: string) => ({
+      channel: 'webchat', from, from_name: fromName, to_name: toName, date: `2024-05-14 ${date}`, message, customer_id: '80123', feeling: 'neutral',
+    });
+    bot.fake.setData('chat_2', [{
+      conn_id: '8730999',
+      agent_name: 'Laura Gómez',
+      customer_name: 'Pedro Niño',
+      conversation: [
+        line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:00', 'Hola'),
+        line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:05', 'Bienvenido, ¿en qué te ayudo?'),
+        line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:30', 'Quiero hablar con un asesor'),
+        line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:32', 'Te comunico con un asesor'),
+        line('AGENT', 'Laura Gómez', 'Pedro Niño', '09:02:02', 'Hola Pedro, soy Laura'),
+      ],
+    }]);
+    const text = await bot.ask('/transcript 8730999');
+    expect(text).toContain('09:00 · Bot (chat_bot)\nBienvenido, ¿en qué te ayudo?');
+    expect(text).toContain('09:02 · Agent (Laura Gómez)\nHola Pedro, soy Laura');
+    expect(text).not.toContain('Agent (chat_bot)');
+    // The bot's answer 5 s in is not the agent's first response: Laura's, 2m 2s after "Hola", is.
+    expect(text).toMatch(/First response:\s+2m 02s/);
+    expect(text).toMatch(/With bot:\s+32s/);
+    expect(text).toMatch(/Time to agent:\s+1m 30s/);
+  });
+
   it('/transcript pages a long chat with a Next page button and masks a number the customer typed', async () => {
     bot = await wolkvoxBot();
     const conversation = Array.from({ length: 40 }, (_, i) => ({

@@ -71,6 +71,15 @@ describe('vendor figures', () => {
     expect(senderRole('???', undefined, {})).toBe('system');
   });
 
+  it("reads chat_2's `from: AGENT` with `from_name: chat_bot` as the bot, and a customer writing to the bot as the customer", () => {
+    expect(senderRole('AGENT', 'chat_bot', { agentName: 'Laura Gómez' })).toBe('bot');
+    expect(senderRole('AGENT', 'Chat Bot', {})).toBe('bot');
+    expect(senderRole('AGENT', 'Laura Gómez', { agentName: 'Laura Gómez' })).toBe('agent');
+    expect(senderRole('CUSTOMER', 'Pedro', {})).toBe('customer');
+    // Only the sender's name counts: a customer calling themselves "bot" stays a customer.
+    expect(senderRole('CUSTOMER', 'bot', {})).toBe('customer');
+  });
+
   it('normalises agent states and keeps unknown words as unknown', () => {
     expect(['Disponible', 'Not Ready', 'En chat', 'Desconectado', 'Almuerzo', 'Mystery'].map(agentState)).toEqual(['available', 'away', 'busy', 'offline', 'away', 'unknown']);
   });

@@ -93,6 +93,7 @@ describe('wolkvox documented examples', () => {
       startedAt: '2024-05-14T15:30:00.000Z',
       endedAt: '2024-05-14T15:31:15.000Z',
       durationSeconds: 75,
+      firstResponseSeconds: 75,
       messages: [
         { role: 'customer', name: 'Marta Díaz', at: '2024-05-14T15:30:00.000Z', text: '¿Puedo pagar con tarjeta de crédito?', attachments: [] },
         { role: 'agent', name: 'Andrés Ruiz', at: '2024-05-14T15:31:15.000Z', text: 'Sí, aceptamos todas las tarjetas.', attachments: [] },
