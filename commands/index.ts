@@ -4,10 +4,11 @@ import { alertsCommand } from './alerts.js';
 import { handoffsCommand } from './handoffs.js';
 import { helpCommand } from './help.js';
 import { queueCommand } from './queue.js';
+import { staffingCommand } from './staffing.js';
 import { todayCommand } from './today.js';
 import { transcriptCommand } from './transcript.js';
 
-export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, queueCommand, todayCommand, transcriptCommand };
+export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, queueCommand, staffingCommand, todayCommand, transcriptCommand };
 export { ruleIdOf as alertRuleId } from '../src/config/rule-id.js';
 export { handoffRange } from './handoffs.js';
 
@@ -17,4 +18,4 @@ export { handoffRange } from './handoffs.js';
  * @example
  *   const router = createRouter({ commands, config, sources });
  */
-export const commands: CommandDefinition[] = [queueCommand, agentsCommand, todayCommand, handoffsCommand, transcriptCommand, alertsCommand, helpCommand];
+export const commands: CommandDefinition[] = [queueCommand, agentsCommand, todayCommand, handoffsCommand, transcriptCommand, alertsCommand, staffingCommand, helpCommand];

@@ -9,6 +9,7 @@ import { SLA_SECONDS } from './operation.js';
  */
 export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
   const chatsByHour = new Array<number>(24).fill(0);
+  const queuedByHour = new Array<number>(24).fill(0);
   let chats = 0;
   let missed = 0;
   let abandoned = 0;
@@ -33,6 +34,7 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
       if (c.wantsAgent && c.enqueueAt !== undefined && c.enqueueAt <= t) handedOver += 1;
     }
     if (c.enqueueAt === undefined || c.enqueueAt > t) continue;
+    queuedByHour[Math.min(23, Math.floor(c.enqueueAt / 3600))]! += 1;
     if (c.transferredAt !== undefined && c.transferredAt <= t) transfers += 1;
     if (c.assignedAt !== undefined && c.assignedAt <= t) {
       const wait = c.assignedAt - c.enqueueAt;
@@ -59,7 +61,7 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
     if (waited > SLA_SECONDS) slaBreaches += 1;
   }
 
-  const stats: DayStats = { date, chats, missed, abandoned, slaBreaches, transfers, chatsByHour };
+  const stats: DayStats = { date, chats, missed, abandoned, slaBreaches, transfers, chatsByHour, queuedByHour };
   if (answered > 0) stats.averageWaitSeconds = Math.round(waitSum / answered);
   if (firstResponses > 0) stats.firstResponseSeconds = Math.round(firstResponseSum / firstResponses);
   if (finished > 0) stats.averageChatSeconds = Math.round(durationSum / finished);

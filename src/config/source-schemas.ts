@@ -27,6 +27,17 @@ export const quotaSchema = z
   .strict()
   .default({ reservePercent: 10 });
 
+/** `/staffing`: the service level the source aims for, and how many chats an agent works at once. */
+export const staffingSchema = z
+  .object({
+    /** Share of chats to answer within `answerWithin`, in percent. */
+    target: z.number().gt(0).lt(100).default(80),
+    answerWithin: durationMs.default(20_000),
+    /** Chats an agent works at once; default: the agents' own capacity when the vendor gives it, else 1. */
+    concurrency: z.number().int().min(1).max(20).optional(),
+  })
+  .strict();
+
 const common = {
   /** Supervisor-facing label; defaults to the source's key. */
   label: z.string().min(1).optional(),
@@ -40,6 +51,8 @@ const common = {
   poll: z.string().optional(),
   /** How long answers are cached per capability, e.g. { queue: "30s", today: "5m" }. */
   cache: z.partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']), durationMs).optional(),
+  /** Service-level target of `/staffing` (default 80% answered within 20 s). */
+  staffing: staffingSchema.optional(),
 };
 
 export const wolkvoxSourceSchema = z
@@ -118,4 +131,5 @@ export type VccliveSourceConfig = z.output<typeof vccliveSourceSchema>;
 export type DemoSourceConfig = z.output<typeof demoSourceSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type QuotaConfig = z.output<typeof quotaSchema>;
+export type StaffingConfig = z.output<typeof staffingSchema>;
 export { timeZone as timeZoneSchema };

@@ -146,6 +146,11 @@ export interface DayStats {
    * past `maxPages`): every count is then a lower bound, shown as "at least".
    */
   lowerBound?: boolean;
+  /**
+   * Chats that reached the agents' queue per local hour (24 entries), when the vendor's day also
+   * counts chats the bot closed on its own: what agents are staffed for (`/staffing`).
+   */
+  queuedByHour?: number[];
 }
 
 export interface DateRange {
