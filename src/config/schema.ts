@@ -63,6 +63,12 @@ export const alertRuleSchema = z
     hysteresis: z.number().min(0).default(0),
     /** For chats.unanswered: the customer's last message is older than this. */
     unansweredAfter: durationMs.default(300_000),
+    /**
+     * Early warning: post a warning when the trend of the last polls says the threshold will be
+     * crossed within this long ("15m"). The warning updates in place and resolves when the trend
+     * clears or the alert fires.
+     */
+    forecast: durationMs.optional(),
   })
   .strict()
   .refine((r) => (r.above === undefined) !== (r.below === undefined), {

@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { reminderNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
+import { forecastStep, withForecastFields } from './early-warning.js';
 import type { SourceSnapshot } from './poll-source.js';
 import { seriesKey, type WatchRule } from './rules.js';
 import type { WatcherStore } from './store.js';
@@ -39,7 +40,7 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
   const { store } = deps;
   const now = deps.now();
   const states = await store.ruleStates(rules.map((r) => r.id));
-  const openIds = [...states.values()].map((s) => s.alertId).filter((id): id is string => id !== undefined);
+  const openIds = [...states.values()].flatMap((s) => [s.alertId, s.warningId]).filter((id): id is string => id !== undefined);
   const [alerts, acks, silences] = await Promise.all([
     Promise.all(openIds.map((id) => store.alert(id))),
     store.acks(openIds),
@@ -54,17 +55,23 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     const open = previous.alertId ? openById.get(previous.alertId) : undefined;
     // An alert that expired from the store cannot be updated any more: start over.
     const state = previous.alertId && !open ? { ruleId: rule.id, seq: previous.seq } : previous;
-    const result = evaluate(rule, state, open, {
+    const input = {
       value: snapshot.values.get(seriesKey(rule)),
       now,
       active: isActive(rule.activeHours, now, facts.timeZone),
       silenced: silenced.has(rule.id),
-      acknowledged: open ? acks.has(open.id) : false,
       sourceLabel: facts.label,
       timeZone: facts.timeZone,
-    });
-    if (!result.changed && state === previous) continue;
-    commit.rules.push(result.state);
+    };
+    const result = evaluate(rule, state, open, { ...input, acknowledged: open ? acks.has(open.id) : false });
+    const warning = rule.forecastMs && state.warningId ? openById.get(state.warningId) : undefined;
+    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined }) : undefined;
+    if (early?.warnedBy && result.alert) result.alert = { ...result.alert, warnedBy: early.warnedBy };
+    if (!result.changed && !early?.changed && state === previous) continue;
+    commit.rules.push(early?.state ?? result.state);
+    // The warning's end first, so its message says "became the alert" before the alert is posted.
+    if (early?.warning && early.warning !== warning) commit.alerts.push(early.warning);
+    if (early?.warning) commit.deliveries.push(...toDeliveries(early.notices, early.warning, now));
     if (result.alert && result.alert !== open) commit.alerts.push(result.alert);
     if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now));
   }
@@ -106,7 +113,7 @@ async function save(deps: AlertEngineDeps, commit: Commit): Promise<boolean> {
 export async function refreshFiringGauge(deps: Pick<AlertEngineDeps, 'store' | 'metrics'>): Promise<void> {
   if (!deps.metrics) return;
   const counts = { info: 0, warning: 0, critical: 0 };
-  for (const alert of await deps.store.openAlerts()) counts[alert.severity] += 1;
+  for (const alert of await deps.store.openAlerts()) if (!alert.forecast) counts[alert.severity] += 1;
   for (const [severity, n] of Object.entries(counts)) deps.metrics.alertsFiring.set({ severity }, n);
 }
 
@@ -127,4 +134,8 @@ export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now
         return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reminderNote(alert, now), createdAt };
     }
   });
+}
+
+function firingOf(alert: AlertRecord | undefined): AlertRecord | undefined {
+  return alert && !alert.resolvedAt ? alert : undefined;
 }

@@ -2,6 +2,7 @@ import type { MetricName } from '../config/schema.js';
 import { formatCount, formatDuration, formatLocalTime, formatPercent } from '../reply/format.js';
 import type { Reply, ReplyButton, ReplyField } from '../reply/reply.js';
 import type { AckRecord, AlertRecord, Severity } from './types.js';
+import { warningReply } from './warning-reply.js';
 
 /** What each metric is called in a message, in supervisors' words. */
 export const METRIC_LABELS: Record<MetricName, string> = {
@@ -50,11 +51,12 @@ function where(alert: AlertRecord): string {
  *   platform.update(ref, alertReply(alert, ack)); // "Resolved · Chats waiting — Bogotá · Sales"
  */
 export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
+  if (alert.forecast) return warningReply(alert);
   const label = METRIC_LABELS[alert.metric];
   const zone = alert.timeZone;
   const value = formatMetricValue(alert.metric, alert.value);
   const fields: ReplyField[] = [];
-  const footer = `Rule ${alert.ruleId} · alert ${alert.id}`;
+  const footer = `Rule ${alert.ruleId} · alert ${alert.id}${alert.warnedBy ? ` · foreseen by early warning ${alert.warnedBy.id}` : ''}`;
 
   if (alert.resolvedAt) {
     const lasted = (Date.parse(alert.resolvedAt) - Date.parse(alert.since)) / 1000;
@@ -78,6 +80,7 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
   fields.push({ label: 'Threshold', value: thresholdText(alert) });
   fields.push({ label: 'Since', value: formatLocalTime(alert.since, zone) });
   if (alert.peak !== alert.value) fields.push({ label: 'Peak', value: formatMetricValue(alert.metric, alert.peak) });
+  if (alert.warnedBy) fields.push({ label: 'Early warning', value: `${formatLocalTime(alert.warnedBy.at, zone)}, ${formatDuration((Date.parse(alert.firedAt) - Date.parse(alert.warnedBy.at)) / 1000)} ahead` });
   if (ack) fields.push({ label: 'Acknowledged by', value: `${ack.by} at ${formatLocalTime(ack.at, zone)}` });
   const buttons: ReplyButton[] = [];
   if (!ack) buttons.push({ label: 'Ack', action: 'ack', value: alert.id, style: 'primary' });

@@ -51,7 +51,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   const { store, now } = options;
   return {
     async firing() {
-      const open = await store.openAlerts();
+      const open = (await store.openAlerts()).filter((a) => !a.forecast);
       const acks = await store.acks(open.map((a) => a.id));
       return open.map((a) => toView(a, acks.get(a.id)));
     },

@@ -19,6 +19,8 @@ export interface WatchRule {
   repeatMs?: number;
   hysteresis: number;
   unansweredAfterMs: number;
+  /** Early warning horizon: warn when the trend crosses the threshold within this long. */
+  forecastMs?: number;
 }
 
 /** A rule that cannot be watched, and why (logged once at start). */
@@ -78,6 +80,7 @@ export function resolveRules(config: Config, knownSources: ReadonlySet<string> =
       repeatMs: rule.repeat,
       hysteresis: rule.hysteresis,
       unansweredAfterMs: rule.unansweredAfter,
+      ...(rule.forecast ? { forecastMs: rule.forecast } : {}),
     });
   });
   return { rules, problems };

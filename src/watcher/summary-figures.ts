@@ -58,7 +58,7 @@ export async function gatherSummary(options: { sources: readonly Source[]; timeZ
   const days = await Promise.all(options.sources.map((source) => sourceDay(source, now)));
   const fired = await store.alertsFiredBetween(local.startOf('day').toMillis(), now.getTime() + 1);
   const ids = new Set(options.sources.map((s) => s.id));
-  const alerts = fired.filter((a) => ids.has(a.source));
+  const alerts = fired.filter((a) => ids.has(a.source) && !a.forecast);
   const acks = await store.acks(alerts.map((a) => a.id));
 
   let longest: AlertsOfDay['longest'];

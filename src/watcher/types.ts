@@ -18,10 +18,28 @@ export interface RuleState {
   alertId?: string;
   /** Alerts fired by this rule so far; the next alert id is `<ruleId>:<seq + 1>`. */
   seq: number;
+  /** Rules with `forecast`: the last polls' values as [epoch ms, value], oldest first. */
+  recent?: Array<[number, number]>;
+  /** The open early warning of a rule with `forecast`. */
+  warningId?: string;
+  /** Early warnings so far; the next id is `<ruleId>:early-<warned + 1>`. */
+  warned?: number;
 }
 
-/** Why an alert stopped firing. */
-export type EndReason = 'recovered' | 'inactive' | 'rule-removed';
+/** Why an alert stopped firing; an early warning also ends when its trend clears or it becomes the alert. */
+export type EndReason = 'recovered' | 'inactive' | 'rule-removed' | 'trend-cleared' | 'became-alert';
+
+/** What an early warning foresees: the threshold crossed in about `inSeconds` at `slopePerMinute`. */
+export interface ForecastFacts {
+  inSeconds: number;
+  slopePerMinute: number;
+  /** The rule's `forecast` horizon. */
+  horizonMs: number;
+  /** Last poll whose trend pointed at the threshold within the horizon. */
+  seenAt?: string;
+  /** Set when the warning became the real alert. */
+  alertId?: string;
+}
 
 /**
  * One alert: from the moment the condition held for `for` until it resolved. Written only by the
@@ -56,6 +74,10 @@ export interface AlertRecord {
   lastReminderAt?: string;
   resolvedAt?: string;
   endReason?: EndReason;
+  /** Present on an early warning (not an alert): what the trend foresees. */
+  forecast?: ForecastFacts;
+  /** On an alert an early warning foresaw: that warning, and when it was posted. */
+  warnedBy?: { id: string; at: string };
 }
 
 /** Who acknowledged an alert, and when. */

@@ -1,0 +1,138 @@
+import { crossingOf, DEFAULT_TREND, type Point, type TrendOptions } from '../forecast/trend.js';
+import { isBreaching } from './evaluate.js';
+import type { Notice } from './evaluate.js';
+import type { WatchRule } from './rules.js';
+import type { AlertRecord, RuleState } from './types.js';
+
+/** Points kept per rule: a little more than the trend window at one poll a minute. */
+export const KEPT_POINTS = 20;
+/**
+ * How a warning opens and clears: the trend settings, how far past the horizon a crossing may move
+ * before the warning clears, and how long after the trend last pointed at the threshold the
+ * warning holds (a queue that dips for a poll or two is still heading there). Tuned by
+ * `bench/forecast.ts`.
+ */
+export interface WarningTuning extends TrendOptions {
+  clearFactor: number;
+  holdMs: number;
+}
+
+export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 1.5, holdMs: 0 };
+
+export interface ForecastInput {
+  value: number | undefined;
+  now: Date;
+  active: boolean;
+  silenced: boolean;
+  /** The rule's alert after this poll's evaluation, when it is open. */
+  alert: AlertRecord | undefined;
+  /** True when that alert fired on this poll. */
+  alertJustFired: boolean;
+  sourceLabel: string;
+  timeZone: string;
+  tuning?: WarningTuning;
+}
+
+export interface ForecastResult {
+  state: RuleState;
+  /** The warning after this poll (open, or just resolved); undefined when there is none. */
+  warning?: AlertRecord;
+  notices: Notice[];
+  changed: boolean;
+  /** Set when the alert that just fired had been foreseen: link it to the warning. */
+  warnedBy?: { id: string; at: string };
+}
+
+/**
+ * One poll of a rule's early warning, after the rule itself was evaluated (pure):
+ * - the value joins the rule's recent points;
+ * - no alert open: when the trend crosses the threshold within `forecast`, a warning is posted
+ *   (no mention: it is a heads-up), updated in place as the expected time moves by a minute or
+ *   more, and resolved when the crossing moves beyond 1.5 horizons or the trend turns away;
+ * - the alert fires: the open warning resolves as "became the alert", and the alert links to it;
+ * - outside active hours or while silenced nothing new is posted; an open warning ends outside
+ *   active hours.
+ *
+ * @example
+ *   const step = forecastStep(rule, result.state, openWarning, { value, now, active: true, silenced: false, alert: result.alert, alertJustFired: true, sourceLabel, timeZone });
+ */
+export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecord | undefined, input: ForecastInput): ForecastResult {
+  const { now, value } = input;
+  const nowIso = now.toISOString();
+  const horizonMs = rule.forecastMs ?? 0;
+  let next: RuleState = state;
+  let changed = false;
+  if (value !== undefined && Number.isFinite(value)) {
+    const recent = [...(state.recent ?? []), [now.getTime(), value] as [number, number]].slice(-KEPT_POINTS);
+    next = { ...next, recent };
+    changed = true;
+  }
+  const close = (reason: 'trend-cleared' | 'became-alert' | 'inactive' | 'rule-removed', alertId?: string): ForecastResult => {
+    const warning: AlertRecord = { ...open!, value: value ?? open!.value, resolvedAt: nowIso, endReason: reason, forecast: { ...open!.forecast!, ...(alertId ? { alertId } : {}) } };
+    const { warningId: _closed, ...rest } = next;
+    const notices: Notice[] = open!.posted ? open!.channels.map((channel) => ({ kind: 'update', channel })) : [];
+    return { state: rest, warning, notices, changed: true, warnedBy: reason === 'became-alert' && open!.posted ? { id: open!.id, at: open!.firedAt } : undefined };
+  };
+
+  if (input.alert) {
+    if (open) return close('became-alert', input.alert.id);
+    return { state: next, notices: [], changed };
+  }
+  if (!input.active) {
+    if (open) return close('inactive');
+    return { state: next, notices: [], changed };
+  }
+  const points: Point[] = (next.recent ?? []).map(([at, v]) => ({ at, value: v }));
+  const tuning = input.tuning ?? DEFAULT_TUNING;
+  const crossing = crossingOf(points, rule, tuning);
+  const pending = value !== undefined && isBreaching(rule, value);
+
+  if (open) {
+    const pointing = crossing !== undefined && crossing.inMs <= horizonMs * tuning.clearFactor;
+    const lastSeen = Date.parse(open.forecast!.seenAt ?? open.firedAt);
+    const holds = pending || pointing || now.getTime() - lastSeen < tuning.holdMs;
+    if (!holds) return close('trend-cleared');
+    if (!crossing || !pointing) return { state: next, warning: open, notices: [], changed };
+    const forecast = { ...open.forecast!, inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, seenAt: nowIso };
+    const warning: AlertRecord = { ...open, value: value ?? open.value, peak: value === undefined ? open.peak : rule.direction === 'above' ? Math.max(open.peak, value) : Math.min(open.peak, value), forecast };
+    // Edit the message only when what it says moved: the minutes to go, or the value.
+    const moved = minutesOf(open.forecast!.inSeconds) !== minutesOf(forecast.inSeconds) || warning.value !== open.value;
+    const notices: Notice[] = moved && open.posted ? open.channels.map((channel) => ({ kind: 'update', channel })) : [];
+    return { state: next, warning, notices, changed: true };
+  }
+
+  if (!crossing || crossing.inMs > horizonMs || input.silenced || value === undefined) return { state: next, notices: [], changed };
+  const warned = (next.warned ?? 0) + 1;
+  const warning: AlertRecord = {
+    id: `${rule.id}:early-${warned}`,
+    ruleId: rule.id,
+    source: rule.source,
+    sourceLabel: input.sourceLabel,
+    timeZone: input.timeZone,
+    metric: rule.metric,
+    queue: rule.queue,
+    severity: rule.severity,
+    direction: rule.direction,
+    threshold: rule.threshold,
+    hysteresis: rule.hysteresis,
+    channels: rule.channels,
+    value,
+    peak: value,
+    since: nowIso,
+    firedAt: nowIso,
+    posted: true,
+    forecast: { inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, horizonMs, seenAt: nowIso },
+  };
+  return { state: { ...next, warningId: warning.id, warned }, warning, notices: rule.channels.map((channel) => ({ kind: 'post', channel })), changed: true };
+}
+
+/** The evaluated state with the forecast's own fields, which `evaluate` does not carry, from before. */
+export function withForecastFields(evaluated: RuleState, previous: RuleState): RuleState {
+  const { recent, warningId, warned } = previous;
+  return { ...evaluated, ...(recent ? { recent } : {}), ...(warningId ? { warningId } : {}), ...(warned ? { warned } : {}) };
+}
+
+/** Whole minutes to go as a message shows them ("about 8 min"). */
+export function minutesOf(seconds: number): number {
+  return Math.max(0, Math.round(seconds / 60));
+}

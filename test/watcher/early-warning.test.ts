@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { silentLogger } from '../../src/log/logger.js';
+import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
+import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { BOT_TOKEN, CHANNEL, comm100Source, configWith, connectRedis, deleteKeys, eventually, manualClock, slackLedger, slackPlatform, textOf, uniquePrefix } from './kit.js';
+
+// Monday 23 November 2026, 10:00 in London.
+const MONDAY_10AM = '2026-11-23T10:00:00.000Z';
+const MINUTE = 60_000;
+
+interface World {
+  watcher: Watcher;
+  ledger: ReturnType<typeof slackLedger>;
+  /** Sets the Sales queue, runs one poll at the current clock (its messages delivered), then moves the clock a minute on. */
+  poll(waiting: number): Promise<void>;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function world(rule: Record<string, unknown>): Promise<World> {
+  const comm100: FakeComm100 = await startFakeComm100({ rateLimit: false });
+  const slack: FakeSlack = await startFakeSlack({ botToken: BOT_TOKEN, channels: [CHANNEL] });
+  const redis: Redis = connectRedis();
+  const prefix = uniquePrefix('early');
+  const clock = manualClock(MONDAY_10AM);
+  const config = configWith({ alerts: [{ id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', channels: ['ops'], ...rule }] });
+  const watcher = createWatcher({ config, sources: [comm100Source(comm100)], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), now: clock.now, schedule: { pollIntervalMs: 3_600_000 } });
+  await watcher.start();
+  cleanups.push(async () => {
+    await watcher.stop();
+    await comm100.close();
+    await slack.close();
+    redis.disconnect();
+    await deleteKeys(prefix);
+  });
+  const ledger = slackLedger(slack);
+  return {
+    watcher,
+    ledger,
+    async poll(waiting) {
+      comm100.controls.setQueueWaiting('Sales', waiting, { waitSeconds: Array.from({ length: waiting }, () => 90) });
+      await watcher.pollOnce();
+      clock.advance(MINUTE);
+    },
+  };
+}
+
+describe('early warnings (forecast: 15m)', () => {
+  it('warns when the trend will pass the threshold within the horizon, updates in place, and links the real alert to it', async () => {
+    const w = await world({ above: 10, forecast: '15m' });
+    for (const waiting of [1, 2, 3]) await w.poll(waiting);
+    expect(w.ledger.posts()).toHaveLength(0);
+    await w.poll(4);
+    const [warning] = await eventually(() => (w.ledger.posts().length === 1 ? w.ledger.posts() : undefined), 5_000, 'the early warning');
+    expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10 in about 6 min at this rate');
+    expect(textOf(warning!)).not.toContain('<!here>');
+
+    await w.poll(5);
+    const moved = await eventually(() => w.ledger.updates().at(-1), 5_000, 'the warning updated');
+    expect(textOf(moved)).toContain('in about 5 min');
+    expect(w.ledger.posts()).toHaveLength(1);
+
+    for (const waiting of [6, 7, 8, 9]) await w.poll(waiting);
+    expect(w.ledger.posts()).toHaveLength(1);
+    await w.poll(11);
+    const posts = await eventually(() => (w.ledger.posts().length === 2 ? w.ledger.posts() : undefined), 5_000, 'the real alert');
+    const alert = posts[1]!;
+    expect(textOf(alert)).toContain('foreseen by early warning sales-queue:early-1');
+    expect(textOf(alert)).toContain('*Early warning*\\n10:03, 6m ahead');
+    const cameTrue = w.ledger.updates().filter((u) => textOf(u).includes('Early warning came true'));
+    expect(cameTrue).toHaveLength(1);
+    expect(textOf(cameTrue[0]!)).toContain('alert sales-queue:1 fired at 10:09');
+  });
+
+  it('resolves the warning in place when the trend clears, and posts nothing else', async () => {
+    const w = await world({ above: 10, forecast: '15m' });
+    for (const waiting of [1, 2, 3, 4]) await w.poll(waiting);
+    await eventually(() => w.ledger.posts().length === 1, 5_000, 'the early warning');
+    for (const waiting of [3, 2, 1, 1, 1, 1]) await w.poll(waiting);
+    const cleared = await eventually(() => w.ledger.updates().find((u) => textOf(u).includes('Early warning cleared')), 5_000, 'the warning cleared');
+    expect(textOf(cleared)).toContain('no longer points past 10');
+    expect(w.ledger.posts()).toHaveLength(1);
+  });
+
+  it('a rule without forecast never warns ahead', async () => {
+    const w = await world({ above: 10 });
+    for (const waiting of [1, 2, 3, 4, 5, 6]) await w.poll(waiting);
+    expect(w.ledger.posts()).toHaveLength(0);
+  });
+});
