@@ -104,6 +104,15 @@ describe('POST /slack/events: slash commands', () => {
     expectWithinSlackLimits(late.body);
   }, 10_000);
 
+  it('does not hold the ack for an answer that takes 1.5 s: "Looking…" first, the answer through the response_url', async () => {
+    const router = recordingRouter({ slowMs: 1500 });
+    h = await startHarness({ router });
+    const res = await h.post(slashCommandBody({ command: '/slow', response_url: h.fake.responseUrl('slower') }));
+    expect(String(res.json?.text)).toMatch(/^Looking…/);
+    const late = await h.fake.waitForResponse((r) => r.id === 'slower', 5000);
+    expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+  });
+
   it('still answers the asker when the router throws', async () => {
     h = await startHarness({ router: recordingRouter() });
     const res = await h.post(slashCommandBody({ command: '/boom', response_url: h.fake.responseUrl() }));

@@ -8,13 +8,14 @@ import { renderBlocks } from './render-blocks.js';
 export const LOOKING = 'Looking…';
 
 /**
- * Every slash command goes to the router. Slack wants an ack within 3 seconds: when the answer
- * is ready within the ack budget it *is* the ack (one message, no flicker); otherwise the ack is
- * "Looking…" and the answer replaces it through the response_url when it arrives.
+ * Every slash command goes to the router. Slack wants an ack within 3 seconds, and a busy
+ * process adds its own delays: only an answer ready well inside the ack budget (1 s, counted from
+ * the request's arrival) *is* the ack (one message, no flicker); otherwise the ack is "Looking…"
+ * at once and the answer replaces it through the response_url when it arrives.
  * Answers are ephemeral: only the asker sees them until they press "Share in channel".
  */
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command(/^\/.+/, async ({ command, ack }) => {
+  app.command(/^\/.+/, async ({ command, ack, context }) => {
     const text = commandText(command);
     const answer = (async () => {
       const groups = await deps.groupsOf(command.user_id);
@@ -22,7 +23,9 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       return withAnswerButtons(await runCommand(deps, input), text);
     })();
 
-    const timer = budget(deps.ackBudgetMs);
+    // Socket Mode events carry no arrival time: their budget counts from here.
+    const receivedAt = typeof context.receivedAt === 'number' ? context.receivedAt : performance.now();
+    const timer = budget(Math.max(0, deps.ackBudgetMs - (performance.now() - receivedAt)));
     const first = await Promise.race([answer, timer.elapsed]);
     timer.cancel();
     if (first !== 'late') {

@@ -39,6 +39,8 @@ export class HandlerReceiver implements Receiver {
    */
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const logger = this.options.logger;
+    // The ack budget counts from here: under load, reading and verifying the body takes time too.
+    const receivedAt = performance.now();
     let verified: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
       verified = await http.parseAndVerifyHTTPRequest({ signingSecret: this.options.signingSecret, logger, bodyLimit: this.options.bodyLimit }, req);
@@ -80,6 +82,7 @@ export class HandlerReceiver implements Receiver {
       },
       retryNum: http.extractRetryNumFromHTTPRequest(req),
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
+      customProperties: { receivedAt },
     };
     try {
       await this.app.processEvent(event);

@@ -29,7 +29,11 @@ export interface SlackAppOptions {
   alerts?: AlertService;
   logger: Logger;
   metrics: Metrics;
-  /** An answer ready within this long is the ack itself; later ones follow via response_url. Default 2000 ms, at most 2500. */
+  /**
+   * An answer ready within this long of the request's arrival is the ack itself; later ones
+   * follow via response_url. Default 1000 ms, at most 2000: the rest of Slack's 3 s is margin for
+   * a loaded process and the network.
+   */
   ackBudgetMs?: number;
   /**
    * The `access` section of the configuration: its `slackGroups` are resolved per user
@@ -111,8 +115,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs }),
     groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
     logger: log,
-    // Bolt gives up on an ack after 3 s; leave room for the ack itself to travel.
-    ackBudgetMs: Math.min(options.ackBudgetMs ?? 2000, 2500),
+    // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
+    ackBudgetMs: Math.min(options.ackBudgetMs ?? 1000, 2000),
     alerts: options.alerts,
     mayActOnAlerts: (asker: Asker) => (options.access ? isSupervisor(asker, options.access) : false),
     track: (work: Promise<unknown>) => {
