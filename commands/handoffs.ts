@@ -46,6 +46,7 @@ export const handoffsCommand: CommandDefinition = {
   usage: '/handoffs [source] [today|yesterday|7d]',
   examples: ['/handoffs', '/handoffs yesterday', '/handoffs bogota 7d'],
   access: 'everyone',
+  costly: true,
   async handler(ctx) {
     if (ctx.args.length > 1) throw new UsageError('Give one range at most: today, yesterday or 7d.');
     const [arg] = ctx.args;

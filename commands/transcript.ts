@@ -29,6 +29,7 @@ export const transcriptCommand: CommandDefinition = {
   usage: '/transcript <conn_id> [source]',
   examples: ['/transcript 20231120145501', '/transcript 81724 bogota'],
   access: 'supervisor',
+  costly: true,
   async handler(ctx) {
     const [id, extra] = ctx.args;
     if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id), such as /transcript 12345.');

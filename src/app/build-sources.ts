@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import type { VendorAdapter } from '../../adapters/port.js';
@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js';
 import type { SourceConfig } from '../config/source-schemas.js';
 import type { Logger } from '../log/logger.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
+import { askerMeterInterceptor } from '../quota/asker-meter.js';
 import type { ConversationDayIndex } from '../sources/day-index.js';
 import { createSource, type Source } from '../sources/source.js';
 
@@ -22,7 +23,10 @@ export interface BuildSourcesOptions {
 }
 
 /** Turns `sources:` of the configuration into adapters behind the quota gate, in file order. */
-export function buildSources({ config, gate, logger, now, dispatcher, dayIndex }: BuildSourcesOptions): { sources: Source[]; adapters: VendorAdapter[] } {
+export function buildSources({ config, gate, logger, now, dispatcher: given, dayIndex }: BuildSourcesOptions): { sources: Source[]; adapters: VendorAdapter[]; close: () => Promise<void> } {
+  // One connection pool for every source, telling each asker's command about the requests it sends.
+  const own = given ? undefined : new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+  const dispatcher = (given ?? own!).compose(askerMeterInterceptor);
   const adapters: VendorAdapter[] = [];
   const sources: Source[] = [];
   for (const [id, sourceConfig] of Object.entries(config.sources)) {
@@ -38,7 +42,7 @@ export function buildSources({ config, gate, logger, now, dispatcher, dayIndex }
       }),
     );
   }
-  return { sources, adapters };
+  return { sources, adapters, close: async () => void (await own?.close()) };
 }
 
 function createAdapter(id: string, config: SourceConfig, deps: { now?: () => Date; dispatcher?: Dispatcher; logger: Logger; dayIndex?: ConversationDayIndex }): VendorAdapter {

@@ -11,6 +11,7 @@ import { createMemoryQuotaGate, createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, s
 import { isSupervisor } from '../router/access.js';
 import { createRouter } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
+import { createMemoryAskerLedger, createRedisAskerLedger } from '../quota/asker-ledger.js';
 import { createMemoryDayIndex } from '../sources/day-index.js';
 import { createRedisDayIndex } from '../sources/redis-day-index.js';
 import type { Source } from '../sources/source.js';
@@ -64,7 +65,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     : createMemoryQuotaGate({ metrics, logger, now: now ? () => now().getTime() : undefined });
   // What past days' reports hold, shared by replicas: a lookup of an id no day has costs nothing twice.
   const dayIndex = redis ? createRedisDayIndex({ redis, prefix: 'chatops:days', logger }) : createMemoryDayIndex();
-  const { sources, adapters } = buildSources({ config, gate, logger, now, dayIndex });
+  const { sources, adapters, close: closeSources } = buildSources({ config, gate, logger, now, dayIndex });
+  // Each person's costly commands (lookups, long ranges) have an hourly share of vendor requests.
+  const askerLedger = redis ? createRedisAskerLedger({ redis, prefix: 'chatops:askers', logger }) : createMemoryAskerLedger();
   const directory = createSourceDirectory(sources);
 
   // The router needs the alert service and the watcher needs the platforms, which need the
@@ -76,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     silence: (rule: string, ms: number, by: Parameters<Watcher['alerts']['silence']>[2]) => watcher?.alerts.silence(rule, ms, by) ?? Promise.resolve(undefined),
     silences: () => watcher?.alerts.silences() ?? Promise.resolve([]),
   };
-  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, now });
+  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, now, askerLedger });
   const inFlight = trackInFlight(inner);
   const router = inFlight.router;
 
@@ -152,6 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await watcher?.stop();
       await gate.close();
       await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));
+      await closeSources().catch(() => undefined);
       redis?.disconnect();
       logger.flush?.();
     },

@@ -99,9 +99,17 @@ export const accessSchema = z
       .default({ slackUsers: [], slackGroups: [], teamsUsers: [] }),
     /** Whether people who are not supervisors may run the read-only commands. */
     everyone: z.boolean().default(true),
+    /**
+     * What one person's costly commands (/transcript, /handoffs) may spend: vendor requests per
+     * sliding hour, shared by the replicas. Past it they are told when they can ask again. 0 = no limit.
+     */
+    askerBudget: z
+      .object({ requestsPerHour: z.number().int().min(0).default(60) })
+      .strict()
+      .default({ requestsPerHour: 60 }),
   })
   .strict()
-  .default({ supervisors: { slackUsers: [], slackGroups: [], teamsUsers: [] }, everyone: true });
+  .default({ supervisors: { slackUsers: [], slackGroups: [], teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } });
 
 export const configSchema = z
   .object({

@@ -5,6 +5,8 @@ import type { Reply } from '../reply/reply.js';
 import { silentLogger } from '../log/logger.js';
 import type { AlertService } from '../watcher/alert-service.js';
 import { isSupervisor, mayRun } from './access.js';
+import type { AskerLedger } from '../quota/asker-ledger.js';
+import { askerBudget } from './asker-budget.js';
 import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
@@ -24,6 +26,8 @@ export interface RouterOptions {
   alerts?: AlertService;
   logger?: Logger;
   metrics?: Pick<Metrics, 'commands' | 'commandSeconds'>;
+  /** Counts each asker's vendor requests for costly commands; without it, no per-asker limit. */
+  askerLedger?: AskerLedger;
 }
 
 /** What flows through the router steps for one command. */
@@ -126,7 +130,11 @@ export function createRouter(options: RouterOptions): CommandRouter {
     answer(turn, await command.handler(ctx), 'ok');
   };
 
-  const run = compose<Turn>([measure, errorBoundary, parse, resolveCommand, authorize, execute]);
+  const budget: Middleware<Turn> = options.askerLedger
+    ? askerBudget({ ledger: options.askerLedger, requestsPerHour: config.access.askerBudget.requestsPerHour, sources, now })
+    : (_turn, next) => next();
+
+  const run = compose<Turn>([measure, errorBoundary, parse, resolveCommand, authorize, budget, execute]);
 
   async function runOne(input: CommandInput): Promise<{ reply: Reply; outcome: Outcome }> {
     const turn: Turn = { input, label: 'unknown', outcome: 'ok' };

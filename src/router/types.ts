@@ -83,6 +83,11 @@ export interface CommandDefinition {
   usesSource?: boolean;
   /** Runs for anyone, even when `access.everyone` is false (`/help`). */
   openToAll?: boolean;
+  /**
+   * The command may cost many vendor requests (a transcript search, a long date range): it counts
+   * against the asker's hourly share (`access.askerBudget`) and is refused once that is spent.
+   */
+  costly?: boolean;
 }
 
 /**

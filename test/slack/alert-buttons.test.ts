@@ -34,7 +34,7 @@ function recordingRouter(): CommandRouter & { inputs: CommandInput[] } {
   return { inputs, commandsFor: () => [], handle: async (input) => (inputs.push(input), { title: 'ok', context: { asOf: new Date().toISOString() } }) };
 }
 
-const access = (slackUsers: string[], slackGroups: string[] = []): AccessConfig => ({ supervisors: { slackUsers, slackGroups, teamsUsers: [] }, everyone: true });
+const access = (slackUsers: string[], slackGroups: string[] = []): AccessConfig => ({ supervisors: { slackUsers, slackGroups, teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } });
 
 let h: Harness | undefined;
 afterEach(async () => {
