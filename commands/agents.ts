@@ -5,6 +5,7 @@ import { formatCount, formatDuration } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { maskPhones } from '../src/privacy/mask-phone.js';
 import { echo } from '../src/router/replies.js';
+import { didYouMean } from '../src/router/suggest.js';
 import { capitalize, nextPageButton, refreshButton, sourceContext } from './common.js';
 
 /** Order of the list and of the totals: who can take a chat first. */
@@ -21,7 +22,7 @@ export const agentsCommand: CommandDefinition = {
   name: 'agents',
   summary: 'Agents by status (available, busy, away, offline) with their ongoing chats and capacity.',
   usage: '/agents [source] [available|busy|away|offline]',
-  examples: ['/agents', '/agents busy', '/agents bogota available'],
+  examples: ({ sources }) => ['/agents', '/agents busy', ...(sources.length ? [`/agents ${sources[1] ?? sources[0]} available`] : [])],
   access: 'everyone',
   async handler(ctx) {
     let filter: AgentState | undefined;
@@ -29,8 +30,12 @@ export const agentsCommand: CommandDefinition = {
       const word = arg.toLowerCase();
       if (filter === undefined && (FILTERS as readonly string[]).includes(word)) filter = word as AgentState;
       else if (filter !== undefined && (FILTERS as readonly string[]).includes(word)) throw new UsageError('Give one status at most: available, busy, away or offline.');
-      else if (ctx.sources.all().length > 1) throw new UsageError(`"${echo(arg)}" is neither a status (${FILTERS.join(', ')}) nor a source (${ctx.sources.all().map((s) => s.id).join(', ')}).`);
-      else throw new UsageError(`"${echo(arg)}" is not a status: use available, busy, away or offline.`);
+      else {
+        const ids = ctx.sources.all().map((s) => s.id);
+        const hint = didYouMean(arg, [...FILTERS, ...ids]);
+        if (ids.length > 1) throw new UsageError(`"${echo(arg)}" is neither a status (${FILTERS.join(', ')}) nor a source (${ids.join(', ')}).${hint}`);
+        throw new UsageError(`"${echo(arg)}" is not a status: use available, busy, away or offline.${hint}`);
+      }
     }
     const source = ctx.sources.primary();
     const fetched = await source.agents();

@@ -6,6 +6,7 @@ import { AccessDeniedError, UsageError, type CommandContext, type CommandDefinit
 import { formatAge, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
+import { didYouMean } from '../src/router/suggest.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 
@@ -28,7 +29,7 @@ export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
   usage: '/alerts [ack <alert id> | silence <rule> <duration>]',
-  examples: ['/alerts', '/alerts ack queue-long:demo', '/alerts silence queue-long 30m'],
+  examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`] : [])],
   access: 'everyone',
   usesSource: false,
   async handler(ctx) {
@@ -125,7 +126,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name a rule and how long: /alerts silence <rule> 30m.');
   const ids = ctx.config.alerts.map(ruleIdOf);
   const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
-  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}". Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
+  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
   const ms = parseDuration(durationText.toLowerCase());
   if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS) throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
   if (!ctx.alerts) return watcherOff();

@@ -2,6 +2,7 @@ import type { Fetched, Source } from '../src/sources/source.js';
 import type { ReplyButton, ReplyContext } from '../src/reply/reply.js';
 import { UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
+import { didYouMean } from '../src/router/suggest.js';
 
 /** "Bogotá (wolkvox)": which operation answered, in every reply's context line. */
 export function sourceName(source: Source): string {
@@ -39,8 +40,8 @@ export function nextPageButton(ctx: CommandContext, fallback: string, page: numb
 /** The usage error for a word the command does not take: most often a mistyped source name. */
 export function unexpectedArgument(ctx: CommandContext, command: string, arg: string): UsageError {
   const ids = ctx.sources.all().map((s) => s.id);
-  if (ids.length > 1) return new UsageError(`"${echo(arg)}" is not a source here. Sources: ${ids.join(', ')}.`);
-  return new UsageError(`/${command} does not take "${echo(arg)}".`);
+  if (ids.length > 1) return new UsageError(`"${echo(arg)}" is not a source here.${didYouMean(arg, ids)} Sources: ${ids.join(', ')}.`);
+  return new UsageError(`/${command} does not take "${echo(arg)}".${didYouMean(arg, ids)}`);
 }
 
 /** Capitalised first letter, for labels built from domain words ("busy" -> "Busy"). */

@@ -44,7 +44,7 @@ export const handoffsCommand: CommandDefinition = {
   name: 'handoffs',
   summary: 'Bot-to-agent handoffs: rate, time on the bot, time to an agent, top routing points.',
   usage: '/handoffs [source] [today|yesterday|7d]',
-  examples: ['/handoffs', '/handoffs yesterday', '/handoffs bogota 7d'],
+  examples: ({ sources }) => ['/handoffs', '/handoffs yesterday', sources.length ? `/handoffs ${sources[1] ?? sources[0]} 7d` : '/handoffs 7d'],
   access: 'everyone',
   costly: true,
   async handler(ctx) {

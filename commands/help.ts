@@ -1,9 +1,13 @@
-import type { CommandDefinition } from '../src/router/types.js';
+import type { CommandContext, CommandDefinition, ExampleFacts } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
 import { commandListReply, echo, usageReply } from '../src/router/replies.js';
+import { didYouMean } from '../src/router/suggest.js';
+import { ruleIdOf } from '../src/config/rule-id.js';
 
 /**
- * `/help [command]`: the commands this asker may run, with examples; or one command's usage.
+ * `/help [command]`: the commands this asker may run, with examples built from the sources and
+ * rules configured here and from ids seen now (a chat in progress, an alert firing), so that every
+ * example runs as written; or one command's usage.
  *
  * @example
  *   await helpCommand.handler(ctx); // sections "/queue [source]", "/agents [source] [...]"
@@ -20,10 +24,31 @@ export const helpCommand: CommandDefinition = {
     const mine = ctx.commands ?? [];
     const [name, extra] = ctx.args;
     if (extra !== undefined) throw new UsageError('Ask about one command at a time, such as /help queue.');
-    if (name === undefined) return { ...commandListReply(mine, ctx.sources, 'Commands you can run'), visibility: 'private' };
+    const facts = await liveFacts(ctx);
+    if (name === undefined) return { ...commandListReply(mine, ctx.sources, 'Commands you can run', facts), visibility: 'private' };
     const wanted = name.replace(/^\//, '').toLowerCase();
     const command = mine.find((c) => c.name === wanted);
-    if (!command) throw new UsageError(`There is no command "${echo(name)}" you can run. Try /help for the list.`);
-    return { ...usageReply(command, command.summary), title: `/${command.name}`, tone: 'normal' };
+    if (!command) throw new UsageError(`There is no command "${echo(name)}" you can run.${didYouMean(wanted, mine.map((c) => c.name), '/help ')} Try /help for the list.`);
+    return { ...usageReply(command, command.summary, facts), title: `/${command.name}`, tone: 'normal' };
   },
 };
+
+/**
+ * Sources and rules from the configuration, plus a chat in progress on the default source (when
+ * it can list them; the answer is cached like any other) and an alert firing now. A failure
+ * only leaves an example out.
+ */
+async function liveFacts(ctx: CommandContext): Promise<ExampleFacts> {
+  const facts: ExampleFacts = { sources: ctx.sources.all().map((s) => s.id), rules: ctx.config.alerts.map(ruleIdOf) };
+  const source = ctx.sources.primary();
+  const [chats, firing] = await Promise.allSettled([
+    source.has('activeChats') && ctx.isSupervisor ? source.activeChats() : Promise.resolve(undefined),
+    ctx.alerts?.firing(),
+  ]);
+  if (chats.status === 'fulfilled' && chats.value) {
+    const list = chats.value.value;
+    facts.chatId = (list.find((c) => c.agentName) ?? list[0])?.id;
+  }
+  if (firing.status === 'fulfilled') facts.alertId = firing.value?.find((a) => a.phase === 'firing')?.id;
+  return facts;
+}

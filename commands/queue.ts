@@ -15,7 +15,7 @@ export const queueCommand: CommandDefinition = {
   name: 'queue',
   summary: 'Chats waiting now: longest and average wait, abandoned in the last 30 minutes, per queue.',
   usage: '/queue [source]',
-  examples: ['/queue', '/queue bogota'],
+  examples: ({ sources }) => ['/queue', ...(sources.length ? [`/queue ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
   async handler(ctx) {
     const [extra] = ctx.args;

@@ -14,7 +14,7 @@ export const todayCommand: CommandDefinition = {
   name: 'today',
   summary: "Today so far: chats, missed and abandoned, average wait, first response, handoff rate, SLA.",
   usage: '/today [source]',
-  examples: ['/today', '/today bogota'],
+  examples: ({ sources }) => ['/today', ...(sources.length ? [`/today ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
   async handler(ctx) {
     const [extra] = ctx.args;

@@ -27,12 +27,13 @@ export const transcriptCommand: CommandDefinition = {
   name: 'transcript',
   summary: 'One conversation: customer, bot and agent messages with times, wait and duration (supervisors).',
   usage: '/transcript <conn_id> [source]',
-  examples: ['/transcript 20231120145501', '/transcript 81724 bogota'],
+  // A chat in progress, when one was seen; ids also appear in /agents.
+  examples: ({ chatId }) => (chatId ? [`/transcript ${chatId}`] : []),
   access: 'supervisor',
   costly: true,
   async handler(ctx) {
     const [id, extra] = ctx.args;
-    if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id), such as /transcript 12345.');
+    if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id): /agents shows the ids of chats in progress when the vendor tells them.');
     if (extra !== undefined) throw new UsageError(ctx.sources.all().length > 1 ? `Give one chat id and, optionally, a source (${ctx.sources.all().map((s) => s.id).join(', ')}).` : 'Give one chat id.');
     if (!isValidUserId(id)) throw new UsageError('That is not a chat id: ids are letters, digits, "-" or "_", at most 64 characters.');
     const source = ctx.sources.primary();

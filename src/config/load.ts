@@ -56,8 +56,8 @@ alerts:
     for: 1m
     severity: critical
     channels: [terminal]
-    # The demo operation is closed at night: no agents then is no news.
-    activeHours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "07:30", to: "21:30" }
+    # The demo's night desk changes shift at midnight: a few minutes without agents then is no news.
+    activeHours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "00:15", to: "23:45" }
 summaries:
   - cron: "0 19 * * *"
     timeZone: America/Bogota

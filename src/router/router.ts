@@ -11,8 +11,11 @@ import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
 import { commandListReply, echo, usageReply } from './replies.js';
+import { didYouMean, nearest } from './suggest.js';
+import { maskPhones } from '../privacy/mask-phone.js';
+import { ruleIdOf } from '../config/rule-id.js';
 import { withPrimary } from './source-directory.js';
-import { AccessDeniedError, UsageError, type AuditEntry, type CommandContext, type CommandDefinition, type CommandInput, type CommandRouter, type SourceDirectory } from './types.js';
+import { AccessDeniedError, UsageError, type AuditEntry, type CommandContext, type CommandDefinition, type CommandInput, type CommandRouter, type ExampleFacts, type SourceDirectory } from './types.js';
 
 export interface RouterOptions {
   commands: CommandDefinition[];
@@ -56,7 +59,9 @@ export function createRouter(options: RouterOptions): CommandRouter {
   const audit = options.audit ?? ((entry: AuditEntry) => logger.info({ audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at }, `audit: ${entry.action} ${entry.target}`));
   const byName = new Map(commands.map((c) => [c.name.toLowerCase(), c]));
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
-  const listFor = (turn: Turn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, summary);
+  // Examples name the sources and rules configured here, so each one runs as written.
+  const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
+  const listFor = (turn: Turn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
 
   const measure: Middleware<Turn> = async (turn, next) => {
     const end = metrics?.commandSeconds.startTimer();
@@ -69,7 +74,7 @@ export function createRouter(options: RouterOptions): CommandRouter {
     try {
       await next();
     } catch (error) {
-      if (error instanceof UsageError && turn.command) return answer(turn, usageReply(turn.command, error.message), 'usage');
+      if (error instanceof UsageError && turn.command) return answer(turn, usageReply(turn.command, error.message, facts), 'usage');
       if (error instanceof AccessDeniedError) return answer(turn, refusal(error.userMessage), 'denied');
       const { reply, outcome } = errorReply(error, turn.command?.name ?? turn.label, logger);
       answer(turn, reply, outcome);
@@ -86,7 +91,7 @@ export function createRouter(options: RouterOptions): CommandRouter {
     if (command) {
       turn.label = command.name;
       if (!mayRun(command, turn.input.asker, config.access)) return answer(turn, refusal(denial(command)), 'denied');
-      return answer(turn, usageReply(command, result.problem), 'usage');
+      return answer(turn, usageReply(command, result.problem, facts), 'usage');
     }
     answer(turn, listFor(turn, 'Commands you can run', result.problem), 'usage');
   };
@@ -100,6 +105,8 @@ export function createRouter(options: RouterOptions): CommandRouter {
       return next();
     }
     if (name === '' || name === 'help') return answer(turn, listFor(turn, 'Commands you can run'), 'ok');
+    const meant = nearest(name, commandsFor(turn.input.asker).map((c) => c.name));
+    if (meant !== undefined) return answer(turn, suggestion(name, meant, turn.parsed!), 'usage');
     answer(turn, listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
   };
 
@@ -171,6 +178,20 @@ function denial(command: CommandDefinition): string {
     : 'This bot answers supervisors here. Ask your administrator if you need access.';
 }
 
+/** "Did you mean /queue?" with a button that runs the corrected command. */
+function suggestion(typed: string, meant: string, parsed: ParsedCommand): Reply {
+  const corrected = ['/' + meant, ...parsed.args.map(quoteIfNeeded), ...(parsed.source ? [`source:${parsed.source}`] : [])].join(' ');
+  // A button carries the text back verbatim: none when it holds what looks like a phone number.
+  const runnable = maskPhones(corrected) === corrected && corrected.length <= 200;
+  return {
+    title: 'Unknown command',
+    summary: `There is no command "${echo(typed)}". Did you mean /${meant}? (/help lists every command.)`,
+    buttons: runnable ? [{ label: 'Run it', action: 'run', value: corrected, style: 'primary' }] : undefined,
+    visibility: 'private',
+    tone: 'warning',
+  };
+}
+
 function refusal(message: string): Reply {
   return { title: 'Not available to you', summary: message, visibility: 'private', tone: 'warning' };
 }
@@ -185,7 +206,8 @@ function pickSource(command: CommandDefinition, parsed: ParsedCommand, sources: 
   if (command.usesSource === false) return { source: undefined, args };
   if (parsed.source !== undefined) {
     const source = sources.get(parsed.source);
-    if (!source) throw new UsageError(`There is no source "${echo(parsed.source)}". Sources: ${sources.all().map((s) => s.id).join(', ')}.`);
+    const ids = sources.all().map((s) => s.id);
+    if (!source) throw new UsageError(`There is no source "${echo(parsed.source)}".${didYouMean(parsed.source, ids)} Sources: ${ids.join(', ')}.`);
     return { source, args };
   }
   const index = args.findIndex((arg, i) => !parsed.quoted[i] && sources.get(arg) !== undefined);

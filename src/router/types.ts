@@ -72,7 +72,8 @@ export interface CommandDefinition {
   summary: string;
   /** `/transcript <conn_id> [source]`. */
   usage: string;
-  examples: string[];
+  /** Examples that run as written: fixed, or built from the configured sources and live ids. */
+  examples: string[] | ((facts: ExampleFacts) => string[]);
   access: 'everyone' | 'supervisor';
   handler: (ctx: CommandContext) => Promise<Reply>;
   /**
@@ -88,6 +89,18 @@ export interface CommandDefinition {
    * against the asker's hourly share (`access.askerBudget`) and is refused once that is spent.
    */
   costly?: boolean;
+}
+
+/** What examples are built from, so that every example shown runs here. */
+export interface ExampleFacts {
+  /** Source ids, the default first. */
+  sources: string[];
+  /** Alert rule ids. */
+  rules: string[];
+  /** A chat in progress on the default source, when one was seen. */
+  chatId?: string;
+  /** An alert firing now. */
+  alertId?: string;
 }
 
 /**

@@ -33,10 +33,17 @@ function setup(options: { config?: ReturnType<typeof testConfig> } = {}) {
 describe('the command router', () => {
   it('answers an unknown command with the list of commands the asker can run', async () => {
     const { ask } = setup();
-    const reply = await ask('/qeue');
+    const reply = await ask('/weather');
     expect(reply.title).toBe('Unknown command');
-    expect(reply.summary).toContain('"qeue"');
+    expect(reply.summary).toContain('"weather"');
     expect(reply.sections?.map((s) => s.heading)).toContain('/queue [source]');
+  });
+
+  it('answers a near miss with "Did you mean" instead of the whole list', async () => {
+    const { ask } = setup();
+    const reply = await ask('/qeue');
+    expect(reply.summary).toBe('There is no command "qeue". Did you mean /queue? (/help lists every command.)');
+    expect(reply.sections).toBeUndefined();
   });
 
   it('answers bad arguments with the command usage and examples', async () => {
@@ -55,7 +62,7 @@ describe('the command router', () => {
     expect(forSupervisor).toContain('/transcript <conn_id> [source]');
     expect(forOthers).not.toContain('/transcript <conn_id> [source]');
     expect(forOthers).toContain('/queue [source]');
-    expect(renderText(await ask('/help', AGENT_LEAD))).toContain('Examples: /queue · /queue bogota');
+    expect(renderText(await ask('/help', AGENT_LEAD))).toContain('Examples: /queue · /queue emea');
   });
 
   it('refuses /transcript to someone who is not a supervisor, politely and without calling the vendor', async () => {
