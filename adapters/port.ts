@@ -59,6 +59,11 @@ export interface VendorAdapter {
   dayStats?(date: string, signal?: AbortSignal): Promise<DayStats>;
   handoffs?(range: DateRange, signal?: AbortSignal): Promise<HandoffReport>;
   tokenUsage?(signal?: AbortSignal): Promise<TokenUsage>;
+  /**
+   * The queues as they were at a past instant. Only a simulation can answer (the demo): history
+   * is backfilled from it so trends show from the first minute. Vendors leave it out.
+   */
+  queueAt?(at: Date): Promise<QueueSnapshot>;
   /** Release sockets and timers. */
   close?(): Promise<void>;
 }

@@ -124,6 +124,10 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
       const { day, t } = present();
       return queueSnapshotAt(days.sim(day), t);
     },
+    queueAt: async (at) => {
+      const day = localDayAt(at.getTime(), timeZone);
+      return queueSnapshotAt(days.sim(day), (at.getTime() - day.startMs) / 1000);
+    },
     agents: async () => {
       const { day, t } = present();
       return agentsAt(days.sim(day), t, day.startMs, (c) => formatConversationId(seed, day.dayNumber, day.date, c.seq));

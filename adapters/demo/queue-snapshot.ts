@@ -29,6 +29,8 @@ export function isWaitingAt(c: SimConversation, t: number): boolean {
 export function queueSnapshotAt(sim: DaySim, t: number): QueueSnapshot {
   const rows = QUEUES.map(() => ({ waiting: 0, longest: 0, waitSum: 0, answered: 0, abandoned: 0, ongoing: 0, available: 0 }));
   for (const c of sim.conversations) {
+    // Conversations come in order of start: none after this one has begun yet.
+    if (c.start > t) break;
     if (c.enqueueAt === undefined || c.enqueueAt > t) continue;
     const row = rows[c.queue]!;
     if (isWaitingAt(c, t)) {

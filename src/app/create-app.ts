@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
+import { startBackfill, createMemoryHistory, createRedisHistory, type History } from '../history/index.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { createConsolePlatform } from '../platforms/console/console-platform.js';
@@ -68,6 +69,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { sources, adapters, close: closeSources } = buildSources({ config, gate, logger, now, dayIndex });
   // Each person's costly commands (lookups, long ranges) have an hourly share of vendor requests.
   const askerLedger = redis ? createRedisAskerLedger({ redis, prefix: 'chatops:askers', logger }) : createMemoryAskerLedger();
+  const history: History = redis ? createRedisHistory({ redis, prefix: 'chatops' }) : createMemoryHistory();
+  // The demo fills its past from its simulation, so trends show from the first minute.
+  const backfill = startBackfill({ history, adapters, now: now?.() ?? new Date(), logger });
+  await backfill.ready;
   const directory = createSourceDirectory(sources);
 
   // The router needs the alert service and the watcher needs the platforms, which need the
@@ -79,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     silence: (rule: string, ms: number, by: Parameters<Watcher['alerts']['silence']>[2]) => watcher?.alerts.silence(rule, ms, by) ?? Promise.resolve(undefined),
     silences: () => watcher?.alerts.silences() ?? Promise.resolve([]),
   };
-  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, now, askerLedger });
+  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, history, now, askerLedger });
   const inFlight = trackInFlight(inner);
   const router = inFlight.router;
 
@@ -111,7 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   if (options.watch && config.watcher.enabled) {
-    watcher = createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now });
+    watcher = createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history });
   }
   const reconciler: TokenReconciler | undefined = options.watch ? startTokenReconciler({ gate, sources, logger }) : undefined;
   await watcher?.start();
@@ -152,6 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await inFlight.drain(Math.max(0, deadline - Date.now()));
       await slack?.stop();
       reconciler?.stop();
+      await backfill.stop();
       await watcher?.stop();
       await gate.close();
       await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));

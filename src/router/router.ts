@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
+import type { History } from '../history/history.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';
 import { silentLogger } from '../log/logger.js';
@@ -27,6 +28,8 @@ export interface RouterOptions {
   audit?: (entry: AuditEntry) => void;
   /** Present when the watcher runs, for `/alerts`. */
   alerts?: AlertService;
+  /** Figures polled over time, for trends in answers. */
+  history?: History;
   logger?: Logger;
   metrics?: Pick<Metrics, 'commands' | 'commandSeconds'>;
   /** Counts each asker's vendor requests for costly commands; without it, no per-asker limit. */
@@ -53,7 +56,7 @@ interface Turn {
  *   const reply = await router.handle({ text: '/queue bogota', asker, venue: 'channel' });
  */
 export function createRouter(options: RouterOptions): CommandRouter {
-  const { commands, config, sources, alerts, metrics } = options;
+  const { commands, config, sources, alerts, history, metrics } = options;
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
   const audit = options.audit ?? ((entry: AuditEntry) => logger.info({ audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at }, `audit: ${entry.action} ${entry.target}`));
@@ -130,6 +133,7 @@ export function createRouter(options: RouterOptions): CommandRouter {
       now,
       audit: (entry) => audit({ ...entry, venue: turn.input.venue, at: now().toISOString() }),
       alerts,
+      history,
       page: parsed.page,
       commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),

@@ -1,5 +1,6 @@
 import { BotError } from '../domain/errors.js';
 import type { Config } from '../config/schema.js';
+import type { History } from '../history/history.js';
 import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
 import type { AlertService } from '../watcher/alert-service.js';
@@ -39,6 +40,8 @@ export interface CommandContext {
   audit: (entry: { action: string; target: string; asker: Asker }) => void;
   /** Present when the watcher runs: alert state for `/alerts`. */
   alerts?: AlertService;
+  /** Figures polled over time (trends, charts); absent in bare test contexts. */
+  history?: History;
   /** Page asked for with `page:2` or `--page 2` (1-based); absent means the first page. */
   page?: number;
   /**

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/schema.js';
+import type { History } from '../history/index.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { ChatPlatform } from '../platforms/chat-platform.js';
@@ -54,6 +55,8 @@ export interface WatcherOptions {
   /** Clock for rules, active hours and summaries (default real time). Leases and retries use real time. */
   now?: () => Date;
   schedule?: WatcherSchedule;
+  /** Where the leader records every figure it polls, per source and queue (absent: nowhere). */
+  history?: History;
 }
 
 export interface Watcher {
@@ -123,7 +126,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     ? createRedisLease({ redis: options.redis, key: watcherKeys(prefix).leader, ttlMs: schedule.leaseTtlMs, renewMs: schedule.leaseRenewMs, logger, onChange: onLeadership })
     : alwaysLeader();
   const isLeader = () => leadership.isLeader();
-  const poller = createPoller({ sources: options.sources, rules, store, logger, isLeader, engine });
+  const poller = createPoller({ sources: options.sources, rules, store, logger, isLeader, engine, history: options.history });
   const alerts = createAlertService({ store, ruleIds, now, kick: () => outbox.kick() });
   const scheduled: Scheduled[] = [];
   let started = false;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Capability } from '../../adapters/port.js';
 import type { MetricName } from '../config/schema.js';
+import type { QueueSnapshot } from '../domain/types.js';
 import type { Fetched, Source } from '../sources/source.js';
 import { agentsMetric, queueMetric, todayMetric, unansweredChats } from './metric-values.js';
 import { seriesKey, type WatchRule } from './rules.js';
@@ -12,6 +13,8 @@ export interface SourceSnapshot {
   values: Map<string, number>;
   /** Capabilities that failed on this poll, with a message safe to log. */
   failures: Array<{ capability: Capability; message: string }>;
+  /** The queue snapshot when it was read (for history). */
+  queue?: QueueSnapshot;
 }
 
 /** Capabilities a metric can be read from, in order of preference. */
@@ -47,7 +50,7 @@ export function capabilityGap(rule: Pick<WatchRule, 'metric'>, source: Pick<Sour
  *   const snapshot = await pollSource(source, rulesOf(source.id), new Date());
  *   snapshot.values.get('queue.waiting|'); // 12
  */
-export async function pollSource(source: Source, rules: readonly WatchRule[], now: Date): Promise<SourceSnapshot> {
+export async function pollSource(source: Source, rules: readonly WatchRule[], now: Date, options: { readQueue?: boolean } = {}): Promise<SourceSnapshot> {
   const failures: SourceSnapshot['failures'] = [];
   const memo = new Map<Capability, Promise<unknown>>();
 
@@ -127,7 +130,9 @@ export async function pollSource(source: Source, rules: readonly WatchRule[], no
       if (value !== undefined && Number.isFinite(value)) values.set(seriesKey(rule), value);
     }),
   );
-  return { source: source.id, at: now, values, failures };
+  // History wants the queues on every poll, even when no rule reads them (one call, often cached).
+  const snapshot = options.readQueue || rules.some((r) => r.metric.startsWith('queue.')) ? await queue() : undefined;
+  return { source: source.id, at: now, values, failures, queue: snapshot };
 }
 
 /** From local midnight of the source to now, for handoff rates "today". */

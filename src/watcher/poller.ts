@@ -1,6 +1,7 @@
 import type { Logger } from '../log/logger.js';
 import type { Source } from '../sources/source.js';
 import { applySnapshot, refreshFiringGauge, type AlertEngineDeps } from './alert-engine.js';
+import { recordPoll, type Figures, type History } from '../history/index.js';
 import { pollSource } from './poll-source.js';
 import type { WatchRule } from './rules.js';
 import type { WatcherStore } from './store.js';
@@ -13,6 +14,8 @@ export interface PollerOptions {
   logger: Logger;
   isLeader: () => boolean;
   engine: AlertEngineDeps;
+  /** Where every polled figure is kept (absent: nowhere). */
+  history?: History;
 }
 
 /** Polls sources (as leader) and keeps the last poll of each for `/readyz`. */
@@ -51,13 +54,18 @@ export function createPoller(options: PollerOptions): Poller {
   async function pollNow(source: Source): Promise<void> {
     if (!isLeader()) return;
     const rules = rulesBySource.get(source.id) ?? [];
-    const snapshot = await pollSource(source, rules, options.engine.now());
+    const snapshot = await pollSource(source, rules, options.engine.now(), { readQueue: Boolean(options.history) });
     for (const failure of snapshot.failures) {
       logger.warn({ source: source.id, capability: failure.capability, err: failure.message }, 'watcher: a metric could not be read this poll; its rules wait for the next one');
     }
     const status: PollStatus = { at: new Date().toISOString(), ok: snapshot.failures.length === 0 };
     if (!status.ok) status.error = snapshot.failures.map((f) => `${f.capability}: ${f.message}`).join('; ');
     polls[source.id] = status;
+    if (options.history) {
+      await recordPoll(options.history, source.id, snapshot.at, snapshot.queue, sourceWide(snapshot.values)).catch((error: unknown) =>
+        logger.warn({ source: source.id, err: (error as Error).message }, 'watcher: could not record this poll in history'),
+      );
+    }
     try {
       await store.savePoll(source.id, status);
       // Leadership may have moved while the vendor answered: the commit is fenced anyway.
@@ -96,4 +104,14 @@ export function createPoller(options: PollerOptions): Poller {
       await Promise.allSettled([...running.values()]);
     },
   };
+}
+
+/** Source-wide rule values (`agents.available|`) as history figures; per-queue ones come with the snapshot. */
+function sourceWide(values: ReadonlyMap<string, number>): Figures {
+  const out: Figures = {};
+  for (const [key, value] of values) {
+    const [metric, queue] = key.split('|');
+    if (metric && queue === '' && metric !== 'chats.unanswered') out[metric] = value;
+  }
+  return out;
 }
