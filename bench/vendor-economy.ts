@@ -1,0 +1,345 @@
+/**
+ * Vendor economy end to end: what the vendor counts when real bot processes answer signed Slack
+ * commands, against what the bot counts and the least the questions could have cost.
+ *
+ *   npx tsx bench/vendor-economy.ts [--replicas 3] [--supervisors 20] [--latency 300] [--hammer 150]
+ *
+ * Three `node bin/chatops.js start` processes share one Redis (a redis-server this bench starts
+ * on a free port, and stops for 20 s in the last phase), read one fake wolkvox (2 simultaneous
+ * requests per token, 1,000 a day, every answer delayed by --latency ms) with their real
+ * adapters, run the watcher, and answer signed slash commands at POST /slack/events; late answers
+ * come to the fake Slack's response_url. Phases:
+ *   1. supervisors: 20 supervisors ask /queue, /agents, /today, /handoffs and lookups that hit
+ *      and miss; then /queue is timed while 10 lookups run;
+ *   2. hammer: one asker types 150 lookups of ids that do not exist, while another asks /queue;
+ *   3. redis-outage: Redis stopped for 20 s while the supervisors keep asking.
+ * Per phase it prints requests counted by the vendor and by the bot (chatops_vendor_calls_total,
+ * summed over replicas), the ideal minimum, the most simultaneous requests, 403s, ack p50/p99,
+ * /queue answer p50/p99 and what the hammering asker was told.
+ * Targets: counts equal; 0 403s; simultaneous <= 2; hammer <= 250 requests; /queue p99 <= 1.5 s
+ * while 10 lookups run; ack p99 <= 1.5 s; /readyz 200 through the outage.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { signSlackRequest, startFakeSlack, type FakeSlack } from '../test/fakes/fake-slack.js';
+import { startFakeWolkvox, type FakeRequest, type FakeWolkvox } from '../test/fakes/fake-wolkvox.js';
+
+const { values: args } = parseArgs({
+  options: {
+    replicas: { type: 'string', default: '3' },
+    supervisors: { type: 'string', default: '20' },
+    latency: { type: 'string', default: '300' },
+    hammer: { type: 'string', default: '150' },
+    outage: { type: 'string', default: '20' },
+  },
+});
+const REPLICAS = Number(args.replicas);
+const SUPERVISORS = Number(args.supervisors);
+const LATENCY_MS = Number(args.latency);
+const HAMMER = Number(args.hammer);
+const OUTAGE_S = Number(args.outage);
+
+const BIN = fileURLToPath(new URL('../bin/chatops.js', import.meta.url));
+const SECRET = 'bench-signing-secret-0123456789';
+const BOT_TOKEN = 'xoxb-bench-0000-token';
+const WOLKVOX_TOKEN = 'bench-wolkvox-token-7c1d2e';
+const ZONE = 'America/Bogota';
+const users = Array.from({ length: SUPERVISORS + 2 }, (_, i) => `U0SUP${String(i).padStart(3, '0')}`);
+const HAMMERER = users[SUPERVISORS]!;
+const BYSTANDER = users[SUPERVISORS + 1]!;
+
+/** Past local days (1..6 back): each day's chat_2 holds five conversations `H<yyyymmdd><n>`. */
+const pastDays = Array.from({ length: 6 }, (_, i) => DateTime.now().setZone(ZONE).minus({ days: i + 1 }).toFormat('yyyyMMdd'));
+const hitIds = pastDays.flatMap((d) => Array.from({ length: 5 }, (_, n) => `H${d}${n}`));
+
+function chat2({ dateIni }: FakeRequest) {
+  const day = dateIni?.slice(0, 8);
+  if (!day || !pastDays.includes(day)) return undefined;
+  const date = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+  return {
+    data: Array.from({ length: 5 }, (_, n) => ({
+      conn_id: `H${day}${n}`,
+      agent_name: 'Laura Gómez',
+      customer_name: 'Carlos Pérez',
+      conversation: [{ channel: 'whatsapp', from: 'CUSTOMER', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${date} 11:0${n}:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
+    })),
+  };
+}
+
+interface Replica {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+interface Asked {
+  ackMs: number;
+  answerMs: number;
+  text: string;
+}
+
+let responseSeq = 0;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-economy-'));
+  const redisPort = await freePort();
+  let redis = startRedis(redisPort, dir);
+  const wolkvox = await startFakeWolkvox({ token: WOLKVOX_TOKEN, delayMs: LATENCY_MS, data: { chat_2: chat2 } });
+  // token_info tells the fake's own count, as the vendor would.
+  wolkvox.setData('token_info', () => ({ data: { token_limit: '1000', token_use_today: String(wolkvox.state.usedToday), all_token_today: String(wolkvox.state.usedToday) } }));
+  const slack = await startFakeSlack({ botToken: BOT_TOKEN });
+  const replicas: Replica[] = [];
+  try {
+    writeFileSync(join(dir, 'chatops.yaml'), config(wolkvox.url));
+    await sleep(300);
+    for (let i = 0; i < REPLICAS; i++) replicas.push(await startReplica(dir, redisPort, slack));
+    console.log(`vendor-economy: ${REPLICAS} replicas, one Redis (port ${redisPort}), fake wolkvox (2 simultaneous, 1,000/day, ${LATENCY_MS} ms), ${SUPERVISORS} supervisors`);
+    let turn = 0;
+    const ask = (user: string, text: string) => askSlack(replicas[turn++ % replicas.length]!, slack, user, text);
+
+    // Phase 1: supervisors.
+    let mark = await phaseStart(wolkvox, replicas);
+    const acks: number[] = [];
+    const misses = (i: number) => `${7_000_000 + i}`;
+    await Promise.all(
+      users.slice(0, SUPERVISORS).map(async (user, i) => {
+        const script = ['/queue', '/agents', '/today', '/handoffs', `/transcript ${hitIds[i % hitIds.length]}`, `/transcript ${misses(i)}`, '/queue'];
+        for (const text of script) acks.push((await ask(user, text)).ackMs);
+      }),
+    );
+    const lookups = Promise.all(hitIds.slice(0, 10).map((id, i) => ask(users[i]!, `/transcript ${id.slice(0, -1)}${(Number(id.slice(-1)) + 2) % 5}`)));
+    const queueTimes: number[] = [];
+    await Promise.all(users.slice(10, 20).map(async (user) => queueTimes.push((await ask(user, '/queue')).answerMs)));
+    for (const l of await lookups) acks.push(l.ackMs);
+    await report('1. supervisors (watcher on)', wolkvox, replicas, mark, { acks, queueTimes });
+
+    // Phase 2: one asker hammers lookups of ids that do not exist; another asks /queue meanwhile.
+    mark = await phaseStart(wolkvox, replicas);
+    const told = new Map<string, number>();
+    const hammerAcks: number[] = [];
+    const bystander: number[] = [];
+    let hammering = true;
+    const watching = (async () => {
+      while (hammering) {
+        const q = await ask(BYSTANDER, '/queue');
+        bystander.push(q.answerMs);
+        if (/:hourglass:/.test(q.text)) told.set('(bystander /queue was stale)', (told.get('(bystander /queue was stale)') ?? 0) + 1);
+        await sleep(1_000);
+      }
+    })();
+    for (let i = 0; i < HAMMER; i++) {
+      const answer = await ask(HAMMERER, `/transcript ${9_100_000 + i * 7}`);
+      hammerAcks.push(answer.ackMs);
+      const said = /You can ask again/.test(answer.text) ? 'refused: hourly share spent ("You can ask again in N minutes")' : /has no chat/.test(answer.text) ? 'not found' : answer.text.slice(0, 80);
+      told.set(said, (told.get(said) ?? 0) + 1);
+    }
+    hammering = false;
+    await watching;
+    await report('2. one asker, 150 lookups of ids that do not exist', wolkvox, replicas, mark, { acks: hammerAcks, queueTimes: bystander, told });
+
+    // Phase 3: Redis stopped for 20 s while supervisors keep asking.
+    mark = await phaseStart(wolkvox, replicas);
+    const outageAcks: number[] = [];
+    const outageQueue: number[] = [];
+    const readyz: string[] = [];
+    redis.kill('SIGKILL');
+    const until = Date.now() + OUTAGE_S * 1000;
+    const probe = (async () => {
+      while (Date.now() < until) {
+        for (const r of replicas) {
+          const res = await fetch(`http://127.0.0.1:${r.port}/readyz`).catch(() => undefined);
+          readyz.push(String(res?.status ?? 'no answer'));
+          await res?.body?.cancel();
+        }
+        await sleep(2_000);
+      }
+    })();
+    await Promise.all(
+      users.slice(0, SUPERVISORS).map(async (user, i) => {
+        const script = ['/queue', '/agents', '/today', `/transcript ${hitIds[(i + 3) % hitIds.length]}`, `/transcript ${misses(100 + i)}`];
+        let k = 0;
+        while (Date.now() < until) {
+          const text = script[k++ % script.length]!;
+          const answer = await ask(user, text);
+          outageAcks.push(answer.ackMs);
+          if (text === '/queue') outageQueue.push(answer.answerMs);
+          await sleep(500);
+        }
+      }),
+    );
+    await probe;
+    redis = startRedis(redisPort, dir);
+    const readyCounts = new Map<string, number>();
+    for (const s of readyz) readyCounts.set(s, (readyCounts.get(s) ?? 0) + 1);
+    await report(`3. Redis stopped for ${OUTAGE_S} s`, wolkvox, replicas, mark, {
+      acks: outageAcks,
+      queueTimes: outageQueue,
+      told: new Map([...readyCounts].map(([status, n]) => [`/readyz answered ${status}`, n])),
+    });
+    console.log(`\nvendor total today: ${wolkvox.state.usedToday} of 1000`);
+  } finally {
+    for (const r of replicas) r.child.kill('SIGTERM');
+    await Promise.all(replicas.map((r) => new Promise((resolve) => (r.child.exitCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
+    redis.kill('SIGKILL');
+    await wolkvox.close();
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function config(baseUrl: string): string {
+  return `sources:
+  bogota:
+    vendor: wolkvox
+    server: "0032"
+    token: \${WOLKVOX_TOKEN}
+    baseUrl: ${baseUrl}
+    timeZone: ${ZONE}
+    licenses: 1
+    skills: [101]
+    timeout: 30s
+    poll: "*/5 * * * * *"
+    cache:
+      queue: 1s
+channels:
+  ops: slack:C0OPS
+alerts:
+  - metric: queue.waiting
+    source: bogota
+    above: 1000
+    channels: [ops]
+access:
+  supervisors:
+    slackUsers: [${users.join(', ')}]
+`;
+}
+
+async function startReplica(dir: string, redisPort: number, slack: FakeSlack): Promise<Replica> {
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      CHATOPS_CONFIG: join(dir, 'chatops.yaml'),
+      WOLKVOX_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-200_000)));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-200_000)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const m = /listening on port (\d+)/.exec(out);
+    if (m) return { child, port: Number(m[1]), output: () => out };
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`replica did not start:\n${out}`);
+    await sleep(50);
+  }
+}
+
+/** Sends one signed slash command; the answer is the ack itself or the response_url post that replaces "Looking…". */
+async function askSlack(replica: Replica, slack: FakeSlack, user: string, text: string): Promise<Asked> {
+  const [command, ...rest] = text.split(' ');
+  const id = `r${++responseSeq}`;
+  const body = new URLSearchParams({ command: command!, text: rest.join(' '), user_id: user, user_name: user, channel_id: 'C0OPS', team_id: 'T0BENCH', response_url: slack.responseUrl(id), trigger_id: '1.2.3' }).toString();
+  const sent = performance.now();
+  const res = await fetch(`http://127.0.0.1:${replica.port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(SECRET, body) });
+  const ack = await res.text();
+  const ackMs = performance.now() - sent;
+  if (!ack.includes('Looking')) return { ackMs, answerMs: ackMs, text: ack };
+  const late = await slack.waitForResponse((p) => p.id === id, 120_000);
+  return { ackMs, answerMs: performance.now() - sent, text: JSON.stringify(late.body) };
+}
+
+interface Mark {
+  calls: number;
+  botCount: number;
+}
+
+async function phaseStart(wolkvox: FakeWolkvox, replicas: Replica[]): Promise<Mark> {
+  wolkvox.state.maxConcurrencySeen = wolkvox.state.inFlight;
+  return { calls: wolkvox.state.calls.length, botCount: await botCount(replicas) };
+}
+
+/** Vendor requests the bot says it made: chatops_vendor_calls_total summed over replicas. */
+async function botCount(replicas: Replica[]): Promise<number> {
+  let total = 0;
+  for (const r of replicas) {
+    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`).then((res) => res.text()).catch(() => '');
+    for (const line of text.split('\n')) if (line.startsWith('chatops_vendor_calls_total{')) total += Number(line.split(' ').pop());
+  }
+  return total;
+}
+
+async function report(name: string, wolkvox: FakeWolkvox, replicas: Replica[], mark: Mark, figures: { acks: number[]; queueTimes: number[]; told?: Map<string, number> }): Promise<void> {
+  await sleep(500);
+  const calls = wolkvox.state.calls.slice(mark.calls);
+  const bot = (await botCount(replicas)) - mark.botCount;
+  console.log(`\n${name}`);
+  console.log(`  vendor counted      ${calls.length} requests (${summarize(calls.map((c) => c.api ?? '?'))})`);
+  console.log(`  bot counted         ${bot} (chatops_vendor_calls_total)`);
+  console.log(`  ideal minimum       ${ideal(calls)}`);
+  console.log(`  most simultaneous   ${wolkvox.state.maxConcurrencySeen} (limit 2)`);
+  console.log(`  403s                ${calls.filter((c) => c.status === 403).length}`);
+  console.log(`  ack                 p50 ${ms(pct(figures.acks, 50))}  p99 ${ms(pct(figures.acks, 99))}  (${figures.acks.length} commands)`);
+  console.log(`  /queue answer       p50 ${ms(pct(figures.queueTimes, 50))}  p99 ${ms(pct(figures.queueTimes, 99))}  (${figures.queueTimes.length})`);
+  for (const [said, n] of figures.told ?? []) console.log(`  told                ${n} x ${said}`);
+}
+
+/**
+ * The least the vendor could have been asked for what it answered: each distinct request once
+ * (a report day, a live endpoint with its parameters). Live figures asked again later are not
+ * waste, so this is a floor, not a target.
+ */
+function ideal(calls: Array<{ api?: string; query: Record<string, string> }>): number {
+  const reports = new Set(calls.filter((c) => c.api === 'chat_2' || c.api === 'chat_8').map((c) => `${c.api}:${c.query.date_ini}:${c.query.date_end?.slice(0, 8)}`));
+  const live = new Set(calls.filter((c) => c.api !== 'chat_2' && c.api !== 'chat_8').map((c) => `${c.api}:${c.query.skill_id ?? ''}`));
+  return reports.size + live.size;
+}
+
+function summarize(apis: string[]): string {
+  const counts = new Map<string, number>();
+  for (const a of apis) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return [...counts].map(([a, n]) => `${a} ${n}`).join(', ');
+}
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function ms(value: number): string {
+  return Number.isNaN(value) ? '-' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+function startRedis(port: number, dir: string): ChildProcess {
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+await main();
