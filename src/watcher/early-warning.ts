@@ -17,7 +17,7 @@ export interface WarningTuning extends TrendOptions {
   holdMs: number;
 }
 
-export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 1.5, holdMs: 0 };
+export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 1.5, holdMs: 20 * 60_000 };
 
 export interface ForecastInput {
   value: number | undefined;
