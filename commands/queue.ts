@@ -4,6 +4,7 @@ import type { CommandDefinition } from '../src/router/types.js';
 import { formatCount, formatDuration } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { LOWER_BOUND_NOTE, atLeast, nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
+import { queueTrends } from './queue-trend.js';
 
 /**
  * `/queue [source]`: who is waiting now, per queue, worst first.
@@ -39,6 +40,9 @@ export const queueCommand: CommandDefinition = {
 
     const page = pageOf([...queues].sort(worstFirst), ctx.page);
     const columns = COLUMNS.filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
+    // Trends come from history; without it (or when it fails) the answer is the snapshot alone.
+    const trends = await queueTrends(ctx.history, source, queues.map((q) => q.name), ctx.now()).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
+    if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '' });
     return {
       title: `Queue — ${source.label}`,
       summary: summaryOf(totals.waiting, longest, available, lowerBound),
@@ -49,6 +53,7 @@ export const queueCommand: CommandDefinition = {
       buttons: [refreshButton(ctx, '/queue'), ...(page.nextPage ? [nextPageButton(ctx, '/queue', page.nextPage)] : [])],
       context: sourceContext(source, fetched, [lowerBound ? LOWER_BOUND_NOTE : undefined, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter(Boolean).join(' · ') || undefined),
       visibility: 'public',
+      chart: trends.chart,
       tone: totals.waiting > 0 && available === 0 ? 'danger' : totals.waiting > 0 && (longest ?? 0) >= 300 ? 'warning' : 'normal',
     };
   },

@@ -1,3 +1,5 @@
+import type { ReplyChart } from './chart.js';
+
 /**
  * A platform-neutral answer. Commands build one; Slack renders it as Block Kit, Teams as an
  * Adaptive Card, the console as text. Renderers enforce their platform's limits; commands keep
@@ -27,6 +29,8 @@ export interface Reply {
   visibility?: Visibility;
   /** Tone for colour hints (alerts, errors). */
   tone?: 'normal' | 'good' | 'warning' | 'danger';
+  /** A chart as data; each platform draws it its own way (see `ReplyChart`). */
+  chart?: ReplyChart;
 }
 
 /**
@@ -76,3 +80,5 @@ export interface ReplyContext {
   /** IANA zone of the source, so renderers can show `asOf` as the operation's clock time. */
   timeZone?: string;
 }
+
+export type { ChartMarker, ChartSeries, ReplyChart } from './chart.js';

@@ -1,0 +1,81 @@
+import { ALL_QUEUES, type History, type Sample } from '../src/history/history.js';
+import type { ReplyChart } from '../src/reply/chart.js';
+import { formatCount, formatDuration } from '../src/reply/format.js';
+import { bucketMax, sparkline } from '../src/reply/sparkline.js';
+import type { Source } from '../src/sources/source.js';
+
+const HOUR = 3_600_000;
+const WEEK = 7 * 86_400_000;
+/** Characters in a queue's sparkline: the last hour in 3-minute steps. */
+export const SPARK_WIDTH = 20;
+/** Below this many waiting the sparkline stays low: one chat coming and going is no surge. */
+const SPARK_FLOOR = 4;
+
+export interface QueueTrends {
+  /** Queue name (as the snapshot spells it) to its last hour of waiting chats as a sparkline. */
+  sparklines: Map<string, string>;
+  chart?: ReplyChart;
+}
+
+/**
+ * Trends for `/queue` from history: per queue, the last hour of waiting chats as a sparkline;
+ * for the source, a chart of waiting and longest wait over the last two hours, with the same
+ * hours a week ago where history has them. Empty when there is no history (yet).
+ *
+ * @example
+ *   const { sparklines, chart } = await queueTrends(ctx.history, source, ['Ventas', 'Soporte'], ctx.now());
+ *   sparklines.get('Ventas'); // "▁▁▂▂▃▅▆▆▇█▇▆▅▄▃▃▂▂▁▁"
+ */
+export async function queueTrends(history: History | undefined, source: Source, queues: readonly string[], now: Date): Promise<QueueTrends> {
+  const sparklines = new Map<string, string>();
+  if (!history) return { sparklines };
+  const to = now.getTime();
+  const [perQueue, recent, lastWeek] = await Promise.all([
+    Promise.all(queues.map((q) => history.range(source.id, q, new Date(to - HOUR), now))),
+    history.range(source.id, ALL_QUEUES, new Date(to - 2 * HOUR), now),
+    history.range(source.id, ALL_QUEUES, new Date(to - WEEK - 2 * HOUR), new Date(to - WEEK)),
+  ]);
+  queues.forEach((name, i) => {
+    const samples = perQueue[i]!;
+    if (samples.length < 2) return;
+    const buckets = bucketMax(samples.map((s) => ({ at: s.at, value: s.figures['queue.waiting'] })), to - HOUR, to, SPARK_WIDTH);
+    const top = Math.max(SPARK_FLOOR, ...buckets.filter((v): v is number => v !== undefined));
+    sparklines.set(name, sparkline(buckets, top));
+  });
+  return { sparklines, chart: recent.length >= 2 ? waitChart(source, recent, lastWeek) : undefined };
+}
+
+function waitChart(source: Source, recent: Sample[], lastWeek: Sample[]): ReplyChart {
+  const points = (samples: Sample[], figure: string, shift = 0): Array<[number, number | null]> => samples.map((s) => [s.at + shift, s.figures[figure] ?? null]);
+  const series: ReplyChart['series'] = [
+    { name: 'Waiting', unit: 'count', points: points(recent, 'queue.waiting') },
+    { name: 'Longest wait', unit: 'seconds', points: points(recent, 'queue.longest_wait_seconds') },
+  ];
+  if (lastWeek.length >= 2) {
+    series.push(
+      { name: 'Waiting, last week', unit: 'count', role: 'comparison', points: points(lastWeek, 'queue.waiting', WEEK) },
+      { name: 'Longest wait, last week', unit: 'seconds', role: 'comparison', points: points(lastWeek, 'queue.longest_wait_seconds', WEEK) },
+    );
+  }
+  return {
+    title: `${source.label}: waiting and longest wait, last 2 hours`,
+    description: describeTrend(recent, lastWeek),
+    timeZone: source.timeZone,
+    kind: 'line',
+    series,
+  };
+}
+
+/** "Waiting 3 → 9 (peak 11); longest wait 40s → 3m 10s. Same time last week: peak 6 waiting." */
+function describeTrend(recent: Sample[], lastWeek: Sample[]): string {
+  const values = (samples: Sample[], figure: string) => samples.map((s) => s.figures[figure]).filter((v): v is number => v !== undefined);
+  const waiting = values(recent, 'queue.waiting');
+  const longest = values(recent, 'queue.longest_wait_seconds');
+  const parts: string[] = [];
+  if (waiting.length) parts.push(`Waiting ${formatCount(waiting[0])} → ${formatCount(waiting.at(-1))} (peak ${formatCount(Math.max(...waiting))})`);
+  if (longest.length) parts.push(`longest wait ${formatDuration(longest[0])} → ${formatDuration(longest.at(-1))}`);
+  let text = `${parts.join('; ')} over the last 2 hours.`;
+  const before = values(lastWeek, 'queue.waiting');
+  if (before.length) text += ` Same time last week: peak ${formatCount(Math.max(...before))} waiting.`;
+  return text;
+}
