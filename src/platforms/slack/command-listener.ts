@@ -9,8 +9,8 @@ export const LOOKING = 'Looking…';
 
 /**
  * Every slash command goes to the router. Slack wants an ack within 3 seconds, and a busy
- * process adds its own delays: only an answer ready well inside the ack budget (1 s, counted from
- * the request's arrival) *is* the ack (one message, no flicker); otherwise the ack is "Looking…"
+ * process adds its own delays: only an answer ready well inside a 1 s ack budget (500 ms, counted
+ * from the request's arrival) *is* the ack (one message, no flicker); otherwise the ack is "Looking…"
  * at once and the answer replaces it through the response_url when it arrives.
  * Answers are ephemeral: only the asker sees them until they press "Share in channel".
  */

@@ -31,8 +31,8 @@ export interface SlackAppOptions {
   metrics: Metrics;
   /**
    * An answer ready within this long of the request's arrival is the ack itself; later ones
-   * follow via response_url. Default 1000 ms, at most 2000: the rest of Slack's 3 s is margin for
-   * a loaded process and the network.
+   * follow via response_url. Default 500 ms, well inside a 1 s ack budget, at most 2000: the rest
+   * of Slack's 3 s is margin for a loaded process and the network.
    */
   ackBudgetMs?: number;
   /**
@@ -116,7 +116,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
     logger: log,
     // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
-    ackBudgetMs: Math.min(options.ackBudgetMs ?? 1000, 2000),
+    ackBudgetMs: Math.min(options.ackBudgetMs ?? 500, 2000),
     alerts: options.alerts,
     mayActOnAlerts: (asker: Asker) => (options.access ? isSupervisor(asker, options.access) : false),
     track: (work: Promise<unknown>) => {
