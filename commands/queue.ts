@@ -1,7 +1,8 @@
 import type { QueueFigures } from '../src/domain/types.js';
+import type { Source } from '../src/sources/source.js';
 import type { ReplyField } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
-import { formatCount, formatDuration } from '../src/reply/format.js';
+import { formatCount, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { LOWER_BOUND_NOTE, atLeast, nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
 import { queueTrends } from './queue-trend.js';
@@ -26,14 +27,16 @@ export const queueCommand: CommandDefinition = {
     const { queues, totals, lowerBound } = fetched.value;
     const longest = totals.longestWaitSeconds ?? maxOf(queues.map((q) => q.longestWaitSeconds));
     const abandoned = totals.abandonedLast30m ?? sumOf(queues.map((q) => q.abandonedLast30m));
-    const available = totals.agentsAvailable ?? sumOf(queues.map((q) => q.agentsAvailable));
+    const given = totals.agentsAvailable ?? sumOf(queues.map((q) => q.agentsAvailable));
+    const fromAgents = given === undefined ? await availableFromCachedAgents(source, fetched.asOf) : undefined;
+    const available = given ?? fromAgents?.count;
 
     const fields: ReplyField[] = [
       { label: 'Waiting now', value: atLeast(formatCount(totals.waiting), lowerBound) },
       { label: 'Longest wait', value: formatDuration(longest) },
       { label: 'Average wait', value: formatDuration(totals.averageWaitSeconds) },
       { label: 'Abandoned (30 min)', value: formatCount(abandoned) },
-      { label: 'Agents available', value: formatCount(available) },
+      { label: 'Agents available', value: formatCount(available) + (fromAgents?.asOf ? ` (as of ${formatLocalTime(fromAgents.asOf, source.timeZone)})` : '') },
     ];
     if (totals.agentsOnline !== undefined) fields.push({ label: 'Agents online', value: formatCount(totals.agentsOnline) });
     if (totals.ongoingChats !== undefined) fields.push({ label: 'Chats in progress', value: formatCount(totals.ongoingChats) });
@@ -92,6 +95,24 @@ function summaryOf(waiting: number, longest: number | undefined, available: numb
 /** Most waiting first, then the longest wait, then the most abandoned. */
 function worstFirst(a: QueueFigures, b: QueueFigures): number {
   return b.waiting - a.waiting || (b.longestWaitSeconds ?? 0) - (a.longestWaitSeconds ?? 0) || (b.abandonedLast30m ?? 0) - (a.abandonedLast30m ?? 0) || a.name.localeCompare(b.name);
+}
+
+/** An agents answer this old or older is not used for "agents available" (the vendor's advised poll interval). */
+const AGENTS_USABLE_MS = 5 * 60_000;
+/** Older than this, the figure says when it was true. */
+const AGENTS_FRESH_MS = 60_000;
+
+/**
+ * Agents available from the agents answer already in the cache (from `/agents` or the watcher),
+ * for sources whose queue answer does not say: no vendor request is made for it.
+ */
+async function availableFromCachedAgents(source: Source, queueAsOf: string): Promise<{ count: number; asOf?: string } | undefined> {
+  const agents = await source.cachedAgents();
+  if (!agents) return undefined;
+  const age = Date.parse(queueAsOf) - Date.parse(agents.asOf);
+  if (age > AGENTS_USABLE_MS) return undefined;
+  const count = agents.value.filter((agent) => agent.state === 'available').length;
+  return age > AGENTS_FRESH_MS ? { count, asOf: agents.asOf } : { count };
 }
 
 function maxOf(values: Array<number | undefined>): number | undefined {

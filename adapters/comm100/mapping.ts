@@ -98,6 +98,33 @@ export function mapQueueEntry(entry: QueueEntry): QueueFigures {
 }
 
 /**
+ * The chats behind a queue's 30-minute average wait, as far as its entry tells (inferred: the
+ * vendor does not say which chats the average is over): those waiting now, in progress, and
+ * abandoned or switched to messages in the last 30 minutes.
+ */
+export function chatsBehindAverage(entry: QueueEntry): number {
+  const parts = [entry.currentQueueLength ?? entry.visitors?.length, entry.ongoingChats, entry.abandonedChatsinLast30Mins, entry.switchedtoMessagesinLast30Mins];
+  return parts.reduce<number>((sum, n) => sum + (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0), 0);
+}
+
+/**
+ * The site's average wait from the per-queue ones, each weighted by the chats behind it. None when
+ * a queue with chats behind it gives no average; one queue with an average gives it as is; queues
+ * with averages but no chats behind any of them give one only when their averages agree.
+ */
+export function overallAverageWait(entries: readonly QueueEntry[], queues: readonly QueueFigures[]): number | undefined {
+  const rows = queues.map((q, i) => ({ average: q.averageWaitSeconds, weight: chatsBehindAverage(entries[i]!) }));
+  // A queue with chats behind it but no average leaves the overall one unknown.
+  if (rows.some((row) => row.average === undefined && row.weight > 0)) return undefined;
+  const known = rows.filter((row): row is { average: number; weight: number } => row.average !== undefined);
+  if (known.length === 0) return undefined;
+  if (known.length === 1) return known[0]!.average;
+  const weight = known.reduce((sum, k) => sum + k.weight, 0);
+  if (weight > 0) return Math.round((known.reduce((sum, k) => sum + k.average * k.weight, 0) / weight) * 1000) / 1000;
+  return known.every((k) => k.average === known[0]!.average) ? known[0]!.average : undefined;
+}
+
+/**
  * The queue snapshot: one figure per Queue entry, totals from RightNow where it says (site-wide
  * queue length, ongoing chats, logged-in agents) and from the entries otherwise.
  */
@@ -110,8 +137,8 @@ export function mapQueue(entries: readonly QueueEntry[], rightNow?: RightNowWire
   const longest = queues.map((q) => q.longestWaitSeconds).filter((v): v is number => v !== undefined);
   const totals: QueueSnapshot['totals'] = { waiting: rightNow?.currentQueueLength ?? sum((q) => q.waiting) ?? 0 };
   if (longest.length) totals.longestWaitSeconds = Math.max(...longest);
-  // Averages of different queues cannot be combined without their volumes, which Comm100 does not give.
-  if (queues.length === 1 && queues[0]!.averageWaitSeconds !== undefined) totals.averageWaitSeconds = queues[0]!.averageWaitSeconds;
+  const average = overallAverageWait(entries, queues);
+  if (average !== undefined) totals.averageWaitSeconds = average;
   const abandoned = sum((q) => q.abandonedLast30m);
   if (abandoned !== undefined) totals.abandonedLast30m = abandoned;
   const ongoing = rightNow?.ongoingChats ?? sum((q) => q.ongoingChats);

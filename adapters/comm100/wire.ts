@@ -11,7 +11,34 @@ import { z } from 'zod';
  * embeds the routed agent's `apiKey`, which must not travel into caches or logs.
  */
 
-const count = z.number().nullish();
+/**
+ * A number as Comm100 sends it: a JSON number, or the same written as a string (one of the
+ * vendor's doc sites types `intradayChats` as string). An empty string is no figure.
+ */
+const count = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value;
+}, z.number().nullish());
+
+/**
+ * The vendor's two spellings of the same fields (`ongoingChats` / `onGoingChats`, and the
+ * `onGoing...` family): read as the first, which wins when both are sent.
+ */
+function spelledEitherWay<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const fields = value as Record<string, unknown>;
+    const renamed: Record<string, unknown> = { ...fields };
+    for (const key of Object.keys(fields)) {
+      if (!key.startsWith('onGoing')) continue;
+      const usual = `ongoing${key.slice('onGoing'.length)}`;
+      if (renamed[usual] === undefined) renamed[usual] = fields[key];
+    }
+    return renamed;
+  }, schema);
+}
 /** .NET TimeSpan text, e.g. "06:53:57.0500000"; see `parseComm100Duration`. */
 const timeSpan = z.string().nullish();
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -28,7 +55,7 @@ export function pagedList<T extends z.ZodType>(item: T) {
 }
 
 /** One row of `GET livechat/realTime/Agents`. */
-export const realTimeAgentSchema = z.object({
+export const realTimeAgentSchema = spelledEitherWay(z.object({
   agentId: id,
   displayName: z.string().nullish(),
   /** A GUID whose well-known values are not documented: see `STATUS_ID_MEANINGS`. */
@@ -38,7 +65,7 @@ export const realTimeAgentSchema = z.object({
   intradayChats: count,
   intradayLinearChatTime: timeSpan,
   statusDistribution: z.unknown().optional(),
-});
+}));
 export const realTimeAgentsPageSchema = pagedList(realTimeAgentSchema);
 
 const departmentRef = z.object({ id: z.string().nullish(), name: z.string().nullish() });
@@ -46,7 +73,7 @@ const departmentRef = z.object({ id: z.string().nullish(), name: z.string().null
 const agentRef = z.object({ id: z.string().nullish(), displayName: z.string().nullish() });
 
 /** One entry of `GET livechat/realTime/Queue` (the answer is an array of these). */
-export const queueEntrySchema = z.object({
+export const queueEntrySchema = spelledEitherWay(z.object({
   routeToDepartmentId: z.string().nullish(),
   routeToDepartment: departmentRef.nullish(),
   routeToAgentId: z.string().nullish(),
@@ -61,7 +88,7 @@ export const queueEntrySchema = z.object({
   visitors: z
     .array(z.object({ visitorId: z.string().nullish(), contactIdentityId: z.string().nullish(), waitTime: timeSpan }))
     .nullish(),
-});
+}));
 export const queueSchema = z.array(queueEntrySchema);
 
 /** `GET livechat/realTime/Today`. Durations are plain numbers here (seconds, inferred). */
@@ -88,7 +115,7 @@ export const todaySchema = z.object({
 });
 
 /** `GET livechat/realTime/RightNow`. */
-export const rightNowSchema = z.object({
+export const rightNowSchema = spelledEitherWay(z.object({
   agentsInChat: count,
   ongoingChats: count,
   ongoingChatsWithAgent: count,
@@ -97,14 +124,14 @@ export const rightNowSchema = z.object({
   visitorOnSite: count,
   loggedInAgents: count,
   chatUtilization: count,
-});
+}));
 
 /** `GET livechat/agents`: readable status per agent ("Online", "Away", a custom away status). */
-export const agentStatusSchema = z.object({
+export const agentStatusSchema = spelledEitherWay(z.object({
   id,
   status: z.string().nullish(),
   ongoingChats: count,
-});
+}));
 export const agentStatusesSchema = z.array(agentStatusSchema);
 
 const attachmentSchema = z.object({

@@ -123,27 +123,26 @@ export function toActiveChat(chat: ChatWire, zone: string): ActiveChat {
 }
 
 /**
- * VCC Live agent states (from public client code; the list is not documented) in supervisor
- * words. Unknown words keep their label and read as `unknown`.
+ * VCC Live agent states in supervisor words, as FACTS.md lists them (public client code and the
+ * help center; the API page documents none): `AVAILABLE4CALL` is the one state the system routes
+ * to; the working states (waiting for a call or recall, ringing, in a call, on hold, e-mail,
+ * ticket browsing, pre- and after-work) are busy; `AUX` (break codes) and `UNAVAILABLE` (logged
+ * in but not in a project) are away. Any other word reads as `unknown` and is shown as it came.
  */
 export const AGENT_STATES: Readonly<Record<string, AgentState>> = {
   AVAILABLE4CALL: 'available',
-  AVAILABLE4CHAT: 'available',
-  WAITING4CALL: 'available',
-  WAITING4RECALL: 'available',
-  CALL: 'busy',
-  CHAT: 'busy',
-  EMAIL: 'busy',
-  HOLD: 'busy',
+  WAITING4CALL: 'busy',
+  WAITING4RECALL: 'busy',
   RINGING: 'busy',
   ORIGINATOR_RINGING: 'busy',
+  CALL: 'busy',
+  HOLD: 'busy',
+  EMAIL: 'busy',
   TICKET_BROWSING: 'busy',
   PREWORK: 'busy',
   AFTERWORK: 'busy',
   AUX: 'away',
   UNAVAILABLE: 'away',
-  OFFLINE: 'offline',
-  LOGGEDOUT: 'offline',
 };
 
 /** One `onlineusers` entry as an agent status; `since` from `stateChangedAt`, else `stateDuration`. */

@@ -4,6 +4,7 @@ import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from 
 import { localDay } from './local-day.js';
 import type { QuotaGate } from './quota-gate.js';
 import { createMemoryStore } from './memory-store.js';
+import { peekCache } from './peek.js';
 
 export interface MemoryQuotaGateOptions {
   /** Clock (ms since epoch); tests move it across TTLs and midnights. */
@@ -42,6 +43,7 @@ export function createMemoryQuotaGate(options: MemoryQuotaGateOptions = {}): Quo
 
   return {
     run,
+    peek: (token, key) => peekCache(store, token, key),
     async reconcile(token, usedToday) {
       const used = await store.raiseUsage(token, localDay(now(), token.timeZone), usedToday);
       recordQuota(ctx, token, used);

@@ -1,4 +1,5 @@
 import { BotError } from '../domain/errors.js';
+import type { PeekedValue } from './peek.js';
 
 /**
  * The quota gate: the one door to every vendor call, shared by every replica.
@@ -10,6 +11,11 @@ import { BotError } from '../domain/errors.js';
  */
 export interface QuotaGate {
   run<T>(request: GateRequest<T>): Promise<GateResult<T>>;
+  /**
+   * The cached answer of a key, whatever its age, or undefined: never calls the vendor, spends
+   * budget or waits for a fetch in flight (figures derived from another command's answer).
+   */
+  peek<T>(token: TokenPolicy, key: string): Promise<PeekedValue<T> | undefined>;
   /** Align the day counter with the vendor's own count (wolkvox `token_use_today`). */
   reconcile(token: TokenPolicy, usedToday: number): Promise<void>;
   /** Budget figures per token for /metrics and /readyz. */

@@ -7,6 +7,7 @@ import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
 import { checkPrefix } from './redis-keys.js';
 import { SharedStoreDown, createRedisStore } from './redis-store.js';
+import { peekCache } from './peek.js';
 
 export interface RedisQuotaGateOptions {
   /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
@@ -182,6 +183,8 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
   return {
     run: createInProcessJoin(lead, ctx),
+
+    peek: (token, key) => sharedOr(() => peekCache(shared, token, key), () => peekCache(local, token, key)),
 
     async reconcile(token, usedToday) {
       if (!Number.isFinite(usedToday) || usedToday < 0) return;

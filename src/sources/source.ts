@@ -54,6 +54,12 @@ export interface Source {
   dayStats(date: string, priority?: Priority): Promise<Fetched<DayStats>>;
   handoffs(range: DateRange, priority?: Priority): Promise<Fetched<HandoffReport>>;
   tokenUsage(priority?: Priority): Promise<Fetched<TokenUsage>>;
+  /**
+   * The last agents answer in the shared cache, whatever its age, without calling the vendor;
+   * undefined when none is cached or the source has no agents. For figures other answers lack
+   * (agents available in `/queue`).
+   */
+  cachedAgents(): Promise<Fetched<AgentStatus[]> | undefined>;
 }
 
 export interface SourceOptions {
@@ -67,6 +73,7 @@ export interface SourceOptions {
 export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptions): Source {
   const ttl = { ...DEFAULT_TTL_MS, ...ttlMs };
   const name = label ?? adapter.id;
+  const cacheKey = (capability: Capability, args: string) => `${adapter.id}:${capability}${args ? `:${args}` : ''}`;
 
   async function call<T>(capability: Capability, args: string, priority: Priority, fetch: (signal: AbortSignal) => Promise<T> | undefined): Promise<Fetched<T>> {
     if (!adapter.capabilities.has(capability)) throw new CapabilityMissingError(capability, name, adapter.vendor);
@@ -74,7 +81,7 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
       token,
       source: adapter.id,
       vendor: adapter.vendor,
-      key: `${adapter.id}:${capability}${args ? `:${args}` : ''}`,
+      key: cacheKey(capability, args),
       endpoint: capability,
       ttlMs: ttl[capability],
       priority,
@@ -90,6 +97,12 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
       stale: result.stale,
       staleReason: result.stale ? result.staleReason : undefined,
     };
+  }
+
+  async function cached<T>(capability: Capability, args: string): Promise<Fetched<T> | undefined> {
+    if (!adapter.capabilities.has(capability)) return undefined;
+    const entry = await gate.peek<T>(token, cacheKey(capability, args));
+    return entry && { value: entry.value, asOf: new Date(entry.fetchedAt).toISOString(), stale: false };
   }
 
   return {
@@ -114,5 +127,6 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     dayStats: (date, p = 'interactive') => call('dayStats', date, p, (s) => adapter.dayStats?.(date, s)),
     handoffs: (range, p = 'interactive') => call('handoffs', `${range.from}/${range.to}`, p, (s) => adapter.handoffs?.(range, s)),
     tokenUsage: (p = 'background') => call('tokenUsage', '', p, (s) => adapter.tokenUsage?.(s)),
+    cachedAgents: () => cached<AgentStatus[]>('agents', ''),
   };
 }

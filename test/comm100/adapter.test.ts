@@ -78,7 +78,8 @@ describe('the Comm100 adapter', () => {
       { name: 'Sales', waiting: 3, longestWaitSeconds: 95, averageWaitSeconds: 40, abandonedLast30m: 2, ongoingChats: 0 },
       { name: 'Support', waiting: 1, longestWaitSeconds: 20, averageWaitSeconds: 0, abandonedLast30m: 0, ongoingChats: 4 },
     ]);
-    expect(snapshot.totals).toEqual({ waiting: 4, longestWaitSeconds: 95, abandonedLast30m: 2, ongoingChats: 1, agentsOnline: 2 });
+    // Average wait weighted by the chats behind each department's: (5 x 40 + 5 x 0) / 10.
+    expect(snapshot.totals).toEqual({ waiting: 4, longestWaitSeconds: 95, averageWaitSeconds: 20, abandonedLast30m: 2, ongoingChats: 1, agentsOnline: 2 });
   });
 
   it("asks for today from the operation's local midnight with its UTC offset", async () => {

@@ -120,6 +120,24 @@ describe('the documented realTime/Queue and RightNow examples', () => {
   });
 });
 
+describe('both spellings and both types the vendor documents', () => {
+  it('reads onGoingChats as ongoingChats and numbers written as strings', () => {
+    const page = realTimeAgentsPageSchema.parse({
+      total: '1',
+      list: [{ agentId: 'a1', displayName: 'Ana', currentStatusId: 'x', onGoingChats: '2', maxConcurrentChats: '3', intradayChats: '14' }],
+    });
+    expect(mapAgents(page.list)).toEqual([{ id: 'a1', name: 'Ana', state: 'unknown', stateLabel: 'x', ongoingChats: 2, maxChats: 3, chatsToday: 14 }]);
+    const rightNow = rightNowSchema.parse({ onGoingChats: 4, onGoingChatsWithBot: '1', currentQueueLength: '2', loggedInAgents: '' });
+    expect(rightNow).toMatchObject({ ongoingChats: 4, ongoingChatsWithBot: 1, currentQueueLength: 2, loggedInAgents: null });
+    const queue = queueSchema.parse([{ routeToDepartment: { name: 'Sales' }, onGoingChats: '3', currentQueueLength: '1', abandonedChatsinLast30Mins: '0', avgWaitTimeinLast30Mins: '00:00:30' }]);
+    expect(mapQueue(queue).queues).toEqual([{ name: 'Sales', waiting: 1, averageWaitSeconds: 30, abandonedLast30m: 0, ongoingChats: 3 }]);
+  });
+
+  it('prefers ongoingChats when both spellings are sent', () => {
+    expect(agentStatusesSchema.parse([{ id: 'a', status: 'Online', ongoingChats: 1, onGoingChats: 5 }])[0]!.ongoingChats).toBe(1);
+  });
+});
+
 describe('the documented realTime/Today example', () => {
   it('becomes the day figures of the given local date', () => {
     const today = todaySchema.parse(fixture('realtime-today.json'));

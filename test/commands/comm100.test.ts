@@ -20,6 +20,16 @@ describe('commands on a Comm100 source (documented payloads, fake Comm100)', () 
     expect(text).toContain('Service desk (comm100) · as of 10:00');
   });
 
+  it('/queue gives an overall average wait from the departments\' ones, weighted by the chats behind each', async () => {
+    bot = await comm100Bot();
+    // Sales: 2 waiting + 5 in progress + 1 abandoned behind 2m; Support: 1 waiting + 1 in progress behind 30s.
+    bot.fake.controls.setQueueWaiting('Sales', 2, { waitSeconds: [100, 140], abandoned: 1, ongoingChats: 5, averageWaitSeconds: 120 });
+    bot.fake.controls.setQueueWaiting('Support', 1, { waitSeconds: [20], ongoingChats: 1, averageWaitSeconds: 30 });
+    const text = await bot.ask('/queue');
+    // (8 x 120 + 2 x 30) / 10 = 102 s.
+    expect(text).toMatch(/Average wait:\s+1m 42s/);
+  });
+
   it('/agents reads the readable status of each agent, custom away statuses included', async () => {
     bot = await comm100Bot();
     const text = await bot.ask('/agents');

@@ -27,6 +27,23 @@ describe('commands on a wolkvox source (documented payloads, fake wolkvox)', () 
     expect(text).toMatch(/Chats in progress:\s+3/);
   });
 
+  it('/queue gives agents available from the agents answer already cached, without asking wolkvox for it again', async () => {
+    bot = await wolkvoxBot({ skills: ['102', '101'] });
+    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+—/);
+    await bot.ask('/agents');
+    const agentCalls = () => bot!.fake.state.calls.filter((c) => c.api === 'agents').length;
+    const before = agentCalls();
+    const text = await bot.ask('/queue');
+    expect(text).toContain('5 waiting · 1 agent available');
+    expect(text).toMatch(/Agents available:\s+1\n/);
+    // A minute later and more, the figure says when it was true; past 5 minutes it is not used.
+    bot.advance(2 * 60_000);
+    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+1 \(as of 15:00\)/);
+    bot.advance(4 * 60_000);
+    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+—/);
+    expect(agentCalls()).toBe(before);
+  });
+
   it('/agents gives the totals by status first, then each enabled agent with ongoing chats', async () => {
     bot = await wolkvoxBot();
     const text = await bot.ask('/agents');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toAgentStatus } from '../../adapters/vcclive/mapping.js';
 import { makeAgent, makeChat, makeWaitingChat, startFakeVcclive, type FakeVcclive } from '../fakes/fake-vcclive.js';
 import { EXAMPLE_NOON, adapterFor } from './setup.js';
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
     ],
     agents: [
       makeAgent({ userId: 660, username: 'John Smith', state: 'AVAILABLE4CALL', stateChangedAt: '2023-01-20T11:50:00+01:00' }),
-      makeAgent({ userId: 661, username: 'Eva Toth', state: 'CHAT', stateChangedAt: '2023-01-20T11:57:00+01:00' }),
+      makeAgent({ userId: 661, username: 'Eva Toth', state: 'EMAIL', stateChangedAt: '2023-01-20T11:57:00+01:00' }),
       makeAgent({ userId: 662, username: 'Peter Nagy', state: 'AUX', stateChangedAt: undefined, stateDuration: 600 }),
       makeAgent({ userId: 663, username: 'Mark Kiss', state: 'SOMETHING_NEW' }),
     ],
@@ -84,11 +85,21 @@ describe('VCC Live agents', () => {
     expect(fake.controls.calls.at(-1)?.path).toBe('/v2/onlineusers/822');
     expect(agents).toEqual([
       { id: '660', name: 'John Smith', state: 'available', stateLabel: 'AVAILABLE4CALL', since: '2023-01-20T10:50:00.000Z' },
-      { id: '661', name: 'Eva Toth', state: 'busy', stateLabel: 'CHAT', since: '2023-01-20T10:57:00.000Z' },
+      { id: '661', name: 'Eva Toth', state: 'busy', stateLabel: 'EMAIL', since: '2023-01-20T10:57:00.000Z' },
       // No stateChangedAt: since = now - stateDuration.
       { id: '662', name: 'Peter Nagy', state: 'away', stateLabel: 'AUX', since: new Date(EXAMPLE_NOON.getTime() - 600_000).toISOString() },
       { id: '663', name: 'Mark Kiss', state: 'unknown', stateLabel: 'SOMETHING_NEW', since: '2023-01-20T11:49:43.000Z' },
     ]);
+  });
+});
+
+describe('VCC Live agent states', () => {
+  it('reads every state FACTS.md lists, and keeps a word it does not list as it came', () => {
+    const states = (words: string[]) => words.map((state) => toAgentStatus({ userId: 1, username: 'A', state }, 'Europe/Budapest', EXAMPLE_NOON).state);
+    expect(states(['AVAILABLE4CALL'])).toEqual(['available']);
+    expect(states(['WAITING4CALL', 'WAITING4RECALL', 'RINGING', 'ORIGINATOR_RINGING', 'CALL', 'HOLD', 'EMAIL', 'TICKET_BROWSING', 'PREWORK', 'AFTERWORK'])).toEqual(Array(10).fill('busy'));
+    expect(states(['AUX', 'UNAVAILABLE', 'aux'])).toEqual(['away', 'away', 'away']);
+    expect(toAgentStatus({ userId: 2, username: 'B', state: 'LUNCH_BREAK' }, 'Europe/Budapest', EXAMPLE_NOON)).toMatchObject({ state: 'unknown', stateLabel: 'LUNCH_BREAK' });
   });
 });
 
