@@ -5,7 +5,7 @@ import { formatCount, formatDuration } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { maskPhones } from '../src/privacy/mask-phone.js';
 import { echo } from '../src/router/replies.js';
-import { didYouMean } from '../src/router/suggest.js';
+import { didYouMean } from '../src/util/suggest.js';
 import { capitalize, nextPageButton, refreshButton, sourceContext } from './common.js';
 
 /** Order of the list and of the totals: who can take a chat first. */

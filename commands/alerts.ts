@@ -6,7 +6,7 @@ import { AccessDeniedError, UsageError, type CommandContext, type CommandDefinit
 import { formatAge, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
-import { didYouMean } from '../src/router/suggest.js';
+import { didYouMean } from '../src/util/suggest.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 

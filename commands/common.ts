@@ -2,7 +2,7 @@ import type { Fetched, Source } from '../src/sources/source.js';
 import type { ReplyButton, ReplyContext } from '../src/reply/reply.js';
 import { UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
-import { didYouMean } from '../src/router/suggest.js';
+import { didYouMean } from '../src/util/suggest.js';
 
 /** "Bogotá (wolkvox)": which operation answered, in every reply's context line. */
 export function sourceName(source: Source): string {

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDefinition, ExampleFacts } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
 import { commandListReply, echo, usageReply } from '../src/router/replies.js';
-import { didYouMean } from '../src/router/suggest.js';
+import { didYouMean } from '../src/util/suggest.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 
 /**

@@ -26,7 +26,7 @@ export const staffingCommand: CommandDefinition = {
   name: 'staffing',
   summary: 'Agents needed now to meet the service-level target (Erlang C, chat concurrency), beside the agents available.',
   usage: '/staffing [source]',
-  examples: ['/staffing', '/staffing bogota'],
+  examples: ({ sources }) => ['/staffing', ...(sources.length ? [`/staffing ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
   async handler(ctx) {
     const [extra] = ctx.args;

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { crossCheck } from './cross-check.js';
+import { plainMessage } from './plain-words.js';
 import { configSchema, type Config } from './schema.js';
 
 /** One problem in a configuration file, with the path of the offending value. */
@@ -91,11 +93,11 @@ export function parseConfigText(text: string, env: NodeJS.ProcessEnv, file = '(e
   const problems: ConfigProblem[] = [];
   const secrets: string[] = [];
   const raw = substitute(doc.toJS() ?? {}, [], env, problems, secrets);
+  // One pass: the schema's problems and the cross-section ones together, each once.
   const result = configSchema.safeParse(raw);
-  if (!result.success) problems.push(...zodProblems(result.error));
+  if (!result.success) problems.push(...zodProblems(result.error, problems));
+  problems.push(...crossCheck(raw).filter((p) => !problems.some((q) => q.path === p.path)));
   if (problems.length > 0 || !result.success) throw new ConfigError(file, problems);
-  problems.push(...crossCheck(result.data));
-  if (problems.length > 0) throw new ConfigError(file, problems);
   return { file, config: result.data, secrets: [...new Set(secrets.filter((s) => s.length >= 4))] };
 }
 
@@ -119,36 +121,23 @@ function substitute(value: unknown, path: Array<string | number>, env: NodeJS.Pr
   return value;
 }
 
-function zodProblems(error: z.ZodError): ConfigProblem[] {
-  return error.issues.map((issue) => {
-    let message = issue.message.replace(/^Invalid input: /, '');
-    if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against chatops.example.yaml`;
-    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `is required (${issue.message.replace(/Invalid input: /, '')})`;
-    return { path: formatPath(issue.path as Array<string | number>), message };
-  });
-}
-
-function crossCheck(config: Config): ConfigProblem[] {
+/**
+ * zod's issues in plain words, leaving out those on a value whose environment variable is
+ * missing (already reported, and the cause of the rest) and repeats.
+ */
+function zodProblems(error: z.ZodError, reported: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set(reported.map((p) => `${p.path}\n${p.message}`));
+  const missing = reported.map((p) => p.path);
   const problems: ConfigProblem[] = [];
-  const sources = Object.keys(config.sources);
-  const knowsChannel = (c: string) => c in config.channels || /^(slack:|teams:|teams-webhook:|console$)/.test(c);
-  config.alerts.forEach((rule, i) => {
-    if (!sources.includes(rule.source)) problems.push({ path: `alerts[${i}].source`, message: `no source named "${rule.source}"; configured: ${sources.join(', ')}` });
-    rule.channels.forEach((c, j) => {
-      if (!knowsChannel(c)) problems.push({ path: `alerts[${i}].channels[${j}]`, message: `"${c}" is neither an alias under \`channels\` nor a channel reference` });
-    });
-  });
-  config.summaries.forEach((s, i) => {
-    s.sources.forEach((name, j) => {
-      if (!sources.includes(name)) problems.push({ path: `summaries[${i}].sources[${j}]`, message: `no source named "${name}"; configured: ${sources.join(', ')}` });
-    });
-    if (!knowsChannel(s.channel)) problems.push({ path: `summaries[${i}].channel`, message: `"${s.channel}" is neither an alias under \`channels\` nor a channel reference` });
-  });
-  const ids = new Set<string>();
-  config.alerts.forEach((rule, i) => {
-    if (rule.id && ids.has(rule.id)) problems.push({ path: `alerts[${i}].id`, message: `"${rule.id}" is used by an earlier rule; ids must be unique` });
-    if (rule.id) ids.add(rule.id);
-  });
+  for (const issue of error.issues) {
+    const path = formatPath(issue.path as Array<string | number>);
+    if (missing.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`))) continue;
+    const problem = { path, message: plainMessage(issue) };
+    const key = `${problem.path}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
   return problems;
 }
 

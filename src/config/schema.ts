@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronExpression } from './cron-expression.js';
 import { durationMs } from './duration.js';
 import { sourceSchema, timeZoneSchema } from './source-schemas.js';
 
@@ -79,7 +80,7 @@ export const summarySchema = z
   .object({
     id: z.string().optional(),
     /** node-cron expression, e.g. "0 18 * * 1-5" for 18:00 on weekdays. */
-    cron: z.string().min(9),
+    cron: cronExpression('"0 18 * * 1-5" (18:00 on weekdays)'),
     timeZone: timeZoneSchema,
     sources: z.array(z.string().min(1)).min(1),
     channel: z.string().min(1),

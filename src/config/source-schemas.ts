@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronExpression } from './cron-expression.js';
 import { durationMs } from './duration.js';
 
 const timeZone = z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "America/Bogota" or "Europe/Budapest"' });
@@ -48,7 +49,7 @@ const common = {
   timeout: durationMs.optional(),
   quota: quotaSchema,
   /** node-cron expression for the watcher's polls of this source. */
-  poll: z.string().optional(),
+  poll: cronExpression('"*/5 * * * *" (every 5 minutes)').optional(),
   /** How long answers are cached per capability, e.g. { queue: "30s", today: "5m" }. */
   cache: z.partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']), durationMs).optional(),
   /** Service-level target of `/staffing` (default 80% answered within 20 s). */

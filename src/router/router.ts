@@ -12,7 +12,7 @@ import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
 import { commandListReply, echo, usageReply } from './replies.js';
-import { didYouMean, nearest } from './suggest.js';
+import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import { ruleIdOf } from '../config/rule-id.js';
 import { withPrimary } from './source-directory.js';

@@ -39,7 +39,7 @@ describe('chatops check-config', () => {
     expect(err).toMatch(/sources\.bogota\.server: /);
     expect(err).toMatch(/sources\.emea\.timeZone: expected an IANA time zone/);
     expect(err).toMatch(/sources\.emea\.dataCenter: expected the data center number/);
-    expect(err).toMatch(/alerts\[0\]\.above: expected number/);
+    expect(err).toMatch(/alerts\[0\]\.above: expected a number/);
     expect(err).toMatch(/alerts\[0\]\.severity: /);
     expect(err).not.toContain(SECRETS.WOLKVOX_TOKEN);
   });
@@ -56,8 +56,8 @@ describe('chatops check-config', () => {
     writeFileSync(file, 'sources:\n  demo:\n    vendor: demo\nalerts:\n  - metric: queue.waiting\n    source: lima\n    above: 3\n    channels: [ops]\n');
     const run = runCli(['check-config', file], { env: cleanEnv() });
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toMatch(/alerts\[0\]\.source: no source named "lima"; configured: demo/);
-    expect(run.stderr()).toMatch(/alerts\[0\]\.channels\[0\]: "ops" is neither an alias/);
+    expect(run.stderr()).toMatch(/alerts\[0\]\.source: no source named "lima"\. Sources: demo/);
+    expect(run.stderr()).toMatch(/alerts\[0\]\.channels\[0\]: "ops" is neither a name under `channels`/);
   });
 });
 
