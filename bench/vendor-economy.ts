@@ -55,20 +55,20 @@ const users = Array.from({ length: SUPERVISORS + 2 }, (_, i) => `U0SUP${String(i
 const HAMMERER = users[SUPERVISORS]!;
 const BYSTANDER = users[SUPERVISORS + 1]!;
 
-/** Past local days (1..6 back): each day's chat_2 holds five conversations `H<yyyymmdd><n>`. */
+/** Past local days (1..6 back): each day's chat_2 holds ten conversations `H<yyyymmdd><n>`. */
 const pastDays = Array.from({ length: 6 }, (_, i) => DateTime.now().setZone(ZONE).minus({ days: i + 1 }).toFormat('yyyyMMdd'));
-const hitIds = pastDays.flatMap((d) => Array.from({ length: 5 }, (_, n) => `H${d}${n}`));
+const hitIds = pastDays.flatMap((d) => Array.from({ length: 10 }, (_, n) => `H${d}${n}`));
 
 function chat2({ dateIni }: FakeRequest) {
   const day = dateIni?.slice(0, 8);
   if (!day || !pastDays.includes(day)) return undefined;
   const date = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
   return {
-    data: Array.from({ length: 5 }, (_, n) => ({
+    data: Array.from({ length: 10 }, (_, n) => ({
       conn_id: `H${day}${n}`,
       agent_name: 'Laura Gómez',
       customer_name: 'Carlos Pérez',
-      conversation: [{ channel: 'whatsapp', from: 'CUSTOMER', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${date} 11:0${n}:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
+      conversation: [{ channel: 'whatsapp', from: 'CUSTOMER', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${date} 11:${String(n).padStart(2, '0')}:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
     })),
   };
 }
@@ -110,14 +110,19 @@ async function main(): Promise<void> {
     const misses = (i: number) => `${7_000_000 + i}`;
     await Promise.all(
       users.slice(0, SUPERVISORS).map(async (user, i) => {
-        const script = ['/queue', '/agents', '/today', '/handoffs', `/transcript ${hitIds[i % hitIds.length]}`, `/transcript ${misses(i)}`, '/queue'];
+        const script = ['/queue', '/agents', '/today', '/handoffs', `/transcript ${hitIds[i % 30]}`, `/transcript ${misses(i)}`, '/queue'];
         for (const text of script) acks.push((await ask(user, text)).ackMs);
       }),
     );
-    const lookups = Promise.all(hitIds.slice(0, 10).map((id, i) => ask(users[i]!, `/transcript ${id.slice(0, -1)}${(Number(id.slice(-1)) + 2) % 5}`)));
+    // /queue timed while 10 lookups run: each lookup reads one past day (one request of --latency ms).
     const queueTimes: number[] = [];
-    await Promise.all(users.slice(10, 20).map(async (user) => queueTimes.push((await ask(user, '/queue')).answerMs)));
-    for (const l of await lookups) acks.push(l.ackMs);
+    for (let wave = 0; wave < 3; wave++) {
+      await sleep(1_200); // the queue answer (cached 1 s) has expired
+      const lookups = Promise.all(hitIds.slice(30 + wave * 10, 40 + wave * 10).map((id, i) => ask(users[i]!, `/transcript ${id}`)));
+      await sleep(150);
+      await Promise.all(users.slice(10, 20).map(async (user) => queueTimes.push((await ask(user, '/queue')).answerMs)));
+      for (const l of await lookups) acks.push(l.ackMs);
+    }
     await report('1. supervisors (watcher on)', wolkvox, replicas, mark, { acks, queueTimes });
 
     // Phase 2: one asker hammers lookups of ids that do not exist; another asks /queue meanwhile.
