@@ -4,7 +4,9 @@ import type { Metrics } from '../metrics/metrics.js';
 import { reminderNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
-import { forecastStep, withForecastFields } from './early-warning.js';
+import { DEFAULT_TUNING, forecastStep, withForecastFields } from './early-warning.js';
+import { ALL_QUEUES, type History } from '../history/index.js';
+import type { Point } from '../forecast/trend.js';
 import type { SourceSnapshot } from './poll-source.js';
 import { seriesKey, type WatchRule } from './rules.js';
 import type { WatcherStore } from './store.js';
@@ -19,6 +21,8 @@ export interface AlertEngineDeps {
   fence: () => string | undefined;
   /** Called after a commit queued deliveries. */
   onQueued: () => void;
+  /** Where early warnings read the recent polls from; without it each rule keeps its own. */
+  history?: History;
 }
 
 /** Where a source's alerts are shown and read. */
@@ -65,7 +69,8 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     };
     const result = evaluate(rule, state, open, { ...input, acknowledged: open ? acks.has(open.id) : false });
     const warning = rule.forecastMs && state.warningId ? openById.get(state.warningId) : undefined;
-    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined }) : undefined;
+    const points = rule.forecastMs ? await recentPoints(deps, snapshot.source, rule, now, input.value) : undefined;
+    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined, points }) : undefined;
     if (early?.warnedBy && result.alert) result.alert = { ...result.alert, warnedBy: early.warnedBy };
     if (!result.changed && !early?.changed && state === previous) continue;
     commit.rules.push(early?.state ?? result.state);
@@ -138,4 +143,22 @@ export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now
 
 function firingOf(alert: AlertRecord | undefined): AlertRecord | undefined {
   return alert && !alert.resolvedAt ? alert : undefined;
+}
+
+/**
+ * The rule's series over the trend window from history (this poll included), or undefined when
+ * there is no history, it does not keep this metric, or it could not be read: the rule's own
+ * recent points are used then.
+ */
+async function recentPoints(deps: AlertEngineDeps, source: string, rule: WatchRule, now: Date, value: number | undefined): Promise<Point[] | undefined> {
+  if (!deps.history || rule.metric === 'chats.unanswered') return undefined;
+  try {
+    const samples = await deps.history.range(source, rule.queue ?? ALL_QUEUES, new Date(now.getTime() - DEFAULT_TUNING.windowMs), now);
+    const points = samples.flatMap((s) => (s.figures[rule.metric] === undefined ? [] : [{ at: s.at, value: s.figures[rule.metric]! }]));
+    if (value !== undefined && (points.length === 0 || points[points.length - 1]!.at < now.getTime())) points.push({ at: now.getTime(), value });
+    return points.length > 1 ? points : undefined;
+  } catch (error) {
+    deps.logger.warn({ source, rule: rule.id, err: (error as Error).message }, 'watcher: could not read history for an early warning; using the rule\'s own recent polls');
+    return undefined;
+  }
 }

@@ -116,7 +116,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     tickMs: schedule.outboxTickMs,
     maxAgeMs: schedule.maxDeliveryAgeMs,
   });
-  const engine: AlertEngineDeps = { store, logger, metrics, now, fence: () => leadership.token(), onQueued: () => outbox.kick() };
+  const engine: AlertEngineDeps = { store, logger, metrics, now, fence: () => leadership.token(), onQueued: () => outbox.kick(), history: options.history };
   const onLeadership = (leader: boolean) => {
     if (!leader) return;
     closeOrphans(engine, ruleIds).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'watcher: could not check for alerts of removed rules'));

@@ -31,6 +31,8 @@ export interface ForecastInput {
   sourceLabel: string;
   timeZone: string;
   tuning?: WarningTuning;
+  /** The series from history (this poll included); without it the rule's own recent points are kept and used. */
+  points?: Point[];
 }
 
 export interface ForecastResult {
@@ -62,7 +64,11 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
   const horizonMs = rule.forecastMs ?? 0;
   let next: RuleState = state;
   let changed = false;
-  if (value !== undefined && Number.isFinite(value)) {
+  if (input.points && state.recent) {
+    const { recent: _dropped, ...rest } = next;
+    next = rest;
+    changed = true;
+  } else if (!input.points && value !== undefined && Number.isFinite(value)) {
     const recent = [...(state.recent ?? []), [now.getTime(), value] as [number, number]].slice(-KEPT_POINTS);
     next = { ...next, recent };
     changed = true;
@@ -82,7 +88,7 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     if (open) return close('inactive');
     return { state: next, notices: [], changed };
   }
-  const points: Point[] = (next.recent ?? []).map(([at, v]) => ({ at, value: v }));
+  const points: Point[] = input.points ?? (next.recent ?? []).map(([at, v]) => ({ at, value: v }));
   const tuning = input.tuning ?? DEFAULT_TUNING;
   const crossing = crossingOf(points, rule, tuning);
   const pending = value !== undefined && isBreaching(rule, value);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
+import { createMemoryHistory, type History } from '../../src/history/index.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
@@ -22,14 +23,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function world(rule: Record<string, unknown>): Promise<World> {
+async function world(rule: Record<string, unknown>, history?: History): Promise<World> {
   const comm100: FakeComm100 = await startFakeComm100({ rateLimit: false });
   const slack: FakeSlack = await startFakeSlack({ botToken: BOT_TOKEN, channels: [CHANNEL] });
   const redis: Redis = connectRedis();
   const prefix = uniquePrefix('early');
   const clock = manualClock(MONDAY_10AM);
   const config = configWith({ alerts: [{ id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', channels: ['ops'], ...rule }] });
-  const watcher = createWatcher({ config, sources: [comm100Source(comm100)], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), now: clock.now, schedule: { pollIntervalMs: 3_600_000 } });
+  const watcher = createWatcher({ config, sources: [comm100Source(comm100)], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), now: clock.now, schedule: { pollIntervalMs: 3_600_000 }, history });
   await watcher.start();
   cleanups.push(async () => {
     await watcher.stop();
@@ -89,6 +90,18 @@ describe('early warnings (forecast: 15m)', () => {
     const cleared = await eventually(() => w.ledger.updates().find((u) => textOf(u).includes('Early warning cleared')), 5_000, 'the warning cleared');
     expect(textOf(cleared)).toContain('no longer points past 10');
     expect(w.ledger.posts()).toHaveLength(1);
+  });
+
+  it('reads the trend from history when there is one: a backfilled rise warns on the first poll', async () => {
+    const history = createMemoryHistory();
+    const start = Date.parse(MONDAY_10AM);
+    for (const [minutesAgo, waiting] of [[4, 1], [3, 2], [2, 3], [1, 4]] as const) {
+      await history.record('emea', 'Sales', new Date(start - minutesAgo * MINUTE), { 'queue.waiting': waiting });
+    }
+    const w = await world({ above: 10, forecast: '15m' }, history);
+    await w.poll(5);
+    const [warning] = w.ledger.posts();
+    expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10 in about 5 min at this rate');
   });
 
   it('a rule without forecast never warns ahead', async () => {
