@@ -115,6 +115,7 @@ async function acknowledge(ctx: CommandContext, args: string[]): Promise<Reply> 
   if (!ALERT_ID.test(id)) throw new UsageError('That is not an alert id: ids are letters, digits, "-", "_", ":" or ".".');
   if (!ctx.alerts) return watcherOff();
   const alert = await ctx.alerts.acknowledge(id, ctx.asker);
+  ctx.audit({ action: 'alert.acknowledge', target: id, asker: ctx.asker });
   if (!alert) return { title: 'Nothing to acknowledge', summary: `No alert is firing with id ${id}; it may have resolved already.`, visibility: 'private', tone: 'warning' };
   const who = ctx.asker.displayName ?? ctx.asker.userId;
   return { title: `Acknowledged ${alert.ruleId}`, summary: `${alert.metric} on ${alert.source} — acknowledged by ${who}.`, visibility: 'public', tone: 'good' };
@@ -131,6 +132,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS) throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
   if (!ctx.alerts) return watcherOff();
   const result = await ctx.alerts.silence(match, ms, ctx.asker);
+  ctx.audit({ action: 'alert.silence', target: `${match}:${durationText}`, asker: ctx.asker });
   if (!result) return { title: `Could not silence ${match}`, summary: 'The watcher does not know this rule yet; try again after its next poll.', visibility: 'private', tone: 'warning' };
   const zone = ctx.sources.get(ruleSource(ctx.config, match))?.timeZone ?? 'UTC';
   return {

@@ -31,6 +31,7 @@ export const transcriptCommand: CommandDefinition = {
   examples: ({ chatId }) => (chatId ? [`/transcript ${chatId}`] : []),
   access: 'supervisor',
   costly: true,
+  private: true,
   async handler(ctx) {
     const [id, extra] = ctx.args;
     if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id): /agents shows the ids of chats in progress when the vendor tells them.');

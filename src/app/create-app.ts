@@ -10,7 +10,7 @@ import type { SlackApp } from '../platforms/slack/index.js';
 import type { TeamsApp } from '../platforms/teams/index.js';
 import { createMemoryQuotaGate, createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
 import { isSupervisor } from '../router/access.js';
-import { createRouter } from '../router/router.js';
+import { createRouter, type Router } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
 import { createMemoryAskerLedger, createRedisAskerLedger } from '../quota/asker-ledger.js';
 import { createMemoryDayIndex } from '../sources/day-index.js';
@@ -21,7 +21,6 @@ import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
 import { startHttpServer, type RouteHandler, type RunningServer } from '../http/server.js';
 import { buildSources } from './build-sources.js';
 import { describeStartup } from './describe-startup.js';
-import { trackInFlight, type InFlightRouter } from './in-flight.js';
 import type { Settings } from './settings.js';
 
 export interface AppOptions {
@@ -38,7 +37,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  router: InFlightRouter;
+  router: Router;
   logger: Logger;
   metrics: Metrics;
   sources: Source[];
@@ -75,49 +74,39 @@ export async function createApp(options: AppOptions): Promise<App> {
   await backfill.ready;
   const directory = createSourceDirectory(sources);
 
-  // The router needs the alert service and the watcher needs the platforms, which need the
-  // router: the service is bound late through this indirection.
-  let watcher: Watcher | undefined;
-  const alerts = {
-    firing: () => watcher?.alerts.firing() ?? Promise.resolve([]),
-    acknowledge: (id: string, by: Parameters<Watcher['alerts']['acknowledge']>[1]) => watcher?.alerts.acknowledge(id, by) ?? Promise.resolve(undefined),
-    silence: (rule: string, ms: number, by: Parameters<Watcher['alerts']['silence']>[2]) => watcher?.alerts.silence(rule, ms, by) ?? Promise.resolve(undefined),
-    silences: () => watcher?.alerts.silences() ?? Promise.resolve([]),
-  };
-  const inner = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: options.watch ? alerts : undefined, history, now, askerLedger });
-  const inFlight = trackInFlight(inner);
-  const router = inFlight.router;
-
+  // Posting sides first: the watcher posts through them, and the router needs the watcher's alerts.
   const platforms: ChatPlatform[] = [createConsolePlatform(options.write)];
-  const routes: Record<string, RouteHandler> = {};
-  let slack: SlackApp | undefined;
-  let teams: TeamsApp | undefined;
   const withPlatforms = options.platforms ?? true;
-  if (withPlatforms && settings.slack) {
-    // Platform SDKs load only when needed: `chatops ask` starts without them.
-    const { createSlackApp } = await import('../platforms/slack/index.js');
-    slack = createSlackApp({ ...settings.slack, router, alerts: options.watch ? alerts : undefined, logger, metrics, access: config.access });
-    routes['POST /slack/events'] = slack.handler;
-    platforms.push(slack.platform);
-  }
-  if (withPlatforms) {
-    const { createMemoryConversationStore, createRedisConversationStore, createTeamsApp, createTeamsWebhookPlatform } = await import('../platforms/teams/index.js');
-    teams = createTeamsApp({
+  const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
+  const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;
+  const slackPost = slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics }) : undefined;
+  const teamsOptions = teamsModule && {
     ...settings.teams,
-    router,
-    authorizeLink: (asker) => isSupervisor(asker, config.access),
-    store: redis ? createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : createMemoryConversationStore(),
+    store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : teamsModule.createMemoryConversationStore(),
     logger,
     metrics,
     allowAnonymous: !settings.production && !settings.teams.appId,
-    });
+  };
+  const teamsPost = teamsModule && teamsOptions ? teamsModule.createTeamsPost(teamsOptions) : undefined;
+  if (slackPost) platforms.push(slackPost.platform);
+  if (teamsModule && teamsPost) platforms.push(teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
+
+  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
+  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger });
+
+  // Receiving sides last: every inbound event goes to the router.
+  const routes: Record<string, RouteHandler> = {};
+  let slack: SlackApp | undefined;
+  let teams: TeamsApp | undefined;
+  if (slackModule && settings.slack && slackPost) {
+    slack = slackModule.createSlackApp({ ...settings.slack, router, post: slackPost, logger, metrics, access: config.access });
+    routes['POST /slack/events'] = slack.handler;
+  }
+  if (teamsModule && teamsOptions && teamsPost) {
+    teams = teamsModule.createTeamsApp({ ...teamsOptions, router, post: teamsPost, authorizeLink: (asker) => isSupervisor(asker, config.access) });
     routes['POST /api/messages'] = teams.handler;
-    platforms.push(teams.platform, createTeamsWebhookPlatform({ logger, metrics }));
   }
 
-  if (options.watch && config.watcher.enabled) {
-    watcher = createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history });
-  }
   const reconciler: TokenReconciler | undefined = options.watch ? startTokenReconciler({ gate, sources, logger }) : undefined;
   await watcher?.start();
 
@@ -154,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       accepting = false;
       const deadline = Date.now() + graceMs;
       await server?.close(graceMs);
-      await inFlight.drain(Math.max(0, deadline - Date.now()));
+      await router.drain(Math.max(0, deadline - Date.now()));
       await slack?.stop();
       reconciler?.stop();
       await backfill.stop();

@@ -1,4 +1,4 @@
-export { createRouter, type RouterOptions } from './router.js';
+export { createRouter, type Router, type RouterMiddleware, type RouterOptions, type RouterTurn } from './router.js';
 export { createSourceDirectory } from './source-directory.js';
 export { parseCommandText, MAX_COMMAND_LENGTH, type ParsedCommand, type ParseResult } from './parse.js';
 export { isSupervisor, mayRun } from './access.js';

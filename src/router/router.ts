@@ -36,26 +36,62 @@ export interface RouterOptions {
   askerLedger?: AskerLedger;
 }
 
-/** What flows through the router steps for one command. */
-interface Turn {
-  input: CommandInput;
+/**
+ * What flows through the router's middleware for one inbound event. Middleware added with
+ * `use` may read it, answer early with `answer` (then not call `next`), or act after `next`.
+ */
+export interface RouterTurn {
+  readonly input: CommandInput;
   /** Metric label: a known command name, `help` or `unknown` (never user text). */
   label: string;
   outcome: Outcome;
   parsed?: ParsedCommand;
   command?: CommandDefinition;
   reply?: Reply;
+  /** The pressed button asks to post the answer for everyone. */
+  sharing: boolean;
+  /** Audit lines the command wrote; the audit middleware hands them to the sink once answered. */
+  readonly audits: AuditEntry[];
+  answer(reply: Reply, outcome: Outcome): void;
 }
 
+export type RouterMiddleware = Middleware<RouterTurn>;
+
+/** The router with its middleware chain and in-flight tracking. */
+export interface Router extends CommandRouter {
+  run(input: CommandInput): Promise<{ reply: Reply; outcome: Outcome }>;
+  /**
+   * Adds a step after access is checked and before the command runs (a per-asker budget, an
+   * audit sink): the turn knows its command and asker, and the error boundary, metrics and
+   * tracking already wrap it.
+   *
+   * @example
+   *   router.use(async (turn, next) => { if (overBudget(turn.input.asker)) return turn.answer(slowDown, 'denied'); await next(); });
+   */
+  use(...steps: RouterMiddleware[]): Router;
+  /** Resolves true once no event is being answered, or false after `timeoutMs` (shutdown). */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
+const NOT_SHAREABLE: Reply = {
+  title: 'Not shared',
+  summary: 'This answer is private (it may hold customer details) and cannot be shared in the channel.',
+  visibility: 'private',
+  tone: 'warning',
+};
+
 /**
- * The command router: parse -> find the command -> pick the source -> check access -> run, with
- * an error boundary that turns every failure into a sentence. `handle` never throws.
+ * The command router, grammY style: one chain of `(turn, next)` middleware. Tracking (for
+ * shutdown), metrics, the one error boundary and the audit hook wrap every event; then the
+ * event is read (a typed command or a pressed button), parsed, its command found, its access
+ * checked, steps added with `use` run, and the command runs. `handle` never throws.
  *
  * @example
  *   const router = createRouter({ commands, config, sources: createSourceDirectory(sources), logger, metrics });
  *   const reply = await router.handle({ text: '/queue bogota', asker, venue: 'channel' });
+ *   const shared = await router.handle({ action: 'share', text: '/queue bogota', asker, venue: 'channel' });
  */
-export function createRouter(options: RouterOptions): CommandRouter {
+export function createRouter(options: RouterOptions): Router {
   const { commands, config, sources, alerts, history, metrics } = options;
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
@@ -64,28 +100,50 @@ export function createRouter(options: RouterOptions): CommandRouter {
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
   // Examples name the sources and rules configured here, so each one runs as written.
   const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
-  const listFor = (turn: Turn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
+  const listFor = (turn: RouterTurn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
+  const added: RouterMiddleware[] = [];
 
-  const measure: Middleware<Turn> = async (turn, next) => {
+  let running = 0;
+  let idle: Array<() => void> = [];
+  const track: RouterMiddleware = async (_turn, next) => {
+    running++;
+    try {
+      await next();
+    } finally {
+      running--;
+      if (running === 0) for (const wake of idle.splice(0)) wake();
+    }
+  };
+
+  const measure: RouterMiddleware = async (turn, next) => {
     const end = metrics?.commandSeconds.startTimer();
     await next();
     end?.({ command: turn.label });
     metrics?.commands.inc({ command: turn.label, outcome: turn.outcome });
   };
 
-  const errorBoundary: Middleware<Turn> = async (turn, next) => {
+  const errorBoundary: RouterMiddleware = async (turn, next) => {
     try {
       await next();
     } catch (error) {
-      if (error instanceof UsageError && turn.command) return answer(turn, usageReply(turn.command, error.message, facts), 'usage');
-      if (error instanceof AccessDeniedError) return answer(turn, refusal(error.userMessage), 'denied');
+      if (error instanceof UsageError && turn.command) return turn.answer(usageReply(turn.command, error.message, facts), 'usage');
+      if (error instanceof AccessDeniedError) return turn.answer(refusal(error.userMessage), 'denied');
       const { reply, outcome } = errorReply(error, turn.command?.name ?? turn.label, logger);
-      answer(turn, reply, outcome);
+      turn.answer(reply, outcome);
     }
   };
 
-  const parse: Middleware<Turn> = async (turn, next) => {
-    const result = parseCommandText(turn.input.text);
+  /** Audit lines go out once the event is answered, whatever the answer. */
+  const auditTrail: RouterMiddleware = async (turn, next) => {
+    try {
+      await next();
+    } finally {
+      for (const entry of turn.audits) audit(entry);
+    }
+  };
+
+  const parse: RouterMiddleware = async (turn, next) => {
+    const result = parseCommandText(commandTextOf(turn.input));
     if (result.ok) {
       turn.parsed = result.command;
       return next();
@@ -93,13 +151,13 @@ export function createRouter(options: RouterOptions): CommandRouter {
     const command = result.name ? byName.get(result.name) : undefined;
     if (command) {
       turn.label = command.name;
-      if (!mayRun(command, turn.input.asker, config.access)) return answer(turn, refusal(denial(command)), 'denied');
-      return answer(turn, usageReply(command, result.problem, facts), 'usage');
+      if (!mayRun(command, turn.input.asker, config.access)) return turn.answer(refusal(denial(command)), 'denied');
+      return turn.answer(usageReply(command, result.problem, facts), 'usage');
     }
-    answer(turn, listFor(turn, 'Commands you can run', result.problem), 'usage');
+    turn.answer(listFor(turn, 'Commands you can run', result.problem), 'usage');
   };
 
-  const resolveCommand: Middleware<Turn> = async (turn, next) => {
+  const resolveCommand: RouterMiddleware = async (turn, next) => {
     const name = turn.parsed!.name;
     const command = byName.get(name);
     if (command) {
@@ -107,19 +165,30 @@ export function createRouter(options: RouterOptions): CommandRouter {
       turn.label = command.name;
       return next();
     }
-    if (name === '' || name === 'help') return answer(turn, listFor(turn, 'Commands you can run'), 'ok');
+    if (name === '' || name === 'help') return turn.answer(listFor(turn, 'Commands you can run'), 'ok');
     const meant = nearest(name, commandsFor(turn.input.asker).map((c) => c.name));
-    if (meant !== undefined) return answer(turn, suggestion(name, meant, turn.parsed!), 'usage');
-    answer(turn, listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
+    if (meant !== undefined) return turn.answer(suggestion(name, meant, turn.parsed!), 'usage');
+    turn.answer(listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
   };
 
-  const authorize: Middleware<Turn> = async (turn, next) => {
+  const authorize: RouterMiddleware = async (turn, next) => {
     const command = turn.command!;
     if (mayRun(command, turn.input.asker, config.access)) return next();
-    answer(turn, refusal(denial(command)), 'denied');
+    turn.answer(refusal(denial(command)), 'denied');
   };
 
-  const execute: Middleware<Turn> = async (turn) => {
+  /** "Share in channel": never runs a private command, and posts only answers everyone may see. */
+  const share: RouterMiddleware = async (turn, next) => {
+    if (!turn.sharing) return next();
+    if (turn.command!.private) return turn.answer(NOT_SHAREABLE, 'denied');
+    await next();
+    if (turn.outcome !== 'ok') return;
+    if (turn.reply?.visibility === 'private') return turn.answer(NOT_SHAREABLE, 'denied');
+    turn.answer({ ...turn.reply!, visibility: 'public' }, 'ok');
+    turn.audits.push({ action: 'share', target: commandTextOf(turn.input), asker: turn.input.asker, venue: turn.input.venue, at: now().toISOString() });
+  };
+
+  const execute: RouterMiddleware = async (turn) => {
     const command = turn.command!;
     const parsed = turn.parsed!;
     const { source, args } = pickSource(command, parsed, sources);
@@ -131,49 +200,93 @@ export function createRouter(options: RouterOptions): CommandRouter {
       sources: source ? withPrimary(sources, source) : sources,
       config,
       now,
-      audit: (entry) => audit({ ...entry, venue: turn.input.venue, at: now().toISOString() }),
+      audit: (entry) => turn.audits.push({ ...entry, venue: turn.input.venue, at: now().toISOString() }),
       alerts,
       history,
       page: parsed.page,
       commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),
     };
-    answer(turn, await command.handler(ctx), 'ok');
+    turn.answer(await command.handler(ctx), 'ok');
   };
 
-  const budget: Middleware<Turn> = options.askerLedger
+  const budget: RouterMiddleware = options.askerLedger
     ? askerBudget({ ledger: options.askerLedger, requestsPerHour: config.access.askerBudget.requestsPerHour, sources, now })
     : (_turn, next) => next();
 
-  const run = compose<Turn>([measure, errorBoundary, parse, resolveCommand, authorize, budget, execute]);
+  let chain = build();
+  function build() {
+    return compose<RouterTurn>([track, measure, errorBoundary, auditTrail, parse, resolveCommand, authorize, share, budget, ...added, execute]);
+  }
 
   async function runOne(input: CommandInput): Promise<{ reply: Reply; outcome: Outcome }> {
-    const turn: Turn = { input, label: 'unknown', outcome: 'ok' };
+    const turn: RouterTurn = {
+      input,
+      label: 'unknown',
+      outcome: 'ok',
+      sharing: input.action === 'share',
+      audits: [],
+      answer(reply, outcome) {
+        turn.reply = reply;
+        turn.outcome = outcome;
+      },
+    };
     try {
-      await run(turn);
+      await chain(turn);
     } catch (error) {
       // Only a failure around the boundary (a broken logger or metric) lands here; an answer
       // already made is still worth giving.
-      if (!turn.reply) turn.outcome = 'error';
+      if (!turn.reply) turn.answer(errorReply(error, turn.label, silentLogger()).reply, 'error');
       try {
         logger.error({ err: error }, 'router failed outside the error boundary');
       } catch {
         /* nothing left to tell */
       }
     }
-    return { reply: turn.reply ?? { title: 'Something went wrong; it has been logged.', visibility: 'private', tone: 'danger' }, outcome: turn.outcome };
+    return { reply: turn.reply!, outcome: turn.outcome };
   }
 
-  return {
+  const router: Router = {
     commandsFor,
     run: runOne,
     handle: async (input) => (await runOne(input)).reply,
+    use(...steps) {
+      added.push(...steps);
+      chain = build();
+      return router;
+    },
+    drain(timeoutMs) {
+      if (running === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        timer.unref();
+        idle.push(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    },
   };
+  return router;
 }
 
-function answer(turn: Turn, reply: Reply, outcome: Outcome): void {
-  turn.reply = reply;
-  turn.outcome = outcome;
+/**
+ * The command text an event stands for: typed text as it is; Refresh and Share carry a command
+ * text; Acknowledge carries an alert id and Silence `rule:duration` (the rule id may itself hold
+ * `:`), which become `/alerts ack|silence`, so their access rule, limits and audit are the command's.
+ */
+function commandTextOf(input: CommandInput): string {
+  const value = input.text.trim();
+  switch (input.action) {
+    case 'ack':
+      return `/alerts ack ${quoteIfNeeded(value)}`;
+    case 'silence': {
+      const colon = value.lastIndexOf(':');
+      return colon > 0 ? `/alerts silence ${quoteIfNeeded(value.slice(0, colon))} ${quoteIfNeeded(value.slice(colon + 1))}` : `/alerts silence ${quoteIfNeeded(value)}`;
+    }
+    default:
+      return input.text;
+  }
 }
 
 function denial(command: CommandDefinition): string {

@@ -18,11 +18,24 @@ export interface Asker {
 /** Where the command was typed: a direct (1:1) conversation, a channel or group, or the console. */
 export type Venue = 'direct' | 'channel' | 'console';
 
+/** What a button does when pressed (the same set on every platform). */
+export type ButtonAction = 'run' | 'share' | 'ack' | 'silence';
+
+/**
+ * One inbound event, whatever the platform: a command typed (slash command, Teams message,
+ * console line) or a button pressed (Slack block action, Teams card action). Access, limits and
+ * audit of both are decided in the router, never in a platform.
+ */
 export interface CommandInput {
-  /** The raw text: `/queue bogota`, `queue bogota`, `transcript "abc 1"`. */
+  /** The raw text (`/queue bogota`, `queue bogota`, `transcript "abc 1"`), or a pressed button's value. */
   text: string;
   asker: Asker;
   venue: Venue;
+  /**
+   * Set when a button was pressed: `run` (Refresh, Next page) and `share` carry a command text,
+   * `ack` an alert id, `silence` `rule:duration`.
+   */
+  action?: ButtonAction;
 }
 
 /** Everything a command handler may use. Injected so tests can build it. */
@@ -92,6 +105,8 @@ export interface CommandDefinition {
    * against the asker's hourly share (`access.askerBudget`) and is refused once that is spent.
    */
   costly?: boolean;
+  /** Its answers hold customer details: "Share in channel" is refused without running it. */
+  private?: boolean;
 }
 
 /** What examples are built from, so that every example shown runs here. */
@@ -139,11 +154,15 @@ export class UsageError extends BotError {
 /** How a command ended, for metrics and exit codes: `chatops_commands_total{outcome}`. */
 export type CommandOutcome = 'ok' | 'usage' | 'denied' | 'not_available' | 'vendor_error' | 'error';
 
+/**
+ * What a platform needs from the router: one answer per inbound event. `handle` never throws
+ * (the router's one error boundary turns every failure into a Reply).
+ */
 export interface CommandRouter {
   handle(input: CommandInput): Promise<Reply>;
   /**
    * Like `handle`, with how the command ended (`chatops ask` turns it into an exit code).
-   * Optional so wrappers and test routers need not implement it.
+   * Optional so test stand-ins need not implement it.
    */
   run?(input: CommandInput): Promise<{ reply: Reply; outcome: CommandOutcome }>;
   /** The commands this asker may run, for /help and platform manifests. */

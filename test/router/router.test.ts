@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import type { AuditEntry, CommandInput } from '../../src/router/types.js';
+import type { AuditEntry, CommandDefinition, CommandInput } from '../../src/router/types.js';
 import { AGENT_LEAD, CONSOLE, SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
 
 const DATA: FakeData = {
@@ -163,5 +163,87 @@ describe('the command router', () => {
     const { router } = setup();
     expect(router.commandsFor(AGENT_LEAD).map((c) => c.name)).not.toContain('transcript');
     expect(router.commandsFor(CONSOLE).map((c) => c.name)).toContain('transcript');
+  });
+});
+
+describe('buttons are router inputs', () => {
+  function setup() {
+    const adapter = countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 3 } }, transcript: null });
+    const audits: AuditEntry[] = [];
+    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(adapter, 'Bogotá')]), audit: (e) => audits.push(e) });
+    return { adapter, audits, router };
+  }
+
+  it('shares a public answer for everyone and writes who shared it to the audit trail', async () => {
+    const { router, audits } = setup();
+    const { reply, outcome } = await router.run({ action: 'share', text: '/queue bogota', asker: SUPERVISOR, venue: 'channel' });
+    expect(outcome).toBe('ok');
+    expect(reply.visibility).toBe('public');
+    expect(audits).toEqual([expect.objectContaining({ action: 'share', target: '/queue bogota', asker: SUPERVISOR })]);
+  });
+
+  it('refuses to share a transcript without asking the vendor for it', async () => {
+    const { router, adapter, audits } = setup();
+    const reply = await router.handle({ action: 'share', text: '/transcript 12345', asker: SUPERVISOR, venue: 'channel' });
+    expect(reply.summary).toMatch(/private .* cannot be shared/);
+    expect(adapter.calls).toEqual([]);
+    expect(audits).toEqual([]);
+  });
+
+  it('refuses to share a command the presser may not run, without running it', async () => {
+    const { router, adapter } = setup();
+    const reply = await router.handle({ action: 'share', text: '/transcript 12345', asker: AGENT_LEAD, venue: 'channel' });
+    expect(reply.title).toBe('Not available to you');
+    expect(adapter.calls).toEqual([]);
+  });
+
+  it('runs Acknowledge as /alerts ack, with its supervisor rule', async () => {
+    const { router } = setup();
+    const reply = await router.handle({ action: 'ack', text: 'queue-long:bogota', asker: AGENT_LEAD, venue: 'channel' });
+    expect(reply.summary).toMatch(/^Acknowledging alerts is for supervisors/);
+  });
+});
+
+describe('router middleware', () => {
+  it('runs steps added with use() after access is checked, and lets them answer instead of the command', async () => {
+    const adapter = countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 3 } } });
+    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(adapter)]) });
+    const seen: string[] = [];
+    router.use(async (turn, next) => {
+      seen.push(`${turn.command?.name}:${turn.input.asker.userId}`);
+      if (turn.input.asker.userId === 'U0OTHER') return turn.answer({ title: 'Slow down' }, 'denied');
+      await next();
+    });
+    expect((await router.run({ text: '/queue', asker: AGENT_LEAD, venue: 'channel' })).outcome).toBe('denied');
+    expect(adapter.calls).toEqual([]);
+    expect((await router.run({ text: '/queue', asker: SUPERVISOR, venue: 'channel' })).outcome).toBe('ok');
+    expect(seen).toEqual(['queue:U0OTHER', 'queue:U0SUPER']);
+  });
+
+  it('turns a step that calls next() twice into the error answer, never a crash', async () => {
+    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 0 } } }))]) });
+    router.use(async (_turn, next) => {
+      await next();
+      await next();
+    });
+    const { reply, outcome } = await router.run({ text: '/queue', asker: SUPERVISOR, venue: 'channel' });
+    expect(outcome).toBe('error');
+    expect(reply.summary).toBe('Something went wrong; it has been logged.');
+  });
+
+  it('waits for events in flight when draining for shutdown', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: CommandDefinition = { name: 'slow', summary: '', usage: '/slow', examples: [], access: 'everyone', usesSource: false, handler: async () => (await held, { title: 'done' }) };
+    const router = createRouter({ commands: [slow], config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota'))]) });
+    const answer = router.handle({ text: '/slow', asker: SUPERVISOR, venue: 'channel' });
+    const drained = router.drain(60_000);
+    let done = false;
+    void drained.then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    release();
+    expect(await drained).toBe(true);
+    expect((await answer).title).toBe('done');
   });
 });

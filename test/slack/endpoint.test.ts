@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
-import type { CommandInput, CommandRouter } from '../../src/router/types.js';
+import { createRouter, createSourceDirectory } from '../../src/router/index.js';
+import type { CommandDefinition, CommandInput, CommandRouter } from '../../src/router/types.js';
+import { SUPERVISOR_ID, demoRouter } from './real-router.js';
 import { signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
@@ -21,7 +23,6 @@ function recordingRouter(options: { slowMs?: number } = {}): CommandRouter & { i
       if (name === '/transcript') {
         return { title: 'Transcript abc-1', sections: [{ text: 'Customer: hello\nAgent: hi' }], context: { source: 'Bogotá (wolkvox)', asOf: AS_OF }, visibility: 'private' } satisfies Reply;
       }
-      if (name === '/boom') throw new Error('router exploded');
       return {
         title: `Queue — Bogotá (${inputs.length})`,
         summary: '12 waiting · longest 4m 10s',
@@ -113,8 +114,10 @@ describe('POST /slack/events: slash commands', () => {
     expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
   });
 
-  it('still answers the asker when the router throws', async () => {
-    h = await startHarness({ router: recordingRouter() });
+  it('still answers the asker when a command fails, through the router\'s one error boundary', async () => {
+    const boom: CommandDefinition = { name: 'boom', summary: 'fails', usage: '/boom', examples: [], access: 'everyone', usesSource: false, handler: async () => Promise.reject(new Error('command exploded')) };
+    const { sources } = demoRouter();
+    h = await startHarness({ router: createRouter({ commands: [boom], config: demoRouter().config, sources: createSourceDirectory(sources) }) });
     const res = await h.post(slashCommandBody({ command: '/boom', response_url: h.fake.responseUrl() }));
     expect(res.status).toBe(200);
     expect(visibleText(res.json)).toContain('Something went wrong');
@@ -147,16 +150,19 @@ describe('POST /slack/events: buttons', () => {
     expect(router.inputs.at(-1)?.text).toBe('/queue bogota');
   });
 
-  it('never offers Share on a transcript, and refuses a forged share press for one', async () => {
+  it('never offers Share on a transcript', async () => {
     h = await startHarness({ router: recordingRouter() });
     const ack = await h.post(slashCommandBody({ command: '/transcript', text: 'abc-1', response_url: h.fake.responseUrl() }));
     expectWithinSlackLimits(ack.json);
     expect(buttonsOf(ack.json).map((b) => b.label)).toEqual(['Refresh']);
+  });
 
-    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', responseUrl: h.fake.responseUrl('forged') }));
+  it('refuses a forged share press for a transcript, privately, without posting in the channel', async () => {
+    h = await startHarness({ router: demoRouter().router });
+    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', userId: SUPERVISOR_ID, responseUrl: h.fake.responseUrl('forged') }));
     const answer = await h.fake.waitForResponse((r) => r.id === 'forged');
     expect(answer.body.response_type).toBe('ephemeral');
-    expect(String(answer.body.text)).toContain('private');
+    expect(visibleText(answer.body)).toContain('private');
     expect(h.fake.responses.some((r) => r.body.response_type === 'in_channel')).toBe(false);
   });
 

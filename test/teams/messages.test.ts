@@ -154,19 +154,19 @@ describe('Teams channel links', () => {
 });
 
 describe('Teams alert buttons', () => {
-  it('runs Acknowledge as /alerts ack in the name of whoever pressed it, answering in the thread', async () => {
+  it('sends Acknowledge to the router as a button press in the name of whoever pressed it, answering in the thread', async () => {
     const router = recordingRouter();
     const h = await start({ router });
     await h.send(h.fixture('message-card-submit', { value: { chatops: { action: 'ack', value: 'queue-long:bogota' } } }));
-    expect(router.inputs).toEqual([{ text: '/alerts ack queue-long:bogota', asker: ANA, venue: 'channel' }]);
+    expect(router.inputs).toEqual([{ action: 'ack', text: 'queue-long:bogota', asker: ANA, venue: 'channel' }]);
     expect(h.connector.activities[0]).toMatchObject({ method: 'POST', conversationId: CHANNEL_THREAD, activityId: 'f:1763734170444' });
   });
 
-  it('runs Silence as /alerts silence <rule> <duration>', async () => {
+  it('sends Silence to the router as a button press carrying rule:duration', async () => {
     const router = recordingRouter();
     const h = await start({ router });
     await h.send(h.fixture('message-card-submit', { value: { chatops: { action: 'silence', value: 'queue-long:1h' } } }));
-    expect(router.inputs[0]?.text).toBe('/alerts silence queue-long 1h');
+    expect(router.inputs[0]).toMatchObject({ action: 'silence', text: 'queue-long:1h' });
   });
 
   it('answers an alert button invoke with a short message, leaving the alert card as it is', async () => {
@@ -174,7 +174,7 @@ describe('Teams alert buttons', () => {
     const h = await start({ router });
     const invoke = h.fixture('invoke-adaptive-card-action');
     const res = await h.send({ ...invoke, value: { action: { type: 'Action.Execute', data: { chatops: { action: 'ack', value: 'a-1' } } } } });
-    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Unknown command — Try help (you wrote "/alerts ack a-1")' });
+    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Unknown command — Try help (you wrote "a-1")' });
   });
 });
 

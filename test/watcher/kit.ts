@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
-import { SlackPlatform } from '../../src/platforms/slack/slack-platform.js';
+import { SlackPlatform } from '../../src/platforms/slack/post.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
 import type { FakeComm100 } from '../fakes/fake-comm100.js';

@@ -1,12 +1,11 @@
 import type { Logger } from '../../log/logger.js';
 import type { Reply, ReplyButton } from '../../reply/reply.js';
-import type { AlertService } from '../../watcher/alert-service.js';
-import type { Asker, CommandInput, CommandRouter } from '../../router/types.js';
+import type { CommandRouter } from '../../router/types.js';
 import type { GroupLookup } from './asker.js';
 import { MAX_BUTTON_VALUE } from './buttons.js';
 import type { Respond } from './respond.js';
 
-/** What the command and button listeners share. */
+/** What the command and button receivers share. */
 export interface ListenerDeps {
   router: CommandRouter;
   respond: Respond;
@@ -14,24 +13,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** How long an answer may take and still be the ack itself. */
   ackBudgetMs: number;
-  alerts?: AlertService;
-  /** Whether this asker may acknowledge or silence alerts. */
-  mayActOnAlerts: (asker: Asker) => boolean;
   /** Keeps late deliveries visible to `stop()`, which waits for them. */
   track: (work: Promise<unknown>) => void;
-}
-
-/**
- * Runs a command through the router and always comes back with a Reply: a router that throws
- * still gives the supervisor an answer, and the failure goes to the log.
- */
-export async function runCommand(deps: ListenerDeps, input: CommandInput): Promise<Reply> {
-  try {
-    return await deps.router.handle(input);
-  } catch (error) {
-    deps.logger.error({ err: error, command: input.text.split(/\s/)[0], user: input.asker.userId }, 'command failed inside the router');
-    return { title: 'Something went wrong', summary: 'The command failed on our side. Try again in a minute; if it keeps failing, tell the bot\'s operators.', tone: 'danger', visibility: 'private' };
-  }
 }
 
 /**

@@ -29,10 +29,3 @@ export function decodeAction(id: string): Action | undefined {
 
 /** Matches every action id this bot renders (for Bolt's `app.action`). */
 export const ACTION_ID_PATTERN = /^chatops:(run|share|ack|silence):\d+$/;
-
-/** A "rule:duration" silence value split apart; undefined when it is not one. */
-export function parseSilenceValue(value: string): { ruleId: string; duration: string } | undefined {
-  const at = value.lastIndexOf(':');
-  if (at <= 0 || at === value.length - 1) return undefined;
-  return { ruleId: value.slice(0, at), duration: value.slice(at + 1) };
-}

@@ -3,32 +3,42 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AccessConfig } from '../../config/schema.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
-import { isSupervisor } from '../../router/access.js';
-import type { Asker, CommandRouter } from '../../router/types.js';
-import type { AlertService } from '../../watcher/alert-service.js';
+import type { CommandRouter } from '../../router/types.js';
 import type { ChatPlatform } from '../chat-platform.js';
-import { registerActions } from './action-listener.js';
 import { createGroupLookup } from './asker.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerCommands } from './command-listener.js';
+import { registerReceivers } from './receive.js';
 import { HandlerReceiver } from './receiver.js';
 import { createRespond } from './respond.js';
-import { SlackPlatform } from './slack-platform.js';
+import { SlackPlatform } from './post.js';
 
-export interface SlackAppOptions {
-  /** SLACK_SIGNING_SECRET: verifies that requests come from Slack. */
-  signingSecret: string;
+/** The posting side: enough to post, update and thread without receiving anything. */
+export interface SlackPostOptions {
   /** SLACK_BOT_TOKEN (`xoxb-…`). */
   botToken: string;
-  /** SLACK_APP_TOKEN (`xapp-…`): when set, `start()` also connects over Socket Mode. */
-  appToken?: string;
   /** SLACK_API_URL: Web API base for proxies and tests (default https://slack.com/api/). */
   apiUrl?: string;
-  router: CommandRouter;
-  /** Present when the watcher runs: the Acknowledge and Silence buttons act on it. */
-  alerts?: AlertService;
   logger: Logger;
   metrics: Metrics;
+  /** Web API and response_url timeout. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+export interface SlackPost {
+  client: webApi.WebClient;
+  /** Posts, updates and threads by `slack:C…` reference (for the watcher and summaries). */
+  platform: ChatPlatform;
+}
+
+export interface SlackAppOptions extends SlackPostOptions {
+  /** SLACK_SIGNING_SECRET: verifies that requests come from Slack. */
+  signingSecret: string;
+  /** SLACK_APP_TOKEN (`xapp-…`): when set, `start()` also connects over Socket Mode. */
+  appToken?: string;
+  /** Every command and button press goes to it (access, limits and audit are decided there). */
+  router: CommandRouter;
+  /** The posting side, when it was made first (the watcher needs it before the router exists). */
+  post?: SlackPost;
   /**
    * An answer ready within this long of the request's arrival is the ack itself; later ones
    * follow via response_url. Default 500 ms, well inside a 1 s ack budget, at most 2000: the rest
@@ -37,14 +47,11 @@ export interface SlackAppOptions {
   ackBudgetMs?: number;
   /**
    * The `access` section of the configuration: its `slackGroups` are resolved per user
-   * (usergroups.users.list, cached `groupCacheMs`), and only its supervisors may press
-   * Acknowledge / Silence (the router's `isSupervisor`). Without it, nobody may.
+   * (usergroups.users.list, cached `groupCacheMs`) and passed to the router with each event.
    */
   access?: AccessConfig;
   /** How long user-group membership is cached. Default 5 minutes. */
   groupCacheMs?: number;
-  /** Web API and response_url timeout. Default 10 s. */
-  requestTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -73,23 +80,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (!options.signingSecret?.trim()) {
     throw new Error("The Slack signing secret is empty: set SLACK_SIGNING_SECRET to the Signing Secret on your Slack app's Basic Information page");
   }
-  if (!options.botToken?.startsWith('xox')) {
-    throw new Error('The Slack bot token is missing or malformed: set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
-  }
   if (options.appToken !== undefined && !options.appToken.startsWith('xapp-')) {
     throw new Error('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, or unset to receive requests over HTTP');
   }
+  const { client, platform } = options.post ?? createSlackPost(options);
   const log = options.logger.child({ platform: 'slack' });
   const bolt = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
-    logger: bolt,
-    slackApiUrl: withSlash(options.apiUrl ?? 'https://slack.com/api/'),
-    // The watcher's outbox owns retrying: a 429 must come back at once with its Retry-After.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.requestTimeoutMs ?? 10_000,
-  };
-  const client = new webApi.WebClient(options.botToken, clientOptions);
+  const clientOptions = slackClientOptions(options, bolt);
 
   const receiver = new HandlerReceiver({ signingSecret: options.signingSecret, logger: bolt });
   const socket = options.appToken
@@ -117,22 +114,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: log,
     // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
     ackBudgetMs: Math.min(options.ackBudgetMs ?? 500, 2000),
-    alerts: options.alerts,
-    mayActOnAlerts: (asker: Asker) => (options.access ? isSupervisor(asker, options.access) : false),
     track: (work: Promise<unknown>) => {
       const settled = work.catch(() => undefined).finally(() => inFlight.delete(settled));
       inFlight.add(settled);
     },
   };
-  registerCommands(app, deps);
-  registerActions(app, deps);
+  registerReceivers(app, deps);
   app.error(async (error) => {
     log.error({ err: error }, 'Slack event handling failed');
   });
 
   return {
     handler: receiver.handle,
-    platform: new SlackPlatform(client, options.metrics),
+    platform,
     async start() {
       try {
         const who = await client.auth.test();
@@ -155,6 +149,33 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
       await Promise.race([Promise.all([...inFlight]), timeout]);
     },
+  };
+}
+
+/**
+ * The Web API client and the posting platform, without receiving anything: the watcher posts
+ * through it before the router (which needs the watcher's alerts) exists.
+ *
+ * @example
+ *   const post = createSlackPost({ botToken: env.SLACK_BOT_TOKEN, logger, metrics });
+ *   platforms.push(post.platform);
+ */
+export function createSlackPost(options: SlackPostOptions): SlackPost {
+  if (!options.botToken?.startsWith('xox')) {
+    throw new Error('The Slack bot token is missing or malformed: set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
+  }
+  const client = new webApi.WebClient(options.botToken, slackClientOptions(options, boltLogger(options.logger.child({ platform: 'slack' }))));
+  return { client, platform: new SlackPlatform(client, options.metrics) };
+}
+
+function slackClientOptions(options: SlackPostOptions, logger: webApi.WebClientOptions['logger']): webApi.WebClientOptions {
+  return {
+    logger,
+    slackApiUrl: withSlash(options.apiUrl ?? 'https://slack.com/api/'),
+    // The watcher's outbox owns retrying: a 429 must come back at once with its Retry-After.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.requestTimeoutMs ?? 10_000,
   };
 }
 

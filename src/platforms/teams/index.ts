@@ -2,7 +2,7 @@
  * Microsoft Teams platform. Everything that touches botbuilder stays in this folder, so moving
  * to its successor SDK changes nothing outside it.
  */
-export { createTeamsApp, type TeamsApp, type TeamsAppOptions } from './teams-app.js';
+export { createTeamsApp, createTeamsPost, type TeamsApp, type TeamsAppOptions, type TeamsPost } from './teams-app.js';
 export { TeamsConfigError, type TeamsCredentials, type TeamsAuthMode } from './auth.js';
 export { createTeamsWebhookPlatform, TEAMS_WEBHOOK_PREFIX, type TeamsWebhookPlatformOptions } from './webhook-platform.js';
 export { createMemoryConversationStore, normalizeAlias, type ConversationStore, type TeamsConversationRef } from './conversation-store.js';

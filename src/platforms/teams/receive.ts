@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
 import type { Asker, CommandRouter } from '../../router/types.js';
-import { askerOf, commandTextOf, linkArgumentOf, submitDataOf, venueOf } from './command-text.js';
+import { askerOf, commandTextOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
 import { normalizeAlias } from './conversation-store.js';
 import { refFromActivity } from './conversation-ref.js';
 import { deliver, invokeMessage, type DeliveryServices } from './deliver.js';
@@ -13,8 +13,6 @@ export interface TurnDeps extends DeliveryServices {
   /** Who may bind a channel alias; default everyone. */
   authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
 }
-
-const FAILED: Reply = { title: 'Something went wrong', summary: 'The command failed on our side; try again in a minute. The details are in the bot log.', tone: 'danger' };
 
 /**
  * The bot's turn: commands typed in messages, card buttons (Action.Submit messages and
@@ -33,8 +31,9 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext) => Promi
       if (activity.type === 'conversationUpdate') return await onConversationUpdate(activity, deps);
       if (activity.type === 'installationUpdate') return await onInstallationUpdate(activity, deps);
     } catch (err) {
+      // Commands never land here (the router answers every failure); this is delivery or the store.
       deps.logger.error({ err, type: activity.type }, 'Teams: failed to handle an activity');
-      if (activity.type === 'invoke') await invokeMessage(context, FAILED.summary!).catch(() => undefined);
+      if (activity.type === 'invoke') await invokeMessage(context, 'The answer could not be delivered; try again in a minute.').catch(() => undefined);
     }
   };
 }
@@ -47,7 +46,7 @@ async function onMessage(context: TurnContext, deps: TurnDeps): Promise<void> {
   const text = commandTextOf(activity) || 'help';
   const link = linkArgumentOf(text);
   if (link !== undefined) return deliver(context, await linkReply(activity, link, deps), 'reply', deps);
-  return deliver(context, await runCommand(text, activity, deps), 'reply', deps);
+  return deliver(context, await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity) }), 'reply', deps);
 }
 
 async function onInvoke(context: TurnContext, deps: TurnDeps): Promise<void> {
@@ -59,30 +58,12 @@ async function onInvoke(context: TurnContext, deps: TurnDeps): Promise<void> {
 
 async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops'], via: 'message' | 'invoke', deps: TurnDeps): Promise<void> {
   const { activity } = context;
-  // Ack and Silence go through the router's /alerts, so its access rule, checks and audit apply here too.
-  const text = submit.action === 'run' ? submit.value : alertCommandText(submit.action, submit.value);
-  const reply = await runCommand(text, activity, deps);
+  const reply = await deps.router.handle({ action: submit.action, text: submit.value, asker: askerOf(activity), venue: venueOf(activity) });
   // Refresh and paging replace the pressed card, so the conversation keeps one current answer.
   if (submit.action === 'run') return deliver(context, reply, via === 'invoke' ? 'invoke' : 'replace', deps);
   // An alert card stays as it is (the watcher updates it); the presser gets a short answer.
   if (via === 'invoke' && reply.visibility !== 'private') return invokeMessage(context, [reply.title, reply.summary].filter(Boolean).join(' — '));
   return deliver(context, reply, via === 'invoke' ? 'invoke' : 'reply', deps);
-}
-
-/** `ack` carries the alert id; `silence` carries `rule:duration` (the rule id may itself hold `:`). */
-function alertCommandText(action: 'ack' | 'silence', value: string): string {
-  if (action === 'ack') return `/alerts ack ${value}`;
-  const colon = value.lastIndexOf(':');
-  return colon > 0 ? `/alerts silence ${value.slice(0, colon)} ${value.slice(colon + 1)}` : `/alerts silence ${value}`;
-}
-
-async function runCommand(text: string, activity: Activity, deps: TurnDeps): Promise<Reply> {
-  try {
-    return await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity) });
-  } catch (err) {
-    deps.logger.error({ err, command: text.split(' ')[0] }, 'Teams: command failed');
-    return FAILED;
-  }
 }
 
 async function linkReply(activity: Activity, name: string, deps: TurnDeps): Promise<Reply> {

@@ -3,22 +3,15 @@ import type { ChatPlatform } from '../chat-platform.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { Asker, CommandRouter } from '../../router/types.js';
-import type { AlertService } from '../../watcher/alert-service.js';
-import { createBotAdapter, type TeamsCredentials } from './auth.js';
+import { createBotAdapter, type TeamsAuthMode, type TeamsCloudAdapter, type TeamsCredentials } from './auth.js';
 import { defaultRetryPolicy, type RetryPolicy } from './connector.js';
 import type { ConversationStore } from './conversation-store.js';
-import { createMessagesHandler } from './http-handler.js';
+import { createMessagesHandler } from './receiver.js';
 import { createTurnLogic } from './receive.js';
-import { createTeamsPlatform } from './teams-platform.js';
+import { createTeamsPlatform } from './post.js';
 
-export interface TeamsAppOptions extends TeamsCredentials {
-  /** Runs commands, and the Ack / Silence buttons as `/alerts ack|silence` (so its access rules apply). */
-  router: CommandRouter;
-  /**
-   * @deprecated Ignored: Ack / Silence go through the router's `/alerts`, which holds the alert
-   * service. Accepted so callers written to the first version of this contract still compile.
-   */
-  alerts?: AlertService;
+/** The posting side: the authenticated adapter and proactive delivery, without receiving anything. */
+export interface TeamsPostOptions extends TeamsCredentials {
   store: ConversationStore;
   logger: Logger;
   metrics: Metrics;
@@ -27,10 +20,24 @@ export interface TeamsAppOptions extends TeamsCredentials {
    * NODE_ENV !== 'production' and MICROSOFT_APP_ID is empty. Ignored when an app id is set.
    */
   allowAnonymous?: boolean;
-  /** Who may bind a channel alias with `@Bot link <name>`; default everyone. */
-  authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
   /** Connector 429 handling; tests shorten the waits. */
   retry?: Partial<RetryPolicy>;
+}
+
+export interface TeamsPost {
+  adapter: TeamsCloudAdapter;
+  mode: TeamsAuthMode;
+  /** Proactive delivery to `teams:<conversation id>` / `teams:<alias>` for the watcher and summaries. */
+  platform: ChatPlatform;
+}
+
+export interface TeamsAppOptions extends TeamsPostOptions {
+  /** Every message and card action goes to it (access, limits and audit are decided there). */
+  router: CommandRouter;
+  /** The posting side, when it was made first (the watcher needs it before the router exists). */
+  post?: TeamsPost;
+  /** Who may bind a channel alias with `@Bot link <name>`; default everyone. */
+  authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
   now?: () => Date;
 }
 
@@ -62,7 +69,7 @@ export interface TeamsApp {
  */
 export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const { router, store, logger, metrics } = options;
-  const { adapter, mode, appId } = createBotAdapter(options, options.allowAnonymous ?? false, logger);
+  const { adapter, mode, platform } = options.post ?? createTeamsPost(options);
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const now = options.now ?? (() => new Date());
   const logic = createTurnLogic({
@@ -76,7 +83,19 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   });
   return {
     handler: createMessagesHandler({ adapter, mode, logic, logger }),
-    platform: createTeamsPlatform({ adapter, appId, store, logger, metrics, retry }),
+    platform,
     anonymous: mode === 'anonymous',
   };
+}
+
+/**
+ * The authenticated adapter and proactive delivery, without receiving anything: the watcher
+ * posts through it before the router (which needs the watcher's alerts) exists.
+ * Throws TeamsConfigError for inconsistent credentials (the message names the variable).
+ */
+export function createTeamsPost(options: TeamsPostOptions): TeamsPost {
+  const { store, logger, metrics } = options;
+  const { adapter, mode, appId } = createBotAdapter(options, options.allowAnonymous ?? false, logger);
+  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  return { adapter, mode, platform: createTeamsPlatform({ adapter, appId, store, logger, metrics, retry }) };
 }

@@ -1,0 +1,86 @@
+import type { App, BlockAction, ButtonAction, SlashCommand } from '@slack/bolt';
+import type { Reply } from '../../reply/reply.js';
+import type { CommandInput } from '../../router/types.js';
+import { slackAsker, venueOf } from './asker.js';
+import { budget, withAnswerButtons, type ListenerDeps } from './answer.js';
+import { ACTION_ID_PATTERN, decodeAction } from './buttons.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { renderBlocks } from './render-blocks.js';
+
+/** What the ack says when the answer will come a moment later. */
+export const LOOKING = 'Looking…';
+
+/**
+ * Every slash command and every button press becomes one router input; the router decides
+ * access, limits and audit. This file only says how Slack delivers the answer.
+ *
+ * Slack wants an ack within 3 seconds, and a busy process adds its own delays: only an answer
+ * ready well inside a 1 s ack budget (500 ms, counted from the request's arrival) *is* the ack (one
+ * message, no flicker); otherwise the ack is "Looking…" at once and the answer replaces it
+ * through the response_url. Answers are ephemeral until "Share in channel".
+ */
+export function registerReceivers(app: App, deps: ListenerDeps): void {
+  app.command(/^\/.+/, async ({ command, ack, context }) => {
+    const text = commandText(command);
+    const answer = (async () => {
+      const groups = await deps.groupsOf(command.user_id);
+      const input = { text, asker: slackAsker(command.user_id, groups, command.user_name), venue: venueOf(command.channel_id) };
+      return withAnswerButtons(await deps.router.handle(input), text);
+    })();
+
+    // Socket Mode events carry no arrival time: their budget counts from here.
+    const receivedAt = typeof context.receivedAt === 'number' ? context.receivedAt : performance.now();
+    const timer = budget(Math.max(0, deps.ackBudgetMs - (performance.now() - receivedAt)));
+    const first = await Promise.race([answer, timer.elapsed]);
+    timer.cancel();
+    if (first !== 'late') {
+      await ack({ response_type: 'ephemeral', ...renderBlocks(first) });
+      return;
+    }
+
+    await ack({ response_type: 'ephemeral', text: `${LOOKING} \`${escapeMrkdwn(text)}\`` });
+    const late = answer.then((reply) => deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) }));
+    deps.track(late);
+    await late;
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action }) => {
+    await ack();
+    const kind = decodeAction(action.action_id);
+    if (!kind) return;
+    const channelId = body.channel?.id ?? (body.container?.channel_id as string | undefined);
+    const onEphemeral = body.container?.is_ephemeral === true;
+    const work = (async () => {
+      const groups = await deps.groupsOf(body.user.id);
+      const input: CommandInput = { action: kind, text: action.value ?? '', asker: slackAsker(body.user.id, groups, body.user.username ?? body.user.name), venue: venueOf(channelId) };
+      const reply = await deps.router.handle(input);
+      await deliverPress(deps, input, reply, body.response_url, onEphemeral);
+    })();
+    deps.track(work);
+    await work;
+  });
+}
+
+/**
+ * Where the answer to a press goes: Refresh replaces the presser's ephemeral answer (on a message
+ * everyone sees, one person's refresh must not change it for all); an answer the router let be
+ * shared goes to the channel; anything else is a private note that leaves the pressed message alone.
+ */
+async function deliverPress(deps: ListenerDeps, input: CommandInput, reply: Reply, responseUrl: string, onEphemeral: boolean): Promise<void> {
+  if (input.action === 'run') {
+    await deps.respond(responseUrl, { response_type: 'ephemeral', replace_original: onEphemeral, ...renderBlocks(withAnswerButtons(reply, input.text)) });
+    return;
+  }
+  if (input.action === 'share' && reply.visibility === 'public') {
+    const shared: Reply = { ...reply, buttons: (reply.buttons ?? []).filter((b) => b.action !== 'share' && b.action !== 'run') };
+    const posted = await deps.respond(responseUrl, { response_type: 'in_channel', replace_original: false, ...renderBlocks(shared, { sharedBy: input.asker.userId }) });
+    if (posted && onEphemeral) await deps.respond(responseUrl, { delete_original: true });
+    return;
+  }
+  await deps.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderBlocks({ ...reply, buttons: undefined }) });
+}
+
+/** "/queue" + "bogota" -> "/queue bogota", the text the router parses. */
+function commandText(command: SlashCommand): string {
+  return `${command.command} ${command.text ?? ''}`.trim();
+}
