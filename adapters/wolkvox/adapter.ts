@@ -9,6 +9,7 @@ import { buildDayStats, buildHandoffReport } from './day-stats.js';
 import { dayRange, isLocalDate, localDate, MAX_RANGE_DAYS, splitRange } from './dates.js';
 import { finishedTranscript, liveTranscript, mapActiveChats, mapAgents, mapQueueFromLiveChats, mapSkillQueues, mapTokenUsage } from './mapping.js';
 import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/sources/day-index.js';
+import type { DayCut } from './day-cuts.js';
 import { searchFinishedConversation, type DayRead } from './transcript-search.js';
 import type { Chat8RowWire, SkillWire } from './wire.js';
 
@@ -79,6 +80,7 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
 
   const dayIndex = deps.dayIndex ?? createMemoryDayIndex({ now: () => now().getTime() });
   const scans = new Map<string, Promise<DayRead>>();
+  const cuts = new Map<string, DayCut>();
   async function liveChats(known: LiveChats | undefined, signal?: AbortSignal): Promise<LiveChats> {
     if (known) return known;
     const chats = mapActiveChats(await client.liveChats(signal), zone);
@@ -143,6 +145,7 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
         scope: wolkvoxDataScope(config.server),
         liveAsOf: asOf,
         scans,
+        cuts,
         clock: () => now().getTime(),
         signal,
       });

@@ -3,6 +3,7 @@ import type { ConversationDayIndex } from '../../src/sources/day-index.js';
 import type { WolkvoxClient } from './client.js';
 import { dayOfConnId } from './conn-id-day.js';
 import { dayRange, localDate } from './dates.js';
+import { cutFromDay, type DayCut } from './day-cuts.js';
 import { scanChat2Day } from './day-scan.js';
 import { chat2RecordSchema, type Chat2RecordWire } from './wire.js';
 
@@ -31,6 +32,8 @@ export interface TranscriptSearchOptions {
   liveAsOf: number;
   /** Reads of the same day by lookups running at once in this process are shared. */
   scans: Map<string, Promise<DayRead>>;
+  /** Cuts of records out of a day known to hold them, shared the same way. */
+  cuts: Map<string, DayCut>;
   /** Clock (ms) for the time a day is read. */
   clock: () => number;
   signal?: AbortSignal;
@@ -60,15 +63,15 @@ export async function searchFinishedConversation(client: WolkvoxClient, connId: 
     const entry = entries[i];
     if (entry && (finished || entry.scannedAt >= options.liveAsOf)) {
       if (!entry.holds) continue;
-      const { found } = await scanChat2Day(client, range, connId, false, options.signal);
+      const found = await cutFromDay(client, options.cuts, `${day}:${range.dateEnd}`, range, connId, options.signal);
       if (found !== undefined) return parseRecord(client, found);
       continue;
     }
     const read = await readDay(client, day, range, connId, finished, options);
     if (read.forId === connId && read.found !== undefined) return parseRecord(client, read.found);
     if (!read.ids.has(connId)) continue;
-    // Read for another lookup: cut our record out with a request of our own.
-    const { found } = await scanChat2Day(client, range, connId, false, options.signal);
+    // Read for another lookup: cut our record out (with others' that asked at the same time).
+    const found = await cutFromDay(client, options.cuts, `${day}:${range.dateEnd}`, range, connId, options.signal);
     if (found !== undefined) return parseRecord(client, found);
   }
   return undefined;

@@ -82,6 +82,17 @@ describe('what a transcript lookup costs at the vendor', () => {
     expect(fake.state.calls).toHaveLength(1);
   });
 
+  it('lets lookups of chats on the same day that ask at once share one read of that day', async () => {
+    const { adapter } = sourceFor();
+    const known = { liveChats: { chats: [], asOf: clock } };
+    await adapter.transcript('424242', undefined, known);
+    fake.resetCounters();
+    fake.setDelay(50);
+    const found = await Promise.all(['555', '20240511103000', '555'].map((id) => adapter.transcript(id, undefined, known)));
+    expect(found.map((t) => t?.id)).toEqual(['555', '20240511103000', '555']);
+    expect(chat2Days()).toEqual(['20240511']);
+  });
+
   it('searches the day an id names first', async () => {
     const { source } = sourceFor();
     expect((await source.transcript('20240511103000')).value).toMatchObject({ id: '20240511103000' });
