@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { checkConfig } from './cli/check-config.js';
 import { runAsk } from './cli/ask.js';
 import { runStart } from './cli/start.js';
@@ -16,6 +17,9 @@ Exit codes (ask): 0 answered, 1 vendor error, 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
+  // A .env file in the working directory, read by Node's own loader (20.12+); variables already
+  // set in the environment win.
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env');
   switch (command) {
     case 'start':
       return runStart({ env: process.env, interactive: process.stdin.isTTY === true, serve: true });

@@ -18,6 +18,7 @@ import { createRedisDayIndex } from '../sources/redis-day-index.js';
 import type { Source } from '../sources/source.js';
 import { createWatcher, watcherReadiness, type Watcher } from '../watcher/watcher.js';
 import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
+import { policyPages } from '../http/policy-pages.js';
 import { startHttpServer, type RouteHandler, type RunningServer } from '../http/server.js';
 import { buildSources } from './build-sources.js';
 import { describeStartup } from './describe-startup.js';
@@ -133,7 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     sources,
     async serve() {
-      Object.assign(routes, healthRoutes({ metrics, checks, accepting: () => accepting }));
+      Object.assign(routes, healthRoutes({ metrics, checks, accepting: () => accepting }), policyPages());
       server = await startHttpServer({ port: settings.port, routes, logger });
       await slack?.start();
       return server.port;

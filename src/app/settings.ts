@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from '../log/logger.js';
 import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 
 /** What the environment says, read once: the process never reads `process.env` elsewhere. */
@@ -23,6 +24,8 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   const loaded = file ? await loadConfigFile(file, env) : parseConfigText(EMBEDDED_CONFIG_TEXT, env, '(embedded demo)');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}".`);
   const secrets = [...loaded.secrets, ...ENV_SECRETS.map((name) => env[name]).filter((v): v is string => !!v)];
   const redisPassword = env.REDIS_URL ? safeUrl(env.REDIS_URL)?.password : undefined;
   if (redisPassword) secrets.push(decodeURIComponent(redisPassword));
@@ -31,7 +34,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     embedded: !file,
     port,
     redisUrl: env.REDIS_URL || undefined,
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel,
     production: env.NODE_ENV === 'production',
     slack:
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/load.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { renderText } from '../reply/render-text.js';
+import { readableLines } from '../log/logger.js';
 
 const EXIT_BY_OUTCOME = { ok: 0, not_available: 1, vendor_error: 1, error: 1, usage: 2, denied: 2 } as const;
 
@@ -21,7 +22,7 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
     throw error;
   }
   const { pino } = await import('pino');
-  const app = await createApp({ settings, watch: false, platforms: false, logDestination: pino.destination({ dest: 2, sync: true }) });
+  const app = await createApp({ settings, watch: false, platforms: false, logDestination: process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true }) });
   try {
     const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     process.stdout.write(`${renderText(reply)}\n`);

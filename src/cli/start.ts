@@ -2,6 +2,7 @@ import { ConfigError } from '../config/load.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { startPrompt } from '../platforms/console/prompt.js';
+import { readableLines } from '../log/logger.js';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -27,7 +28,8 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
   // LOG_LEVEL says otherwise, so they do not bury the answers.
   const { pino } = await import('pino');
   if (interactive && !env.LOG_LEVEL) settings = { ...settings, logLevel: 'warn' };
-  const app = await createApp({ settings, watch: true, platforms: serve, logDestination: interactive ? pino.destination({ dest: 2, sync: true }) : undefined });
+  const toStderr = process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true });
+  const app = await createApp({ settings, watch: true, platforms: serve, logDestination: interactive ? toStderr : undefined });
   if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
   else for (const line of app.describe()) app.logger.info(line);
   if (serve) {
@@ -37,7 +39,11 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
       if (interactive) process.stdout.write(`${listening}\n`);
       else app.logger.info(listening);
     } catch (error) {
-      app.logger.error({ err: error }, `cannot start the HTTP server on port ${settings.port}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        const why = code === 'EADDRINUSE' ? 'is in use by another program' : 'needs more privileges than this user has';
+        console.error(`Cannot listen on port ${settings.port}: it ${why}. Stop that program, or start with another port, e.g. PORT=${settings.port === 3000 ? 3001 : 3000} npm start.`);
+      } else app.logger.error({ err: error }, `cannot start the HTTP server on port ${settings.port}`);
       await app.stop(1_000);
       return 1;
     }

@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import { redactSecrets } from './redact.js';
 
 export type { Logger };
@@ -29,7 +30,7 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const destination = options.destination ?? (process.stdout.isTTY ? readableLines(1) : pino.destination({ dest: 1, sync: false }));
   const scrubbing: DestinationStream = secrets.length === 0 ? destination : { write: (line: string) => destination.write(redactSecrets(line, secrets)) };
   return pino(
     {
@@ -40,6 +41,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     scrubbing,
   );
+}
+
+/** The log levels LOG_LEVEL may name. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * One readable line per log entry for a person at a terminal ("12:04:31 WARN: watcher: ..."),
+ * instead of JSON; `fd` 1 is stdout, 2 stderr.
+ *
+ * @example
+ *   createLogger({ destination: process.stderr.isTTY ? readableLines(2) : undefined });
+ */
+export function readableLines(fd: 1 | 2): DestinationStream {
+  return pretty({ destination: fd, sync: true, singleLine: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
 }
 
 /** A logger that discards everything (tests that do not look at logs). */

@@ -6,7 +6,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'chatops_process_' });
+  // The conventional names (process_cpu_seconds_total, nodejs_heap_size_used_bytes...) that
+  // standard Node.js dashboards look for.
+  collectDefaultMetrics({ register: registry });
   const m = {
     registry,
     commands: new Counter({ name: 'chatops_commands_total', help: 'Commands run, by name and outcome (ok, usage, denied, not_available, vendor_error, error).', labelNames: ['command', 'outcome'], registers: [registry] }),

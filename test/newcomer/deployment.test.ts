@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { readSettings } from '../../src/app/settings.js';
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.stop(1_000);
+  app = undefined;
+});
+
+const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+
+function get(port: number, path: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    }).on('error', reject).end();
+  });
+}
+
+describe('a first real deployment', () => {
+  it('serves conventional process metrics, and the /privacy and /terms pages the Teams package links', async () => {
+    const settings = { ...(await readSettings({ CHATOPS_CONFIG: '' })), port: 0 };
+    app = await createApp({ settings, watch: false, platforms: false, logDestination: silent });
+    const port = await app.serve();
+    const metrics = await get(port, '/metrics');
+    expect(metrics.body).not.toContain('chatops_process_process_');
+    expect(metrics.body).toMatch(/^process_cpu_user_seconds_total /m);
+    expect(metrics.body).toMatch(/^nodejs_heap_size_used_bytes /m);
+    expect(metrics.body).toContain('chatops_commands_total');
+    const manifest = readFileSync(new URL('../../teams/manifest.json', import.meta.url), 'utf8');
+    for (const path of ['/privacy', '/terms']) {
+      expect(manifest).toContain(`/${path.slice(1)}"`);
+      const page = await get(port, path);
+      expect(page.status).toBe(200);
+      expect(page.type).toContain('text/html');
+      expect(page.body).toMatch(/<h1>(Privacy|Terms of use)<\/h1>/);
+    }
+  });
+
+  it('lists every variable the bot reads in .env.example', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const settings = readFileSync(new URL('../../src/app/settings.ts', import.meta.url), 'utf8');
+    const read = new Set([...settings.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
+    for (const name of [...read, 'CHATOPS_CONFIG']) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+  });
+
+  it('has a compose recipe that refuses to start without chatops.yaml instead of mounting a directory', () => {
+    const compose = parse(readFileSync(new URL('../../compose.yaml', import.meta.url), 'utf8'));
+    const bot = compose.services.bot;
+    const mount = bot.volumes.find((v: { target?: string }) => v.target === bot.environment.CHATOPS_CONFIG);
+    expect(mount).toMatchObject({ type: 'bind', source: './chatops.yaml', read_only: true, bind: { create_host_path: false } });
+  });
+});
