@@ -34,7 +34,7 @@ function spelledEitherWay<T extends z.ZodType>(schema: T) {
     for (const key of Object.keys(fields)) {
       if (!key.startsWith('onGoing')) continue;
       const usual = `ongoing${key.slice('onGoing'.length)}`;
-      if (renamed[usual] === undefined) renamed[usual] = fields[key];
+      if (renamed[usual] == null) renamed[usual] = fields[key];
     }
     return renamed;
   }, schema);

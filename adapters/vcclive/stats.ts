@@ -22,29 +22,45 @@ export function dayStats(date: string, chats: readonly ChatWire[], zone: string)
   const counted = chats.filter((chat) => !isSpam(chat));
   const chatsByHour = new Array<number>(24).fill(0);
   let missed = 0;
+  let withDisposition = 0;
   let rated = 0;
   let within = 0;
   let transfers = 0;
+  let withTransfers = 0;
+  let placed = 0;
   const firstResponses: number[] = [];
   const durations: number[] = [];
 
   for (const chat of counted) {
     const disposition = dispositionOf(chat);
+    if (disposition !== undefined) withDisposition++;
     if (disposition === 'missed') missed++;
     const sla = chat.slaStatus?.trim().toLowerCase();
     if (sla) {
       rated++;
       if (sla === WITHIN_SLA) within++;
     }
-    transfers += chat.transferCount ?? 0;
+    if (chat.transferCount != null) {
+      withTransfers++;
+      transfers += chat.transferCount;
+    }
     // Only answered chats have a first response; a missed chat's 0 would flatter the average.
     if (finite(chat.firstResponseTime) && chat.firstAgentMessageTime) firstResponses.push(chat.firstResponseTime);
     if (finite(chat.duration) && disposition !== 'missed' && disposition !== 'in progress') durations.push(chat.duration);
     const started = vccTime(chat.sessionStartTime, zone);
-    if (started) chatsByHour[localHour(started, zone)]!++;
+    if (started) {
+      chatsByHour[localHour(started, zone)]!++;
+      placed++;
+    }
   }
 
-  const stats: DayStats = { date, chats: counted.length, missed, transfers, chatsByHour };
+  // A figure no chat of the day carries is left out rather than shown as 0 (an empty day is all zeros).
+  const none = counted.length === 0;
+  const stats: DayStats = { date, chats: counted.length };
+  if (none || withDisposition > 0) stats.missed = missed;
+  if (none || withTransfers > 0) stats.transfers = transfers;
+  // Hours only when every chat has one: the hours of a day add up to its chats.
+  if (placed === counted.length) stats.chatsByHour = chatsByHour;
   const firstResponse = mean(firstResponses);
   if (firstResponse !== undefined) stats.firstResponseSeconds = firstResponse;
   const averageChat = mean(durations);
@@ -52,7 +68,7 @@ export function dayStats(date: string, chats: readonly ChatWire[], zone: string)
   if (rated > 0) {
     stats.slaBreaches = rated - within;
     stats.slaRate = within / rated;
-  } else {
+  } else if (none) {
     stats.slaBreaches = 0;
   }
   return stats;

@@ -14,7 +14,8 @@ const TOP_ROUTING_POINTS = 5;
  * - handoffRate: chat_8 rows that went to an agent / chat_8 rows;
  * - averageWaitSeconds: mean `asa` (customer's first message to the agent's answer) of handed rows;
  * - averageChatSeconds: mean `total_time` of chat_8 rows;
- * - chatsByHour: by chat_8 `start_date`, else by the first message of the chat_2 conversation.
+ * - chatsByHour: by chat_8 `start_date`, else by the first message of the chat_2 conversation;
+ *   left out when some chat has neither (the hours would not add up to the chats).
  */
 export function buildDayStats(date: string, rows: Chat8RowWire[], tally: ConversationTally, zone: string): DayStats {
   const starts = new Map<string, string | undefined>();
@@ -30,7 +31,8 @@ export function buildDayStats(date: string, rows: Chat8RowWire[], tally: Convers
   if (wait !== undefined) stats.averageWaitSeconds = wait;
   const length = mean(rows.map((r) => readSeconds(r.total_time)));
   if (length !== undefined) stats.averageChatSeconds = length;
-  if (known.length > 0) {
+  // Hours only when every chat has a readable start: a day's hours add up to its chats.
+  if (known.length > 0 && known.length === starts.size) {
     const byHour = Array.from({ length: 24 }, () => 0);
     for (const at of known) byHour[localHour(at, zone)]! += 1;
     stats.chatsByHour = byHour;

@@ -154,7 +154,8 @@ export function finishedTranscript(record: Chat2RecordWire, zone: string): Trans
 const AGENT_STATE_WORDS: Array<[RegExp, AgentState]> = [
   [/log ?out|logged ?out|offline|disconnected|desconectad|fuera de linea|no conectad/i, 'offline'],
   [/not ?ready|no disponible|break|descanso|pausa|pause|aux|lunch|almuerzo|away|ausente|ba[nñ]o|training|capacitaci/i, 'away'],
-  [/busy|ocupad|talking|on ?call|in ?chat|en ?chat|chatting|acw|wrap|hablando|llamada|atendiendo/i, 'busy'],
+  // TALK, ACW and RING are the words of wolkvox's own agent reports (FACTS.md).
+  [/busy|ocupad|\btalk|on ?call|in ?chat|en ?chat|chatting|acw|wrap|\bring(ing)?\b|hablando|llamada|atendiendo/i, 'busy'],
   [/ready|available|disponible|idle|libre|online|conectad/i, 'available'],
 ];
 
