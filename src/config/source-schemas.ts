@@ -107,7 +107,7 @@ export const vccliveSourceSchema = z
     account: z.string().regex(/^[a-z0-9-]+$/i, { message: 'expected the account name from your VCC Live address' }),
     token: z.string().min(8, { message: 'expected the VCC Live API token (set it through an environment variable)' }),
     projectId: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String),
-    /** Most pages of the chat log read per question (page size 500). */
+    /** Most pages of the chat log read per question (500 asked a page; a server may give fewer). A day cut short reads "at least". */
     maxPages: z.number().int().min(1).max(200).default(20),
     ...common,
   })
