@@ -1,6 +1,9 @@
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
+import { attachChartLink, platformWithCharts, routerWithCharts } from '../charts/attach-charts.js';
+import { CHART_ROUTE, chartSecretFrom, createChartLinks } from '../charts/chart-links.js';
+import { renderChartPng } from '../charts/render-chart.js';
 import { startBackfill, createMemoryHistory, createRedisHistory, type History } from '../history/index.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
@@ -80,7 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const withPlatforms = options.platforms ?? true;
   const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
   const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;
-  const slackPost = slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics }) : undefined;
+  const slackPost = slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics, renderChart: renderChartPng }) : undefined;
   const teamsOptions = teamsModule && {
     ...settings.teams,
     store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : teamsModule.createMemoryConversationStore(),
@@ -89,8 +92,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowAnonymous: !settings.production && !settings.teams.appId,
   };
   const teamsPost = teamsModule && teamsOptions ? teamsModule.createTeamsPost(teamsOptions) : undefined;
+  // Teams shows chart images from a URL: signed, expiring links served by this process.
+  const links = teamsPost && settings.publicUrl ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, logger }) : undefined;
+  const attachTeams = links ? attachChartLink((chart) => links.link(chart)) : undefined;
   if (slackPost) platforms.push(slackPost.platform);
-  if (teamsModule && teamsPost) platforms.push(teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
+  if (teamsModule && teamsPost) platforms.push(attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
 
   const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
   const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger });
@@ -100,12 +106,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   let slack: SlackApp | undefined;
   let teams: TeamsApp | undefined;
   if (slackModule && settings.slack && slackPost) {
-    slack = slackModule.createSlackApp({ ...settings.slack, router, post: slackPost, logger, metrics, access: config.access });
+    slack = slackModule.createSlackApp({ ...settings.slack, router, post: slackPost, logger, metrics, access: config.access, renderChart: renderChartPng });
     routes['POST /slack/events'] = slack.handler;
   }
   if (teamsModule && teamsOptions && teamsPost) {
-    teams = teamsModule.createTeamsApp({ ...teamsOptions, router, post: teamsPost, authorizeLink: (asker) => isSupervisor(asker, config.access) });
+    teams = teamsModule.createTeamsApp({ ...teamsOptions, router: attachTeams ? routerWithCharts(router, attachTeams) : router, post: teamsPost, authorizeLink: (asker) => isSupervisor(asker, config.access) });
     routes['POST /api/messages'] = teams.handler;
+    if (links) routes[`GET ${CHART_ROUTE}`] = links.handler;
   }
 
   const reconciler: TokenReconciler | undefined = options.watch ? startTokenReconciler({ gate, sources, logger }) : undefined;

@@ -11,6 +11,8 @@ export interface Settings {
   logLevel: string;
   production: boolean;
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
+  publicUrl?: string;
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
   /** Every secret value known to the process, for log redaction. */
   secrets: string[];
@@ -40,6 +42,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
         ? { signingSecret: env.SLACK_SIGNING_SECRET ?? '', botToken: env.SLACK_BOT_TOKEN ?? '', appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
         : undefined,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
     teams: {
       appId: env.MICROSOFT_APP_ID || undefined,
       appPassword: env.MICROSOFT_APP_PASSWORD || undefined,
@@ -48,6 +51,13 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     },
     secrets: [...new Set(secrets)],
   };
+}
+
+function publicUrlOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const url = safeUrl(text);
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be the bot's public base URL, such as https://chatops.example.com, not "${text}"`);
+  return url.toString().replace(/\/+$/, '');
 }
 
 function safeUrl(text: string): URL | undefined {

@@ -11,6 +11,22 @@ export interface SlackCall {
   at: number;
 }
 
+/** A file uploaded through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
+export interface FakeUpload {
+  id: string;
+  filename: string;
+  /** The length the bot declared when asking for the upload URL. */
+  length: number;
+  altText?: string;
+  /** The bytes posted to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  completed: boolean;
+  title?: string;
+  /** Channel the completion shared it to, if any. */
+  channelId?: string;
+}
+
 /** A post to a response_url. `id` is the last path segment of the URL from `responseUrl(id)`. */
 export interface ResponsePost {
   id: string;
@@ -41,7 +57,9 @@ export interface FakeSlackOptions {
 /**
  * A fake Slack on 127.0.0.1 (a real HTTP server on a free port) for tests of the Slack side and
  * the watcher. It speaks the Web API methods the bot uses — auth.test, chat.postMessage,
- * chat.update, chat.postEphemeral, usergroups.users.list, views.open/update/push/publish —
+ * chat.update, chat.postEphemeral, usergroups.users.list, views.open/update/push/publish, and
+ * the two-step file upload (files.getUploadURLExternal, a POST of the bytes to the upload URL,
+ * files.completeUploadExternal) —
  * records every call, and can fail on demand. It also serves response_url endpoints.
  *
  * Point the bot at it with `apiUrl: fake.apiUrl` (SLACK_API_URL).
@@ -65,6 +83,8 @@ export interface FakeSlack {
   /** Every response_url post, oldest first. */
   responses: ResponsePost[];
   responsesTo(id: string): ResponsePost[];
+  /** Files by id, as uploaded (bytes) and completed. */
+  uploads: Map<string, FakeUpload>;
   /** Answer the next `count` calls (to `method`, or to any method) with `failure`. */
   failNext(count: number, failure: SlackFailure, method?: string): void;
   /** Answer every call (to `method`, or any) with `failure` for the next `ms` milliseconds. */
@@ -85,17 +105,29 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const pending: Array<{ left: number; failure: SlackFailure; method?: string }> = [];
   const windows: Array<{ until: number; failure: SlackFailure; method?: string }> = [];
   const expired = new Set<string>();
+  const uploads = new Map<string, FakeUpload>();
   let tsCounter = 0;
+  let base = '';
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
       };
+      if (path.startsWith('/upload/')) {
+        // Slack's upload URL takes the raw bytes (or a multipart form) and answers 200 "OK - <length>".
+        const file = uploads.get(decodeURIComponent(path.slice('/upload/'.length)));
+        if (!file || req.method !== 'POST') return send(404, { ok: false, error: 'not_found' });
+        if (bytes.length !== file.length) return send(400, { ok: false, error: `length ${bytes.length} is not the ${file.length} declared` });
+        file.bytes = bytes;
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+        return;
+      }
       if (path.startsWith('/response/')) {
         const id = decodeURIComponent(path.slice('/response/'.length));
         if (expired.has(id)) return send(404, { ok: false, error: 'expired_url' });
@@ -148,6 +180,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const members = options.userGroups?.[String(body.usergroup)];
         return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(body.length);
+        if (typeof body.filename !== 'string' || !body.filename) return { ok: false, error: 'invalid_arguments' };
+        if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++tsCounter).padStart(10, '0')}`;
+        uploads.set(id, { id, filename: body.filename, length, altText: typeof body.alt_text === 'string' ? body.alt_text : undefined, completed: false });
+        return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(body.files) ? (body.files as Array<{ id?: string; title?: string }>) : [];
+        if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        for (const f of files) if (!f.id || !uploads.get(f.id)?.bytes) return { ok: false, error: 'file_not_found' };
+        const channelId = typeof body.channel_id === 'string' ? body.channel_id : undefined;
+        if (channelId && options.channels && !options.channels.includes(channelId)) return { ok: false, error: 'channel_not_found' };
+        for (const f of files) Object.assign(uploads.get(f.id!)!, { completed: true, title: f.title, channelId });
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: uploads.get(f.id!)!.filename, mimetype: 'image/png' })) };
+      }
       case 'views.open':
       case 'views.update':
       case 'views.push':
@@ -160,13 +209,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
   let responseIds = 0;
 
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id = `r${++responseIds}`) => `${base}/response/${encodeURIComponent(id)}`,
     calls,
+    uploads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     responses,
     responsesTo: (id) => responses.filter((r) => r.id === id),
@@ -212,7 +262,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
     }
   }
   const out: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'attachments', 'view', 'metadata']) {
+  for (const key of ['blocks', 'attachments', 'view', 'metadata', 'files']) {
     if (typeof out[key] === 'string') {
       try {
         out[key] = JSON.parse(out[key] as string);

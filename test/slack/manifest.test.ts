@@ -24,6 +24,6 @@ describe('slack/manifest.yaml', () => {
   it('sends button presses to the same endpoint and asks for the scopes the bot uses', () => {
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'chat:write.public', 'usergroups:read']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'chat:write.public', 'usergroups:read', 'files:write']));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Checks a card against what Teams renders: Adaptive Cards 1.5, only TextBlock, FactSet,
- * ColumnSet/Column, Container and Action.Submit, the properties each requires, no unknown
+ * ColumnSet/Column, Container, Image and Action.Submit, the properties each requires, no unknown
  * properties (a typo would be silently ignored by Teams), and the 28 KB message limit.
  * Returns the problems found; empty means valid.
  */
@@ -12,6 +12,7 @@ const ALLOWED: Record<string, { required: string[]; optional: string[] }> = {
   ColumnSet: { required: ['columns'], optional: ['spacing', 'separator'] },
   Column: { required: ['items'], optional: ['width', 'spacing', 'separator', 'verticalContentAlignment'] },
   Container: { required: ['items'], optional: ['spacing', 'separator', 'style'] },
+  Image: { required: ['url'], optional: ['altText', 'size', 'spacing', 'separator'] },
   'Action.Submit': { required: ['title', 'data'], optional: ['style'] },
 };
 const ENUMS: Record<string, string[]> = {
@@ -50,7 +51,7 @@ function checkProperties(el: any, path: string, problems: string[]): boolean {
   for (const key of Object.keys(el)) {
     if (key !== 'type' && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${path}: unknown property ${el.type}.${key}`);
     const allowed = ENUMS[key];
-    if (allowed && el.type !== 'Action.Submit' && !allowed.includes(el[key])) problems.push(`${path}: ${key}="${el[key]}" is not valid`);
+    if (allowed && el.type !== 'Action.Submit' && el.type !== 'Image' && !allowed.includes(el[key])) problems.push(`${path}: ${key}="${el[key]}" is not valid`);
   }
   return true;
 }
@@ -78,6 +79,10 @@ function checkElement(el: any, path: string, problems: string[]): void {
       break;
     case 'Container':
       checkItems(el.items, path, problems);
+      break;
+    case 'Image':
+      if (typeof el.url !== 'string' || !/^https?:\/\//.test(el.url)) problems.push(`${path}: Image.url must be an http(s) URL`);
+      if (el.size !== undefined && !['Auto', 'Stretch', 'Small', 'Medium', 'Large'].includes(el.size)) problems.push(`${path}: Image.size="${el.size}" is not valid`);
       break;
   }
 }

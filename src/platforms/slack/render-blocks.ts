@@ -104,6 +104,10 @@ function bodyUnits(reply: Reply): Unit[] {
       units.push({ block: section(chunk.text), unit: 'rows', count: chunk.rows });
     }
   }
+  const chartFile = reply.chart?.image?.slackFileId;
+  if (chartFile) {
+    units.push({ block: { type: 'image', slack_file: { id: chartFile }, alt_text: cutChars(reply.chart!.description || reply.chart!.title, 2000) }, unit: 'sections', count: 1 });
+  }
   for (const s of reply.sections ?? []) {
     const heading = s.heading?.trim() ? `*${escapeMrkdwn(s.heading.trim())}*\n` : '';
     const chunks = splitLines(heading + escapeMrkdwn(s.text), SLACK_LIMITS.sectionText);

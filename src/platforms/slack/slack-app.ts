@@ -5,7 +5,10 @@ import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { CommandRouter } from '../../router/types.js';
 import type { ChatPlatform } from '../chat-platform.js';
+import { platformWithCharts, routerWithCharts } from '../../charts/attach-charts.js';
+import type { ReplyChart } from '../../reply/chart.js';
 import { createGroupLookup } from './asker.js';
+import { attachSlackChart } from './chart-upload.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerReceivers } from './receive.js';
 import { HandlerReceiver } from './receiver.js';
@@ -22,6 +25,11 @@ export interface SlackPostOptions {
   metrics: Metrics;
   /** Web API and response_url timeout. Default 10 s. */
   requestTimeoutMs?: number;
+  /**
+   * Draws a reply's chart as PNG. When set, answers and posts with a chart carry it as an image
+   * block over a private file upload (no public URL needed).
+   */
+  renderChart?: (chart: ReplyChart) => Promise<Buffer>;
 }
 
 export interface SlackPost {
@@ -108,7 +116,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = new Set<Promise<unknown>>();
   const supervisors = options.access?.supervisors;
   const deps = {
-    router: options.router,
+    // Answers with a chart carry it as an uploaded image (see chart-upload.ts).
+    router: options.renderChart ? routerWithCharts(options.router, attachSlackChart(client, options.renderChart, log)) : options.router,
     respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs }),
     groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
     logger: log,
@@ -165,7 +174,9 @@ export function createSlackPost(options: SlackPostOptions): SlackPost {
     throw new Error('The Slack bot token is missing or malformed: set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
   }
   const client = new webApi.WebClient(options.botToken, slackClientOptions(options, boltLogger(options.logger.child({ platform: 'slack' }))));
-  return { client, platform: new SlackPlatform(client, options.metrics) };
+  const platform = new SlackPlatform(client, options.metrics);
+  if (!options.renderChart) return { client, platform };
+  return { client, platform: platformWithCharts(platform, attachSlackChart(client, options.renderChart, options.logger.child({ platform: 'slack' }))) };
 }
 
 function slackClientOptions(options: SlackPostOptions, logger: webApi.WebClientOptions['logger']): webApi.WebClientOptions {

@@ -13,7 +13,15 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-export type CardElement = TextBlock | FactSet | ColumnSet | Container;
+export type CardElement = TextBlock | FactSet | ColumnSet | Container | Image;
+
+/** A picture from a URL Teams fetches itself (chart images served by the bot). */
+export interface Image {
+  type: 'Image';
+  url: string;
+  altText?: string;
+  size?: 'Auto' | 'Stretch' | 'Small' | 'Medium' | 'Large';
+}
 
 export interface TextBlock {
   type: 'TextBlock';

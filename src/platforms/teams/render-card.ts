@@ -44,6 +44,9 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   if (reply.context?.staleReason) {
     head.push({ ...textBlock(`Data may be out of date: ${reply.context.staleReason}`, CAP.context), color: 'Warning', size: 'Small' });
   }
+  // A chart drawn by the bot, behind a signed URL that Teams fetches (see src/charts/chart-links.ts).
+  const chartUrl = reply.chart?.image?.url;
+  if (chartUrl) head.push({ type: 'Image', url: chartUrl, altText: clip(reply.chart!.description || reply.chart!.title, CAP.summary), size: 'Stretch' });
   const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
   const actions = options.actions === false ? [] : submitActions(reply.buttons ?? []);
   const card: AdaptiveCard = {

@@ -1,0 +1,113 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log/logger.js';
+import type { ReplyChart } from '../reply/chart.js';
+import { renderChartPng } from './render-chart.js';
+
+/** The route that serves chart images: `GET /charts?id=…&exp=…&sig=…`. */
+export const CHART_ROUTE = '/charts';
+/** How long a chart link works: long enough for people scrolling back through a week of alerts. */
+export const CHART_LINK_TTL_MS = 7 * 86_400_000;
+/** Charts kept in this process (the newest), on top of Redis when there is one. */
+const LOCAL_CHARTS = 500;
+
+export interface ChartLinksOptions {
+  /** PUBLIC_URL: the bot's public HTTPS base that Teams fetches images from. */
+  publicUrl: string;
+  /** Signs links. Replicas must share it (derived from MICROSOFT_APP_PASSWORD); random when absent. */
+  secret?: string;
+  /** Shared chart store, so any replica serves a link another replica made. */
+  redis?: Redis;
+  prefix?: string;
+  ttlMs?: number;
+  now?: () => number;
+  logger?: Logger;
+  /** Draws the PNG (default: ECharts + resvg). */
+  render?: (chart: ReplyChart) => Promise<Buffer>;
+}
+
+export interface ChartLinks {
+  /** A signed URL that serves this chart as a PNG until it expires. */
+  link(chart: ReplyChart): string;
+  /** Serves `GET /charts`: the PNG for a valid signature, 403 for a tampered or expired one. */
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/**
+ * Charts for platforms that show images from a URL (Teams): `link` keeps the chart (in this
+ * process and, with Redis, for every replica) and returns `PUBLIC_URL/charts?id&exp&sig`, an
+ * HMAC-SHA256 over id and expiry. The route draws the PNG on request (cached per process) and
+ * refuses a link whose signature does not match or whose time is up: nobody can enumerate
+ * charts or keep one readable forever.
+ *
+ * @example
+ *   const links = createChartLinks({ publicUrl: settings.publicUrl, secret, redis });
+ *   routes['GET /charts'] = links.handler;
+ *   card.body.push({ type: 'Image', url: links.link(reply.chart) });
+ */
+export function createChartLinks(options: ChartLinksOptions): ChartLinks {
+  const secret = options.secret ?? randomBytes(32).toString('hex');
+  const ttlMs = options.ttlMs ?? CHART_LINK_TTL_MS;
+  const now = options.now ?? Date.now;
+  const render = options.render ?? renderChartPng;
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const key = (id: string) => `${options.prefix ?? 'chatops'}:chart:${id}`;
+  const charts = new Map<string, ReplyChart>();
+  const pngs = new Map<string, Promise<Buffer>>();
+
+  const remember = <T>(map: Map<string, T>, id: string, value: T) => {
+    map.set(id, value);
+    if (map.size > LOCAL_CHARTS) map.delete(map.keys().next().value as string);
+  };
+  const sign = (id: string, exp: number) => createHmac('sha256', secret).update(`${id}.${exp}`).digest('base64url');
+
+  async function chartOf(id: string): Promise<ReplyChart | undefined> {
+    const local = charts.get(id);
+    if (local || !options.redis) return local;
+    const stored = await options.redis.get(key(id));
+    return stored ? (JSON.parse(stored) as ReplyChart) : undefined;
+  }
+
+  return {
+    link(chart) {
+      const id = randomUUID();
+      const exp = Math.ceil((now() + ttlMs) / 1000);
+      remember(charts, id, chart);
+      // Written before the card leaves (a Redis write is far quicker than the post to Teams).
+      options.redis?.set(key(id), JSON.stringify(chart), 'PX', ttlMs).catch((error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas'));
+      return `${base}${CHART_ROUTE}?id=${id}&exp=${exp}&sig=${sign(id, exp)}`;
+    },
+    async handler(req, res) {
+      const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const id = params.get('id') ?? '';
+      const exp = Number(params.get('exp'));
+      const sig = params.get('sig') ?? '';
+      if (!/^[0-9a-f-]{36}$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
+      const expected = Buffer.from(sign(id, exp));
+      const given = Buffer.from(sig);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return answer(res, 403, 'This chart link is not valid.\n');
+      const left = exp * 1000 - now();
+      if (left <= 0) return answer(res, 403, 'This chart link has expired; ask again for a fresh chart.\n');
+      const chart = await chartOf(id);
+      if (!chart) return answer(res, 404, 'This chart is no longer kept; ask again for a fresh chart.\n');
+      let png = pngs.get(id);
+      if (!png) {
+        png = render(chart);
+        remember(pngs, id, png);
+        png.catch(() => pngs.delete(id));
+      }
+      const body = await png;
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': `private, max-age=${Math.floor(left / 1000)}` }).end(body);
+    },
+  };
+}
+
+/** The link secret for replicas that share a Teams app: derived, never the password itself. */
+export function chartSecretFrom(appPassword: string | undefined): string | undefined {
+  return appPassword ? createHmac('sha256', appPassword).update('chatops chart links').digest('hex') : undefined;
+}
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+}

@@ -1,0 +1,67 @@
+import { webApi } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformWithCharts } from '../../src/charts/attach-charts.js';
+import { renderChartPng } from '../../src/charts/render-chart.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { attachSlackChart } from '../../src/platforms/slack/chart-upload.js';
+import { SlackPlatform } from '../../src/platforms/slack/post.js';
+import { startHarness, BOT_TOKEN, type Harness } from '../slack/harness.js';
+import { slashCommandBody } from '../slack/payloads.js';
+import { expectWithinSlackLimits } from '../slack/limits.js';
+import { demoWithHistory, pngSize } from './demo-with-history.js';
+
+let h: Harness;
+let demo: Awaited<ReturnType<typeof demoWithHistory>>;
+beforeAll(async () => {
+  demo = await demoWithHistory();
+  h = await startHarness({ router: demo.router, renderChart: renderChartPng }, { channels: ['C0OPS'] });
+});
+afterAll(async () => {
+  await h.close();
+  await demo.close();
+});
+
+let seq = 0;
+async function ask(command: string, text = '') {
+  const id = `chart${++seq}`;
+  const res = await h.post(slashCommandBody({ command, text, user_id: 'U0SUP', response_url: h.fake.responseUrl(id) }));
+  expect(res.status).toBe(200);
+  if (!String(res.json?.text).startsWith('Looking…')) return res.json!;
+  return (await h.fake.waitForResponse((r) => r.id === id, 20_000)).body;
+}
+
+const imageBlocks = (message: Record<string, unknown>) => ((message.blocks ?? []) as Array<Record<string, any>>).filter((b) => b.type === 'image');
+
+describe('charts on Slack', () => {
+  it('/queue carries its chart as a PNG uploaded through files.getUploadURLExternal and completeUploadExternal', async () => {
+    const answer = await ask('/queue');
+    expectWithinSlackLimits(answer);
+    const [image] = imageBlocks(answer);
+    expect(image?.slack_file?.id).toMatch(/^F/);
+    expect(image?.alt_text).toMatch(/^Waiting \d+ → \d+/);
+    const upload = h.fake.uploads.get(image!.slack_file.id)!;
+    expect(upload.completed).toBe(true);
+    expect(upload.title).toBe('Demo contact center: waiting and longest wait, last 2 hours');
+    // Uploaded without a channel: the file is the bot's, shown only where the message is.
+    expect(upload.channelId).toBeUndefined();
+    expect(pngSize(upload.bytes!)).toEqual({ width: 800, height: 400 });
+    expect(h.fake.callsTo('files.getUploadURLExternal').at(-1)!.body.length).toBe(String(upload.bytes!.length));
+  });
+
+  it('answers without the picture when Slack refuses the upload', async () => {
+    h.fake.failNext(1, { kind: 'error', error: 'not_allowed_token_type' }, 'files.getUploadURLExternal');
+    const answer = await ask('/queue');
+    expect(imageBlocks(answer)).toEqual([]);
+    expect(JSON.stringify(answer)).toContain('Last hour');
+  });
+
+  it('posts for the watcher (alerts, summaries) carry the chart too', async () => {
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: h.fake.apiUrl, retryConfig: { retries: 0 } });
+    const platform = platformWithCharts(new SlackPlatform(client), attachSlackChart(client, renderChartPng, silentLogger()));
+    const reply = await demo.router.handle({ text: '/queue', asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+    await platform.post('slack:C0OPS', reply);
+    const posted = h.fake.callsTo('chat.postMessage').at(-1)!.body;
+    const [image] = imageBlocks(posted);
+    expect(h.fake.uploads.get(image!.slack_file.id)?.completed).toBe(true);
+  });
+});
