@@ -1,5 +1,6 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { Transform, pipeline, type Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { redactSecrets } from '../../src/log/redact.js';
@@ -12,8 +13,8 @@ import { redactSecrets } from '../../src/log/redact.js';
  * @example
  *   const http = createVendorHttp({ vendor: 'wolkvox', source: 'bogota',
  *     baseUrl: 'https://wv0032.wolkvox.com', timeoutMs: 60_000, secrets: [token] });
- *   const body = await http.getJson('/api/v2/information.php', { query: { api: 'agents' },
- *     headers: { 'wolkvox-token': token }, endpoint: 'information.php?api=agents' });
+ *   const body = await http.json('/api/v2/information.php', { query: { api: 'agents' },
+ *     headers: { 'wolkvox-token': token }, endpoint: 'information.php?api=agents', schema: AgentsAnswer });
  */
 export interface VendorHttpOptions {
   vendor: string;
@@ -103,6 +104,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     const url = buildUrl(path, opts.query);
     const attempts = method === 'GET' ? retries + 1 : 1;
     let lastError: VendorError | undefined;
+    // Own loop rather than p-retry: a retry here is decided per answer (status, vendor body), and
+    // p-retry keeps an abort listener on the caller's signal after it settles.
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(Math.random() * baseDelay * 2 ** (attempt - 1), opts.signal);
       try {
@@ -274,12 +277,11 @@ function snippet(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
 }
 
+/**
+ * A backoff pause that ends early when `signal` aborts. node's timers/promises removes its abort
+ * listener when the pause ends, so a long-lived signal shared by many requests does not collect
+ * one listener per retry (the 11th used to print MaxListenersExceededWarning).
+ */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
+  return delay(ms, undefined, { signal });
 }

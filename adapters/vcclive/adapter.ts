@@ -6,7 +6,8 @@ import { createVccliveClient } from './client.js';
 import { isInProgress, isSpam, toActiveChat, toAgentStatus, toTranscript } from './mapping.js';
 import { DEFAULT_MAX_PAGES, isLowerBound, readChatLog, type ChatLogRead, type PagingKnowledge } from './paging.js';
 import { dayStats, queueSnapshot } from './stats.js';
-import { isCalendarDate, localDate } from './time.js';
+import { localDate } from '../../src/domain/local-date.js';
+import { isCalendarDate } from './time.js';
 
 /**
  * How many local days `/transcript` searches, today included. Get Chat Log has no chat-id filter

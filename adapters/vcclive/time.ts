@@ -21,10 +21,6 @@ export function vccTime(value: string | null | undefined, zone: string): Instant
   return parsed.isValid ? (parsed.toUTC().toISO() ?? undefined) : undefined;
 }
 
-/** The account's calendar day (`YYYY-MM-DD`) at `now`, `daysBack` days earlier. */
-export function localDate(now: Date, zone: string, daysBack = 0): string {
-  return DateTime.fromJSDate(now, { zone }).minus({ days: daysBack }).toISODate()!;
-}
 
 /** The account's local hour (0..23) of an instant. */
 export function localHour(instant: Instant, zone: string): number {

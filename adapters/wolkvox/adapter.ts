@@ -6,7 +6,8 @@ import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Queue
 import { createWolkvoxClient } from './client.js';
 import { tallyConversations } from './conversation-tally.js';
 import { buildDayStats, buildHandoffReport } from './day-stats.js';
-import { dayRange, isLocalDate, localDate, MAX_RANGE_DAYS, splitRange } from './dates.js';
+import { localDate } from '../../src/domain/local-date.js';
+import { dayRange, isLocalDate, MAX_RANGE_DAYS, splitRange } from './dates.js';
 import { finishedTranscript, liveTranscript, mapActiveChats, mapAgents, mapQueueFromLiveChats, mapSkillQueues, mapTokenUsage } from './mapping.js';
 import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/sources/day-index.js';
 import type { DayCut } from './day-cuts.js';

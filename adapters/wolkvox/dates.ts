@@ -54,10 +54,6 @@ export function dayRange(date: string, zone: string, now: Date): WolkvoxRange {
   return { dateIni: start.toFormat(REQUEST_FORMAT), dateEnd: end.toFormat(REQUEST_FORMAT) };
 }
 
-/** The operation's local date (`YYYY-MM-DD`) at `now`, shifted by `daysBack`. */
-export function localDate(now: Date, zone: string, daysBack = 0): string {
-  return DateTime.fromJSDate(now).setZone(zone).minus({ days: daysBack }).toISODate()!;
-}
 
 /** True when `date` is a real calendar date written `YYYY-MM-DD`. */
 export function isLocalDate(date: string): boolean {

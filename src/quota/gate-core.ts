@@ -1,7 +1,7 @@
 import { VendorError, defaultUserMessage, isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { localDay } from './local-day.js';
+import { localDate } from '../domain/local-date.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
 import { untilAborted } from '../util/until-aborted.js';
@@ -62,7 +62,7 @@ async function callVendor<T>(
   settle: (result: FlightResult) => void,
 ): Promise<GateResult<T>> {
   const { token } = req;
-  const day = localDay(ctx.now(), token.timeZone);
+  const day = localDate(ctx.now(), token.timeZone);
   if ((await store.dayUsage(token, day)).spent) return refuse(req, last, 'spent', ctx);
 
   const waitStart = performance.now();

@@ -3,4 +3,3 @@ export { QuotaSpentError, type GateRequest, type GateResult, type QuotaGate, typ
 export { createMemoryQuotaGate, type MemoryQuotaGateOptions } from './memory-gate.js';
 export { createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, type RedisQuotaGateOptions } from './redis-gate.js';
 export { startTokenReconciler, type TokenReconciler, type TokenReconcilerOptions } from './reconcile.js';
-export { localDay } from './local-day.js';

@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
-import { localDay } from './local-day.js';
+import { localDate } from '../domain/local-date.js';
 import type { QuotaGate } from './quota-gate.js';
 import { createMemoryStore } from './memory-store.js';
 import { peekCache } from './peek.js';
@@ -45,11 +45,11 @@ export function createMemoryQuotaGate(options: MemoryQuotaGateOptions = {}): Quo
     run,
     peek: (token, key) => peekCache(store, token, key),
     async reconcile(token, usedToday) {
-      const used = await store.raiseUsage(token, localDay(now(), token.timeZone), usedToday);
+      const used = await store.raiseUsage(token, localDate(now(), token.timeZone), usedToday);
       recordQuota(ctx, token, used);
     },
     async usage(token) {
-      const { used, spent } = await store.dayUsage(token, localDay(now(), token.timeZone));
+      const { used, spent } = await store.dayUsage(token, localDate(now(), token.timeZone));
       const budget = token.dailyBudget;
       return { usedToday: used, budget, left: budget === undefined ? undefined : spent ? 0 : Math.max(0, budget - used) };
     },

@@ -2,7 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
-import { localDay } from './local-day.js';
+import { localDate } from '../domain/local-date.js';
 import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
 import { checkPrefix } from './redis-keys.js';
@@ -179,7 +179,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     return onLocal();
   }
 
-  const day = (token: TokenPolicy) => localDay(now(), token.timeZone);
+  const day = (token: TokenPolicy) => localDate(now(), token.timeZone);
 
   return {
     run: createInProcessJoin(lead, ctx),

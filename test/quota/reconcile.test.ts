@@ -1,8 +1,8 @@
+import { collectingLogger } from '../support/collecting-logger.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
-import { createLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { startTokenReconciler, type TokenReconciler } from '../../src/quota/reconcile.js';
@@ -18,10 +18,6 @@ function source(id: string, token: TokenPolicy, gate: QuotaGate, usage?: () => P
   return createSource({ adapter, gate, token });
 }
 
-function collectingLogger() {
-  const lines: Array<{ level: number; msg: string; source?: string }> = [];
-  return { logger: createLogger({ level: 'debug', destination: { write: (l: string) => void lines.push(JSON.parse(l)) } }), warnings: () => lines.filter((l) => l.level === 40) };
-}
 
 let cleanup: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,3 +1,4 @@
+import { collectingLogger } from '../support/collecting-logger.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -5,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
-import { createLogger } from '../../src/log/logger.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
@@ -46,11 +46,6 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
   while (!condition() && Date.now() < end) await sleep(25);
 }
 
-function collectingLogger() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
-  return { logger, warnings: () => lines.filter((l) => l.level === 40), infos: () => lines.filter((l) => l.level === 30) };
-}
 
 const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 3_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
 const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) => gate.run({ token, source: 'bogota', vendor: 'wolkvox', key, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch });

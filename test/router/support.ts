@@ -1,8 +1,8 @@
+export { collectingLogger } from '../support/collecting-logger.js';
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
 import { parseConfigText } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import type { AgentStatus, DayStats, HandoffReport, QueueSnapshot, Transcript, VendorKind } from '../../src/domain/types.js';
-import { createLogger, type Logger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
 import type { Asker } from '../../src/router/types.js';
@@ -81,9 +81,3 @@ export function sourceFor(adapter: VendorAdapter, label?: string): Source {
   return createSource({ adapter, gate, label, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
 }
 
-/** A logger whose lines a test can read (pino writes one JSON line per call). */
-export function collectingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
-  return { logger, lines };
-}

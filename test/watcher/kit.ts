@@ -1,10 +1,9 @@
+export { collectingLogger } from '../support/collecting-logger.js';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
-import { createLogger, type Logger } from '../../src/log/logger.js';
 import { SlackPlatform } from '../../src/platforms/slack/post.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
@@ -124,17 +123,6 @@ export function textOf(call: SlackCall): string {
   return JSON.stringify(call.body);
 }
 
-/** A logger whose lines the test can read. */
-export function collectingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', destination: destination as never }), lines };
-}
 
 /** Waits until `check` returns a value (polls every 20 ms). */
 export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = 'a condition'): Promise<T> {
