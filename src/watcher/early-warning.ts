@@ -48,9 +48,10 @@ export interface ForecastResult {
 /**
  * One poll of a rule's early warning, after the rule itself was evaluated (pure):
  * - the value joins the rule's recent points;
- * - no alert open: when the trend crosses the threshold within `forecast`, a warning is posted
- *   (no mention: it is a heads-up), updated in place as the expected time moves by a minute or
- *   more, and resolved when the crossing moves beyond 1.5 horizons or the trend turns away;
+ * - no alert open: when the trend crosses the threshold within `forecast`, a
+ *   warning is posted (no mention: it is a heads-up), updated in place as the expected time moves
+ *   by a minute or more, and resolved once the trend has not pointed at the threshold within 1.5
+ *   horizons for `holdMs`;
  * - the alert fires: the open warning resolves as "became the alert", and the alert links to it;
  * - outside active hours or while silenced nothing new is posted; an open warning ends outside
  *   active hours.
@@ -101,12 +102,14 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     if (!crossing || !pointing) return { state: next, warning: open, notices: [], changed };
     const forecast = { ...open.forecast!, inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, seenAt: nowIso };
     const warning: AlertRecord = { ...open, value: value ?? open.value, peak: value === undefined ? open.peak : rule.direction === 'above' ? Math.max(open.peak, value) : Math.min(open.peak, value), forecast };
-    // Edit the message only when what it says moved: the minutes to go, or the value.
-    const moved = minutesOf(open.forecast!.inSeconds) !== minutesOf(forecast.inSeconds) || warning.value !== open.value;
+    // Edit the message only when the minutes to go moved (not at every wobble of the value).
+    const moved = minutesOf(open.forecast!.inSeconds) !== minutesOf(forecast.inSeconds);
     const notices: Notice[] = moved && open.posted ? open.channels.map((channel) => ({ kind: 'update', channel })) : [];
     return { state: next, warning, notices, changed: true };
   }
 
+  // A line already past the threshold while the value dips under it still warns: on the tuning days
+  // a series hovering at the threshold crossed it soon after more often than not (bench/forecast).
   if (!crossing || crossing.inMs > horizonMs || input.silenced || value === undefined) return { state: next, notices: [], changed };
   const warned = (next.warned ?? 0) + 1;
   const warning: AlertRecord = {
