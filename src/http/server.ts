@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Logger } from '../log/logger.js';
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, declaredLength, hasBody, refuseAndClose } from './body-limit.js';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -9,7 +10,25 @@ export interface HttpServerOptions {
   /** `POST /slack/events`, `POST /api/messages`, `GET /healthz`… keyed as "METHOD /path". */
   routes: Record<string, RouteHandler>;
   logger: Logger;
+  /** Largest body any endpoint accepts; a larger Content-Length is refused (413) before the handler runs. */
+  maxBodyBytes?: number;
+  /** Server timeouts; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+export interface ServerTimeouts {
+  /** Time to receive the request headers (Node's `headersTimeout`). */
+  headersMs: number;
+  /** Time to receive the whole request, headers and body (`requestTimeout`): a dribbling body is cut off. */
+  requestMs: number;
+  /** A socket silent this long during a request is closed (`server.timeout`). */
+  idleMs: number;
+  /** How often Node looks for requests past their time (`connectionsCheckingInterval`). */
+  checkEveryMs: number;
+}
+
+/** A dribbling body is closed after 20 s (checked every second), well inside 30 s. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 20_000, idleMs: 60_000, checkEveryMs: 1_000 };
 
 export interface RunningServer {
   port: number;
@@ -23,9 +42,15 @@ export interface RunningServer {
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { routes, logger } = options;
-  const server = http.createServer((req, res) => {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = http.createServer({ headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // Judged from the headers alone, before a byte of the body is read.
+    if ((declaredLength(req) ?? 0) > maxBodyBytes) return refuseAndClose(res, 413, `Request body larger than ${maxBodyBytes} bytes.\n`);
     const handler = routes[`${req.method} ${path}`];
+    // A body nobody will read is not read to its end either: the connection closes after the answer.
+    if (hasBody(req) && (!handler || req.method === 'GET' || req.method === 'HEAD')) res.setHeader('connection', 'close');
     if (!handler) {
       const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
       res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(known ? 'Method not allowed\n' : 'Not found\n');
@@ -34,12 +59,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) return refuseAndClose(res, 413, `Request body larger than ${error.limit} bytes.\n`);
         logger.error({ err: error, path }, 'request handler failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         if (!res.writableEnded) res.end('Internal error\n');
       });
   });
   server.keepAliveTimeout = 65_000;
+  server.timeout = timeouts.idleMs;
+  // No 'clientError' listener of our own: Node answers 400/408/431 and closes the socket.
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody, refuseAndClose } from '../../http/body-limit.js';
 import { isAuthenticationError, type TeamsAuthMode, type TeamsCloudAdapter } from './auth.js';
 
 /** Teams activities are small; a card submit with its data stays well under this. */
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
 
 export interface MessagesHandlerOptions {
   adapter: TeamsCloudAdapter;
@@ -29,15 +30,22 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
   return async (req, res) => {
     try {
       if (req.method !== 'POST') return send(res, 405, { error: 'Use POST for Bot Framework activities.' }, { allow: 'POST' });
-      if (mode === 'disabled') {
-        req.resume();
-        return send(res, 401, { error: 'Teams is not configured on this bot: MICROSOFT_APP_ID is not set.' });
-      }
-      const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === undefined) return send(res, 413, { error: `Activity larger than ${MAX_BODY_BYTES} bytes.` });
-      const activity = parseActivity(body);
-      if (!activity) return send(res, 400, { error: 'Body is not a Bot Framework activity (JSON object with a "type").' });
+      // Refusals judged from the headers go out before the body is read, and close the connection.
+      if (mode === 'disabled') return refuseAndClose(res, 401, { error: 'Teams is not configured on this bot: MICROSOFT_APP_ID is not set.' });
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      if (mode === 'authenticated' && !/^Bearer \S+$/i.test(authHeader)) {
+        logger.warn('Teams: refused a request without a Bot Framework token');
+        return refuseAndClose(res, 401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(req, MAX_BODY_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return refuseAndClose(res, 413, { error: `Activity larger than ${MAX_BODY_BYTES} bytes.` });
+        throw err;
+      }
+      const activity = parseActivity(body);
+      if (!activity) return send(res, 400, { error: 'Body is not a Bot Framework activity (a JSON object with "type", "serviceUrl" and "conversation.id").' });
       let accepted: () => void = () => undefined;
       const turnStarted = new Promise<'started'>((resolve) => (accepted = () => resolve('started')));
       const turn = adapter.runActivity(authHeader, activity, async (context) => {
@@ -69,23 +77,22 @@ function parseActivity(body: Buffer): Activity | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const activity = value as Activity & { timestamp?: unknown };
   if (typeof activity.type !== 'string') return undefined;
+  // What the adapter and the turn read without checking: a missing one would fail deep inside.
+  if (typeof activity.serviceUrl !== 'string' || !isObject(activity.conversation) || typeof activity.conversation.id !== 'string') return undefined;
+  for (const key of ['from', 'recipient', 'channelData'] as const) {
+    if (activity[key] !== undefined && !isObject(activity[key])) return undefined;
+  }
+  if (activity.text !== undefined && typeof activity.text !== 'string') return undefined;
+  if (activity.entities !== undefined && !Array.isArray(activity.entities)) return undefined;
+  if (activity.membersAdded !== undefined && !Array.isArray(activity.membersAdded)) return undefined;
+  if (activity.membersRemoved !== undefined && !Array.isArray(activity.membersRemoved)) return undefined;
   // The SDK's own entry point turns these into Dates; its code expects that.
   if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
   return activity;
 }
 
-/** Undefined when the body is over `limit`; the rest is drained, not torn down, so the 413 still reaches the caller. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
-    req.on('error', reject);
-  });
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {

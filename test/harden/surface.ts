@@ -1,0 +1,77 @@
+import net from 'node:net';
+import { createMetrics } from '../../src/metrics/metrics.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { healthRoutes } from '../../src/http/health-routes.js';
+import { startHttpServer, type RunningServer, type ServerTimeouts } from '../../src/http/server.js';
+import { createSlackApp, type SlackApp } from '../../src/platforms/slack/index.js';
+import { createMemoryConversationStore } from '../../src/platforms/teams/conversation-store.js';
+import { createTeamsApp } from '../../src/platforms/teams/teams-app.js';
+import type { CommandRouter } from '../../src/router/types.js';
+
+export const SECRET = 'harden-signing-secret-41c9';
+
+/** Answers every command with a fixed public reply; the HTTP surface is what is under test. */
+export const fixedRouter: CommandRouter = {
+  commandsFor: () => [],
+  handle: async () => ({ title: 'Queue', summary: '3 waiting', visibility: 'public' }),
+};
+
+export interface Surface {
+  url: string;
+  port: number;
+  slack: SlackApp;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot's one HTTP server as the process builds it: /slack/events (Bolt behind our receiver,
+ * pointed at an unreachable Slack API), /api/messages (Teams with a real app id, so tokens are
+ * required), /healthz, /readyz, /metrics.
+ */
+export async function startSurface(options: { timeouts?: Partial<ServerTimeouts> } = {}): Promise<Surface> {
+  const logger = silentLogger();
+  const metrics = createMetrics();
+  const slack = createSlackApp({ signingSecret: SECRET, botToken: 'xoxb-harden', apiUrl: 'http://127.0.0.1:9/api/', router: fixedRouter, logger, metrics });
+  const teams = createTeamsApp({
+    appId: '00000000-0000-0000-0000-00000000abcd',
+    appPassword: 'harden-password',
+    tenantId: '00000000-0000-0000-0000-00000000beef',
+    router: fixedRouter,
+    store: createMemoryConversationStore(),
+    logger,
+    metrics,
+  });
+  const routes = {
+    'POST /slack/events': slack.handler,
+    'POST /api/messages': teams.handler,
+    ...healthRoutes({ metrics, checks: [{ name: 'configuration', check: async () => ({ ok: true, detail: 'loaded' }) }], accepting: () => true }),
+  };
+  const server: RunningServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes, logger, timeouts: options.timeouts });
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    slack,
+    async close() {
+      await slack.stop();
+      await server.close(100);
+    },
+  };
+}
+
+/** Resolves when the server closes the socket, with whatever it answered before. */
+export function rawRequest(port: number, head: string, body?: (socket: net.Socket) => void): Promise<{ status: number | undefined; text: string }> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('connect', () => {
+      socket.write(head);
+      body?.(socket);
+    });
+    socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      resolve({ status: status ? Number(status) : undefined, text });
+    });
+  });
+}
