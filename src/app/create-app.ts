@@ -89,7 +89,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : teamsModule.createMemoryConversationStore(),
     logger,
     metrics,
-    allowAnonymous: !settings.production && !settings.teams.appId,
+    // Only when asked for by name (the local emulator), whatever NODE_ENV says.
+    allowAnonymous: settings.teams.allowAnonymous && !settings.teams.appId,
   };
   const teamsPost = teamsModule && teamsOptions ? teamsModule.createTeamsPost(teamsOptions) : undefined;
   // Teams shows chart images from a URL: signed, expiring links served by this process.

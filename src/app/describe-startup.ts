@@ -27,7 +27,7 @@ export function describeStartup({ settings, sources, gateMode, slack, teams, wat
       : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on).',
   );
   if (teams === 'on') lines.push('Teams: on, POST /api/messages with Bot Framework authentication.');
-  else if (teams === 'anonymous') lines.push('Teams: WARNING — no MICROSOFT_APP_ID, so POST /api/messages accepts UNAUTHENTICATED requests (local development only; never expose this port).');
+  else if (teams === 'anonymous') lines.push('Teams: WARNING — TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID, so POST /api/messages accepts UNAUTHENTICATED requests from anyone claiming to be anyone (Bot Framework Emulator only; never expose this port).');
   else lines.push('Teams: off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on).');
   const channels = Object.entries(config.channels).map(([alias, ref]) => `${alias} -> ${ref.startsWith('teams-webhook:') ? 'teams-webhook' : ref}`);
   lines.push(`Channels: ${channels.join(', ') || 'none'}`);

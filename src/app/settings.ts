@@ -13,7 +13,11 @@ export interface Settings {
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
   /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
   publicUrl?: string;
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /**
+   * `allowAnonymous`: TEAMS_ALLOW_ANONYMOUS=true, for the Bot Framework Emulator on a laptop:
+   * without an app id, /api/messages then accepts unsigned requests. Never implied by NODE_ENV.
+   */
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowAnonymous: boolean };
   /** Every secret value known to the process, for log redaction. */
   secrets: string[];
 }
@@ -37,7 +41,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     port,
     redisUrl: env.REDIS_URL || undefined,
     logLevel,
-    production: env.NODE_ENV === 'production',
+    production: env.NODE_ENV?.trim().toLowerCase() === 'production',
     slack:
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
         ? { signingSecret: env.SLACK_SIGNING_SECRET ?? '', botToken: env.SLACK_BOT_TOKEN ?? '', appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
@@ -48,6 +52,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       appPassword: env.MICROSOFT_APP_PASSWORD || undefined,
       tenantId: env.MICROSOFT_APP_TENANT_ID || undefined,
       appType: env.MICROSOFT_APP_TYPE || undefined,
+      allowAnonymous: flag(env, 'TEAMS_ALLOW_ANONYMOUS'),
     },
     secrets: [...new Set(secrets)],
   };
@@ -58,6 +63,14 @@ function publicUrlOf(text: string | undefined): string | undefined {
   const url = safeUrl(text);
   if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be the bot's public base URL, such as https://chatops.example.com, not "${text}"`);
   return url.toString().replace(/\/+$/, '');
+}
+
+/** `true`/`1`/`yes` (any case) is on, unset/`false`/`0`/`no` off; anything else is a mistake worth stopping for. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value || value === 'false' || value === '0' || value === 'no') return false;
+  if (value === 'true' || value === '1' || value === 'yes') return true;
+  throw new Error(`${name} must be true or false, not "${env[name]}"`);
 }
 
 function safeUrl(text: string): URL | undefined {

@@ -12,8 +12,8 @@ export interface TeamsCredentials {
 
 /**
  * - `authenticated`: every request must carry a valid Bot Framework token (401 otherwise).
- * - `anonymous`: no app id, local development: requests are accepted unsigned.
- * - `disabled`: no app id outside local development: every request is refused.
+ * - `anonymous`: no app id and TEAMS_ALLOW_ANONYMOUS=true (the local emulator): requests are accepted unsigned.
+ * - `disabled`: no app id otherwise: every request is refused.
  */
 export type TeamsAuthMode = 'authenticated' | 'anonymous' | 'disabled';
 
@@ -49,9 +49,9 @@ export function createBotAdapter(credentials: TeamsCredentials, allowAnonymous: 
     const mode: TeamsAuthMode = allowAnonymous ? 'anonymous' : 'disabled';
     if (credentials.appPassword) logger.warn('Teams: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not; the password is ignored.');
     if (mode === 'anonymous') {
-      logger.warn('Teams: AUTHENTICATION IS OFF. MICROSOFT_APP_ID is not set, so /api/messages accepts unsigned requests from anyone. This is for local development only (Bot Framework Emulator, tests); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.');
+      logger.error('Teams: AUTHENTICATION IS OFF (TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID): /api/messages accepts unsigned requests from anyone, who may claim to be any user, supervisors included. This is for the Bot Framework Emulator on your own machine only; unset TEAMS_ALLOW_ANONYMOUS and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.');
     } else {
-      logger.warn('Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it.');
+      logger.warn('Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.');
     }
     return { adapter: new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication({})), mode, appId };
   }
