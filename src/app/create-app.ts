@@ -5,6 +5,9 @@ import { attachChartLink, platformWithCharts, routerWithCharts } from '../charts
 import { CHART_ROUTE, chartSecretFrom, createChartLinks } from '../charts/chart-links.js';
 import { renderChartPng } from '../charts/render-chart.js';
 import { startBackfill, createMemoryHistory, createRedisHistory, type History } from '../history/index.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import { auditEntryOf } from '../audit/audit-points.js';
+import { openAuditSink } from '../audit/json-lines-sink.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { createConsolePlatform } from '../platforms/console/console-platform.js';
@@ -31,6 +34,8 @@ export interface AppOptions {
   settings: Settings;
   /** Where log lines go (default stdout). */
   logDestination?: DestinationStream;
+  /** The audit trail (default: AUDIT_LOG, else standard output). */
+  audit?: AuditSink;
   /** Where console alerts and summaries print (default stdout). */
   write?: (text: string) => void;
   /** Run the watcher (alerts and summaries). */
@@ -60,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = createLogger({ level: settings.logLevel, secrets: settings.secrets, destination: options.logDestination });
   const metrics = createMetrics();
   const now = options.now;
+  const audit = options.audit ?? openAuditSink(settings.auditLog);
 
   // One client for the gate, the watcher and the Teams store (the gate adds its own subscriber).
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, FAIL_FAST_REDIS_OPTIONS) : undefined;
@@ -100,7 +106,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (teamsModule && teamsPost) platforms.push(attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
 
   const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
-  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger });
+  // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
+  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, audit: (entry) => audit.record(auditEntryOf(entry)) });
 
   // Receiving sides last: every inbound event goes to the router.
   const routes: Record<string, RouteHandler> = {};
@@ -161,6 +168,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));
       await closeSources().catch(() => undefined);
       redis?.disconnect();
+      await audit.close();
       logger.flush?.();
     },
   };

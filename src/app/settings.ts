@@ -9,6 +9,8 @@ export interface Settings {
   port: number;
   redisUrl?: string;
   logLevel: string;
+  /** AUDIT_LOG: where the audit trail goes (`stdout`, `stderr` or a file path); always on. */
+  auditLog?: string;
   production: boolean;
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
   /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
@@ -41,6 +43,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     port,
     redisUrl: env.REDIS_URL || undefined,
     logLevel,
+    auditLog: env.AUDIT_LOG?.trim() || undefined,
     production: env.NODE_ENV?.trim().toLowerCase() === 'production',
     slack:
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN

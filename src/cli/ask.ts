@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/load.js';
+import { openAuditSink } from '../audit/json-lines-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { renderText } from '../reply/render-text.js';
@@ -22,7 +23,8 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
     throw error;
   }
   const { pino } = await import('pino');
-  const app = await createApp({ settings, watch: false, platforms: false, logDestination: process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true }) });
+  // stdout holds the answer alone: the audit trail goes with the log to stderr unless AUDIT_LOG says otherwise.
+  const app = await createApp({ settings, watch: false, platforms: false, logDestination: process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true }), audit: openAuditSink(settings.auditLog ?? 'stderr') });
   try {
     const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     process.stdout.write(`${renderText(reply)}\n`);

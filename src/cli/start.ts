@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/load.js';
+import { openAuditSink } from '../audit/json-lines-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { startPrompt } from '../platforms/console/prompt.js';
@@ -29,7 +30,14 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
   const { pino } = await import('pino');
   if (interactive && !env.LOG_LEVEL) settings = { ...settings, logLevel: 'warn' };
   const toStderr = process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true });
-  const app = await createApp({ settings, watch: true, platforms: serve, logDestination: interactive ? toStderr : undefined });
+  const app = await createApp({
+    settings,
+    watch: true,
+    platforms: serve,
+    logDestination: interactive ? toStderr : undefined,
+    // At a prompt, stdout holds the answers: the audit trail goes with the log to stderr.
+    audit: interactive ? openAuditSink(settings.auditLog ?? 'stderr') : undefined,
+  });
   if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
   else for (const line of app.describe()) app.logger.info(line);
   if (serve) {

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { readSettings } from '../../src/app/settings.js';
+import { buildSources } from '../../src/app/build-sources.js';
+import { createMemoryAuditSink } from '../../src/audit/audit-sink.js';
+import { auditEntryOf } from '../../src/audit/audit-points.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
+import { createRouter, createSourceDirectory } from '../../src/router/index.js';
+import type { AlertService } from '../../src/watcher/alert-service.js';
+import { startHarness, type Harness } from '../slack/harness.js';
+import { blockActionsBody } from '../slack/payloads.js';
+
+let app: App | undefined;
+let dir: string | undefined;
+let h: Harness | undefined;
+afterEach(async () => {
+  await app?.stop(100);
+  await h?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  app = undefined;
+  dir = undefined;
+  h = undefined;
+});
+
+function auditLines(file: string): Array<Record<string, string>> {
+  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, string>);
+}
+
+describe('the audit trail does not depend on the log level', () => {
+  it.each(['warn', 'silent'])('at LOG_LEVEL=%s a transcript view is recorded in AUDIT_LOG, and the app log holds nothing of it', async (level) => {
+    dir = mkdtempSync(join(tmpdir(), 'chatops-audit-'));
+    const file = join(dir, 'audit', 'audit.jsonl');
+    const logLines: string[] = [];
+    const settings = await readSettings({ LOG_LEVEL: level, AUDIT_LOG: file });
+    app = await createApp({ settings, watch: false, platforms: false, logDestination: new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }) as never });
+    const chat = (await app.sources[0]!.activeChats()).value[0]!;
+    const reply = await app.router.handle({ text: `/transcript ${chat.id}`, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+    expect(reply.title).toContain(`Transcript ${chat.id}`);
+    expect(auditLines(file)).toEqual([expect.objectContaining({ audit: true, action: 'transcript.view', target: `demo:${chat.id}`, user: 'console', platform: 'console', venue: 'console' })]);
+    expect(logLines.join('')).not.toContain('transcript.view');
+  });
+
+  it('records acknowledgements and silences (buttons or commands) with who, at any level', async () => {
+    const sink = createMemoryAuditSink();
+    const { router: r } = router(sink, {
+      firing: async () => [],
+      acknowledge: async () => undefined,
+      silence: async () => ({ until: '2026-11-21T15:02:00.000Z' }),
+      silences: async () => [],
+    });
+    const by = { platform: 'slack' as const, userId: 'U0SUP' };
+    await r.handle({ text: 'queue-long:1', action: 'ack', asker: by, venue: 'channel' });
+    await r.handle({ text: '/alerts silence queue-long 30m', asker: by, venue: 'direct' });
+    expect(sink.records).toEqual([
+      expect.objectContaining({ action: 'alert.acknowledge', target: 'queue-long:1', user: 'U0SUP', platform: 'slack', venue: 'channel' }),
+      expect.objectContaining({ action: 'alert.silence', target: 'queue-long:30m', user: 'U0SUP', platform: 'slack', venue: 'direct' }),
+    ]);
+  });
+});
+
+function router(sink: ReturnType<typeof createMemoryAuditSink>, alerts?: AlertService) {
+  const config = parseConfigText(
+    `
+sources:
+  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }
+channels:
+  ops: slack:C0OPS
+alerts:
+  - { id: queue-long, metric: queue.waiting, source: demo, above: 8, channels: [ops] }
+access:
+  supervisors: { slackUsers: [U0SUP] }
+`,
+    {},
+  ).config;
+  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
+  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources), alerts, audit: (e) => sink.record(auditEntryOf(e)) }), sources };
+}
+
+describe('Share in channel', () => {
+  it('refuses to share a transcript without looking it up again or recording a view', async () => {
+    const sink = createMemoryAuditSink();
+    const { router: r, sources } = router(sink);
+    h = await startHarness({ router: r });
+    const chat = (await sources[0]!.activeChats()).value[0]!;
+    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: `/transcript ${chat.id}`, userId: 'U0SUP', responseUrl: h.fake.responseUrl('share-transcript') }));
+    const note = await h.fake.waitForResponse((p) => p.id === 'share-transcript');
+    expect(String(note.body.text)).toMatch(/private/);
+    expect(note.body.response_type).toBe('ephemeral');
+    expect(sink.records).toEqual([]);
+  });
+
+  it('records a share that was posted', async () => {
+    const sink = createMemoryAuditSink();
+    const { router: r } = router(sink);
+    h = await startHarness({ router: r });
+    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: '/queue', userId: 'U0SUP', channelId: 'C0OPS', responseUrl: h.fake.responseUrl('share-queue') }));
+    await h.fake.waitForResponse((p) => p.id === 'share-queue' && p.body.response_type === 'in_channel');
+    await expect.poll(() => sink.records).toEqual([expect.objectContaining({ action: 'share', target: '/queue', user: 'U0SUP', platform: 'slack' })]);
+  });
+});
