@@ -1,6 +1,7 @@
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
 import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
 import { BotError } from '../domain/errors.js';
+import { maskActiveChats, maskTranscript } from '../privacy/at-rest.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
 
 /** A value from a vendor with its age. */
@@ -75,6 +76,8 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
   const name = label ?? adapter.id;
   const cacheKey = (capability: Capability, args: string) => `${adapter.id}:${capability}${args ? `:${args}` : ''}`;
 
+  const liveChats = (signal: AbortSignal) => adapter.activeChats?.(signal)?.then(maskActiveChats);
+
   async function call<T>(capability: Capability, args: string, priority: Priority, fetch: (signal: AbortSignal) => Promise<T> | undefined): Promise<Fetched<T>> {
     if (!adapter.capabilities.has(capability)) throw new CapabilityMissingError(capability, name, adapter.vendor);
     const result = await gate.run({
@@ -114,14 +117,15 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     has: (capability) => adapter.capabilities.has(capability),
     queue: (p = 'interactive') => call('queue', '', p, (s) => adapter.queue?.(s)),
     agents: (p = 'interactive') => call('agents', '', p, (s) => adapter.agents?.(s)),
-    activeChats: (p = 'interactive') => call('activeChats', '', p, (s) => adapter.activeChats?.(s)),
+    activeChats: (p = 'interactive') => call('activeChats', '', p, liveChats),
     async transcript(id, p = 'interactive') {
-      if (!adapter.transcriptUsesLiveChats || !adapter.capabilities.has('activeChats')) return call('transcript', id, p, (s) => adapter.transcript?.(id, s));
+      // Customer details are masked before the gate caches them (see privacy/at-rest).
+      if (!adapter.transcriptUsesLiveChats || !adapter.capabilities.has('activeChats')) return call('transcript', id, p, (s) => adapter.transcript?.(id, s)?.then(maskTranscript));
       // The live-chat list comes through the cache like any answer, shared by every lookup. It is
       // read before the lookup's own gate call, never inside it, so a lookup never waits on itself.
-      const live = await call('activeChats', '', p, (s) => adapter.activeChats?.(s));
-      const liveChats = { chats: live.value, asOf: Date.parse(live.asOf) };
-      return call('transcript', id, p, (s) => adapter.transcript?.(id, s, { liveChats }));
+      const live = await call('activeChats', '', p, liveChats);
+      const chats = { chats: live.value, asOf: Date.parse(live.asOf) };
+      return call('transcript', id, p, (s) => adapter.transcript?.(id, s, { liveChats: chats })?.then(maskTranscript));
     },
     today: (p = 'interactive') => call('today', '', p, (s) => adapter.today?.(s)),
     dayStats: (date, p = 'interactive') => call('dayStats', date, p, (s) => adapter.dayStats?.(date, s)),
