@@ -198,10 +198,10 @@ describe('Teams request authentication', () => {
     expect(h.logs.some((l) => l.level === 40 && /MICROSOFT_APP_ID is not set/.test(l.msg))).toBe(true);
   });
 
-  it('warns loudly at start when it accepts unsigned requests', async () => {
+  it('says so loudly (an error line) at start when it accepts unsigned requests', async () => {
     const h = await start();
     expect(h.app.anonymous).toBe(true);
-    expect(h.logs.some((l) => l.level === 40 && /AUTHENTICATION IS OFF/.test(l.msg))).toBe(true);
+    expect(h.logs.some((l) => l.level === 50 && /AUTHENTICATION IS OFF/.test(l.msg))).toBe(true);
   });
 
   it('answers 400 to a body that is not an activity and 405 to other methods', async () => {
