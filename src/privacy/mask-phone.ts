@@ -38,6 +38,8 @@ const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 export function maskPhone(phone: string): string {
   const trimmed = phone.trim();
   const digits = trimmed.replace(/\D/g, '');
+  // Already masked (cached values are masked before they are kept): masking again changes nothing.
+  if (trimmed.includes('*') && digits.length <= KEEP_LAST + 3) return trimmed;
   if (digits.length <= KEEP_LAST) return '***';
   const international = trimmed.startsWith('+');
   const countryCode = international ? countryCodeOf(digits) : '';

@@ -71,3 +71,11 @@ describe('privacy at rest', () => {
     }
   });
 });
+
+describe('masking what is already masked', () => {
+  it.each(['573001234567', '+573001234567', '+57 300 123 4567', '(601) 555-0412', '3001234567'])('changes nothing the second time: %s', async (phone) => {
+    const { maskPhone, maskPhones } = await import('../../src/privacy/mask-phone.js');
+    expect(maskPhone(maskPhone(phone))).toBe(maskPhone(phone));
+    expect(maskPhones(maskPhones(`call ${phone} now`))).toBe(maskPhones(`call ${phone} now`));
+  });
+});
