@@ -1,6 +1,7 @@
 import type { Reply } from '../reply/reply.js';
 import { clip } from '../reply/format.js';
 import { maskPhones } from '../privacy/mask-phone.js';
+import { inertText } from '../reply/inert-text.js';
 import type { CommandDefinition, ExampleFacts, SourceDirectory } from './types.js';
 
 /** A command's examples for these facts. */
@@ -53,7 +54,10 @@ export function commandListReply(commands: CommandDefinition[], sources: SourceD
   };
 }
 
-/** A command name or word the user typed, safe to quote back: short and with phones masked. */
+/**
+ * A command name or word the user typed, safe to quote back: short, phones masked, and inert (no
+ * link, mention or formatting can render from it). Replies that quote it are private.
+ */
 export function echo(text: string): string {
-  return clip(maskPhones(text), 40);
+  return clip(inertText(maskPhones(text)), 40);
 }

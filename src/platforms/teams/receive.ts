@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
 import type { Asker, CommandRouter } from '../../router/types.js';
+import { echo } from '../../router/replies.js';
 import { askerOf, commandTextOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
 import { normalizeAlias } from './conversation-store.js';
 import { refFromActivity } from './conversation-ref.js';
@@ -69,9 +70,10 @@ async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops
 async function linkReply(activity: Activity, name: string, deps: TurnDeps): Promise<Reply> {
   if (name === '') return { title: 'Link this conversation', summary: 'Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.' };
   const alias = normalizeAlias(name);
-  if (!alias) return { title: 'Not a valid name', summary: `"${name}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`, tone: 'warning' };
+  // What the user typed is quoted inert and to them alone, never in the channel.
+  if (!alias) return { title: 'Not a valid name', summary: `"${echo(name)}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`, tone: 'warning', visibility: 'private' };
   const asker = askerOf(activity);
-  if (deps.authorizeLink && !(await deps.authorizeLink(asker))) return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning' };
+  if (deps.authorizeLink && !(await deps.authorizeLink(asker))) return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning', visibility: 'private' };
   const id = baseConversationId(activity.conversation.id);
   await deps.store.alias(alias, id);
   deps.logger.info({ alias, conversation: id, by: asker.userId }, 'Teams: alias linked');
