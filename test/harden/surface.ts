@@ -28,14 +28,16 @@ export interface Surface {
  * pointed at an unreachable Slack API), /api/messages (Teams with a real app id, so tokens are
  * required), /healthz, /readyz, /metrics.
  */
-export async function startSurface(options: { timeouts?: Partial<ServerTimeouts> } = {}): Promise<Surface> {
+export async function startSurface(options: { timeouts?: Partial<ServerTimeouts>; anonymousTeams?: boolean } = {}): Promise<Surface> {
   const logger = silentLogger();
   const metrics = createMetrics();
   const slack = createSlackApp({ signingSecret: SECRET, botToken: 'xoxb-harden', apiUrl: 'http://127.0.0.1:9/api/', router: fixedRouter, logger, metrics });
   const teams = createTeamsApp({
-    appId: '00000000-0000-0000-0000-00000000abcd',
-    appPassword: 'harden-password',
-    tenantId: '00000000-0000-0000-0000-00000000beef',
+    // Anonymous (the emulator's mode) lets generated activities reach the turn logic; their
+    // answers go to a closed port, once.
+    ...(options.anonymousTeams
+      ? { allowAnonymous: true, retry: { maxAttempts: 1, sleep: async () => undefined } }
+      : { appId: '00000000-0000-0000-0000-00000000abcd', appPassword: 'harden-password', tenantId: '00000000-0000-0000-0000-00000000beef' }),
     router: fixedRouter,
     store: createMemoryConversationStore(),
     logger,
