@@ -17,6 +17,9 @@ import type { AlertService } from '../../src/watcher/alert-service.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { blockActionsBody } from '../slack/payloads.js';
 
+/** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
+const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');
+
 let app: App | undefined;
 let dir: string | undefined;
 let h: Harness | undefined;
@@ -39,7 +42,7 @@ describe('the audit trail does not depend on the log level', () => {
     const file = join(dir, 'audit', 'audit.jsonl');
     const logLines: string[] = [];
     const settings = await readSettings({ LOG_LEVEL: level, AUDIT_LOG: file });
-    app = await createApp({ settings, watch: false, platforms: false, logDestination: new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }) as never });
+    app = await createApp({ settings, watch: false, platforms: false, now: BUSY_HOUR, logDestination: new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }) as never });
     const chat = (await app.sources[0]!.activeChats()).value[0]!;
     const reply = await app.router.handle({ text: `/transcript ${chat.id}`, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     expect(reply.title).toContain(`Transcript ${chat.id}`);
@@ -79,8 +82,8 @@ access:
 `,
     {},
   ).config;
-  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
-  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources), alerts, audit: (e) => sink.record(auditEntryOf(e)) }), sources };
+  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger(), now: BUSY_HOUR });
+  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources), alerts, now: BUSY_HOUR, audit: (e) => sink.record(auditEntryOf(e)) }), sources };
 }
 
 describe('Share in channel', () => {

@@ -10,6 +10,9 @@ import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';
 
+/** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
+const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');
+
 let redis: Redis | undefined;
 let gate: QuotaGate | undefined;
 let prefix: string | undefined;
@@ -48,8 +51,8 @@ describe('privacy at rest', () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     gate = createRedisQuotaGate({ redis, prefix });
     const config = parseConfigText('sources:\n  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }\n', {}).config;
-    const { sources } = buildSources({ config, gate, logger: silentLogger() });
-    const router = createRouter({ commands, config, sources: createSourceDirectory(sources) });
+    const { sources } = buildSources({ config, gate, logger: silentLogger(), now: BUSY_HOUR });
+    const router = createRouter({ commands, config, sources: createSourceDirectory(sources), now: BUSY_HOUR });
 
     const chats = (await sources[0]!.activeChats()).value;
     const chat = chats.find((c) => c.customerPhone)!;
@@ -57,7 +60,7 @@ describe('privacy at rest', () => {
     expect(renderText(reply)).toContain('In progress');
 
     // The number as the vendor gave it, straight from the adapter (which the cache never saw unmasked).
-    const { adapters } = buildSources({ config, gate, logger: silentLogger() });
+    const { adapters } = buildSources({ config, gate, logger: silentLogger(), now: BUSY_HOUR });
     const raw = (await adapters[0]!.activeChats!()).find((c) => c.id === chat.id)!;
     const digits = raw.customerPhone!.replace(/\D/g, '');
     expect(digits.length).toBeGreaterThanOrEqual(7);
