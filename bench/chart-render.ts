@@ -13,6 +13,7 @@ import { backfillHistory, createMemoryHistory } from '../src/history/index.js';
 import { createMemoryQuotaGate } from '../src/quota/memory-gate.js';
 import type { ReplyChart } from '../src/reply/chart.js';
 import { createSource } from '../src/sources/source.js';
+import { summaryChart } from '../src/watcher/summary-chart.js';
 
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
 const now = new Date('2026-11-17T11:30:00-05:00');
@@ -26,6 +27,14 @@ await backfillHistory({ history, adapters: [demo], now, from: new Date(now.getTi
 const queueChart = (await queueTrends(history, source, [], now)).chart!;
 
 const charts: Array<[string, ReplyChart]> = [['queue', queueChart]];
+const summary = summaryChart({
+  date: '2026-11-17',
+  timeZone: 'America/Bogota',
+  at: now,
+  sources: [{ sourceId: 'demo', label: 'Demo contact center', timeZone: 'America/Bogota', today: await demo.dayStats('2026-11-17'), lastWeek: await demo.dayStats('2026-11-10'), partial: true }],
+  alerts: { count: 1, critical: 0, acknowledged: 0, fired: [{ at: Date.parse('2026-11-17T10:42:00-05:00'), ruleId: 'queue-long', severity: 'warning' }] },
+});
+if (summary) charts.push(['summary', summary]);
 
 for (const [name, chart] of charts) {
   for (const run of ['cold', 'warm', 'warm', 'warm']) {

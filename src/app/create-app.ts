@@ -3,7 +3,7 @@ import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { attachChartLink, platformWithCharts, routerWithCharts } from '../charts/attach-charts.js';
 import { CHART_ROUTE, chartSecretFrom, createChartLinks } from '../charts/chart-links.js';
-import { renderChartPng } from '../charts/render-chart.js';
+import { renderChartPng, warmUpCharts } from '../charts/render-chart.js';
 import { startBackfill, createMemoryHistory, createRedisHistory, type History } from '../history/index.js';
 import type { AuditSink } from '../audit/audit-sink.js';
 import { auditEntryOf } from '../audit/audit-points.js';
@@ -108,6 +108,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
   const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, audit: (entry) => audit.record(auditEntryOf(entry)) });
+
+  if (slackPost || links) void warmUpCharts().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'charts: the chart renderer did not load; answers go without pictures'));
 
   // Receiving sides last: every inbound event goes to the router.
   const routes: Record<string, RouteHandler> = {};

@@ -28,6 +28,14 @@ export async function renderChartSvg(chart: ReplyChart): Promise<string> {
 }
 
 /**
+ * Loads the charting library and the PNG renderer ahead of the first chart (in the background
+ * at start), so the first answer with a chart does not pay for loading them.
+ */
+export async function warmUpCharts(): Promise<void> {
+  await Promise.all([import('echarts'), import('@resvg/resvg-js')]);
+}
+
+/**
  * Draws a chart to PNG: ECharts to SVG, then resvg (a native renderer shipped prebuilt in its
  * npm package) to PNG with the bundled font only, so the picture is the same on a laptop and
  * in the slim container.

@@ -32,6 +32,8 @@ export interface AlertsOfDay {
   /** Mean time from firing to acknowledgement, over the acknowledged ones. */
   averageAckSeconds?: number;
   acknowledged: number;
+  /** When each fired (epoch ms), for the summary chart's time axis. */
+  fired?: Array<{ at: number; ruleId: string; severity: string }>;
 }
 
 export interface SummaryFigures {
@@ -79,6 +81,7 @@ export async function gatherSummary(options: { sources: readonly Source[]; timeZ
       critical: alerts.filter((a) => a.severity === 'critical').length,
       longest,
       acknowledged: ackSeconds.length,
+      fired: alerts.map((a) => ({ at: Date.parse(a.firedAt), ruleId: a.ruleId, severity: a.severity })),
       averageAckSeconds: ackSeconds.length ? ackSeconds.reduce((a, b) => a + b, 0) / ackSeconds.length : undefined,
     },
   };

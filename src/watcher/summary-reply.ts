@@ -1,3 +1,4 @@
+import { summaryChart } from './summary-chart.js';
 import { DateTime } from 'luxon';
 import { formatCount, formatDuration, formatLocalDate, formatPercent } from '../reply/format.js';
 import type { Reply, ReplySection } from '../reply/reply.js';
@@ -24,6 +25,7 @@ export function summaryReply(figures: SummaryFigures): Reply {
     context: { note: `As of ${clock} ${figures.timeZone}`, timeZone: figures.timeZone },
     visibility: 'public',
     tone: 'normal',
+    chart: summaryChart(figures),
   };
 }
 

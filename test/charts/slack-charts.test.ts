@@ -1,18 +1,22 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformWithCharts } from '../../src/charts/attach-charts.js';
-import { renderChartPng } from '../../src/charts/render-chart.js';
+import { renderChartPng, warmUpCharts } from '../../src/charts/render-chart.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { attachSlackChart } from '../../src/platforms/slack/chart-upload.js';
 import { SlackPlatform } from '../../src/platforms/slack/post.js';
 import { startHarness, BOT_TOKEN, type Harness } from '../slack/harness.js';
 import { slashCommandBody } from '../slack/payloads.js';
 import { expectWithinSlackLimits } from '../slack/limits.js';
-import { demoWithHistory, pngSize } from './demo-with-history.js';
+import type { SummaryFigures } from '../../src/watcher/summary-figures.js';
+import { summaryReply } from '../../src/watcher/summary-reply.js';
+import { BUSY_HOUR, demoWithHistory, pngSize } from './demo-with-history.js';
 
 let h: Harness;
 let demo: Awaited<ReturnType<typeof demoWithHistory>>;
 beforeAll(async () => {
+  // The app loads the renderer at start (warmUpCharts); the first chart here should not pay for it either.
+  await warmUpCharts();
   demo = await demoWithHistory();
   h = await startHarness({ router: demo.router, renderChart: renderChartPng }, { channels: ['C0OPS'] });
 });
@@ -63,5 +67,34 @@ describe('charts on Slack', () => {
     const posted = h.fake.callsTo('chat.postMessage').at(-1)!.body;
     const [image] = imageBlocks(posted);
     expect(h.fake.uploads.get(image!.slack_file.id)?.completed).toBe(true);
+  });
+
+  it('the daily summary carries chats per hour against last week, with the day’s alerts, as an uploaded PNG', async () => {
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: h.fake.apiUrl, retryConfig: { retries: 0 } });
+    const platform = platformWithCharts(new SlackPlatform(client), attachSlackChart(client, renderChartPng, silentLogger()));
+    const today = await demo.adapter.dayStats('2026-11-17');
+    const lastWeek = await demo.adapter.dayStats('2026-11-10');
+    const firedAt = Date.parse('2026-11-17T10:42:00-05:00');
+    const figures: SummaryFigures = {
+      date: '2026-11-17',
+      timeZone: 'America/Bogota',
+      at: BUSY_HOUR,
+      sources: [{ sourceId: 'demo', label: 'Demo contact center', timeZone: 'America/Bogota', today, lastWeek, partial: true }],
+      alerts: { count: 1, critical: 0, acknowledged: 0, fired: [{ at: firedAt, ruleId: 'queue-long', severity: 'warning' }] },
+    };
+    const reply = summaryReply(figures);
+    const chart = reply.chart!;
+    expect(chart.series.map((s) => s.name)).toEqual(['Chats today', 'Same day last week']);
+    // 00:00 to 11:00 today (12 hours begun by 11:30), the whole day last week.
+    expect(chart.series[0]!.points.map(([, n]) => n)).toEqual(today.chatsByHour!.slice(0, 12));
+    expect(chart.series[1]!.points.map(([, n]) => n)).toEqual(lastWeek.chatsByHour);
+    expect(chart.markers).toEqual([{ at: firedAt, label: 'queue-long', tone: 'warning' }]);
+
+    await platform.post('slack:C0OPS', reply);
+    const [image] = imageBlocks(h.fake.callsTo('chat.postMessage').at(-1)!.body);
+    const upload = h.fake.uploads.get(image!.slack_file.id)!;
+    expect(upload.completed).toBe(true);
+    expect(upload.title).toBe('Demo contact center: chats per hour, Tue 17 Nov');
+    expect(pngSize(upload.bytes!)).toEqual({ width: 800, height: 400 });
   });
 });

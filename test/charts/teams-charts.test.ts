@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachChartLink, routerWithCharts } from '../../src/charts/attach-charts.js';
 import { CHART_ROUTE, createChartLinks, type ChartLinks } from '../../src/charts/chart-links.js';
+import { warmUpCharts } from '../../src/charts/render-chart.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from '../teams/harness.js';
 import { validateTeamsCard } from '../teams/card-validator.js';
 import { demoWithHistory, pngSize } from './demo-with-history.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   links = createChartLinks({ publicUrl, secret: 'chart-secret-for-tests', now: () => clock });
+  await warmUpCharts();
   demo = await demoWithHistory();
   harness = await startTeamsHarness({ router: routerWithCharts(demo.router, attachChartLink((chart) => links.link(chart))) });
 });
