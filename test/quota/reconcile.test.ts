@@ -1,5 +1,4 @@
 import { collectingLogger } from '../support/collecting-logger.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
@@ -34,13 +33,22 @@ describe('the token reconciler', () => {
     const gate = createMemoryQuotaGate();
     const token = policy('wolkvox:0032:aa');
     const counts = [400, 650];
+    // Resolves when the interval's round has read the vendor's second count.
+    let secondRead!: () => void;
+    const secondRound = new Promise<void>((resolve) => (secondRead = resolve));
+    const readUsedToday = async () => {
+      const count = counts.shift() ?? 650;
+      if (counts.length === 0) secondRead();
+      return count;
+    };
     const reconciler = track(
-      startTokenReconciler({ gate, sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 0 }))], logger: collectingLogger().logger, intervalMs: 40, readUsedToday: async () => counts.shift() ?? 650 }),
+      startTokenReconciler({ gate, sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 0 }))], logger: collectingLogger().logger, intervalMs: 40, readUsedToday }),
       gate,
     );
     await reconciler.firstRound;
     expect(await gate.usage(token)).toMatchObject({ usedToday: 400, left: 600 });
-    await sleep(120);
+    await secondRound;
+    await reconciler.runOnce(); // the round that read it has finished raising the counter
     expect(await gate.usage(token)).toMatchObject({ usedToday: 650, left: 350 });
   });
 
