@@ -42,7 +42,7 @@ describe('three watcher replicas on one Redis', () => {
     redis = connectRedis();
     const env = { REDIS_URL, PREFIX: prefix, COMM100_URL: comm100.url, SLACK_API_URL: slack.apiUrl };
     replicas = await Promise.all([startReplica(env), startReplica(env), startReplica(env)]);
-  }, 20_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const r of replicas) {
@@ -101,5 +101,5 @@ describe('three watcher replicas on one Redis', () => {
     expect(updatedTs).toEqual(refs.map((r) => r[`slack:${CHANNEL}`]!.split('/')[1]));
     expect(ledger.threadReplies()).toHaveLength(4);
     expect(alive()).toHaveLength(1);
-  });
+  }, 90_000);
 });
