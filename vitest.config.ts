@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Generous: on a shared 2-core machine a process start alone can take 20 s. Tests wait for events,
+    // so a long limit only lengthens a failing run, never turns a slow pass into a failure.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Tests start real servers and processes; two cores are shared between them.
     pool: 'forks',
     maxWorkers: 2,

@@ -50,7 +50,7 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitFor(text, timeoutMs = 20_000) {
+    waitFor(text, timeoutMs = 90_000) {
       const seen = () => (typeof text === 'string' ? (out + err).includes(text) : text.test(out + err));
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(text)}\nstdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
