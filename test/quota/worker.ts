@@ -14,6 +14,8 @@ const gate = createRedisQuotaGate({
   prefix: env.QG_PREFIX ?? 'test-quota-worker',
   leaseTtlMs: Number(env.QG_LEASE_TTL_MS ?? 15_000),
   flightTtlMs: Number(env.QG_FLIGHT_TTL_MS ?? 10_000),
+  // A busy shared machine can keep a request waiting for its turn far longer than production would.
+  leaseWaitMs: Number(env.QG_LEASE_WAIT_MS ?? 120_000),
 });
 
 export type WorkerCommand = { cmd: 'burst'; token: TokenPolicy; keys: string[]; ttlMs: number } | { cmd: 'hold'; token: TokenPolicy; key: string } | { cmd: 'exit' };

@@ -126,10 +126,10 @@ export function textOf(call: SlackCall): string {
 
 /**
  * Waits until `check` returns a value (polls every 20 ms). `timeoutMs` only bounds how long a
- * failing test hangs; it is raised to 10 s so a busy machine never turns a slow pass into a failure.
+ * failing test hangs; it is raised to 30 s so a busy machine never turns a slow pass into a failure.
  */
 export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = 'a condition'): Promise<T> {
-  timeoutMs = Math.max(timeoutMs, 10_000);
+  timeoutMs = Math.max(timeoutMs, 30_000);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
