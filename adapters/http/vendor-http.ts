@@ -2,6 +2,7 @@ import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici'
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
+import { meterRequest } from '../../src/quota/request-meter.js';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { redactSecrets } from '../../src/log/redact.js';
 
@@ -43,6 +44,8 @@ export interface RequestOptions {
   body?: string;
   /** Name of the endpoint for messages and metrics, without secrets. */
   endpoint: string;
+  /** A long download (report, page of a log): the quota gate never gives it a token's last lease. */
+  long?: boolean;
   signal?: AbortSignal;
 }
 
@@ -99,7 +102,12 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     return url;
   }
 
-  async function send(path: string, opts: RequestOptions): Promise<Dispatcher.ResponseData> {
+  /**
+   * Sends with retries. Each attempt is one request the vendor counts: the quota gate's meter
+   * admits it (lease + budget) as it leaves; `release` gives the lease back once the caller has
+   * read or dropped the body.
+   */
+  async function send(path: string, opts: RequestOptions): Promise<{ res: Dispatcher.ResponseData; release: () => void }> {
     const method = opts.method ?? 'GET';
     const url = buildUrl(path, opts.query);
     const attempts = method === 'GET' ? retries + 1 : 1;
@@ -108,6 +116,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     // p-retry keeps an abort listener on the caller's signal after it settles.
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(Math.random() * baseDelay * 2 ** (attempt - 1), opts.signal);
+      const release = await meterRequest({ endpoint: opts.endpoint, long: opts.long, signal: opts.signal });
+      let handedOver = false;
       try {
         const res = await request(url, {
           method,
@@ -132,11 +142,14 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
           if (lastError.kind === 'unavailable') continue;
           throw lastError;
         }
-        return res;
+        handedOver = true;
+        return { res, release };
       } catch (error) {
         if (error instanceof VendorError) throw error;
         if (opts.signal?.aborted) throw error;
         lastError = networkError(error, opts.endpoint);
+      } finally {
+        if (!handedOver) release();
       }
     }
     throw lastError!;
@@ -175,12 +188,13 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
   }
 
   async function json(path: string, opts: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
-    const res = await send(path, opts);
-    if (res.statusCode < 200 || res.statusCode >= 300) await failOnStatus(res, opts.endpoint);
+    const { res, release } = await send(path, opts);
     let text: string;
     try {
+      if (res.statusCode < 200 || res.statusCode >= 300) await failOnStatus(res, opts.endpoint);
       text = await readCapped(res.body, maxBytes);
     } catch (error) {
+      if (error instanceof VendorError) throw error;
       if (error instanceof TooLarge) {
         throw makeError({ kind: 'nonsense', reason: 'too-large', endpoint: opts.endpoint, status: res.statusCode, detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes` });
       }
@@ -193,6 +207,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
         detail: `body of ${opts.endpoint} ended early: ${(error as Error).message}`,
         cause: error,
       });
+    } finally {
+      release();
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
@@ -222,9 +238,9 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
   }
 
   async function stream(path: string, opts: RequestOptions & { passStatuses?: number[] }): Promise<StreamResponse> {
-    const res = await send(path, opts);
+    const { res, release } = await send(path, opts);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
-    if (!ok && !opts.passStatuses?.includes(res.statusCode)) await failOnStatus(res, opts.endpoint);
+    if (!ok && !opts.passStatuses?.includes(res.statusCode)) await failOnStatus(res, opts.endpoint).finally(release);
     // The cap sits in a Transform rather than a 'data' listener on the body: a listener would
     // switch the body to flowing mode and drop chunks emitted before the caller starts reading.
     let seen = 0;
@@ -240,7 +256,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     });
     // pipeline destroys the socket's body when the caller stops reading early (destroy()), and
     // hands a body error (socket closed, body timeout) on to `capped`.
-    pipeline(res.body, capped, () => {});
+    // The lease goes back when the body is done: read to the end, failed, or dropped by the caller.
+    pipeline(res.body, capped, release);
     return { status: res.statusCode, headers: res.headers, body: capped };
   }
 

@@ -5,6 +5,7 @@ import { localDate } from '../domain/local-date.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
 import { untilAborted } from '../util/until-aborted.js';
+import { runMetered, type VendorRequest } from './request-meter.js';
 
 /** What the algorithm needs besides a store. */
 export interface CoreContext {
@@ -17,6 +18,19 @@ export interface CoreContext {
   staleKeepMs: number;
   /** How long a request waits for a concurrency lease before it counts as "vendor busy". */
   leaseWaitMs: number;
+  /**
+   * Admits each vendor request of a fetch (lease + budget). Default: `admitRequest` on the store
+   * the answer was led on; the Redis gate passes one that falls back to local limits mid-fetch.
+   */
+  admit?: (req: GateRequest<unknown>, request: VendorRequest) => Promise<() => void>;
+}
+
+/** A vendor request the budget refused: the answer falls back to its last value, or says the quota is spent. */
+export class BudgetRefusal extends Error {
+  constructor(readonly why: 'spent' | 'reserve') {
+    super(why === 'spent' ? 'daily budget spent' : 'the rest of the daily budget is kept for interactive questions');
+    this.name = 'BudgetRefusal';
+  }
 }
 
 /** Results and errors that came from the background share running out while the reserve is left. */
@@ -65,39 +79,54 @@ async function callVendor<T>(
   const day = localDate(ctx.now(), token.timeZone);
   if ((await store.dayUsage(token, day)).spent) return refuse(req, last, 'spent', ctx);
 
-  const waitStart = performance.now();
-  const lease = await store.acquireLease(token, ctx.leaseWaitMs, ctx.signal);
-  ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, (performance.now() - waitStart) / 1000);
-  if (!lease) return fallBack(req, busyError(req, ctx.leaseWaitMs), last, ctx);
+  // The answer is not metered here: each request its fetch sends is, as it leaves (see admitRequest).
+  const admit = ctx.admit ?? ((r: GateRequest<unknown>, request: VendorRequest) => admitRequest(store, r, request, ctx));
+  let value: T;
   try {
-    if (token.minSpacingMs) await store.awaitSpacing(token, req.endpoint, token.minSpacingMs, ctx.signal);
-    const { limit, reserved } = spendLimit(token, req.priority, store.budgetShare);
-    const used = await store.spend(token, day, limit);
-    if (used === undefined) return refuse(req, last, reserved ? 'reserve' : 'spent', ctx);
-    recordQuota(ctx, token, used, store.budgetShare);
-
-    const labels = { source: req.source, endpoint: req.endpoint };
-    ctx.metrics?.vendorCalls.inc(labels);
-    let value: T;
-    try {
-      value = await req.fetch(ctx.signal);
-    } catch (error) {
-      if (isVendorError(error)) {
-        ctx.metrics?.vendorErrors.inc({ ...labels, kind: error.kind });
-        settle({ error });
-        if (error.kind === 'refused' && error.reason === 'quota-spent') {
-          await store.markSpent(token, day).catch(() => undefined);
-          ctx.logger.warn({ token: token.key, day }, 'vendor says the daily quota is spent; no more calls with this token today');
-        }
+    value = await runMetered((request) => admit(req, request), () => req.fetch(ctx.signal));
+  } catch (error) {
+    if (error instanceof BudgetRefusal) return refuse(req, last, error.why, ctx);
+    if (isVendorError(error)) {
+      ctx.metrics?.vendorErrors.inc({ source: req.source, endpoint: req.endpoint, kind: error.kind });
+      settle({ error });
+      if (error.kind === 'refused' && error.reason === 'quota-spent') {
+        await store.markSpent(token, day).catch(() => undefined);
+        ctx.logger.warn({ token: token.key, day }, 'vendor says the daily quota is spent; no more calls with this token today');
       }
-      return fallBack(req, error, last, ctx);
     }
-    const entry: CacheEntry = { value, fetchedAt: ctx.now(), flight };
-    settle({ entry });
-    return { value, fetchedAt: entry.fetchedAt, stale: false, fromCache: false };
-  } finally {
-    await lease.release().catch(() => undefined);
+    return fallBack(req, error, last, ctx);
   }
+  const entry: CacheEntry = { value, fetchedAt: ctx.now(), flight };
+  settle({ entry });
+  return { value, fetchedAt: entry.fetchedAt, stale: false, fromCache: false };
+}
+
+/**
+ * Admits one vendor request of the answer `req` is fetching: a concurrency lease of the token
+ * (held until the answer's body is read), the minimum spacing of its endpoint, and one unit of
+ * the day's budget, spent as the request leaves. The bot's count is then the vendor's count.
+ * Throws `BudgetRefusal` when the budget refuses, a "busy" VendorError when no lease came in time.
+ */
+export async function admitRequest(store: QuotaStore, req: GateRequest<unknown>, request: VendorRequest, ctx: CoreContext): Promise<() => void> {
+  const { token } = req;
+  const signal = request.signal ? AbortSignal.any([ctx.signal, request.signal]) : ctx.signal;
+  const waitStart = performance.now();
+  const lease = await store.acquireLease(token, ctx.leaseWaitMs, signal, { priority: req.priority, long: request.long === true });
+  ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, (performance.now() - waitStart) / 1000);
+  if (!lease) throw busyError(req, ctx.leaseWaitMs);
+  try {
+    const { limit, reserved } = spendLimit(token, req.priority, store.budgetShare);
+    const used = await store.spend(token, localDate(ctx.now(), token.timeZone), limit);
+    if (used === undefined) throw new BudgetRefusal(reserved ? 'reserve' : 'spent');
+    recordQuota(ctx, token, used, store.budgetShare);
+    // Last, so that nothing stands between the spacing's booking and the request leaving.
+    if (token.minSpacingMs) await store.awaitSpacing(token, request.endpoint, token.minSpacingMs, signal);
+    ctx.metrics?.vendorCalls.inc({ source: req.source, endpoint: request.endpoint });
+  } catch (error) {
+    await lease.release().catch(() => undefined);
+    throw error;
+  }
+  return () => void lease.release().catch(() => undefined);
 }
 
 /** The most this store may count today for this priority; background requests stop short of the reserve. */

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import { LocalSemaphore } from './semaphore.js';
+import { LocalSemaphore, LocalSpacing } from './semaphore.js';
 import type { TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightClaim, FlightOutcome, Lease, QuotaStore } from './store.js';
 
@@ -23,7 +22,7 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
 } {
   const cache = new Map<string, { entry: CacheEntry; until: number }>();
   const semaphores = new Map<string, LocalSemaphore>();
-  const nextSlot = new Map<string, number>();
+  const spacing = new LocalSpacing();
   const counts = new Map<string, { day: string; used: number; spent: boolean }>();
 
   const cacheId = (token: TokenPolicy, key: string) => `${token.key}\u0000${key}`;
@@ -94,11 +93,7 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
     },
 
     async awaitSpacing(token, endpoint, minSpacingMs, signal) {
-      const id = `${token.key}\u0000${endpoint}`;
-      const at = now();
-      const slot = Math.max(at, (nextSlot.get(id) ?? at - minSpacingMs) + minSpacingMs);
-      nextSlot.set(id, slot);
-      if (slot > at) await sleep(slot - at, undefined, { signal });
+      await spacing.await(`${token.key}\u0000${endpoint}`, minSpacingMs, signal);
     },
 
     async spend(token, day, limit) {

@@ -5,9 +5,12 @@ import type { PeekedValue } from './peek.js';
  * The quota gate: the one door to every vendor call, shared by every replica.
  *
  * `run` serves a fresh cached value; or joins the one fetch in flight for that key (on any
- * replica); or takes a concurrency lease for the token, spends one unit of the daily budget,
- * calls, and caches. When the budget is spent or the vendor fails, it serves the last value with
- * its age (`stale: true`); with no last value it throws (`QuotaSpentError` or the `VendorError`).
+ * replica); or fetches and caches. Metering is per vendor request, not per answer: every HTTP
+ * request the fetch sends (each page, each day of a search, each retry) takes a concurrency lease
+ * of the token and spends one unit of the daily budget as it leaves (see `request-meter.ts`), so
+ * the day's count is the vendor's count. When the budget is spent or the vendor fails, it serves
+ * the last value with its age (`stale: true`); with no last value it throws (`QuotaSpentError` or
+ * the `VendorError`).
  */
 export interface QuotaGate {
   run<T>(request: GateRequest<T>): Promise<GateResult<T>>;
@@ -16,9 +19,9 @@ export interface QuotaGate {
    * budget or waits for a fetch in flight (figures derived from another command's answer).
    */
   peek<T>(token: TokenPolicy, key: string): Promise<PeekedValue<T> | undefined>;
-  /** Align the day counter with the vendor's own count (wolkvox `token_use_today`). */
+  /** Align the day counter with the vendor's own count (wolkvox `token_use_today`): raised, never lowered. */
   reconcile(token: TokenPolicy, usedToday: number): Promise<void>;
-  /** Budget figures per token for /metrics and /readyz. */
+  /** Budget figures per token for /metrics and /readyz: `usedToday` counts vendor requests. */
   usage(token: TokenPolicy): Promise<{ usedToday: number; budget: number | undefined; left: number | undefined }>;
   /** `shared` (Redis answering), `local` (Redis configured but unreachable: per-process limits), `memory`. */
   mode(): 'shared' | 'local' | 'memory';
@@ -29,15 +32,15 @@ export interface QuotaGate {
 export interface TokenPolicy {
   /** Non-secret identity of the token, e.g. `wolkvox:0032:1a2b3c` (hash of the token). */
   key: string;
-  /** Simultaneous calls allowed across all replicas. */
+  /** Simultaneous vendor requests allowed across all replicas. */
   concurrency: number;
-  /** Calls per local day; undefined = unlimited. */
+  /** Vendor requests per local day; undefined = unlimited. */
   dailyBudget?: number;
   /** Share (0..1) of the daily budget only interactive requests may spend. */
   reserveShare: number;
   /** The day resets at midnight in this zone. */
   timeZone: string;
-  /** Minimum gap between two calls of the same endpoint. */
+  /** Minimum gap between two requests to the same vendor endpoint. */
   minSpacingMs?: number;
 }
 
@@ -55,6 +58,7 @@ export interface GateRequest<T> {
   ttlMs: number;
   /** Interactive requests (a person asked) may spend the reserve; background ones may not. */
   priority: 'interactive' | 'background';
+  /** Fetches the answer; each vendor request it sends through the shared HTTP client is metered. */
   fetch: (signal: AbortSignal) => Promise<T>;
   signal?: AbortSignal;
 }

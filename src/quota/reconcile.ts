@@ -1,6 +1,7 @@
 import { isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Source } from '../sources/source.js';
+import { localDate } from '../domain/local-date.js';
 import type { QuotaGate } from './quota-gate.js';
 
 export interface TokenReconcilerOptions {
@@ -25,9 +26,12 @@ export interface TokenReconciler {
 }
 
 /**
- * Keeps the gate's day counters honest: requests made with the same token by other tools (or
- * before a restart) count against the vendor's quota too. At start and every `intervalMs`, for
- * each token whose source can report its usage, reads the vendor's count and raises the gate's.
+ * Checks the gate's day counters against the vendor's. The gate meters every request as it
+ * leaves, so both counts agree unless something else spends the token (another tool, a process
+ * that ran before a restart, a count lost with Redis). At start and every `intervalMs`, for each
+ * token whose source can report its usage, reads the vendor's count; a vendor count above the
+ * gate's is a drift: logged once per token and day, and the gate's count is raised to it so the
+ * budget still holds.
  *
  * @example
  *   const reconciler = startTokenReconciler({ gate, sources, logger });
@@ -40,6 +44,8 @@ export function startTokenReconciler({ gate, sources, logger, readUsedToday = de
 
   let running: Promise<void> | undefined;
   let stopped = false;
+  // Token and day of each drift already logged: one line per token and day, not one per round.
+  const logged = new Set<string>();
 
   async function round(): Promise<void> {
     for (const source of byToken.values()) {
@@ -50,8 +56,18 @@ export function startTokenReconciler({ gate, sources, logger, readUsedToday = de
           logger.warn({ source: source.id }, 'token usage: the vendor reported an unreadable count; the quota counter is left as it is');
           continue;
         }
+        const ours = (await gate.usage(source.token)).usedToday;
+        const drift = used - ours;
+        const day = `${source.token.key}:${localDate(Date.now(), source.token.timeZone)}`;
+        if (drift > 0 && !logged.has(day)) {
+          logged.add(day);
+          logger.warn(
+            { source: source.id, token: source.token.key, vendorCount: used, botCount: ours, drift },
+            `token usage: the vendor counts ${drift} more request(s) today than the bot sent; something else uses this token (or a count was lost). The bot now counts from the vendor's figure`,
+          );
+        }
         await gate.reconcile(source.token, used);
-        logger.debug({ source: source.id, token: source.token.key, usedToday: used }, 'token usage reconciled');
+        logger.debug({ source: source.id, token: source.token.key, vendorCount: used, botCount: ours }, 'token usage checked');
       } catch (error) {
         const detail = isVendorError(error) ? error.toLog() : { message: error instanceof Error ? error.message : String(error) };
         logger.warn({ source: source.id, error: detail }, 'token usage: could not read the vendor count; will try again next round');

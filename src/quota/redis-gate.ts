@@ -1,7 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { admitRequest, createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
 import { localDate } from '../domain/local-date.js';
 import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
@@ -151,6 +151,19 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     onDown: markDown,
   });
   const local = createMemoryStore({ now, budgetShare: localShare, concurrency: () => localConcurrency });
+
+  // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
+  // own share the moment it does not (even in the middle of a fetch).
+  ctx.admit = async (req, request) => {
+    if (up) {
+      try {
+        return await admitRequest(shared, req, request, ctx);
+      } catch (error) {
+        if (!(error instanceof SharedStoreDown)) throw error;
+      }
+    }
+    return admitRequest(local, req, request, ctx);
+  };
 
   async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {
     await firstConnection;

@@ -6,7 +6,7 @@ import type { TokenPolicy } from './quota-gate.js';
 import { createFlightBoard } from './redis-flights.js';
 import { flightChannel, tokenKeys } from './redis-keys.js';
 import { acquireLease, mutexKey, tryLockFlight, type HeldLock, type LockTiming } from './redis-locks.js';
-import { LocalSemaphore } from './semaphore.js';
+import { LocalSemaphore, LocalSpacing } from './semaphore.js';
 import { DAY_KEY_TTL_MS, type CacheEntry, type FlightClaim, type FlightOutcome, type FlightResult, type Lease, type QuotaStore } from './store.js';
 
 /** Redis could not be reached for a gate operation; the gate answers on per-replica limits instead. */
@@ -39,6 +39,7 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
   const board = createFlightBoard(options.subscriber, flightChannel(prefix));
   // At most `concurrency` requests of this replica poll Redis for a token's lease; the rest queue here.
   const pollers = new Map<string, LocalSemaphore>();
+  const spacing = new LocalSpacing();
 
   async function guard<T>(operation: () => Promise<T>): Promise<T> {
     if (!options.isUp()) throw new SharedStoreDown();
@@ -145,12 +146,14 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
 
     async awaitSpacing(token, endpoint, minSpacingMs, signal) {
       const key = tokenKeys(prefix, token).spacing(endpoint);
-      // The key exists for minSpacingMs after a call: whoever sets it may call now.
+      // The key exists for minSpacingMs after a call: whoever sets it may call now (across replicas);
+      // the local booking keeps the gap exact between this replica's own calls.
       for (;;) {
-        if ((await guard(() => redis.set(key, '1', 'PX', minSpacingMs, 'NX'))) === 'OK') return;
+        if ((await guard(() => redis.set(key, '1', 'PX', minSpacingMs, 'NX'))) === 'OK') break;
         const left = await guard(() => redis.pttl(key));
         await sleep(Math.max(1, left), undefined, { signal });
       }
+      await spacing.await(key, minSpacingMs, signal);
     },
 
     async spend(token, day, limit) {

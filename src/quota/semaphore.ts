@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * A counting semaphore for one process, with abortable waits and first-come order.
  *
@@ -56,5 +58,26 @@ export class LocalSemaphore {
 
   #wake(): void {
     while (this.#active < this.capacity && this.#waiters.length > 0) this.#waiters.shift()?.();
+  }
+}
+
+/**
+ * Keeps at least `minSpacingMs` (real time) between two departures of the same key inside this
+ * process. Check and booking happen in one synchronous step, so the gap holds whatever the
+ * event loop's delays.
+ */
+export class LocalSpacing {
+  readonly #last = new Map<string, number>();
+
+  async await(key: string, minSpacingMs: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const now = performance.now();
+      const last = this.#last.get(key);
+      if (last === undefined || now - last >= minSpacingMs) {
+        this.#last.set(key, now);
+        return;
+      }
+      await sleep(minSpacingMs - (now - last), undefined, { signal });
+    }
   }
 }

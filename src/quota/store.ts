@@ -23,6 +23,13 @@ export interface Lease {
   release(): Promise<void>;
 }
 
+/** Who asks for a lease: a person or the watcher, and whether for a long download. */
+export interface LeaseLane {
+  priority: 'interactive' | 'background';
+  /** Long downloads never take a token's last lease. */
+  long: boolean;
+}
+
 /**
  * The storage under a quota gate: one in memory (one process, or a Redis replica's fallback),
  * one in Redis (shared by every replica). The gate's algorithm (`leadRequest`) is the same over
@@ -36,8 +43,8 @@ export interface QuotaStore {
   readCache(token: TokenPolicy, key: string): Promise<CacheEntry | undefined>;
   claimFlight(token: TokenPolicy, key: string, keepMs: number): Promise<FlightClaim>;
   awaitFlight(token: TokenPolicy, key: string, holder: string, signal: AbortSignal): Promise<FlightOutcome>;
-  /** Undefined when no lease came within `waitMs`. */
-  acquireLease(token: TokenPolicy, waitMs: number, signal: AbortSignal): Promise<Lease | undefined>;
+  /** Undefined when no lease came within `waitMs`. One lease per vendor request, held until its body is read. */
+  acquireLease(token: TokenPolicy, waitMs: number, signal: AbortSignal, lane?: LeaseLane): Promise<Lease | undefined>;
   /** Resolves when a call to this endpoint keeps `minSpacingMs` from the previous one, and books the slot. */
   awaitSpacing(token: TokenPolicy, endpoint: string, minSpacingMs: number, signal: AbortSignal): Promise<void>;
   /** Spends one unit of `day` if the count stays within `limit`; the new count, or undefined when refused. */

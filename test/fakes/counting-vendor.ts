@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { meterRequest } from '../../src/quota/request-meter.js';
 import { VendorError, defaultUserMessage } from '../../src/domain/errors.js';
 
 export interface CountingVendorOptions {
@@ -114,13 +115,19 @@ function json(res: ServerResponse, status: number, body: unknown): void {
  * refusal, a network failure `unavailable`.
  */
 export async function fetchCounted(baseUrl: string, key: string, signal?: AbortSignal, extra = ''): Promise<{ key: string; call: number }> {
+  // One request, metered by the quota gate like the shared HTTP client's.
+  const release = await meterRequest({ endpoint: 'value', signal });
   let res: Response;
+  let body: { msg?: string; data?: { key: string; call: number } };
   try {
     res = await fetch(`${baseUrl}/value?key=${encodeURIComponent(key)}${extra}`, { signal });
+    body = (await res.json()) as typeof body;
   } catch (cause) {
+    if (signal?.aborted) throw cause;
     throw new VendorError({ kind: 'unavailable', reason: 'network', source: 'fake', vendor: 'wolkvox', userMessage: defaultUserMessage('wolkvox', 'network'), detail: 'fake vendor unreachable', cause });
+  } finally {
+    release();
   }
-  const body = (await res.json()) as { msg?: string; data?: { key: string; call: number } };
   if (res.status === 403) {
     const reason = body.msg?.includes('SIMULTANEOUS') ? 'too-many-concurrent' : 'quota-spent';
     throw new VendorError({ kind: 'refused', reason, source: 'fake', vendor: 'wolkvox', status: 403, userMessage: defaultUserMessage('wolkvox', reason), detail: body.msg ?? '403' });

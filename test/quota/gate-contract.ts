@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError, type GateRequest, type QuotaGate, type TokenPolicy } from '../../src/quota/quota-gate.js';
+import { meterRequest } from '../../src/quota/request-meter.js';
 
 /** How the contract suite builds a gate of one implementation. */
 export interface GateFactory {
@@ -13,6 +14,22 @@ export interface GateFactory {
 }
 
 const START = Date.parse('2026-11-21T15:00:00Z'); // 10:00 in Bogota
+
+/**
+ * One vendor request as the shared HTTP client sends it: admitted by the gate's meter (lease and
+ * budget) as it leaves, the lease given back once `answer` is done.
+ */
+async function request<T>(answer: () => T | Promise<T>, endpoint = 'queue'): Promise<T> {
+  const release = await meterRequest({ endpoint });
+  try {
+    return await answer();
+  } finally {
+    release();
+  }
+}
+
+/** A fetch of one request answering `value`. */
+const oneRequest = <T>(value: T) => () => request(() => value);
 
 /**
  * The behaviour every quota gate owes its callers, whatever stores its state. Run inside a
@@ -37,14 +54,15 @@ export function quotaGateContract(factory: GateFactory): void {
     return { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, reserveShare: 0, timeZone: 'America/Bogota', ...overrides };
   }
 
-  /** A fetch that counts its calls and answers `value-<n>`. */
+  /** A fetch of one vendor request that counts its calls and answers `value-<n>`. */
   function vendor() {
     const counter = {
       calls: 0,
-      fetch: async () => {
-        counter.calls += 1;
-        return `value-${counter.calls}`;
-      },
+      fetch: () =>
+        request(() => {
+          counter.calls += 1;
+          return `value-${counter.calls}`;
+        }),
     };
     return counter;
   }
@@ -90,11 +108,12 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token();
     let calls = 0;
-    const slow = async () => {
-      calls += 1;
-      await sleep(50);
-      return 'queue figures';
-    };
+    const slow = () =>
+      request(async () => {
+        calls += 1;
+        await sleep(50);
+        return 'queue figures';
+      });
     const answers = await Promise.all(Array.from({ length: 20 }, () => g.run(ask(t, 'queue', slow))));
     expect(calls).toBe(1);
     expect(answers.every((a) => a.value === 'queue figures' && !a.stale)).toBe(true);
@@ -105,31 +124,66 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token();
     let calls = 0;
-    const slow = async () => {
-      calls += 1;
-      await sleep(30);
-      return calls;
-    };
+    const slow = () =>
+      request(async () => {
+        calls += 1;
+        await sleep(30);
+        return calls;
+      });
     const together = await Promise.all(Array.from({ length: 5 }, () => g.run(ask(t, 'usage', slow, { ttlMs: 0 }))));
     const after = await g.run(ask(t, 'usage', slow, { ttlMs: 0 }));
     expect(together.map((a) => a.value)).toEqual([1, 1, 1, 1, 1]);
     expect(after.value).toBe(2);
   });
 
-  it('never has more calls in flight for a token than its concurrency allows', async () => {
+  it('never has more requests in flight for a token than its concurrency allows, whatever each answer costs', async () => {
     const g = gate();
     const t = token({ concurrency: 2 });
     let active = 0;
     let most = 0;
-    const counted = async () => {
-      active += 1;
-      most = Math.max(most, active);
-      await sleep(30);
-      active -= 1;
-      return 'ok';
+    let sent = 0;
+    const counted = () =>
+      request(async () => {
+        active += 1;
+        sent += 1;
+        most = Math.max(most, active);
+        await sleep(10);
+        active -= 1;
+      });
+    // Eight answers of three requests each (a search over three days), none of them cached.
+    const search = async () => {
+      for (let day = 0; day < 3; day++) await counted();
+      return 'searched';
     };
-    await Promise.all(Array.from({ length: 8 }, (_, i) => g.run(ask(t, `transcript:${i}`, counted))));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => g.run(ask(t, `transcript:${i}`, search))));
     expect(most).toBe(2);
+    expect(sent).toBe(24);
+    expect((await g.usage(t)).usedToday).toBe(24);
+  });
+
+  it('counts every request an answer sends, not the answer, and stops in the middle of an answer at the budget', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 5 });
+    let sent = 0;
+    const threeRequests = async () => {
+      for (let i = 0; i < 3; i++) await request(() => (sent += 1));
+      return `after ${sent}`;
+    };
+    expect((await g.run(ask(t, 'transcript:a', threeRequests))).value).toBe('after 3');
+    expect(await g.usage(t)).toEqual({ usedToday: 3, budget: 5, left: 2 });
+    // The next answer gets two of its three requests; the third is never sent.
+    await expect(g.run(ask(t, 'transcript:b', threeRequests))).rejects.toBeInstanceOf(QuotaSpentError);
+    expect(sent).toBe(5);
+    expect(await g.usage(t)).toEqual({ usedToday: 5, budget: 5, left: 0 });
+  });
+
+  it('costs nothing for an answer served from the cache or joined in flight', async () => {
+    const g = gate();
+    const t = token({ dailyBudget: 100 });
+    const twoRequests = async () => (await request(() => 1)) + (await request(() => 1));
+    await Promise.all([g.run(ask(t, 'agents', twoRequests)), g.run(ask(t, 'agents', twoRequests))]);
+    await g.run(ask(t, 'agents', twoRequests));
+    expect((await g.usage(t)).usedToday).toBe(2);
   });
 
   it('counts each vendor call against the daily budget and stops at the budget', async () => {
@@ -207,8 +261,8 @@ export function quotaGateContract(factory: GateFactory): void {
   it('says the quota is spent, in words for a supervisor, when there is no earlier answer', async () => {
     const g = gate();
     const t = token({ dailyBudget: 1 });
-    await g.run(ask(t, 'queue', async () => 'x'));
-    const failure = await g.run(ask(t, 'agents', async () => 'y')).catch((error: unknown) => error);
+    await g.run(ask(t, 'queue', oneRequest('x')));
+    const failure = await g.run(ask(t, 'agents', oneRequest('y'))).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QuotaSpentError);
     expect((failure as QuotaSpentError).userMessage).toMatch(/wolkvox API quota for today is spent/);
   });
@@ -229,10 +283,11 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token({ minSpacingMs: 120, concurrency: 2 });
     const starts: number[] = [];
-    const timed = async () => {
-      starts.push(performance.now());
-      return 'ok';
-    };
+    const timed = () =>
+      request(() => {
+        starts.push(performance.now());
+        return 'ok';
+      }, 'transcript');
     await Promise.all([1, 2, 3].map((i) => g.run({ ...ask(t, `transcript:${i}`, timed), endpoint: 'transcript' })));
     starts.sort((a, b) => a - b);
     expect(starts).toHaveLength(3);
@@ -244,10 +299,11 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token({ dailyBudget: 1000 });
     let calls = 0;
-    const spent = async (): Promise<string> => {
-      calls += 1;
-      throw vendorError('refused', 'quota-spent');
-    };
+    const spent = (): Promise<string> =>
+      request(() => {
+        calls += 1;
+        throw vendorError('refused', 'quota-spent');
+      });
     await expect(g.run(ask(t, 'queue', spent))).rejects.toMatchObject({ reason: 'quota-spent' });
     await expect(g.run(ask(t, 'agents', spent))).rejects.toBeInstanceOf(QuotaSpentError);
     await expect(g.run(ask(t, 'today', spent, { priority: 'background' }))).rejects.toBeInstanceOf(QuotaSpentError);

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
+import { meterRequest } from '../../src/quota/request-meter.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
@@ -48,7 +49,25 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
 
 
 const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 3_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
-const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) => gate.run({ token, source: 'bogota', vendor: 'wolkvox', key, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch });
+/** Asks through the gate; the fetch is one metered vendor request, as the shared HTTP client sends it. */
+const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) =>
+  gate.run({
+    token,
+    source: 'bogota',
+    vendor: 'wolkvox',
+    key,
+    endpoint: 'queue',
+    ttlMs: 20_000,
+    priority: 'interactive',
+    fetch: async () => {
+      const release = await meterRequest({ endpoint: 'queue' });
+      try {
+        return await fetch();
+      } finally {
+        release();
+      }
+    },
+  });
 
 let servers: ChildProcess[] = [];
 let gates: QuotaGate[] = [];

@@ -13,10 +13,19 @@ import { alertRecord } from './store-contract.js';
 
 const ZONE = 'Europe/Budapest';
 
-/** A clock that starts at `startIso` and runs at real speed. */
-function runningClock(startIso: string) {
-  const offset = Date.parse(startIso) - Date.now();
-  return () => new Date(Date.now() + offset);
+/**
+ * A clock that reads `startIso` until `run()`, then runs at real speed from there, so a slow set-up
+ * on a busy machine cannot carry it past the cron slot before the watcher has started.
+ */
+function heldClock(startIso: string) {
+  const start = Date.parse(startIso);
+  let offset: number | undefined;
+  return {
+    now: () => new Date(offset === undefined ? start : Date.now() + offset),
+    run: () => void (offset = start - Date.now()),
+    /** The clock's reading at a real `Date.now()` instant. */
+    at: (realMs: number) => realMs + (offset ?? 0),
+  };
 }
 
 describe('daily summary', () => {
@@ -52,8 +61,8 @@ describe('daily summary', () => {
 
   it('posts at its cron time in its time zone, once, with the day against last week, the busiest hour and the day’s alerts', async () => {
     // 18:29:58.5 in Budapest (UTC+1) on Friday 27 January 2023.
-    const now = runningClock('2023-01-27T17:29:58.500Z');
-    const w = await setUp(now);
+    const clock = heldClock('2023-01-27T17:29:58.500Z');
+    const w = await setUp(clock.now);
     const at = (hhmm: string) => new Date(`2023-01-27T${hhmm}:00.000+01:00`).toISOString();
     await w.store.commit(
       {
@@ -70,11 +79,12 @@ describe('daily summary', () => {
     );
     await w.store.acknowledge('queue-long:1', { by: 'Ana', at: at('09:16') }, []);
     const ledger = slackLedger(slack);
+    clock.run();
     await w.start();
 
-    await new Promise((r) => setTimeout(r, 900));
-    expect(ledger.posts()).toHaveLength(0);
-    await eventually(() => ledger.posts().length === 1, 4_000, 'the summary post');
+    await eventually(() => ledger.posts().length === 1, 60_000, 'the summary post');
+    // Not before its time: the post left once the bot's clock read 18:30 in Budapest.
+    expect(clock.at(ledger.attempts('chat.postMessage')[0]!.at)).toBeGreaterThanOrEqual(Date.parse('2023-01-27T17:30:00.000Z'));
     const text = textOf(ledger.posts()[0]!);
     expect(text).toContain('Daily summary — Fri 27 Jan');
     expect(text).toMatch(/Chats: \*155\* \(last Friday by 18:30 124, \+25%\)/);
