@@ -62,8 +62,8 @@ export function createVccliveClient(config: VccliveSourceConfig & { id: string }
     dispatcher: deps.dispatcher,
   });
 
-  async function call<S extends z.ZodType>(path: string, endpoint: string, query: Record<string, string | number | undefined>, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
-    const envelope = await http.json(path, { query, endpoint, schema: envelopeSchema, signal });
+  async function call<S extends z.ZodType>(path: string, endpoint: string, query: Record<string, string | number | undefined>, schema: S, signal?: AbortSignal, long = false): Promise<z.output<S>> {
+    const envelope = await http.json(path, { query, endpoint, long, schema: envelopeSchema, signal });
     if (envelope.errors && envelope.errors.length > 0) {
       const refusal = refusalOfErrors(envelope.errors);
       throw http.error({ kind: 'refused', reason: refusal.reason, endpoint, status: 200, userMessage: refusal.userMessage, detail: `${refusal.detail} (${endpoint})` });
@@ -87,7 +87,7 @@ export function createVccliveClient(config: VccliveSourceConfig & { id: string }
         limit: query.pageSize,
         num: query.pageSize,
         direction: query.direction,
-      }, chatListSchema, signal);
+      }, chatListSchema, signal, true); // a page of the chat log: a long download
     },
     onlineUsers(signal) {
       return call(`/v2/onlineusers/${projectId}`, `onlineusers/${config.projectId}`, {}, onlineUserListSchema, signal);

@@ -100,7 +100,8 @@ export function createWolkvoxClient(options: WolkvoxClientOptions): WolkvoxClien
     let envelope: z.output<typeof envelopeSchema>;
     options.onRequest?.(endpoint);
     try {
-      envelope = await http.json(path, { query: { api, ...query }, endpoint, signal, schema: envelopeSchema });
+      // Reports are long downloads: the quota gate never gives them the token's last lease.
+      envelope = await http.json(path, { query: { api, ...query }, endpoint, long: report, signal, schema: envelopeSchema });
     } catch (error) {
       if (report && isVendorError(error) && error.status === 404) return schema.parse([]);
       throw error;
@@ -131,7 +132,7 @@ export function createWolkvoxClient(options: WolkvoxClientOptions): WolkvoxClien
       return streamReport(
         http,
         ENDPOINTS.chat_2.path,
-        { query: { api: 'chat_2', date_ini: range.dateIni, date_end: range.dateEnd }, endpoint: endpointLabel('chat_2'), signal },
+        { query: { api: 'chat_2', date_ini: range.dateIni, date_end: range.dateEnd }, endpoint: endpointLabel('chat_2'), long: true, signal },
         sink,
       );
     },

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { localDate } from '../domain/local-date.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
-import type { CacheEntry, FlightResult, QuotaStore } from './store.js';
+import type { CacheEntry, FlightResult, Lease, QuotaStore } from './store.js';
 import { untilAborted } from '../util/until-aborted.js';
 import { runMetered, type VendorRequest } from './request-meter.js';
 
@@ -111,7 +111,14 @@ export async function admitRequest(store: QuotaStore, req: GateRequest<unknown>,
   const { token } = req;
   const signal = request.signal ? AbortSignal.any([ctx.signal, request.signal]) : ctx.signal;
   const waitStart = performance.now();
-  const lease = await store.acquireLease(token, ctx.leaseWaitMs, signal, { priority: req.priority, long: request.long === true });
+  const waiting = { token: token.key, priority: req.priority };
+  ctx.metrics?.leaseWaiting.inc(waiting);
+  let lease: Lease | undefined;
+  try {
+    lease = await store.acquireLease(token, ctx.leaseWaitMs, signal, { priority: req.priority, long: request.long === true });
+  } finally {
+    ctx.metrics?.leaseWaiting.dec(waiting);
+  }
   ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, (performance.now() - waitStart) / 1000);
   if (!lease) throw busyError(req, ctx.leaseWaitMs);
   try {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LocalSemaphore, LocalSpacing } from './semaphore.js';
+import { LocalSemaphore, LocalSpacing, slotLane } from './semaphore.js';
 import type { TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightClaim, FlightOutcome, Lease, QuotaStore } from './store.js';
 
@@ -75,7 +75,7 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
       return { kind: 'gone' };
     },
 
-    async acquireLease(token, waitMs, signal): Promise<Lease | undefined> {
+    async acquireLease(token, waitMs, signal, lane): Promise<Lease | undefined> {
       let semaphore = semaphores.get(token.key);
       if (!semaphore) {
         semaphore = new LocalSemaphore(1);
@@ -84,7 +84,7 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
       semaphore.capacity = concurrencyFor(token);
       const timeout = AbortSignal.timeout(waitMs);
       try {
-        const release = await semaphore.acquire(AbortSignal.any([signal, timeout]));
+        const release = await semaphore.acquire(AbortSignal.any([signal, timeout]), slotLane(lane));
         return { release: async () => release() };
       } catch (error) {
         if (timeout.aborted && !signal.aborted) return undefined;

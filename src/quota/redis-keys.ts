@@ -14,6 +14,8 @@ export function tokenKeys(prefix: string, token: TokenPolicy) {
     spent: (day: string) => `${base}:spent:${day}`,
     /** redis-semaphore stores it as `semaphore:<this>`; the hash tag still applies. */
     lease: `${base}:lease`,
+    /** Slots long downloads may hold (all leases but one): taken before `lease`. */
+    longLease: `${base}:long-lease`,
     spacing: (endpoint: string) => `${base}:spacing:${endpoint}`,
     cache: (key: string) => `${base}:cache:${key}`,
     /** The last failure of a fetch, so replicas that waited on it do not each retry a failing vendor. */

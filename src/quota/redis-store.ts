@@ -6,7 +6,7 @@ import type { TokenPolicy } from './quota-gate.js';
 import { createFlightBoard } from './redis-flights.js';
 import { flightChannel, tokenKeys } from './redis-keys.js';
 import { acquireLease, mutexKey, tryLockFlight, type HeldLock, type LockTiming } from './redis-locks.js';
-import { LocalSemaphore, LocalSpacing } from './semaphore.js';
+import { LocalSemaphore, LocalSpacing, longCapacity, slotLane } from './semaphore.js';
 import { DAY_KEY_TTL_MS, type CacheEntry, type FlightClaim, type FlightOutcome, type FlightResult, type Lease, type QuotaStore } from './store.js';
 
 /** Redis could not be reached for a gate operation; the gate answers on per-replica limits instead. */
@@ -106,7 +106,7 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
       }
     },
 
-    async acquireLease(token, waitMs, signal): Promise<Lease | undefined> {
+    async acquireLease(token, waitMs, signal, lane): Promise<Lease | undefined> {
       const deadline = Date.now() + waitMs;
       let local = pollers.get(token.key);
       if (!local) {
@@ -115,31 +115,38 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
       }
       local.capacity = token.concurrency;
       const timeout = AbortSignal.timeout(Math.max(1, waitMs));
-      let releaseLocal: () => void;
+      const held: Array<() => Promise<void>> = [];
+      // Every slot goes back even when Redis fails for one of them (it then expires by itself).
+      const releaseAll = async () => {
+        let failure: unknown;
+        for (const release of held.splice(0).reverse()) await release().catch((error: unknown) => (failure ??= error));
+        if (failure) throw failure;
+      };
       try {
-        releaseLocal = await local.acquire(AbortSignal.any([signal, timeout]));
+        // This replica's waiters queue here in lane order (people first, long downloads capped).
+        const releaseLocal = await local.acquire(AbortSignal.any([signal, timeout]), slotLane(lane));
+        held.push(async () => releaseLocal());
       } catch (error) {
         if (timeout.aborted && !signal.aborted) return undefined;
         throw error;
       }
       try {
-        const leaseKey = tokenKeys(prefix, token).lease;
-        const lease = await guard(() => acquireLease(redis, leaseKey, token.concurrency, Math.max(1, deadline - Date.now()), options.lease, logger, signal));
-        if (!lease) {
-          releaseLocal();
-          return undefined;
+        const keys = tokenKeys(prefix, token);
+        // A long download first takes one of the token's long slots (all leases but one, across
+        // replicas), so the last lease always stays free for live questions and polls.
+        const plan = lane?.long ? [{ key: keys.longLease, limit: longCapacity(token.concurrency) }] : [];
+        plan.push({ key: keys.lease, limit: token.concurrency });
+        for (const step of plan) {
+          const lease = await guard(() => acquireLease(redis, step.key, step.limit, Math.max(1, deadline - Date.now()), options.lease, logger, signal));
+          if (!lease) {
+            await releaseAll();
+            return undefined;
+          }
+          held.push(() => guard(() => lease.release()));
         }
-        return {
-          async release() {
-            try {
-              await guard(() => lease.release());
-            } finally {
-              releaseLocal();
-            }
-          },
-        };
+        return { release: () => releaseAll() };
       } catch (error) {
-        releaseLocal();
+        await releaseAll().catch(() => undefined);
         throw error;
       }
     },

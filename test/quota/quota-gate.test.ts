@@ -7,8 +7,8 @@ import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
 const prefix = uniquePrefix('contract');
 
 const factories: GateFactory[] = [
-  { name: 'memory', mode: 'memory', make: ({ now }) => createMemoryQuotaGate({ now }) },
-  { name: 'redis', mode: 'shared', make: ({ now }) => createRedisQuotaGate({ redis: REDIS_URL, prefix, now, leaseTtlMs: 5_000 }) },
+  { name: 'memory', mode: 'memory', make: ({ now, metrics }) => createMemoryQuotaGate({ now, metrics }) },
+  { name: 'redis', mode: 'shared', make: ({ now, metrics }) => createRedisQuotaGate({ redis: REDIS_URL, prefix, now, metrics, leaseTtlMs: 5_000 }) },
 ];
 
 afterAll(() => deleteKeys(prefix));
