@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
+import { meterRequest } from '../../src/quota/request-meter.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
 
@@ -26,7 +27,12 @@ describe.each([
     const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 10, reserveShare: 0, timeZone: 'America/Bogota' };
     expect(await gate.peek(token, 'bogota:agents')).toBeUndefined();
     let calls = 0;
-    await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:agents', endpoint: 'agents', ttlMs: 20_000, priority: 'interactive', fetch: async () => ['Laura', ++calls] });
+    await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:agents', endpoint: 'agents', ttlMs: 20_000, priority: 'interactive', fetch: async () => {
+      // One vendor request, metered as the shared HTTP client meters it.
+      const release = await meterRequest({ endpoint: 'agents' });
+      release();
+      return ['Laura', ++calls];
+    } });
     clock += 60_000;
     expect(await gate.peek(token, 'bogota:agents')).toEqual({ value: ['Laura', 1], fetchedAt: START });
     expect(calls).toBe(1);
