@@ -1,6 +1,7 @@
 import { crossingOf, DEFAULT_TREND, type Point, type TrendOptions } from '../forecast/trend.js';
-import { isBreaching } from './evaluate.js';
+import { extreme, isBreaching } from './evaluate.js';
 import type { Notice } from './evaluate.js';
+import { ruleFields } from './alert-record.js';
 import type { WatchRule } from './rules.js';
 import type { AlertRecord, RuleState } from './types.js';
 
@@ -101,7 +102,7 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     if (!holds) return close('trend-cleared');
     if (!crossing || !pointing) return { state: next, warning: open, notices: [], changed };
     const forecast = { ...open.forecast!, inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, seenAt: nowIso };
-    const warning: AlertRecord = { ...open, value: value ?? open.value, peak: value === undefined ? open.peak : rule.direction === 'above' ? Math.max(open.peak, value) : Math.min(open.peak, value), forecast };
+    const warning: AlertRecord = { ...open, value: value ?? open.value, peak: value === undefined ? open.peak : extreme(rule, open.peak, value), forecast };
     // Edit the message only when the minutes to go moved (not at every wobble of the value).
     const moved = minutesOf(open.forecast!.inSeconds) !== minutesOf(forecast.inSeconds);
     const notices: Notice[] = moved && open.posted ? open.channels.map((channel) => ({ kind: 'update', channel })) : [];
@@ -114,17 +115,7 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
   const warned = (next.warned ?? 0) + 1;
   const warning: AlertRecord = {
     id: `${rule.id}:early-${warned}`,
-    ruleId: rule.id,
-    source: rule.source,
-    sourceLabel: input.sourceLabel,
-    timeZone: input.timeZone,
-    metric: rule.metric,
-    queue: rule.queue,
-    severity: rule.severity,
-    direction: rule.direction,
-    threshold: rule.threshold,
-    hysteresis: rule.hysteresis,
-    channels: rule.channels,
+    ...ruleFields(rule, input),
     value,
     peak: value,
     since: nowIso,

@@ -1,3 +1,4 @@
+import { ruleFields } from './alert-record.js';
 import type { WatchRule } from './rules.js';
 import type { AlertRecord, EndReason, RuleState } from './types.js';
 
@@ -93,17 +94,7 @@ export function evaluate(rule: WatchRule, previous: RuleState, open: AlertRecord
   const posted = !input.silenced;
   const alert: AlertRecord = {
     id: `${rule.id}:${seq}`,
-    ruleId: rule.id,
-    source: rule.source,
-    sourceLabel: input.sourceLabel,
-    timeZone: input.timeZone,
-    metric: rule.metric,
-    queue: rule.queue,
-    severity: rule.severity,
-    direction: rule.direction,
-    threshold: rule.threshold,
-    hysteresis: rule.hysteresis,
-    channels: rule.channels,
+    ...ruleFields(rule, input),
     mention: rule.mention,
     value,
     peak,
@@ -126,7 +117,7 @@ export function isCleared(rule: Pick<WatchRule, 'direction' | 'threshold' | 'hys
   return rule.direction === 'above' ? value <= rule.threshold - rule.hysteresis : value >= rule.threshold + rule.hysteresis;
 }
 
-function extreme(rule: Pick<WatchRule, 'direction'>, current: number | undefined, value: number): number {
+export function extreme(rule: Pick<WatchRule, 'direction'>, current: number | undefined, value: number): number {
   if (current === undefined) return value;
   return rule.direction === 'above' ? Math.max(current, value) : Math.min(current, value);
 }
