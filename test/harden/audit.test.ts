@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { readSettings } from '../../src/app/settings.js';
-import { buildSources } from '../../src/app/build-sources.js';
 import { createMemoryAuditSink } from '../../src/audit/audit-sink.js';
 import { auditEntryOf } from '../../src/audit/audit-points.js';
-import { parseConfigText } from '../../src/config/load.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { AlertService } from '../../src/watcher/alert-service.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { blockActionsBody } from '../slack/payloads.js';
+import { demoRouter } from '../slack/real-router.js';
 
 /** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
 const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');
@@ -69,21 +64,7 @@ describe('the audit trail does not depend on the log level', () => {
 });
 
 function router(sink: ReturnType<typeof createMemoryAuditSink>, alerts?: AlertService) {
-  const config = parseConfigText(
-    `
-sources:
-  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }
-channels:
-  ops: slack:C0OPS
-alerts:
-  - { id: queue-long, metric: queue.waiting, source: demo, above: 8, channels: [ops] }
-access:
-  supervisors: { slackUsers: [U0SUP] }
-`,
-    {},
-  ).config;
-  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger(), now: BUSY_HOUR });
-  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources), alerts, now: BUSY_HOUR, audit: (e) => sink.record(auditEntryOf(e)) }), sources };
+  return demoRouter({ alerts, now: BUSY_HOUR, audit: (e) => sink.record(auditEntryOf(e)) });
 }
 
 describe('Share in channel', () => {

@@ -4,14 +4,15 @@ import { parseConfigText } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import type { CommandRouter } from '../../src/router/types.js';
+import { createRouter, createSourceDirectory, type Router, type RouterOptions } from '../../src/router/index.js';
 import type { Source } from '../../src/sources/source.js';
 
 export const SUPERVISOR_ID = 'U0SUP';
 
 /** The bot's real router and commands over the demo contact center, as `main` wires them. */
-export function demoRouter(): { router: CommandRouter; config: Config; sources: Source[] } {
+export function demoRouter(
+  options: Pick<RouterOptions, 'now' | 'alerts' | 'audit'> = {},
+): { router: Router; config: Config; sources: Source[] } {
   const config = parseConfigText(
     `
 sources:
@@ -25,6 +26,6 @@ access:
 `,
     {},
   ).config;
-  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
-  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources) }), config, sources };
+  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger(), now: options.now });
+  return { router: createRouter({ commands, config, sources: createSourceDirectory(sources), ...options }), config, sources };
 }
