@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.js';
 import type { TokenPolicy } from './quota-gate.js';
 import { createFlightBoard } from './redis-flights.js';
 import { flightChannel, tokenKeys } from './redis-keys.js';
-import { acquireLease, mutexKey, tryLockFlight, type HeldLock, type LockTiming } from './redis-locks.js';
+import { acquireLease, mutexKey, tryLockFlight, type HeldLock, type LockTiming } from '../util/redis-locks.js';
 import { LocalSemaphore, LocalSpacing, longCapacity, slotLane } from './semaphore.js';
 import { DAY_KEY_TTL_MS, type CacheEntry, type FlightClaim, type FlightOutcome, type FlightResult, type Lease, type QuotaStore } from './store.js';
 

@@ -123,7 +123,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     outbox.kick();
   };
   leadership = options.redis
-    ? createRedisLease({ redis: options.redis, key: watcherKeys(prefix).leader, ttlMs: schedule.leaseTtlMs, renewMs: schedule.leaseRenewMs, logger, onChange: onLeadership })
+    ? createRedisLease({ redis: options.redis, key: watcherKeys(prefix).leaderLease, ttlMs: schedule.leaseTtlMs, renewMs: schedule.leaseRenewMs, logger, onChange: onLeadership })
     : alwaysLeader();
   const isLeader = () => leadership.isLeader();
   const poller = createPoller({ sources: options.sources, rules, store, logger, isLeader, engine, history: options.history });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log/logger.js';
-import { RELEASE_SCRIPT, RENEW_SCRIPT } from './redis-keys.js';
+import { ownedMutex } from '../util/redis-locks.js';
 
 /**
  * Which replica runs the watcher. Only the leader polls, evaluates and drains the outbox.
@@ -23,6 +23,7 @@ export function alwaysLeader(): Leadership {
 
 export interface RedisLeaseOptions {
   redis: Redis;
+  /** The lease's name; Redis keeps the leader's token under `mutexKey(key)`. */
   key: string;
   /** Lease length; a dead leader is replaced within about this long (default 15 s). */
   ttlMs?: number;
@@ -34,14 +35,14 @@ export interface RedisLeaseOptions {
 }
 
 /**
- * A leader lease in Redis: `SET key token NX PX ttl`, renewed every `renewMs` by a script that
- * extends it only while it still holds our token. The lease counts as ours until `ttl` after the
+ * A leader lease in Redis, on the same redis-semaphore mutex as the quota gate's locks (taken
+ * with `SET NX PX ttl`), renewed every `renewMs` only while it still holds our token. The lease counts as ours until `ttl` after the
  * last successful acquire or renewal by our own monotonic clock, minus a margin, so a leader cut
  * off from Redis stops before another can start. Redis itself is the only judge: writes are also
  * fenced with the token (see the store's `commit`).
  *
  * @example
- *   const lease = createRedisLease({ redis, key: keys.leader, ttlMs: 15_000, logger });
+ *   const lease = createRedisLease({ redis, key: keys.leaderLease, ttlMs: 15_000, logger });
  *   await lease.start();
  *   if (lease.isLeader()) await pollEverything();
  */
@@ -52,6 +53,7 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
   // Stop acting a little before Redis would hand the lease to someone else.
   const margin = Math.min(renewMs, Math.floor(ttlMs / 5));
   const myToken = randomUUID();
+  const lease = ownedMutex(redis, key, myToken, ttlMs);
   let validUntil = 0;
   let leader = false;
   let timer: NodeJS.Timeout | undefined;
@@ -70,9 +72,7 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
     busy = true;
     const started = performance.now();
     try {
-      const ok = leader
-        ? (await redis.eval(RENEW_SCRIPT, 1, key, myToken, String(ttlMs))) === 1
-        : (await redis.set(key, myToken, 'PX', ttlMs, 'NX')) === 'OK';
+      const ok = leader ? await lease.renew() : await lease.take();
       if (stopped) return;
       if (ok) validUntil = started + ttlMs - margin;
       else validUntil = 0;
@@ -106,7 +106,7 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
       set(false);
       if (was) {
         try {
-          await redis.eval(RELEASE_SCRIPT, 1, key, myToken);
+          await lease.release();
         } catch (error) {
           logger.warn({ err: (error as Error).message }, 'watcher: could not release the leader lease; another replica takes over when it expires');
         }

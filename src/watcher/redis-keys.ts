@@ -1,6 +1,9 @@
+import { mutexKey } from '../util/redis-locks.js';
+
 /**
- * Every watcher key starts with `<prefix>:{watch}` so that a Redis Cluster keeps them in one slot
- * (the hash tag is the first `{...}`): the commit script touches several at once.
+ * Every watcher key holds `<prefix>:{watch}` so that a Redis Cluster keeps them in one slot (the
+ * hash tag is the first `{...}`): the commit script touches several at once. All start with it
+ * but the leader's, which redis-semaphore stores as `mutex:<prefix>:{watch}:leader`.
  *
  * @example
  *   watcherKeys('chatops').alert('queue-long:3'); // 'chatops:{watch}:alert:queue-long:3'
@@ -10,8 +13,10 @@ export function watcherKeys(prefix: string) {
   const base = `${prefix}:{watch}`;
   return {
     base,
-    /** The leader lease: holds the leader's random token. */
-    leader: `${base}:leader`,
+    /** The leader lease's name, for the lock library. */
+    leaderLease: `${base}:leader`,
+    /** The key of the leader lease: holds the leader's random token (fences the commit script). */
+    leader: mutexKey(`${base}:leader`),
     rule: (ruleId: string) => `${base}:rule:${ruleId}`,
     alert: (alertId: string) => `${base}:alert:${alertId}`,
     ack: (alertId: string) => `${base}:ack:${alertId}`,
@@ -64,16 +69,4 @@ local head = redis.call('lindex', KEYS[1], 0)
 if head and cjson.decode(head).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
 if redis.call('llen', KEYS[1]) == 0 then redis.call('srem', KEYS[2], ARGV[2]) end
 return 1
-`;
-
-/** Extends the lease only while it still holds our token. */
-export const RENEW_SCRIPT = `
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
-return 0
-`;
-
-/** Gives the lease up only when it is ours. */
-export const RELEASE_SCRIPT = `
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
 `;

@@ -25,13 +25,14 @@ export function connectRedis(): Redis {
   return new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 }
 
-/** Deletes every key of a test run. */
+/** Deletes every key of a test run, the leader lease's included. */
 export async function deleteKeys(prefix: string): Promise<void> {
   const redis = connectRedis();
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      // redis-semaphore names the leader lease `mutex:<prefix>:{watch}:leader`.
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}:*`, 'COUNT', 500);
       cursor = next;
       if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== '0');

@@ -18,7 +18,7 @@ describe('leader lease', () => {
     for (let i = 0; i < count; i++) {
       const redis = connectRedis();
       clients.push(redis);
-      leases.push(createRedisLease({ redis, key: watcherKeys(prefix).leader, ttlMs, renewMs, logger: silentLogger() }));
+      leases.push(createRedisLease({ redis, key: watcherKeys(prefix).leaderLease, ttlMs, renewMs, logger: silentLogger() }));
     }
     cleanups.push(async () => {
       for (const lease of leases) await lease.stop();
@@ -26,7 +26,7 @@ describe('leader lease', () => {
       await deleteKeys(prefix);
     });
     await Promise.all(leases.map((l) => l.start()));
-    return { leases, clients };
+    return { leases, clients, prefix };
   }
 
   /** Samples who leads every 5 ms for `ms`, failing if two ever lead at once. */
@@ -39,10 +39,12 @@ describe('leader lease', () => {
   }
 
   it('elects exactly one of three replicas', async () => {
-    const { leases } = await replicas(3, 800);
+    const { leases, clients, prefix } = await replicas(3, 800);
     await eventually(() => leases.some((l) => l.isLeader()), 2_000, 'a leader');
     await watchForOverlap(leases, 1_000);
     expect(leases.filter((l) => l.isLeader())).toHaveLength(1);
+    // The store fences its writes with the token under this key: it must be the leader's.
+    expect(await clients[0]!.get(watcherKeys(prefix).leader)).toBe(leases.find((l) => l.isLeader())!.token());
   });
 
   it('hands over at once when the leader stops, since it gives the lease up', async () => {

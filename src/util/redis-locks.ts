@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Mutex, Semaphore } from 'redis-semaphore';
 import type { Logger } from '../log/logger.js';
 
 /**
- * Crash-safe locks on redis-semaphore. The library's own refresh timer rejects unhandled when
- * Redis is down (which would end the process), so locks are taken with `refreshInterval: 0` and
- * kept alive here through the library's documented `acquiredExternally` refresh.
+ * Crash-safe locks on redis-semaphore, the one lock mechanism of the bot: the quota gate's
+ * concurrency leases and single-flight locks, and the watcher's leader lease. The library's own
+ * refresh timer rejects unhandled when Redis is down (which would end the process), so locks are
+ * taken with `refreshInterval: 0` and kept alive by their owner through the library's documented
+ * `acquiredExternally` refresh.
  */
 export interface HeldLock {
   readonly identifier: string;
@@ -30,11 +33,40 @@ export async function acquireLease(redis: Redis, key: string, limit: number, wai
 
 /** The single-flight lock for one cache key, or undefined when another fetch holds it. */
 export async function tryLockFlight(redis: Redis, key: string, timing: LockTiming, logger: Logger): Promise<HeldLock | undefined> {
-  const options = { lockTimeout: timing.ttlMs, acquireAttemptsLimit: 1, retryInterval: 0, refreshInterval: 0 };
-  const lock = new Mutex(redis, key, options);
-  if (!(await lock.tryAcquire())) return undefined;
-  const refresh = () => new Mutex(redis, key, { ...options, identifier: lock.identifier, acquiredExternally: true }).tryAcquire();
-  return held(lock, refresh, timing.ttlMs, () => logger.warn({ key }, 'quota gate: a single-flight lock expired while its fetch was still running'));
+  const lock = ownedMutex(redis, key, randomUUID(), timing.ttlMs);
+  if (!(await lock.take())) return undefined;
+  return held(lock, lock.renew, timing.ttlMs, () => logger.warn({ key }, 'quota gate: a single-flight lock expired while its fetch was still running'));
+}
+
+/** A mutex whose owner (`identifier`) takes, renews and gives it up itself, one attempt and one Redis call each. */
+export interface OwnedMutex {
+  readonly identifier: string;
+  /** Takes the mutex when nobody holds it (true), for `ttlMs`. */
+  take(): Promise<boolean>;
+  /** Extends it by `ttlMs` only while `identifier` still holds it (true). */
+  renew(): Promise<boolean>;
+  /** Gives it up only when `identifier` still holds it. */
+  release(): Promise<void>;
+}
+
+/**
+ * A redis-semaphore mutex on `key` (stored under {@link mutexKey}) held by `identifier`, with no
+ * timer of the library's: the owner decides when to renew, and a rejected call means Redis was
+ * not reached.
+ *
+ * @example
+ *   const lease = ownedMutex(redis, 'chatops:{watch}:leader', randomUUID(), 15_000);
+ *   if (await lease.take()) setInterval(() => void lease.renew(), 5_000);
+ */
+export function ownedMutex(redis: Redis, key: string, identifier: string, ttlMs: number): OwnedMutex {
+  const options = { lockTimeout: ttlMs, acquireAttemptsLimit: 1, retryInterval: 0, refreshInterval: 0, identifier };
+  const ours = () => new Mutex(redis, key, { ...options, acquiredExternally: true });
+  return {
+    identifier,
+    take: () => new Mutex(redis, key, options).tryAcquire(),
+    renew: () => ours().tryAcquire(),
+    release: () => ours().release(),
+  };
 }
 
 /** The Redis key under which redis-semaphore keeps a mutex (documented: `mutex:<key>`). */
@@ -42,7 +74,7 @@ export function mutexKey(key: string): string {
   return `mutex:${key}`;
 }
 
-function held(lock: Mutex | Semaphore, refresh: () => Promise<boolean>, ttlMs: number, onLost: () => void): HeldLock {
+function held(lock: Pick<Semaphore, 'identifier' | 'release'>, refresh: () => Promise<boolean>, ttlMs: number, onLost: () => void): HeldLock {
   let active = true;
   const timer = setInterval(() => {
     refresh().then(
