@@ -63,6 +63,6 @@ function discriminateSources(schema: Node): void {
     description: union.description ?? 'One contact-center operation the bot reads: its vendor, credentials and time zone.',
     required: ['vendor'],
     properties: { vendor: { type: 'string', enum: vendors, description: 'The platform: wolkvox, comm100, vcclive, or demo (the simulated contact center).' } },
-    allOf: branches.map((branch, i) => ({ if: { properties: { vendor: { const: vendors[i] } }, required: ['vendor'] }, then: branch })),
+    allOf: branches.map((branch, i) => ({ if: { properties: { vendor: { const: vendors[i], description: `The ${vendors[i]} fields apply when vendor is ${vendors[i]}.` } }, required: ['vendor'] }, then: branch })),
   };
 }

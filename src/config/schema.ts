@@ -5,7 +5,8 @@ import { sourceSchema, timeZoneSchema } from './source-schemas.js';
 
 /**
  * The whole `chatops.yaml`. Sections: sources, channels, alerts, summaries, access.
- * Every field is documented here; `docs/chatops.schema.json` is generated from this.
+ * Every field is described here, once, with `.describe()`: `docs/chatops.schema.json` (what
+ * editors show) is generated from it (`npm run config:schema`).
  */
 
 const METRICS = [
@@ -34,98 +35,113 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected
 
 export const activeHoursSchema = z
   .object({
-    days: z.array(dayName).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
-    from: clock.default('00:00'),
-    to: clock.default('23:59'),
-    timeZone: timeZoneSchema.optional(),
+    days: z.array(dayName).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']).describe('Days the rule is active: mon, tue, wed, thu, fri, sat, sun (default Monday to Friday).'),
+    from: clock.default('00:00').describe('Start of the active hours, "HH:MM" on a 24-hour clock (default "00:00").'),
+    to: clock.default('23:59').describe('End of the active hours, "HH:MM" on a 24-hour clock (default "23:59").'),
+    timeZone: timeZoneSchema.optional().describe('IANA time zone the hours are read in (default: the source\'s time zone).'),
   })
-  .strict();
+  .strict()
+  .describe('When the rule may fire: outside these days and hours it stays quiet.');
 
 export const alertRuleSchema = z
   .object({
-    /** Stable name, used by `/alerts silence <id>`; defaults to metric-source-index. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, { message: 'expected letters, digits, "-" or "_"' }).optional(),
-    metric: z.enum(METRICS, { error: `expected one of ${METRICS.join(', ')}` }),
-    source: z.string().min(1),
-    /** Only this queue / department (by name). */
-    queue: z.string().optional(),
-    above: z.number().optional(),
-    below: z.number().optional(),
-    /** How long the condition must hold before the alert fires. */
-    for: durationMs.default(0),
-    severity: z.enum(['info', 'warning', 'critical']).default('warning'),
-    channels: z.array(z.string().min(1)).min(1, { message: 'name at least one channel (an alias from `channels` or a reference)' }),
-    /** Who to mention when it fires: "@here", "@channel", or a Slack user-group id ("S0123"). */
-    mention: z.string().optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, { message: 'expected letters, digits, "-" or "_"' })
+      .optional()
+      .describe('Stable name, used by `/alerts silence <id>` and in alert ids; defaults to metric-source-index.'),
+    metric: z.enum(METRICS, { error: `expected one of ${METRICS.join(', ')}` }).describe('The figure watched, e.g. queue.waiting (chats waiting) or agents.available.'),
+    source: z.string().min(1).describe('Key of the source (under `sources`) whose figure is watched.'),
+    queue: z.string().optional().describe('Only this queue or department, by name; default: the whole source.'),
+    above: z.number().optional().describe('Fire when the figure goes above this value. Set exactly one of `above` or `below`.'),
+    below: z.number().optional().describe('Fire when the figure goes below this value. Set exactly one of `above` or `below`.'),
+    for: durationMs.default(0).describe('How long the condition must hold before the alert fires, e.g. "2m" (default: at once).'),
+    severity: z.enum(['info', 'warning', 'critical']).default('warning').describe('How loud the alert is: info, warning or critical (default warning).'),
+    channels: z
+      .array(z.string().min(1))
+      .min(1, { message: 'name at least one channel (an alias from `channels` or a reference)' })
+      .describe('Where the alert is posted: aliases from `channels` or references such as "slack:C0123ABC".'),
+    mention: z.string().optional().describe('Who to mention when it fires: "@here", "@channel", or a Slack user-group id ("S0123").'),
     activeHours: activeHoursSchema.optional(),
-    /** Post a reminder this often while it keeps firing. */
-    repeat: durationMs.optional(),
-    /** How far back past the threshold the value must go before the alert resolves. */
-    hysteresis: z.number().min(0).default(0),
-    /** For chats.unanswered: the customer's last message is older than this. */
-    unansweredAfter: durationMs.default(300_000),
-    /**
-     * Early warning: post a warning when the trend of the last polls says the threshold will be
-     * crossed within this long ("15m"). The warning updates in place and resolves when the trend
-     * clears or the alert fires.
-     */
-    forecast: durationMs.optional(),
+    repeat: durationMs.optional().describe('Post a reminder this often while the alert keeps firing, e.g. "30m".'),
+    hysteresis: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('How far back past the threshold the figure must go before the alert resolves (default 0: as soon as it is back).'),
+    unansweredAfter: durationMs.default(300_000).describe('For chats.unanswered: a chat counts when the customer\'s last message is older than this (default "5m").'),
+    forecast: durationMs
+      .optional()
+      .describe('Early warning: warn when the trend of the last polls says the threshold will be crossed within this long ("15m"); the warning updates in place and resolves when the trend clears or the alert fires.'),
   })
   .strict()
+  .describe('One alert rule: a figure of a source, a threshold, and the channels told when it is crossed and when it resolves.')
   .refine((r) => (r.above === undefined) !== (r.below === undefined), {
     message: 'set exactly one of `above` or `below`',
   });
 
 export const summarySchema = z
   .object({
-    id: z.string().optional(),
-    /** node-cron expression, e.g. "0 18 * * 1-5" for 18:00 on weekdays. */
-    cron: cronExpression('"0 18 * * 1-5" (18:00 on weekdays)'),
-    timeZone: timeZoneSchema,
-    sources: z.array(z.string().min(1)).min(1),
-    channel: z.string().min(1),
+    id: z.string().optional().describe('Name of the summary in logs; defaults to its position.'),
+    cron: cronExpression('"0 18 * * 1-5" (18:00 on weekdays)').describe('When to post, as a node-cron expression: "0 18 * * 1-5" is 18:00 on weekdays.'),
+    timeZone: timeZoneSchema.describe('IANA time zone the cron expression is read in, e.g. "America/Bogota".'),
+    sources: z.array(z.string().min(1)).min(1).describe('Keys of the sources (under `sources`) the summary covers.'),
+    channel: z.string().min(1).describe('Where it is posted: an alias from `channels` or a reference such as "slack:C0123ABC".'),
   })
-  .strict();
+  .strict()
+  .describe('A daily summary (chats, answer times, alerts of the day) posted on a schedule.');
 
 export const accessSchema = z
   .object({
-    /** Supervisors may read transcripts and acknowledge or silence alerts. */
     supervisors: z
       .object({
-        slackUsers: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' })).default([]),
-        slackGroups: z.array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' })).default([]),
-        teamsUsers: z.array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' })).default([]),
+        slackUsers: z
+          .array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' }))
+          .default([])
+          .describe('Slack user ids of supervisors, e.g. "U0123ABCD".'),
+        slackGroups: z
+          .array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' }))
+          .default([])
+          .describe('Slack user-group ids whose members are supervisors, e.g. "S0123ABCD".'),
+        teamsUsers: z
+          .array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' }))
+          .default([])
+          .describe('Teams (Entra ID) object ids of supervisors.'),
       })
       .strict()
-      .default({ slackUsers: [], slackGroups: [], teamsUsers: [] }),
-    /** Whether people who are not supervisors may run the read-only commands. */
-    everyone: z.boolean().default(true),
-    /**
-     * What one person's costly commands (/transcript, /handoffs) may spend: vendor requests per
-     * sliding hour, shared by the replicas. Past it they are told when they can ask again. 0 = no limit.
-     */
+      .default({ slackUsers: [], slackGroups: [], teamsUsers: [] })
+      .describe('Supervisors may read transcripts and acknowledge or silence alerts.'),
+    everyone: z.boolean().default(true).describe('Whether people who are not supervisors may run the read-only commands (default true).'),
     askerBudget: z
-      .object({ requestsPerHour: z.number().int().min(0).default(60) })
+      .object({
+        requestsPerHour: z.number().int().min(0).default(60).describe('Vendor requests one person\'s costly commands may spend per sliding hour (default 60; 0 = no limit).'),
+      })
       .strict()
-      .default({ requestsPerHour: 60 }),
+      .default({ requestsPerHour: 60 })
+      .describe('What one person\'s costly commands (/transcript, /handoffs) may spend, shared by the replicas; past it they are told when they can ask again.'),
   })
   .strict()
-  .default({ supervisors: { slackUsers: [], slackGroups: [], teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } });
+  .default({ supervisors: { slackUsers: [], slackGroups: [], teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } })
+  .describe('Who may run what: supervisors, whether everyone else may ask, and each person\'s share of vendor requests.');
 
 export const configSchema = z
   .object({
-    sources: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { message: 'source names are lower-case letters, digits, "-" or "_"' }), sourceSchema).refine((s) => Object.keys(s).length > 0, {
-      message: 'configure at least one source',
-    }),
-    /** Aliases for channel references: { ops: "slack:C0123ABC" }. */
-    channels: z.record(z.string(), channelRef).default({}),
-    alerts: z.array(alertRuleSchema).default([]),
-    summaries: z.array(summarySchema).default([]),
+    sources: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { message: 'source names are lower-case letters, digits, "-" or "_"' }), sourceSchema)
+      .refine((s) => Object.keys(s).length > 0, { message: 'configure at least one source' })
+      .describe('The contact-center operations the bot reads, by a short key used in commands (`/queue bogota`) and rules.'),
+    channels: z
+      .record(z.string(), channelRef.describe('A channel reference: "slack:C0123ABC", "teams:<conversation id>", "teams-webhook:https://..." or "console".'))
+      .default({})
+      .describe('Short names for channel references, used by alerts and summaries: { ops: "slack:C0123ABC" }.'),
+    alerts: z.array(alertRuleSchema).default([]).describe('Threshold alerts the watcher posts, updates and resolves.'),
+    summaries: z.array(summarySchema).default([]).describe('Daily summaries posted on a schedule.'),
     access: accessSchema,
     watcher: z
-      .object({ enabled: z.boolean().default(true) })
+      .object({ enabled: z.boolean().default(true).describe('Whether this process polls the sources and posts alerts and summaries (default true).') })
       .strict()
-      .default({ enabled: true }),
+      .default({ enabled: true })
+      .describe('The background poller behind alerts and summaries.'),
   })
   .strict();
 

@@ -28,6 +28,27 @@ describe('the JSON Schema an editor reads', () => {
     expect(missing).toEqual(['/sources/emea dataCenter']);
   });
 
+  it('describes every property, so an editor explains each field on hover', () => {
+    const undescribed: string[] = [];
+    let properties = 0;
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${path}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
+        if (key === 'properties') {
+          for (const [name, property] of Object.entries(child as Record<string, Record<string, unknown>>)) {
+            properties++;
+            if (typeof property.description !== 'string' || property.description.trim() === '') undescribed.push(`${path}.${name}`);
+            walk(property, `${path}.${name}`);
+          }
+        } else walk(child, `${path}/${key}`);
+      }
+    };
+    walk(configJsonSchema(), '');
+    expect(properties).toBeGreaterThan(100);
+    expect(undescribed).toEqual([]);
+  });
+
   it('still refuses a placeholder-shaped mistake and a wrong type', () => {
     const validate = validator();
     const config = structuredClone(example);
