@@ -85,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const directory = createSourceDirectory(sources);
 
   // Posting sides first: the watcher posts through them, and the router needs the watcher's alerts.
-  const platforms: ChatPlatform[] = [createConsolePlatform(options.write)];
+  const platforms: ChatPlatform[] = [createConsolePlatform(options.write, { now })];
   const withPlatforms = options.platforms ?? true;
   const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
   const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;

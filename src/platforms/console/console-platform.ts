@@ -1,15 +1,26 @@
+import { DateTime } from 'luxon';
 import { renderText } from '../../reply/render-text.js';
 import type { Reply } from '../../reply/reply.js';
 import type { ChatPlatform, PostOptions } from '../chat-platform.js';
 
+export interface ConsolePlatformOptions {
+  /** Clock of the header; tests pin it. */
+  now?: () => Date;
+}
+
 /**
  * Alerts and summaries printed to the terminal: the embedded default's "channel".
  * Message references are `console:<n>`; an update prints the new state with its reference.
+ * The header's clock is the source's (the zone the body's times are in), on a 24-hour clock.
+ *
+ * @example
+ *   createConsolePlatform((text) => terminal.print(text)); // "── 14:05:31 America/Bogota [console:1]"
  */
-export function createConsolePlatform(write: (text: string) => void = (t) => process.stdout.write(t)): ChatPlatform {
+export function createConsolePlatform(write: (text: string) => void = (t) => process.stdout.write(t), options: ConsolePlatformOptions = {}): ChatPlatform {
+  const now = options.now ?? (() => new Date());
   let counter = 0;
   const print = (label: string, reply: Reply, mention?: string) => {
-    const body = renderText(reply)
+    const body = renderText(reply, { now: now() })
       .split('\n')
       .map((line) => `  ${line}`)
       .join('\n');
@@ -20,14 +31,21 @@ export function createConsolePlatform(write: (text: string) => void = (t) => pro
     handles: (ref) => ref === 'console',
     async post(_ref: string, reply: Reply, options?: PostOptions) {
       const ref = `console:${++counter}`;
-      print(`── ${new Date().toLocaleTimeString()} [${ref}]`, reply, options?.mention);
+      print(`── ${clockOf(reply, now())} [${ref}]`, reply, options?.mention);
       return ref;
     },
     async update(messageRef: string, reply: Reply) {
-      print(`── ${new Date().toLocaleTimeString()} [${messageRef} updated]`, reply);
+      print(`── ${clockOf(reply, now())} [${messageRef} updated]`, reply);
     },
     async replyInThread(messageRef: string, reply: Reply) {
       print(`   ↳ [${messageRef}]`, reply);
     },
   };
+}
+
+/** "14:05:31 America/Bogota": the source's clock when the reply names its zone, else the machine's (24-hour). */
+function clockOf(reply: Reply, at: Date): string {
+  const zone = reply.context?.timeZone;
+  const local = zone ? DateTime.fromJSDate(at, { zone }) : DateTime.fromJSDate(at);
+  return zone && local.isValid ? `${local.toFormat('HH:mm:ss')} ${zone}` : DateTime.fromJSDate(at).toFormat('HH:mm:ss');
 }
