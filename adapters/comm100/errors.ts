@@ -1,6 +1,7 @@
 import { VendorError } from '../../src/domain/errors.js';
 import type { VendorHttpOptions } from '../http/vendor-http.js';
 import { redactSecrets } from '../../src/log/redact.js';
+import { vendorMessage } from '../vendor-message.js';
 
 /** The vendor's documented per-IP limit, quoted to supervisors when Comm100 answers 429. */
 export const COMM100_RATE_LIMIT = { calls: 300, windowMinutes: 5 } as const;
@@ -16,7 +17,7 @@ type Classified = ReturnType<NonNullable<VendorHttpOptions['classifyStatus']>>;
  *   createVendorHttp({ ..., classifyStatus: classifyComm100Status })
  */
 export function classifyComm100Status(status: number, bodyText: string): Classified {
-  const said = vendorMessage(bodyText);
+  const said = comm100Message(bodyText);
   const detail = `HTTP ${status}${said ? `: ${said}` : ''}`;
   if (status === 401 || status === 403) {
     return {
@@ -43,25 +44,12 @@ export function classifyComm100Status(status: number, bodyText: string): Classif
   return undefined;
 }
 
-/** A short message from a JSON error body (`message`, `error_description`, `error`), else a snippet. */
-export function vendorMessage(bodyText: string): string {
-  const text = bodyText.trim();
-  if (!text) return '';
-  try {
-    const body = JSON.parse(text) as Record<string, unknown>;
-    for (const key of ['message', 'Message', 'error_description', 'error', 'title']) {
-      const value = body?.[key];
-      if (typeof value === 'string' && value) return clip(value);
-    }
-  } catch {
-    // Not JSON: fall through to the raw snippet.
-  }
-  return clip(text.replace(/\s+/g, ' '));
+/** A short message from a JSON error body (the first of `message`, `error_description`, `error`...), else a snippet. */
+export function comm100Message(bodyText: string): string {
+  return vendorMessage(bodyText, (body) => MESSAGE_FIELDS.map((key) => body[key]).filter((value) => typeof value === 'string' && value).slice(0, 1));
 }
 
-function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
+const MESSAGE_FIELDS = ['message', 'Message', 'error_description', 'error', 'title'];
 
 /**
  * The shared client redacts the secrets it was given at creation; OAuth access and refresh

@@ -1,5 +1,7 @@
 import type { VendorHttpOptions } from '../http/vendor-http.js';
 import type { VendorErrorReason } from '../../src/domain/errors.js';
+import { snippet } from '../../src/reply/format.js';
+import { vendorMessage } from '../vendor-message.js';
 
 /** The vendor's name in sentences supervisors read. */
 export const VENDOR_NAME = 'VCC Live';
@@ -27,20 +29,6 @@ export function errorTexts(errors: readonly unknown[]): string[] {
   });
 }
 
-/** The `errors` texts of a body that may or may not be a VCC Live envelope. */
-export function errorTextsOfBody(bodyText: string): string[] {
-  try {
-    const parsed = JSON.parse(bodyText) as { errors?: unknown };
-    return Array.isArray(parsed?.errors) ? errorTexts(parsed.errors) : [];
-  } catch {
-    return [];
-  }
-}
-
-function clip(textValue: string, max = 200): string {
-  const flat = textValue.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
 
 /**
  * VCC Live's reading of a non-2xx answer, for `createVendorHttp({ classifyStatus })`.
@@ -50,8 +38,8 @@ function clip(textValue: string, max = 200): string {
  */
 export function classifyVccliveStatus(context: { projectId: string }): NonNullable<VendorHttpOptions['classifyStatus']> {
   return (status, bodyText): Refinement => {
-    const said = errorTextsOfBody(bodyText);
-    const detail = `HTTP ${status}${said.length ? `: ${clip(said.join('; '))}` : ''}`;
+    const said = vendorMessage(bodyText, (body) => (Array.isArray(body.errors) ? errorTexts(body.errors) : []));
+    const detail = `HTTP ${status}${said ? `: ${said}` : ''}`;
     if (status === 401) {
       return {
         kind: 'refused',
@@ -88,7 +76,7 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
 
 /** How a refusal inside an HTTP 200 (`errors` not empty) reads, guessed from its words. */
 export function refusalOfErrors(errors: readonly unknown[]): { reason: VendorErrorReason; userMessage: string; detail: string } {
-  const said = clip(errorTexts(errors).join('; '));
+  const said = snippet(errorTexts(errors).join(' / '));
   const detail = `HTTP 200 with errors: ${said}`;
   if (/auth|credential|token|password|permission|forbidden|denied|not allowed|\bip\b/i.test(said)) {
     return { reason: 'auth', detail, userMessage: `VCC Live refused the bot's call: "${said}". Ask your administrator to check the API token. ${IP_RANGE_HINT}.` };

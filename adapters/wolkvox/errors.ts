@@ -1,4 +1,5 @@
 import type { VendorErrorKind, VendorErrorReason } from '../../src/domain/errors.js';
+import { vendorMessage } from '../vendor-message.js';
 
 /**
  * The vendor's documented error sentences. wolkvox answers them with an HTTP status and, on some
@@ -92,15 +93,7 @@ export function isNoDataAnswer(status: number, bodyText: string): boolean {
   return status === 404 || NO_DATA_PATTERN.test(vendorSentence(bodyText));
 }
 
-/** The vendor's own words (`msg` / `error`) from a JSON body, else a flattened snippet. */
+/** The vendor's own words (`error` / `msg`) from a JSON body, else a flattened snippet. */
 export function vendorSentence(bodyText: string): string {
-  try {
-    const parsed = JSON.parse(bodyText) as { msg?: unknown; error?: unknown };
-    const parts = [parsed.error, parsed.msg].filter((p): p is string => typeof p === 'string' && p.trim().length > 0);
-    if (parts.length > 0) return [...new Set(parts.map((p) => p.trim()))].join(' / ').slice(0, 200);
-  } catch {
-    // not JSON: fall through to the snippet
-  }
-  const flat = bodyText.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+  return vendorMessage(bodyText, (body) => [body.error, body.msg]);
 }

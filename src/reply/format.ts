@@ -115,6 +115,20 @@ export function clip(text: string, max: number): string {
   return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
+/** How much of a foreign text (a vendor's or a platform's answer) an error detail or log line keeps. */
+export const SNIPPET_LENGTH = 200;
+
+/**
+ * A foreign text as one short line, for an error detail or a log line: runs of white space
+ * folded, cut at {@link SNIPPET_LENGTH} characters with "…".
+ *
+ * @example
+ *   snippet('<html>\n  <body>Bad   gateway'); // "<html> <body>Bad gateway"
+ */
+export function snippet(text: string, max = SNIPPET_LENGTH): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
+}
+
 function toLocal(instant: string | undefined, timeZone: string): DateTime | undefined {
   if (!instant) return undefined;
   const parsed = DateTime.fromISO(instant, { zone: timeZone });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, formatAge, formatCount, formatDuration, formatLocalDate, formatLocalDateTime, formatLocalTime, formatPercent } from '../../src/reply/format.js';
+import { clip, formatAge, formatCount, formatDuration, formatLocalDate, formatLocalDateTime, formatLocalTime, formatPercent, snippet } from '../../src/reply/format.js';
 import { pageOf, truncateRows } from '../../src/reply/paging.js';
 
 describe('formatting figures for supervisors', () => {
@@ -46,6 +46,13 @@ describe('formatting figures for supervisors', () => {
   it('cuts long texts without splitting an emoji', () => {
     expect(clip('😀😀😀😀', 3)).toBe('😀😀…');
     expect(clip('short', 10)).toBe('short');
+  });
+
+  it('keeps a foreign text as one line of at most 200 characters', () => {
+    expect(snippet('<html>\n  <body>Bad   gateway ')).toBe('<html> <body>Bad gateway');
+    const cut = snippet('x'.repeat(500));
+    expect(Array.from(cut)).toHaveLength(200);
+    expect(cut.endsWith('…')).toBe(true);
   });
 });
 

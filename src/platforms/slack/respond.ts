@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { Logger } from '../../log/logger.js';
 import type { SlackMessage } from './render-blocks.js';
+import { snippet } from '../../reply/format.js';
 
 /** What may be sent to a `response_url` (valid 30 minutes, at most 5 posts). */
 export type ResponsePayload =
@@ -34,7 +35,7 @@ export function createRespond(options: { logger: Logger; timeoutMs?: number }): 
       });
       const text = await res.body.text();
       if (res.statusCode >= 300 || text.startsWith('{"ok":false')) {
-        options.logger.warn({ status: res.statusCode, answer: text.slice(0, 200) }, 'Slack refused a response_url post (expired after 30 minutes, or more than 5 posts)');
+        options.logger.warn({ status: res.statusCode, answer: snippet(text) }, 'Slack refused a response_url post (expired after 30 minutes, or more than 5 posts)');
         return false;
       }
       return true;

@@ -2,6 +2,10 @@ import type { Activity } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './card-types.js';
 import { renderCard, type RenderCardOptions } from './render-card.js';
+import { clip } from '../../reply/format.js';
+
+/** What Teams shows of a card in a notification is short anyway. */
+const NOTIFICATION_LENGTH = 200;
 
 /**
  * A message activity carrying the reply as an Adaptive Card. `summary` is what Teams shows in
@@ -11,7 +15,7 @@ export function cardActivity(reply: Reply, options: RenderCardOptions = {}): Par
   const card = renderCard(reply, options);
   return {
     type: 'message',
-    summary: [reply.title, reply.summary].filter(Boolean).join(' — ').slice(0, 200),
+    summary: clip([reply.title, reply.summary].filter(Boolean).join(' — '), NOTIFICATION_LENGTH),
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
   };
 }

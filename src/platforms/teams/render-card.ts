@@ -1,5 +1,6 @@
 import type { Reply, ReplyButton, ReplyContext, ReplySection, ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
+import { clip as clipText } from '../../reply/format.js';
 
 /** Teams refuses a message over about 28 KB, counting the whole activity around the card. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
@@ -237,6 +238,5 @@ function bytes(value: unknown): number {
 
 function clip(text: string, max: number): string {
   // Control characters cost six bytes each in JSON and mean nothing on a card.
-  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+  return clipText(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''), max);
 }

@@ -7,6 +7,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from './card-types.js';
 import { callConnector, countingRetries, defaultRetryPolicy, type RetryPolicy } from './connector.js';
 import { parseRetryAfter, type ConnectorFailure } from './errors.js';
 import { renderCard } from './render-card.js';
+import { snippet } from '../../reply/format.js';
 
 export const TEAMS_WEBHOOK_PREFIX = 'teams-webhook:';
 
@@ -102,7 +103,7 @@ async function postOnce(url: URL, body: string, timeoutMs: number): Promise<void
   }
   const text = await response.text().catch(() => '');
   if (response.ok) return;
-  const failure: ConnectorFailure = { status: response.status, message: text.slice(0, 200).replace(/sig=[^&\s"]+/g, 'sig=***') || response.statusText };
+  const failure: ConnectorFailure = { status: response.status, message: snippet(text).replace(/sig=[^&\s"]+/g, 'sig=***') || response.statusText };
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
   throw new WebhookFailure(failure);
