@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Dispatcher } from 'undici';
 import type { Capability, VendorAdapter } from '../port.js';
 import { isValidUserId } from '../port.js';
@@ -6,7 +5,8 @@ import { VendorError, isVendorError } from '../../src/domain/errors.js';
 import type { AgentStatus, DayStats, QueueSnapshot, Transcript } from '../../src/domain/types.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { createComm100Client } from './client.js';
-import { indexStatuses, mapAgents, mapQueue, mapToday } from './mapping.js';
+import { readToday } from './day-stats.js';
+import { indexStatuses, mapAgents, mapQueue } from './mapping.js';
 import { mapChat } from './transcript.js';
 import {
   agentStatusesSchema,
@@ -14,7 +14,6 @@ import {
   queueSchema,
   realTimeAgentsPageSchema,
   rightNowSchema,
-  todaySchema,
   type AgentStatusWire,
   type RealTimeAgent,
 } from './wire.js';
@@ -127,30 +126,8 @@ export function createComm100Adapter(config: Comm100SourceConfig & { id: string 
       }
     },
 
-    async today(signal?: AbortSignal): Promise<DayStats> {
-      const local = DateTime.fromJSDate(now(), { zone: config.timeZone });
-      const day = local.startOf('day');
-      const answer = await client.get('livechat/realTime/Today', {
-        query: {
-          startTime: day.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-          endTime: day.endOf('day').toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-          utcOffset: comm100UtcOffset(local),
-        },
-        schema: todaySchema,
-        signal,
-      });
-      return mapToday(answer, day.toISODate()!);
-    },
+    today: (signal?: AbortSignal): Promise<DayStats> => readToday(client, now(), config.timeZone, signal),
 
     close: () => client.close(),
   };
-}
-
-/**
- * The `utcOffset` query value: minutes east of UTC at that moment (e.g. -300 for Bogotá).
- * (unknown) The page says only "int"; minutes are assumed because whole hours could not express
- * zones such as India (+330). Correct it here if a live account shows hours.
- */
-export function comm100UtcOffset(local: DateTime): number {
-  return local.offset;
 }

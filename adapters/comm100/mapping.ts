@@ -1,5 +1,5 @@
 import type { AgentState, AgentStatus, DayStats, QueueFigures, QueueSnapshot } from '../../src/domain/types.js';
-import type { AgentStatusWire, QueueEntry, RealTimeAgent, RightNowWire, TodayWire } from './wire.js';
+import type { AgentStatusWire, QueueEntry, RealTimeAgent, RightNowWire } from './wire.js';
 
 /**
  * What each well-known `currentStatusId` GUID of `livechat/realTime/Agents` means.
@@ -145,19 +145,4 @@ export function mapQueue(entries: readonly QueueEntry[], rightNow?: RightNowWire
   if (ongoing != null) totals.ongoingChats = ongoing;
   if (rightNow?.loggedInAgents != null) totals.agentsOnline = rightNow.loggedInAgents;
   return { queues, totals };
-}
-
-/**
- * `livechat/realTime/Today` as the day's figures. `chats` is `totalChats` (falling back to
- * `chats`); durations are the vendor's numbers read as seconds (inferred: the page says "double").
- */
-export function mapToday(today: TodayWire, date: string): DayStats {
-  const stats: DayStats = { date, chats: today.totalChats ?? today.chats ?? 0 };
-  if (today.missedChats != null) stats.missed = today.missedChats;
-  const abandoned = today.abandondedChats ?? today.abandonedChats;
-  if (abandoned != null) stats.abandoned = abandoned;
-  if (today.avgWaitingTime != null) stats.averageWaitSeconds = today.avgWaitingTime;
-  if (today.avgChatTime != null) stats.averageChatSeconds = today.avgChatTime;
-  if (today.totalTransferredChats != null) stats.transfers = today.totalTransferredChats;
-  return stats;
 }

@@ -5,7 +5,8 @@ import { isValidUserId, type Capability, type VendorAdapter } from '../port.js';
 import { createVccliveClient } from './client.js';
 import { isInProgress, isSpam, toActiveChat, toAgentStatus, toTranscript } from './mapping.js';
 import { DEFAULT_MAX_PAGES, isLowerBound, readChatLog, type ChatLogRead, type PagingKnowledge } from './paging.js';
-import { dayStats, queueSnapshot } from './stats.js';
+import { dayStats } from './day-stats.js';
+import { queueSnapshot } from './queue-snapshot.js';
 import { localDate } from '../../src/domain/local-date.js';
 import { isCalendarDate } from './time.js';
 

@@ -1,11 +1,9 @@
-import type { DateRange, DayStats, HandoffReport } from '../../src/domain/types.js';
+import type { DayStats } from '../../src/domain/types.js';
 import type { ConversationTally } from './conversation-tally.js';
 import { localHour, parseVendorDate } from './dates.js';
-import { mean, readSeconds, readYes } from './values.js';
+import { roundedMean } from '../../src/util/rounded-mean.js';
+import { readSeconds, readYes } from './values.js';
 import type { Chat8RowWire } from './wire.js';
-
-/** How many routing points `/handoffs` lists. */
-const TOP_ROUTING_POINTS = 5;
 
 /**
  * One local day from `chat_8` (interactions that started with the bot) and the `chat_2` tally
@@ -27,9 +25,9 @@ export function buildDayStats(date: string, rows: Chat8RowWire[], tally: Convers
   const known = [...starts.values()].filter((s): s is string => s !== undefined);
   const stats: DayStats = { date, chats: starts.size };
   if (rows.length > 0) stats.handoffRate = handed.length / rows.length;
-  const wait = mean(handed.map((r) => readSeconds(r.asa)));
+  const wait = roundedMean(handed.map((r) => readSeconds(r.asa)));
   if (wait !== undefined) stats.averageWaitSeconds = wait;
-  const length = mean(rows.map((r) => readSeconds(r.total_time)));
+  const length = roundedMean(rows.map((r) => readSeconds(r.total_time)));
   if (length !== undefined) stats.averageChatSeconds = length;
   // Hours only when every chat has a readable start: a day's hours add up to its chats.
   if (known.length > 0 && known.length === starts.size) {
@@ -38,29 +36,4 @@ export function buildDayStats(date: string, rows: Chat8RowWire[], tally: Convers
     stats.chatsByHour = byHour;
   }
   return stats;
-}
-
-/** `/handoffs` over any range from the `chat_8` rows of that range. */
-export function buildHandoffReport(range: DateRange, rows: Chat8RowWire[]): HandoffReport {
-  const handed = rows.filter((r) => readYes(r.go_to_agent));
-  const byRoutingPoint = new Map<string, number>();
-  for (const row of handed) {
-    const rp = row.rp_id?.trim();
-    if (rp) byRoutingPoint.set(rp, (byRoutingPoint.get(rp) ?? 0) + 1);
-  }
-  const report: HandoffReport = {
-    range,
-    botConversations: rows.length,
-    handedToAgent: handed.length,
-    rate: rows.length > 0 ? handed.length / rows.length : 0,
-    topRoutingPoints: [...byRoutingPoint]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
-      .slice(0, TOP_ROUTING_POINTS)
-      .map(([rp, handoffs]) => ({ name: `Routing point ${rp}`, handoffs })),
-  };
-  const onBot = mean(rows.map((r) => readSeconds(r.time_on_chatbot)));
-  if (onBot !== undefined) report.averageSecondsOnBot = onBot;
-  const toAgent = mean(handed.map((r) => readSeconds(r.asa)));
-  if (toAgent !== undefined) report.averageSecondsToAgent = toAgent;
-  return report;
 }

@@ -39,10 +39,3 @@ export function readSeconds(value: string | undefined): number | undefined {
 export function readYes(value: string | undefined): boolean {
   return /^(yes|y|si|sí|s|1|true)$/i.test(value?.trim() ?? '');
 }
-
-/** Mean of the defined values, undefined when there are none. */
-export function mean(values: Array<number | undefined>): number | undefined {
-  const present = values.filter((v): v is number => v !== undefined);
-  if (present.length === 0) return undefined;
-  return Math.round(present.reduce((a, b) => a + b, 0) / present.length);
-}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexStatuses, mapAgents, mapQueue, mapToday, parseComm100Duration, stateFromReadableStatus } from '../../adapters/comm100/mapping.js';
+import { mapToday } from '../../adapters/comm100/day-stats.js';
+import { indexStatuses, mapAgents, mapQueue, parseComm100Duration, stateFromReadableStatus } from '../../adapters/comm100/mapping.js';
 import { comm100Instant, mapChat } from '../../adapters/comm100/transcript.js';
 import {
   agentStatusesSchema,

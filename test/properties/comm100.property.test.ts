@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexStatuses, mapAgents, mapQueue, mapToday } from '../../adapters/comm100/mapping.js';
+import { mapToday } from '../../adapters/comm100/day-stats.js';
+import { indexStatuses, mapAgents, mapQueue } from '../../adapters/comm100/mapping.js';
 import { mapChat } from '../../adapters/comm100/transcript.js';
 import { agentStatusesSchema, chatSchema, queueSchema, realTimeAgentsPageSchema, rightNowSchema, todaySchema } from '../../adapters/comm100/wire.js';
 import { extraFields, intOrString, json, maybe, RUNS } from './arbitraries.js';
