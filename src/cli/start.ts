@@ -3,6 +3,7 @@ import { openAuditSink } from '../audit/json-lines-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { startPrompt } from '../platforms/console/prompt.js';
+import { createTerminal } from '../platforms/console/terminal.js';
 import { readableLines } from '../log/logger.js';
 
 export interface StartOptions {
@@ -27,14 +28,16 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
   }
   // With a prompt on the terminal, log lines go to stderr and only warnings and worse unless
   // LOG_LEVEL says otherwise, so they do not bury the answers.
-  const { pino } = await import('pino');
   if (interactive && !env.LOG_LEVEL) settings = { ...settings, logLevel: 'warn' };
-  const toStderr = process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true });
+  // At the prompt, alerts and log lines are printed above it and the prompt drawn again below.
+  const terminal = interactive ? createTerminal() : undefined;
+  const toStderr = terminal && (process.stderr.isTTY ? readableLines((line) => terminal.print(line, 'err')) : { write: (line: string) => terminal.print(line, 'err') });
   const app = await createApp({
     settings,
     watch: true,
     platforms: serve,
-    logDestination: interactive ? toStderr : undefined,
+    logDestination: toStderr,
+    write: terminal ? (text) => terminal.print(text) : undefined,
     // At a prompt, stdout holds the answers: the audit trail goes with the log to stderr.
     audit: interactive ? openAuditSink(settings.auditLog ?? 'stderr') : undefined,
   });
@@ -72,6 +75,6 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    const prompt = interactive ? startPrompt({ router: app.router, onClose: () => void shutdown('end of input') }) : undefined;
+    const prompt = terminal ? startPrompt({ router: app.router, terminal, onClose: () => void shutdown('end of input') }) : undefined;
   });
 }

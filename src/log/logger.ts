@@ -1,5 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import pretty, { prettyFactory } from 'pino-pretty';
 import { redactSecrets } from './redact.js';
 
 export type { Logger };
@@ -48,13 +48,18 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 /**
  * One readable line per log entry for a person at a terminal ("12:04:31 WARN: watcher: ..."),
- * instead of JSON; `fd` 1 is stdout, 2 stderr.
+ * instead of JSON; `to` is 1 (stdout), 2 (stderr), or a function that prints the line (the
+ * prompt's, which draws `chatops>` again after it).
  *
  * @example
  *   createLogger({ destination: process.stderr.isTTY ? readableLines(2) : undefined });
+ *   createLogger({ destination: readableLines((line) => terminal.print(line, 'err')) });
  */
-export function readableLines(fd: 1 | 2): DestinationStream {
-  return pretty({ destination: fd, sync: true, singleLine: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+export function readableLines(to: 1 | 2 | ((line: string) => void)): DestinationStream {
+  const options = { singleLine: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' };
+  if (typeof to === 'number') return pretty({ ...options, destination: to, sync: true });
+  const format = prettyFactory(options);
+  return { write: (line: string) => to(format(line)) };
 }
 
 /** A logger that discards everything (tests that do not look at logs). */

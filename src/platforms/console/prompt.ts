@@ -1,26 +1,36 @@
 import { createInterface } from 'node:readline';
 import { renderText } from '../../reply/render-text.js';
 import type { CommandRouter } from '../../router/types.js';
+import { createTerminal, type Terminal } from './terminal.js';
 
 export interface PromptOptions {
   router: CommandRouter;
   input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
+  /** Where answers go, shared with alerts and logs so the prompt is drawn again after them. */
+  terminal?: Terminal;
   /** Called when the input ends (Ctrl-D) or on `exit`. */
   onClose?: () => void;
 }
 
 /**
  * The `chatops>` prompt: each line is a command, answered as text. The console user is the
- * operator of the process, so it counts as a supervisor.
+ * operator of the process, so it counts as a supervisor. Output printed through the terminal
+ * while it waits (an alert, a log line) leaves the prompt drawn again below it.
  */
-export function startPrompt({ router, input = process.stdin, output = process.stdout, onClose }: PromptOptions): { close(): void } {
+export function startPrompt({ router, input = process.stdin, terminal = createTerminal(), onClose }: PromptOptions): { close(): void } {
+  const output = terminal.output;
   const rl = createInterface({ input, output, prompt: 'chatops> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
+  terminal.attach(rl);
   let closed = false;
   let queue = Promise.resolve();
+  const prompt = () => {
+    rl.prompt();
+    terminal.waiting(true);
+  };
   output.write('Type /help for the commands, exit to quit.\n');
-  rl.prompt();
+  prompt();
   rl.on('line', (line) => {
+    terminal.waiting(false);
     const text = line.trim();
     if (text === 'exit' || text === 'quit') {
       rl.close();
@@ -32,11 +42,12 @@ export function startPrompt({ router, input = process.stdin, output = process.st
         const reply = await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
         output.write(`${renderText(reply)}\n`);
       }
-      if (!closed) rl.prompt();
+      if (!closed) prompt();
     });
   });
   rl.on('close', () => {
     closed = true;
+    terminal.waiting(false);
     void queue.then(() => onClose?.());
   });
   return {
