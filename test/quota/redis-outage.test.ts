@@ -42,9 +42,13 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error('redis-server did not start');
 }
 
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition() && Date.now() < end) await sleep(25);
+/** Waits for a state; the bound only keeps a failing test from hanging, it is no time limit on the gate. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
 }
 
 
@@ -102,7 +106,7 @@ describe('the Redis quota gate without Redis', () => {
     expect(gate.mode()).toBe('shared');
 
     servers.shift()!.kill('SIGKILL');
-    await until(() => gate.mode() === 'local', 2_000);
+    await until(() => gate.mode() === 'local', 'the gate to notice Redis is gone');
     const during = await Promise.all([1, 2, 3].map((i) => ask(gate, `bogota:transcript:${i}`, async () => `chat ${i}`)));
     expect(during.map((a) => a.value)).toEqual(['chat 1', 'chat 2', 'chat 3']);
     const unreachableVendor = new VendorError({ kind: 'unavailable', reason: 'network', source: 'bogota', vendor: 'wolkvox', userMessage: 'x', detail: 'y' });
@@ -112,7 +116,7 @@ describe('the Redis quota gate without Redis', () => {
     expect(log.warnings()).toHaveLength(1);
 
     servers.push(await startRedis(port));
-    await until(() => gate.mode() === 'shared', 3_000);
+    await until(() => gate.mode() === 'shared', 'the gate to notice Redis is back');
     expect(gate.mode()).toBe('shared');
     expect(log.infos().some((l) => /Redis is back/.test(l.msg))).toBe(true);
     await ask(gate, 'bogota:agents', async () => 'after the outage');

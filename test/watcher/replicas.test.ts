@@ -91,8 +91,10 @@ describe('three watcher replicas on one Redis', () => {
     await spike(2, { killWhileFiring: true });
     await spike(3, { killWhilePostFails: true });
     await spike(4);
-    // Let a few more polls pass: nothing is posted again.
-    await new Promise((r) => setTimeout(r, 800));
+    // Three more polls reach the vendor (so the two before them were evaluated) and the outbox is empty: nothing is posted again.
+    const polled = comm100.controls.calls('livechat/realTime/Queue');
+    await eventually(() => comm100.controls.calls('livechat/realTime/Queue') >= polled + 3, 8_000, 'three more polls');
+    await eventually(async () => (await store.pendingCount()) === 0, 3_000, 'an empty outbox');
 
     const posted = ledger.posts().map((c) => textOf(c).match(/alert (sales-queue:\d+)/)?.[1]);
     expect(posted).toEqual(['sales-queue:1', 'sales-queue:2', 'sales-queue:3', 'sales-queue:4']);
