@@ -4,7 +4,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { reminderNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
-import { DEFAULT_TUNING, forecastStep, withForecastFields } from './early-warning.js';
+import { forecastStep, WARNING_HISTORY_MS, withForecastFields } from './early-warning.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Point } from '../forecast/trend.js';
 import type { SourceSnapshot } from './poll-source.js';
@@ -153,7 +153,7 @@ function firingOf(alert: AlertRecord | undefined): AlertRecord | undefined {
 async function recentPoints(deps: AlertEngineDeps, source: string, rule: WatchRule, now: Date, value: number | undefined): Promise<Point[] | undefined> {
   if (!deps.history || rule.metric === 'chats.unanswered') return undefined;
   try {
-    const samples = await deps.history.range(source, rule.queue ?? ALL_QUEUES, new Date(now.getTime() - DEFAULT_TUNING.windowMs), now);
+    const samples = await deps.history.range(source, rule.queue ?? ALL_QUEUES, new Date(now.getTime() - WARNING_HISTORY_MS), now);
     const points = samples.flatMap((s) => (s.figures[rule.metric] === undefined ? [] : [{ at: s.at, value: s.figures[rule.metric]! }]));
     if (value !== undefined && (points.length === 0 || points[points.length - 1]!.at < now.getTime())) points.push({ at: now.getTime(), value });
     return points.length > 1 ? points : undefined;

@@ -18,7 +18,10 @@ export interface WarningTuning extends TrendOptions {
   holdMs: number;
 }
 
-export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 1.5, holdMs: 20 * 60_000 };
+export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 2, holdMs: 30 * 60_000 };
+
+/** How much history a warning reads: the trend window and the polls its first peaks look back on. */
+export const WARNING_HISTORY_MS = DEFAULT_TUNING.windowMs + 5 * 60_000;
 
 export interface ForecastInput {
   value: number | undefined;
@@ -51,8 +54,8 @@ export interface ForecastResult {
  * - the value joins the rule's recent points;
  * - no alert open: when the trend crosses the threshold within `forecast`, a
  *   warning is posted (no mention: it is a heads-up), updated in place as the expected time moves
- *   by a minute or more, and resolved once the trend has not pointed at the threshold within 1.5
- *   horizons for `holdMs`;
+ *   by a minute or more, and resolved once the trend has not pointed at the threshold within
+ *   `clearFactor` horizons for `holdMs`;
  * - the alert fires: the open warning resolves as "became the alert", and the alert links to it;
  * - outside active hours or while silenced nothing new is posted; an open warning ends outside
  *   active hours.

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { createMemoryHistory, type History } from '../../src/history/index.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
+import { DEFAULT_TUNING } from '../../src/watcher/early-warning.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { BOT_TOKEN, CHANNEL, comm100Source, configWith, connectRedis, deleteKeys, eventually, manualClock, slackLedger, slackPlatform, textOf, uniquePrefix } from './kit.js';
@@ -85,7 +86,7 @@ describe('early warnings (forecast: 15m)', () => {
     for (const waiting of [3, 2, 1]) await w.poll(waiting);
     // A dip of a few minutes does not clear it: the warning holds a while after the trend last pointed up.
     expect(w.ledger.updates().some((u) => textOf(u).includes('Early warning cleared'))).toBe(false);
-    await w.poll(1, 20 * MINUTE);
+    await w.poll(1, DEFAULT_TUNING.holdMs);
     await w.poll(1);
     const cleared = await eventually(() => w.ledger.updates().find((u) => textOf(u).includes('Early warning cleared')), 5_000, 'the warning cleared');
     expect(textOf(cleared)).toContain('no longer points past 10');
