@@ -10,7 +10,7 @@
  * - `nonsense`: the vendor answered something we cannot read (malformed JSON, HTML, schema
  *   mismatch, truncated or oversized body).
  * The core's own codes say what the bot itself decided (budget spent, capability missing, bad
- * usage, access denied, shared store down).
+ * usage, access denied, shared store down); platform codes what Slack or Teams did with a post.
  */
 export const VENDOR_ERROR_CODES = {
   auth: 'refused',
@@ -33,9 +33,22 @@ export const VENDOR_ERROR_CODES = {
 
 export const CORE_ERROR_CODES = ['budget-spent', 'capability-missing', 'usage', 'access-denied', 'shared-store-down'] as const;
 
+/**
+ * What a chat platform's refusal of a post or update means to the outbox: `retry` (throttled,
+ * perhaps after a pause the platform named, or unreachable) or `give-up` (refused, or a channel
+ * reference that can never work).
+ */
+export const PLATFORM_ERROR_CODES = {
+  'platform-throttled': 'retry',
+  'platform-unavailable': 'retry',
+  'platform-refused': 'give-up',
+  'bad-channel-reference': 'give-up',
+} as const;
+
 export type VendorErrorKind = 'refused' | 'unavailable' | 'nonsense';
 export type VendorErrorReason = keyof typeof VENDOR_ERROR_CODES;
-export type ErrorCode = VendorErrorReason | (typeof CORE_ERROR_CODES)[number];
+export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES;
+export type ErrorCode = VendorErrorReason | (typeof CORE_ERROR_CODES)[number] | PlatformErrorCode;
 
 /**
  * The one error type of the bot. `userMessage` is a sentence for a supervisor; `message` (and

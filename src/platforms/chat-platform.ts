@@ -1,3 +1,4 @@
+import { BotError, PLATFORM_ERROR_CODES, type PlatformErrorCode } from '../domain/errors.js';
 import type { Reply } from '../reply/reply.js';
 
 /**
@@ -22,13 +23,27 @@ export interface PostOptions {
   mention?: string;
 }
 
-/** A delivery failure. The outbox retries unless `permanent`. */
-export class PlatformError extends Error {
-  constructor(
-    message: string,
-    readonly options: { permanent: boolean; retryAfterSeconds?: number; code?: string },
-  ) {
-    super(message);
+/**
+ * A delivery failure, with its code from the bot's one list. The outbox retries unless
+ * `permanent` (a `give-up` code), after `retryAfterSeconds` when the platform named a pause.
+ *
+ * @example
+ *   throw new PlatformError('platform-refused', 'Slack chat.postMessage to C0123 failed (not_in_channel): invite the bot', { platformCode: 'not_in_channel' });
+ */
+export class PlatformError extends BotError {
+  declare readonly code: PlatformErrorCode;
+  /** True when retrying cannot help. */
+  readonly permanent: boolean;
+  /** Seconds the platform asked to wait before the next try, when it said. */
+  readonly retryAfterSeconds?: number;
+  /** The platform's own word for the failure (Slack `channel_not_found`, Teams `ConversationNotFound`), for logs. */
+  readonly platformCode?: string;
+
+  constructor(code: PlatformErrorCode, message: string, details: { retryAfterSeconds?: number; platformCode?: string; cause?: unknown } = {}) {
+    super(code, message, message, { cause: details.cause });
     this.name = 'PlatformError';
+    this.permanent = PLATFORM_ERROR_CODES[code] === 'give-up';
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.platformCode !== undefined) this.platformCode = details.platformCode;
   }
 }

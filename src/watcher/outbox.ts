@@ -106,11 +106,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function backoff(d: Delivery, error: unknown): Outcome {
     const attempts = (retries.get(d.id)?.attempts ?? 0) + 1;
-    if (error instanceof PlatformError && error.options.permanent) {
-      logger.error({ channel: d.channel, kind: d.kind, code: error.options.code, err: error.message }, 'watcher: dropped a delivery the platform refused for good');
+    if (error instanceof PlatformError && error.permanent) {
+      logger.error({ channel: d.channel, kind: d.kind, code: error.code, platformCode: error.platformCode, err: error.message }, 'watcher: dropped a delivery the platform refused for good');
       return 'dropped';
     }
-    const retryAfter = error instanceof PlatformError ? error.options.retryAfterSeconds : undefined;
+    const retryAfter = error instanceof PlatformError ? error.retryAfterSeconds : undefined;
     const exponential = Math.min(max, base * 2 ** (attempts - 1));
     const wait = retryAfter !== undefined ? retryAfter * 1000 : Math.round(exponential * (0.8 + Math.random() * 0.4));
     return { retryInMs: Math.max(0, wait), reason: error instanceof Error ? error.message : String(error) };

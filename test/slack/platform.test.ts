@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { BotError } from '../../src/domain/errors.js';
 import { PlatformError, type ChatPlatform } from '../../src/platforms/chat-platform.js';
 import { createSlackApp } from '../../src/platforms/slack/index.js';
 import type { Reply } from '../../src/reply/reply.js';
@@ -32,6 +33,8 @@ afterEach(() => fake.close());
 async function failure(promise: Promise<unknown>): Promise<PlatformError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(PlatformError);
+  // One error type: a platform's failure is a BotError with its code from the one list.
+  expect(error).toBeInstanceOf(BotError);
   return error as PlatformError;
 }
 
@@ -74,7 +77,7 @@ describe('SlackPlatform', () => {
   it('turns a 429 into a retryable PlatformError carrying Retry-After, without retrying by itself', async () => {
     fake.failNext(1, { kind: 'rateLimited', retryAfterSeconds: 7 }, 'chat.postMessage');
     const error = await failure(platform.post('slack:C0OPS', alert));
-    expect(error.options).toMatchObject({ permanent: false, retryAfterSeconds: 7 });
+    expect(error).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 7 });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     await expect(platform.post('slack:C0OPS', alert)).resolves.toMatch(/^slack:C0OPS\//);
   });
@@ -82,28 +85,28 @@ describe('SlackPlatform', () => {
   it('treats a Slack 500 as worth retrying', async () => {
     fake.failNext(1, { kind: 'serverError', status: 503 });
     const error = await failure(platform.post('slack:C0OPS', alert));
-    expect(error.options.permanent).toBe(false);
+    expect(error.permanent).toBe(false);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('gives up at once on a channel that does not exist, saying what to check', async () => {
     const error = await failure(platform.post('slack:C0GONE', alert));
-    expect(error.options).toMatchObject({ permanent: true, code: 'channel_not_found' });
+    expect(error).toMatchObject({ code: 'platform-refused', permanent: true, platformCode: 'channel_not_found' });
     expect(error.message).toContain('invite the bot');
   });
 
   it('gives up at once when the bot is not in the channel or the token is bad, without leaking the token', async () => {
     fake.failNext(1, { kind: 'error', error: 'not_in_channel' });
-    expect((await failure(platform.post('slack:C0OPS', alert))).options).toMatchObject({ permanent: true, code: 'not_in_channel' });
+    expect(await failure(platform.post('slack:C0OPS', alert))).toMatchObject({ code: 'platform-refused', permanent: true, platformCode: 'not_in_channel' });
     fake.failNext(1, { kind: 'error', error: 'invalid_auth' });
     const bad = await failure(platform.update('slack:C0OPS/1700000000.000100', alert));
-    expect(bad.options).toMatchObject({ permanent: true, code: 'invalid_auth' });
+    expect(bad).toMatchObject({ code: 'platform-refused', permanent: true, platformCode: 'invalid_auth' });
     expect(bad.message).toContain('SLACK_BOT_TOKEN');
     expect(bad.message).not.toContain(TOKEN);
   });
 
   it('refuses references that are not Slack ones without calling Slack', async () => {
-    expect((await failure(platform.post('teams:abc', alert))).options.permanent).toBe(true);
+    expect(await failure(platform.post('teams:abc', alert))).toMatchObject({ code: 'bad-channel-reference', permanent: true });
     expect((await failure(platform.update('slack:C0OPS', alert))).message).toContain('message reference');
     expect(fake.calls).toHaveLength(0);
   });

@@ -77,7 +77,7 @@ describe('Teams proactive posts', () => {
     const h = await installed();
     h.connector.throttle(1, 120);
     const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(err.options).toMatchObject({ permanent: false, retryAfterSeconds: 120 });
+    expect(err).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 120 });
     expect(h.connector.requests).toHaveLength(1);
   });
 
@@ -85,7 +85,7 @@ describe('Teams proactive posts', () => {
     const h = await installed();
     h.connector.throttle(10, 0);
     const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(err.options).toMatchObject({ permanent: false, retryAfterSeconds: 0 });
+    expect(err).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 0 });
     expect(h.connector.requests).toHaveLength(3);
   });
 
@@ -93,11 +93,11 @@ describe('Teams proactive posts', () => {
     const h = await installed();
     h.connector.forget(TEAM_GENERAL);
     const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(err.options).toMatchObject({ permanent: true, code: 'ConversationNotFound' });
+    expect(err).toMatchObject({ code: 'platform-refused', permanent: true, platformCode: 'ConversationNotFound' });
     expect((await h.store.get(TEAM_GENERAL))?.stale?.reason).toBe('ConversationNotFound');
     expect(h.logs.some((l) => l.level === 40 && l.conversation === TEAM_GENERAL && /ConversationNotFound/.test(l.msg))).toBe(true);
     const again = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(again.options.permanent).toBe(true);
+    expect(again.permanent).toBe(true);
     expect(h.connector.requests).toHaveLength(1);
   });
 
@@ -105,7 +105,7 @@ describe('Teams proactive posts', () => {
     const h = await installed();
     h.connector.forget(TEAM_GENERAL, 'BotNotInConversationRoster');
     const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(err.options).toMatchObject({ permanent: true, code: 'BotNotInConversationRoster' });
+    expect(err).toMatchObject({ code: 'platform-refused', permanent: true, platformCode: 'BotNotInConversationRoster' });
     expect((await h.store.get(TEAM_GENERAL))?.stale?.reason).toBe('BotNotInConversationRoster');
   });
 
@@ -122,10 +122,10 @@ describe('Teams proactive posts', () => {
   it('says what to do for a conversation or alias it does not know', async () => {
     harness = await startTeamsHarness();
     const unknown = await rejection(harness.app.platform.post('teams:19:nobody@thread.tacv2', alert));
-    expect(unknown.options).toMatchObject({ permanent: true, code: 'UnknownConversation' });
+    expect(unknown).toMatchObject({ code: 'bad-channel-reference', permanent: true, platformCode: 'UnknownConversation' });
     expect(unknown.message).toMatch(/add the bot there/);
     const alias = await rejection(harness.app.platform.post('teams:ops', alert));
-    expect(alias.options).toMatchObject({ permanent: true, code: 'UnknownAlias' });
+    expect(alias).toMatchObject({ code: 'bad-channel-reference', permanent: true, platformCode: 'UnknownAlias' });
     expect(alias.message).toMatch(/link ops/);
   });
 

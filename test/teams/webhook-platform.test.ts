@@ -80,7 +80,7 @@ describe('Teams Workflows webhook channel', () => {
     workflow.answers.push({ status: 400, body: `{"error":{"message":"bad request to ${workflow.channelRef}"}}` });
     const err = await platform.post(workflow.channelRef, alert).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlatformError);
-    expect((err as PlatformError).options.permanent).toBe(true);
+    expect((err as PlatformError).permanent).toBe(true);
     expect((err as PlatformError).message).not.toContain('S3cr3tSignatureValue');
     expect(lines.join('\n')).not.toContain('S3cr3tSignatureValue');
   });
@@ -93,14 +93,14 @@ describe('Teams Workflows webhook channel', () => {
     const { platform } = platformWithLogs();
     const err = await platform.post(ref, alert).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlatformError);
-    expect((err as PlatformError).options.permanent).toBe(false);
+    expect((err as PlatformError).permanent).toBe(false);
     expect((err as PlatformError).message).not.toContain('S3cr3t');
   });
 
   it('refuses a plain-http webhook to another host', async () => {
     const { platform } = platformWithLogs();
     const err = await platform.post('teams-webhook:http://example.com/hook?sig=abc', alert).catch((e: unknown) => e);
-    expect((err as PlatformError).options).toMatchObject({ permanent: true, code: 'BadReference' });
+    expect(err).toMatchObject({ code: 'bad-channel-reference', permanent: true });
     expect(platform.handles('teams-webhook:https://x.logic.azure.com/workflows/1')).toBe(true);
     expect(platform.handles('teams:19:abc@thread.tacv2')).toBe(false);
   });

@@ -88,7 +88,7 @@ describe('delivery when Slack struggles', () => {
     await w.pollOnce();
     await eventually(() => ledger.posts().length === 2, 3_000, 'the two other posts');
     const dropped = lines.find((l) => String(l.msg).includes('refused for good'));
-    expect(dropped).toMatchObject({ channel: `slack:${CHANNEL}`, code: 'not_in_channel' });
+    expect(dropped).toMatchObject({ channel: `slack:${CHANNEL}`, code: 'platform-refused', platformCode: 'not_in_channel' });
     expect(String(dropped!.err)).toContain('invite it');
     await eventually(async () => (await w.pendingDeliveries()) === 0, 8_000, 'an empty outbox');
   });

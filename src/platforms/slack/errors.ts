@@ -36,22 +36,22 @@ export function toPlatformError(error: unknown, method: string, channel: string)
   switch (coded.code) {
     case webApi.ErrorCode.RateLimitedError: {
       const retryAfterSeconds = (error as webApi.WebAPIRateLimitedError).retryAfter;
-      return new PlatformError(`${where} was rate limited; retry after ${retryAfterSeconds}s`, { permanent: false, retryAfterSeconds, code: 'rate_limited' });
+      return new PlatformError('platform-throttled', `${where} was rate limited; retry after ${retryAfterSeconds}s`, { retryAfterSeconds, platformCode: 'rate_limited' });
     }
     case webApi.ErrorCode.HTTPError: {
       const status = (error as webApi.WebAPIHTTPError).statusCode;
       const permanent = status >= 400 && status < 500 && status !== 408;
-      return new PlatformError(`${where} failed with HTTP ${status}`, { permanent, code: `http_${status}` });
+      return new PlatformError(permanent ? 'platform-refused' : 'platform-unavailable', `${where} failed with HTTP ${status}`, { platformCode: `http_${status}`, cause: error });
     }
     case webApi.ErrorCode.PlatformError: {
       const code = (error as webApi.WebAPIPlatformError).data.error;
-      if (TRANSIENT.has(code)) return new PlatformError(`${where} failed (${code}); Slack may recover`, { permanent: false, code });
+      if (TRANSIENT.has(code)) return new PlatformError('platform-unavailable', `${where} failed (${code}); Slack may recover`, { platformCode: code });
       const advice = PERMANENT[code] ?? 'Slack refused the request';
-      return new PlatformError(`${where} failed (${code}): ${advice}`, { permanent: true, code });
+      return new PlatformError('platform-refused', `${where} failed (${code}): ${advice}`, { platformCode: code });
     }
     case webApi.ErrorCode.RequestError:
-      return new PlatformError(`${where} could not reach Slack: ${(error as webApi.WebAPIRequestError).original?.message ?? 'network error'}`, { permanent: false, code: 'request_error' });
+      return new PlatformError('platform-unavailable', `${where} could not reach Slack: ${(error as webApi.WebAPIRequestError).original?.message ?? 'network error'}`, { platformCode: 'request_error' });
     default:
-      return new PlatformError(`${where} failed: ${error instanceof Error ? error.message : String(error)}`, { permanent: false, code: 'unknown' });
+      return new PlatformError('platform-unavailable', `${where} failed: ${error instanceof Error ? error.message : String(error)}`, { platformCode: 'unknown', cause: error });
   }
 }

@@ -73,12 +73,12 @@ function publicCopy(reply: Reply): Reply {
 
 function parseChannel(ref: string): string {
   const channel = CHANNEL_REF.exec(ref)?.[1] ?? MESSAGE_REF.exec(ref)?.[1];
-  if (!channel) throw new PlatformError(`"${ref}" is not a Slack channel reference; write it like "slack:C0123ABC"`, { permanent: true, code: 'bad_reference' });
+  if (!channel) throw new PlatformError('bad-channel-reference', `"${ref}" is not a Slack channel reference; write it like "slack:C0123ABC"`);
   return channel;
 }
 
 function parseMessage(ref: string): { channel: string; ts: string } {
   const match = MESSAGE_REF.exec(ref);
-  if (!match) throw new PlatformError(`"${ref}" is not a Slack message reference (expected "slack:C0123ABC/1700000000.000100")`, { permanent: true, code: 'bad_reference' });
+  if (!match) throw new PlatformError('bad-channel-reference', `"${ref}" is not a Slack message reference (expected "slack:C0123ABC/1700000000.000100")`);
   return { channel: match[1] as string, ts: match[2] as string };
 }

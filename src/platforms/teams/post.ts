@@ -36,17 +36,17 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
 
   async function conversationFor(channelRef: string): Promise<TeamsConversationRef> {
     const target = parseChannelRef(channelRef);
-    if (!target) throw new PlatformError(`"${channelRef}" is not a Teams channel reference (teams:<conversation id> or teams:<alias>)`, { permanent: true, code: 'BadReference' });
+    if (!target) throw new PlatformError('bad-channel-reference', `"${channelRef}" is not a Teams channel reference (teams:<conversation id> or teams:<alias>)`);
     const id = target.kind === 'conversation' ? target.id : await resolveAlias(target.alias);
     const ref = await store.get(id);
-    if (!ref) throw new PlatformError(`The bot has no stored reference for Teams conversation ${id}: add the bot there (or message it there) first`, { permanent: true, code: 'UnknownConversation' });
-    if (ref.stale) throw new PlatformError(`Teams conversation ${id} is no longer reachable (${ref.stale.reason} since ${ref.stale.at}): add the bot there again`, { permanent: true, code: ref.stale.reason });
+    if (!ref) throw new PlatformError('bad-channel-reference', `The bot has no stored reference for Teams conversation ${id}: add the bot there (or message it there) first`, { platformCode: 'UnknownConversation' });
+    if (ref.stale) throw new PlatformError('platform-refused', `Teams conversation ${id} is no longer reachable (${ref.stale.reason} since ${ref.stale.at}): add the bot there again`, { platformCode: ref.stale.reason });
     return ref;
   }
 
   async function resolveAlias(alias: string): Promise<string> {
     const id = await store.resolveAlias(alias);
-    if (!id) throw new PlatformError(`No Teams conversation is linked as "${alias}": mention the bot in that channel with "link ${alias}"`, { permanent: true, code: 'UnknownAlias' });
+    if (!id) throw new PlatformError('bad-channel-reference', `No Teams conversation is linked as "${alias}": mention the bot in that channel with "link ${alias}"`, { platformCode: 'UnknownAlias' });
     return id;
   }
 
@@ -59,19 +59,19 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
         result = await callConnector(what, () => call(conversations), retry);
       });
     } catch (err) {
-      const code = err instanceof PlatformError ? err.options.code : undefined;
+      const code = err instanceof PlatformError ? err.platformCode : undefined;
       if (code && STALE_CONVERSATION_CODES.has(code)) {
         await store.markStale(ref.id, code);
         logger.warn({ conversation: ref.id, code }, `Teams: ${code} — the bot can no longer post in this conversation; its reference is marked stale until the bot is added again`);
       }
-      throw err instanceof PlatformError ? err : new PlatformError(`Teams: could not ${what}: ${(err as Error).message}`, { permanent: false });
+      throw err instanceof PlatformError ? err : new PlatformError('platform-unavailable', `Teams: could not ${what}: ${(err as Error).message}`, { cause: err });
     }
     return result as T;
   }
 
   const messageTarget = (messageRef: string) => {
     const target = parseMessageRef(messageRef);
-    if (!target) throw new PlatformError(`"${messageRef}" is not a Teams message reference (teams:<conversation id>/<activity id>)`, { permanent: true, code: 'BadReference' });
+    if (!target) throw new PlatformError('bad-channel-reference', `"${messageRef}" is not a Teams message reference (teams:<conversation id>/<activity id>)`);
     return target;
   };
 
@@ -83,7 +83,7 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
       const activity = cardActivity(reply);
       const sent = await withConnector(ref, `post to teams:${ref.id}`, (c) => c.sendToConversation(ref.id, activity));
       metrics.posts.inc({ platform: 'teams', kind: 'post' });
-      if (!sent.id) throw new PlatformError('Teams accepted the post but returned no message id', { permanent: true });
+      if (!sent.id) throw new PlatformError('platform-refused', 'Teams accepted the post but returned no message id');
       return formatMessageRef(ref.id, sent.id);
     },
     async update(messageRef, reply) {

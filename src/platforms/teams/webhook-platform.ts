@@ -83,11 +83,11 @@ function webhookUrl(channelRef: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new PlatformError('A teams-webhook channel needs a URL: teams-webhook:https://…', { permanent: true, code: 'BadReference' });
+    throw new PlatformError('bad-channel-reference', 'A teams-webhook channel needs a URL: teams-webhook:https://…');
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new PlatformError(`A teams-webhook URL must use https (got ${url.protocol}//${url.host})`, { permanent: true, code: 'BadReference' });
+    throw new PlatformError('bad-channel-reference', `A teams-webhook URL must use https (got ${url.protocol}//${url.host})`);
   }
   return url;
 }
