@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { VendorAdapter } from '../../adapters/port.js';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
@@ -42,6 +43,26 @@ function botFor(adapter: VendorAdapter, label: string, start: Date, close: () =>
       await adapter.close?.();
       await close();
     },
+  };
+}
+
+/**
+ * Call once at the top of a test file: the returned function hands a bot back when it is ready
+ * and closes it (fake server, gate, adapter) after the test that opened it.
+ *
+ * @example
+ *   const opened = botsClosedAfterEach();
+ *   it('...', async () => { const bot = await opened(wolkvoxBot()); ... });
+ */
+export function botsClosedAfterEach(): <B extends VendorBot>(bot: Promise<B>) => Promise<B> {
+  const open: VendorBot[] = [];
+  afterEach(async () => {
+    for (const bot of open.splice(0)) await bot.close();
+  });
+  return async (pending) => {
+    const bot = await pending;
+    open.push(bot);
+    return bot;
   };
 }
 
