@@ -32,6 +32,12 @@ export const transcriptCommand: CommandDefinition = {
   access: 'supervisor',
   costly: true,
   private: true,
+  // A wolkvox search reads finished chats one day at a time: say how far it may go.
+  working(ctx) {
+    const source = ctx.sources.primary();
+    const days = (ctx.config.sources[source.id] as { transcriptLookbackDays?: number } | undefined)?.transcriptLookbackDays;
+    return days ? `searching up to ${days} days of ${source.label}` : `asking ${source.label} for the chat`;
+  },
   async handler(ctx) {
     const [id, extra] = ctx.args;
     if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id): /agents shows the ids of chats in progress when the vendor tells them.');

@@ -26,7 +26,9 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
   // stdout holds the answer alone: the audit trail goes with the log to stderr unless AUDIT_LOG says otherwise.
   const app = await createApp({ settings, watch: false, platforms: false, logDestination: process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true }), audit: openAuditSink(settings.auditLog ?? 'stderr') });
   try {
-    const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+    // Work past a couple of seconds says what is being done, on stderr: stdout holds the answer alone.
+    const progress = (note: string) => void process.stderr.write(`${note}\n`);
+    const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
     process.stdout.write(`${renderText(reply)}\n`);
     return EXIT_BY_OUTCOME[outcome];
   } finally {

@@ -11,6 +11,7 @@ import { askerBudget } from './asker-budget.js';
 import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
+import { progressAfter, progressNote, withProgress, type ProgressTimer } from './progress.js';
 import { commandListReply, echo, usageReply } from './replies.js';
 import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
@@ -34,6 +35,8 @@ export interface RouterOptions {
   metrics?: Pick<Metrics, 'commands' | 'commandSeconds'>;
   /** Counts each asker's vendor requests for costly commands; without it, no per-asker limit. */
   askerLedger?: AskerLedger;
+  /** When an answer counts as slow and its asker gets a progress line (default after 2 s). */
+  progressTimer?: ProgressTimer;
 }
 
 /**
@@ -95,6 +98,7 @@ export function createRouter(options: RouterOptions): Router {
   const { commands, config, sources, alerts, history, metrics } = options;
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
+  const progressTimer = options.progressTimer ?? progressAfter();
   const audit = options.audit ?? ((entry: AuditEntry) => logger.info({ audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at }, `audit: ${entry.action} ${entry.target}`));
   const byName = new Map(commands.map((c) => [c.name.toLowerCase(), c]));
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
@@ -207,7 +211,8 @@ export function createRouter(options: RouterOptions): Router {
       commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),
     };
-    turn.answer(await command.handler(ctx), 'ok');
+    const tell = turn.input.progress;
+    turn.answer(await withProgress(() => command.handler(ctx), progressTimer, tell && (() => tell(progressNote(command, ctx)))), 'ok');
   };
 
   const budget: RouterMiddleware = options.askerLedger

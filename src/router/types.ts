@@ -36,6 +36,12 @@ export interface CommandInput {
    * `ack` an alert id, `silence` `rule:duration`.
    */
   action?: ButtonAction;
+  /**
+   * Called once when the answer is still being worked on after a couple of seconds, with what
+   * is being done ("Looking… (searching up to 7 days of Bogotá)"), so the asker is not left in
+   * silence: the console prints it, Slack updates its "Looking…" message, Teams shows typing.
+   */
+  progress?: (note: string) => void;
 }
 
 /** Everything a command handler may use. Injected so tests can build it. */
@@ -107,6 +113,11 @@ export interface CommandDefinition {
   costly?: boolean;
   /** Its answers hold customer details: "Share in channel" is refused without running it. */
   private?: boolean;
+  /**
+   * What it is doing, for the progress line of a slow answer ("searching up to 7 days of
+   * Bogotá"); default "asking <source>".
+   */
+  working?: (ctx: CommandContext) => string | undefined;
 }
 
 /** What examples are built from, so that every example shown runs here. */

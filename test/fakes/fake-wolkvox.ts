@@ -117,6 +117,12 @@ export interface FakeWolkvox {
   setEmptyAs(emptyAs: NonNullable<FakeWolkvoxOptions['emptyAs']>): void;
   /** Replaces the data of one api (see `FakeDataSource`). */
   setData(api: WolkvoxApi, source: FakeDataSource): void;
+  /**
+   * Holds every accepted answer (or one api's) until `release()`, so a test sees what the bot
+   * does while a vendor is slow without waiting for a clock; `arrived` resolves when the first
+   * held request comes in.
+   */
+  hold(api?: WolkvoxApi): { arrived: Promise<void>; release(): void };
   /** Misbehave on the next `times` matching requests (all of them when omitted), for one api or all. */
   failWith(mode: FailureMode, options?: { api?: WolkvoxApi; times?: number }): void;
   clearFailures(): void;
@@ -185,6 +191,7 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
   const state: FakeWolkvoxState = { calls: [], inFlight: 0, maxConcurrencySeen: 0, usedToday: 0 };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const holds: Array<{ api?: WolkvoxApi; arrive: () => void; released: Promise<void> }> = [];
 
   function code(api: WolkvoxApi, status: number): string | number {
     const asString = settings.codeAs === 'string' || (settings.codeAs === 'documented' && !REPORTS.has(api));
@@ -301,6 +308,13 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
       if (res.destroyed) return;
     }
 
+    const held = holds.find((h) => h.api === undefined || h.api === api);
+    if (held) {
+      held.arrive();
+      await held.released;
+      if (res.destroyed) return;
+    }
+
     const source = data[api];
     const request: FakeRequest = { api, query: url.searchParams, dateIni: url.searchParams.get('date_ini') ?? undefined, dateEnd: url.searchParams.get('date_end') ?? undefined };
     let reply = typeof source === 'function' ? (source as (r: FakeRequest) => FakeReply | undefined)(request) : source === undefined ? undefined : { data: source };
@@ -346,6 +360,21 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     setErrorsInBody: (inBody) => void (settings.errorsInBody = inBody),
     setEmptyAs: (emptyAs) => void (settings.emptyAs = emptyAs),
     setData: (api, source) => void (data[api] = source),
+    hold: (api) => {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held = { api, arrive, released };
+      holds.push(held);
+      return {
+        arrived,
+        release: () => {
+          holds.splice(holds.indexOf(held), 1);
+          release();
+        },
+      };
+    },
     failWith: (mode, opts = {}) => void failures.push({ mode, api: opts.api, left: opts.times ?? Number.POSITIVE_INFINITY }),
     clearFailures: () => void failures.splice(0),
     resetCounters: () => {
@@ -354,6 +383,7 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
+      holds.splice(0);
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -50,7 +50,7 @@ describe('POST /slack/events: slash commands', () => {
     expect(res.json?.response_type).toBe('ephemeral');
     expectWithinSlackLimits(res.json);
     expect(visibleText(res.json)).toContain('Support &lt;VIP&gt;');
-    expect(router.inputs).toEqual([{ text: '/queue bogota', asker: { platform: 'slack', userId: 'U123', displayName: 'Steve' }, venue: 'channel' }]);
+    expect(router.inputs).toEqual([{ text: '/queue bogota', asker: { platform: 'slack', userId: 'U123', displayName: 'Steve' }, venue: 'channel', progress: expect.any(Function) }]);
     expect(h.fake.responses).toHaveLength(0);
   });
 

@@ -24,7 +24,7 @@ describe('Teams commands', () => {
     const h = await start({ router });
     const res = await h.send(h.fixture('message-personal'));
     expect(res.status).toBe(200);
-    expect(router.inputs).toEqual([{ text: 'queue', asker: ANA, venue: 'direct' }]);
+    expect(router.inputs).toEqual([{ text: 'queue', asker: ANA, venue: 'direct', progress: expect.any(Function) }]);
     const [sent] = h.connector.activities;
     expect(sent).toMatchObject({ method: 'POST', conversationId: PERSONAL, activityId: '1763733731111' });
     expect(validateTeamsCard(cardOf(sent!.activity))).toEqual([]);
@@ -35,7 +35,7 @@ describe('Teams commands', () => {
     const router = recordingRouter();
     const h = await start({ router });
     await h.send(h.fixture('message-channel-mention'));
-    expect(router.inputs).toEqual([{ text: 'queue bogota', asker: ANA, venue: 'channel' }]);
+    expect(router.inputs).toEqual([{ text: 'queue bogota', asker: ANA, venue: 'channel', progress: expect.any(Function) }]);
     expect(h.connector.activities[0]).toMatchObject({ conversationId: CHANNEL_THREAD, activityId: '1763733940222' });
     expect(cardTexts(cardOf(h.connector.activities[0]!.activity))[0]).toBe('Queue — bogota');
   });

@@ -39,7 +39,9 @@ export function startPrompt({ router, input = process.stdin, terminal = createTe
     // Answer lines in order, even when pasted together.
     queue = queue.then(async () => {
       if (text) {
-        const reply = await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+        // Work past a couple of seconds prints what is being done: "Looking… (searching up to 7 days of Bogotá)".
+        const progress = (note: string) => terminal.print(`${note}\n`);
+        const reply = await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
         output.write(`${renderText(reply)}\n`);
       }
       if (!closed) prompt();

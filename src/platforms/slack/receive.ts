@@ -5,7 +5,7 @@ import { slackAsker, venueOf } from './asker.js';
 import { budget, withAnswerButtons, type ListenerDeps } from './answer.js';
 import { ACTION_ID_PATTERN, decodeAction } from './buttons.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { renderBlocks } from './render-blocks.js';
+import { renderBlocks, type SlackMessage } from './render-blocks.js';
 
 /** What the ack says when the answer will come a moment later. */
 export const LOOKING = 'Looking…';
@@ -17,14 +17,24 @@ export const LOOKING = 'Looking…';
  * Slack wants an ack within 3 seconds, and a busy process adds its own delays: only an answer
  * ready well inside a 1 s ack budget (500 ms, counted from the request's arrival) *is* the ack (one
  * message, no flicker); otherwise the ack is "Looking…" at once and the answer replaces it
- * through the response_url. Answers are ephemeral until "Share in channel".
+ * through the response_url; when the work goes on past a couple of seconds (the router says so),
+ * "Looking…" is updated to say what is being done. Answers are ephemeral until "Share in channel".
  */
 export function registerReceivers(app: App, deps: ListenerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, context }) => {
     const text = commandText(command);
+    // Work going on past a couple of seconds: the "Looking…" message says what is being done.
+    let note: string | undefined;
+    let acked = false;
+    let updates: Promise<unknown> = Promise.resolve();
+    const progress = (said: string) => {
+      note = said;
+      if (!acked) return; // the ack, still to come, says it
+      updates = updates.then(() => deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...lookingMessage(text, said) }));
+    };
     const answer = (async () => {
       const groups = await deps.groupsOf(command.user_id);
-      const input = { text, asker: slackAsker(command.user_id, groups, command.user_name), venue: venueOf(command.channel_id) };
+      const input: CommandInput = { text, asker: slackAsker(command.user_id, groups, command.user_name), venue: venueOf(command.channel_id), progress };
       return withAnswerButtons(await deps.router.handle(input), text);
     })();
 
@@ -38,8 +48,15 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
       return;
     }
 
-    await ack({ response_type: 'ephemeral', text: `${LOOKING} \`${escapeMrkdwn(text)}\`` });
-    const late = answer.then((reply) => deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) }));
+    const shown = note;
+    await ack({ response_type: 'ephemeral', text: looking(text, shown) });
+    acked = true;
+    if (note !== shown) progress(note!);
+    // The answer replaces "Looking…" after any progress update already on its way.
+    const late = answer.then(async (reply) => {
+      await updates;
+      return deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) });
+    });
     deps.track(late);
     await late;
   });
@@ -78,6 +95,17 @@ async function deliverPress(deps: ListenerDeps, input: CommandInput, reply: Repl
     return;
   }
   await deps.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderBlocks({ ...reply, buttons: undefined }) });
+}
+
+/** "Looking… `/transcript 123`", or with what is being done: "Looking… (searching up to 7 days of Bogotá) `/transcript 123`". */
+function looking(text: string, note: string | undefined): string {
+  return `${note ? escapeMrkdwn(note) : LOOKING} \`${escapeMrkdwn(text)}\``;
+}
+
+/** The "Looking…" message as a response_url replacement: one line of text. */
+function lookingMessage(text: string, note: string): SlackMessage {
+  const line = looking(text, note);
+  return { text: line, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }] };
 }
 
 /** "/queue" + "bogota" -> "/queue bogota", the text the router parses. */

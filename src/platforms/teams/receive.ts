@@ -7,6 +7,7 @@ import { normalizeAlias } from './conversation-store.js';
 import { refFromActivity } from './conversation-ref.js';
 import { deliver, invokeMessage, type DeliveryServices } from './deliver.js';
 import { baseConversationId } from './refs.js';
+import { typingIndicator } from './typing.js';
 import type { ChatopsSubmitData } from './card-types.js';
 
 export interface TurnDeps extends DeliveryServices {
@@ -47,7 +48,15 @@ async function onMessage(context: TurnContext, deps: TurnDeps): Promise<void> {
   const text = commandTextOf(activity) || 'help';
   const link = linkArgumentOf(text);
   if (link !== undefined) return deliver(context, await linkReply(activity, link, deps), 'reply', deps);
-  return deliver(context, await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity) }), 'reply', deps);
+  // A slow answer shows "typing…" in the conversation while the work goes on.
+  const typing = typingIndicator(context, deps.logger);
+  let reply: Reply;
+  try {
+    reply = await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity), progress: typing.start });
+  } finally {
+    typing.stop();
+  }
+  return deliver(context, reply, 'reply', deps);
 }
 
 async function onInvoke(context: TurnContext, deps: TurnDeps): Promise<void> {
