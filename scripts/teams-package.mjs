@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the Teams app package (teams/chatops-teams.zip) to upload in Teams or the admin center:
-// manifest.json with ${{MICROSOFT_APP_ID}} and ${{BOT_HOST}} filled from the environment, plus the
-// two icons, at the root of a zip.
+// manifest.json with ${{MICROSOFT_APP_ID}} and ${{BOT_HOST}} filled from the environment and the
+// command menu read from commands/ (so a new command needs no change here), plus the two icons,
+// at the root of a zip. It runs under tsx (npm run teams:package) to read commands/*.ts.
 //
 //   MICROSOFT_APP_ID=<bot app id> BOT_HOST=bot.example.com npm run teams:package [-- --out <file>]
 //
@@ -9,7 +10,7 @@
 // needs three fixed headers, and the output is byte-for-byte reproducible (fixed timestamps).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,23 @@ function placeholders(env) {
   return { MICROSOFT_APP_ID: appId, BOT_HOST: host.toLowerCase() };
 }
 
-function fillManifest(text, values) {
+/** Teams shows at most this many commands a scope; the others are still answered when typed. */
+const MENU_SIZE = 10;
+
+/**
+ * A scope's command menu: every command of commands/ (name and one-line summary, in /help's
+ * order), then the Teams-only commands the manifest lists itself (`link`), `help` last. When they
+ * do not fit, the last commands before help are left out of the menu (and named).
+ */
+export function commandMenu(commands, own) {
+  const entry = (c) => ({ title: c.name, description: c.summary.length > 128 ? `${c.summary.slice(0, 127)}…` : c.summary });
+  const help = commands.filter((c) => c.name === 'help').map(entry);
+  const others = commands.filter((c) => c.name !== 'help').map(entry);
+  const room = Math.max(0, MENU_SIZE - help.length - own.length);
+  return { commands: [...others.slice(0, room), ...own, ...help], left: others.slice(room).map((c) => c.title) };
+}
+
+function fillManifest(text, values, commands) {
   const filled = text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (match, name) => {
     if (!(name in values)) fail(`teams/manifest.json uses \${{${name}}}, which this script does not fill.`);
     return values[name];
@@ -46,6 +63,9 @@ function fillManifest(text, values) {
   }
   for (const bot of manifest.bots ?? []) {
     for (const list of bot.commandLists ?? []) {
+      const menu = commandMenu(commands, list.commands);
+      if (menu.left.length > 0) console.warn(`teams:package: the ${list.scopes.join('/')} menu has room for ${MENU_SIZE} commands; left out (still answered when typed): ${menu.left.join(', ')}`);
+      list.commands = menu.commands;
       if (list.commands.length > 10) fail(`a bot command list may hold at most 10 commands (scopes ${list.scopes.join(', ')}).`);
       for (const c of list.commands) {
         if (c.title.length > 32 || c.description.length > 128) fail(`command "${c.title}": title at most 32 and description at most 128 characters.`);
@@ -116,11 +136,20 @@ export function zip(files) {
   return Buffer.concat([...locals, directory, end]);
 }
 
-function main() {
+/** The bot's commands, read from commands/index.ts (needs tsx). */
+async function loadCommands() {
+  try {
+    return (await import(pathToFileURL(join(root, 'commands', 'index.ts')).href)).commands;
+  } catch (err) {
+    fail(`could not read the commands from commands/index.ts (${err.message}); run it as "npm run teams:package", which loads tsx.`);
+  }
+}
+
+async function main() {
   const outFlag = process.argv.indexOf('--out');
   const out = outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(teamsDir, 'chatops-teams.zip');
   const values = placeholders(process.env);
-  const manifest = fillManifest(readFileSync(join(teamsDir, 'manifest.json'), 'utf8'), values);
+  const manifest = fillManifest(readFileSync(join(teamsDir, 'manifest.json'), 'utf8'), values, await loadCommands());
   const archive = zip([
     { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
     { name: 'color.png', data: checkIcon('color.png', 192) },
@@ -130,4 +159,4 @@ function main() {
   console.log(`teams:package: wrote ${out} (${archive.length} bytes) for app ${values.MICROSOFT_APP_ID} at https://${values.BOT_HOST}/api/messages`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+// @ts-expect-error: a plain .mjs script without types
+import { commandMenu } from '../../scripts/teams-package.mjs';
 
 const run = promisify(execFile);
+/** As `npm run teams:package` runs it: under tsx, which reads commands/*.ts. */
+const node = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, ['--import', 'tsx', ...args], { env });
 const script = new URL('../../scripts/teams-package.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'teams-package-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,9 +49,17 @@ function readZip(archive: Buffer): Map<string, Buffer> {
 }
 
 describe('npm run teams:package', () => {
+  it('keeps a menu within the 10 Teams shows, help last, naming the commands left out', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ name: `c${i + 1}`, summary: `Command ${i + 1}` }));
+    const menu = commandMenu([...many, { name: 'help', summary: 'x'.repeat(200) }], [{ title: 'link', description: 'Link' }]);
+    expect(menu.commands.map((c: { title: string }) => c.title)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'link', 'help']);
+    expect(menu.commands.at(-1).description).toHaveLength(128);
+    expect(menu.left).toEqual(['c9', 'c10', 'c11']);
+  });
+
   it('builds an app package with the app id and host filled in and both icons at the root', async () => {
     const out = join(dir, 'app.zip');
-    const { stdout } = await run(process.execPath, [script, '--out', out], { env: { ...process.env, MICROSOFT_APP_ID: APP_ID, BOT_HOST: 'https://bot.contoso.example/' } });
+    const { stdout } = await node([script, '--out', out], { ...process.env, MICROSOFT_APP_ID: APP_ID, BOT_HOST: 'https://bot.contoso.example/' });
     expect(stdout).toContain('https://bot.contoso.example/api/messages');
     const files = readZip(readFileSync(out));
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
@@ -59,6 +72,12 @@ describe('npm run teams:package', () => {
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     const teamCommands = manifest.bots[0].commandLists.find((l: any) => l.scopes.includes('team')).commands.map((c: any) => c.title);
     expect(teamCommands).toEqual(expect.arrayContaining(['queue', 'transcript', 'link', 'help']));
+    // The menus are read from commands/: every command, in /help's order, help last; link only where channels are.
+    const names = commands.map((c) => c.name);
+    expect(teamCommands).toEqual([...names.filter((n) => n !== 'help'), 'link', 'help']);
+    const personal = manifest.bots[0].commandLists.find((l: any) => l.scopes.includes('personal')).commands;
+    expect(personal.map((c: any) => c.title)).toEqual(names);
+    expect(personal.find((c: any) => c.title === 'queue').description).toBe(commands.find((c) => c.name === 'queue')!.summary);
     const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(size(files.get('color.png')!)).toEqual([192, 192]);
     expect(size(files.get('outline.png')!)).toEqual([32, 32]);
@@ -66,14 +85,14 @@ describe('npm run teams:package', () => {
 
   it('builds the same bytes twice from the same input', async () => {
     const env = { ...process.env, MICROSOFT_APP_ID: APP_ID, BOT_HOST: 'bot.contoso.example' };
-    await run(process.execPath, [script, '--out', join(dir, 'a.zip')], { env });
-    await run(process.execPath, [script, '--out', join(dir, 'b.zip')], { env });
+    await node([script, '--out', join(dir, 'a.zip')], env);
+    await node([script, '--out', join(dir, 'b.zip')], env);
     expect(readFileSync(join(dir, 'a.zip')).equals(readFileSync(join(dir, 'b.zip')))).toBe(true);
   });
 
   it('stops with a message naming the variable when the app id is missing', async () => {
     const env = { ...process.env, MICROSOFT_APP_ID: '', BOT_HOST: 'bot.contoso.example' };
-    const err = await run(process.execPath, [script, '--out', join(dir, 'bad.zip')], { env }).catch((e: { code: number; stderr: string }) => e);
+    const err = await node([script, '--out', join(dir, 'bad.zip')], env).catch((e: { code: number; stderr: string }) => e);
     expect(err).toMatchObject({ code: 1 });
     expect((err as { stderr: string }).stderr).toMatch(/MICROSOFT_APP_ID must be the bot's Microsoft app id/);
   });
