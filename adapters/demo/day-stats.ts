@@ -1,6 +1,6 @@
-import type { DayStats } from '../../src/domain/types.js';
+import type { DayStats, QueueDayStats } from '../../src/domain/types.js';
 import type { DaySim } from './day-sim.js';
-import { SLA_SECONDS } from './operation.js';
+import { QUEUES, SLA_SECONDS } from './operation.js';
 
 /**
  * `/today` and past days: the figures of one local day as known at `t` seconds after its
@@ -24,6 +24,7 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
   let withinSla = 0;
   let slaBreaches = 0;
   let transfers = 0;
+  const byQueue = QUEUES.map(() => ({ queuedByHour: new Array<number>(24).fill(0), durationSum: 0, finished: 0 }));
 
   for (const c of sim.conversations) {
     if (c.start > t) break;
@@ -34,7 +35,9 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
       if (c.wantsAgent && c.enqueueAt !== undefined && c.enqueueAt <= t) handedOver += 1;
     }
     if (c.enqueueAt === undefined || c.enqueueAt > t) continue;
+    const queue = byQueue[c.queue]!;
     queuedByHour[Math.min(23, Math.floor(c.enqueueAt / 3600))]! += 1;
+    queue.queuedByHour[Math.min(23, Math.floor(c.enqueueAt / 3600))]! += 1;
     if (c.transferredAt !== undefined && c.transferredAt <= t) transfers += 1;
     if (c.assignedAt !== undefined && c.assignedAt <= t) {
       const wait = c.assignedAt - c.enqueueAt;
@@ -49,6 +52,8 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
       if (c.endAt <= t) {
         finished += 1;
         durationSum += c.endAt - c.assignedAt;
+        queue.finished += 1;
+        queue.durationSum += c.endAt - c.assignedAt;
       }
       continue;
     }
@@ -61,7 +66,12 @@ export function dayStatsAt(sim: DaySim, date: string, t: number): DayStats {
     if (waited > SLA_SECONDS) slaBreaches += 1;
   }
 
-  const stats: DayStats = { date, chats, missed, abandoned, slaBreaches, transfers, chatsByHour, queuedByHour };
+  const queues = byQueue.map((q, i): QueueDayStats => {
+    const figures: QueueDayStats = { name: QUEUES[i]!.name, queuedByHour: q.queuedByHour };
+    if (q.finished > 0) figures.averageChatSeconds = Math.round(q.durationSum / q.finished);
+    return figures;
+  });
+  const stats: DayStats = { date, chats, missed, abandoned, slaBreaches, transfers, chatsByHour, queuedByHour, queues };
   if (answered > 0) stats.averageWaitSeconds = Math.round(waitSum / answered);
   if (firstResponses > 0) stats.firstResponseSeconds = Math.round(firstResponseSum / firstResponses);
   if (finished > 0) stats.averageChatSeconds = Math.round(durationSum / finished);

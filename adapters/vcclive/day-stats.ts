@@ -1,6 +1,7 @@
-import type { DayStats } from '../../src/domain/types.js';
+import type { DayStats, QueueDayStats } from '../../src/domain/types.js';
 import { roundedMean } from '../../src/util/rounded-mean.js';
 import { dispositionOf, isSpam } from './mapping.js';
+import { queueOf } from './queue-snapshot.js';
 import { localHour, vccTime } from './time.js';
 import type { ChatWire } from './wire.js';
 
@@ -28,8 +29,11 @@ export function dayStats(date: string, chats: readonly ChatWire[], zone: string)
   let placed = 0;
   const firstResponses: number[] = [];
   const durations: number[] = [];
+  const byQueue = new Map<string, { queuedByHour: number[]; durations: number[] }>();
 
   for (const chat of counted) {
+    const queue = byQueue.get(queueOf(chat)) ?? { queuedByHour: new Array<number>(24).fill(0), durations: [] };
+    byQueue.set(queueOf(chat), queue);
     const disposition = dispositionOf(chat);
     if (disposition !== undefined) withDisposition++;
     if (disposition === 'missed') missed++;
@@ -44,10 +48,14 @@ export function dayStats(date: string, chats: readonly ChatWire[], zone: string)
     }
     // Only answered chats have a first response; a missed chat's 0 would flatter the average.
     if (finite(chat.firstResponseTime) && chat.firstAgentMessageTime) firstResponses.push(chat.firstResponseTime);
-    if (finite(chat.duration) && disposition !== 'missed' && disposition !== 'in progress') durations.push(chat.duration);
+    if (finite(chat.duration) && disposition !== 'missed' && disposition !== 'in progress') {
+      durations.push(chat.duration);
+      queue.durations.push(chat.duration);
+    }
     const started = vccTime(chat.sessionStartTime, zone);
     if (started) {
       chatsByHour[localHour(started, zone)]!++;
+      queue.queuedByHour[localHour(started, zone)]!++;
       placed++;
     }
   }
@@ -58,7 +66,18 @@ export function dayStats(date: string, chats: readonly ChatWire[], zone: string)
   if (none || withDisposition > 0) stats.missed = missed;
   if (none || withTransfers > 0) stats.transfers = transfers;
   // Hours only when every chat has one: the hours of a day add up to its chats.
-  if (placed === counted.length) stats.chatsByHour = chatsByHour;
+  if (placed === counted.length) {
+    stats.chatsByHour = chatsByHour;
+    // Every chat of the log names the queue it reached: /staffing can answer per queue.
+    stats.queues = [...byQueue.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, queue]) => {
+        const figures: QueueDayStats = { name, queuedByHour: queue.queuedByHour };
+        const averageChat = roundedMean(queue.durations);
+        if (averageChat !== undefined) figures.averageChatSeconds = averageChat;
+        return figures;
+      });
+  }
   const firstResponse = roundedMean(firstResponses);
   if (firstResponse !== undefined) stats.firstResponseSeconds = firstResponse;
   const averageChat = roundedMean(durations);

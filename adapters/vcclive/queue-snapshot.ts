@@ -11,6 +11,11 @@ export function isWaiting(chat: ChatWire): boolean {
 
 const NO_QUEUE = 'No queue';
 
+/** The queue a chat reached last, where `/queue` and `/staffing <queue>` count it. */
+export function queueOf(chat: ChatWire): string {
+  return chat.lastQueueName?.trim() || chat.firstQueueName?.trim() || NO_QUEUE;
+}
+
 /**
  * `/queue` for VCC Live, derived: VCC Live publishes no chat-queue figures, so the snapshot is
  * built from today's chat log. Waiting = chats `In progress` without `firstAgentMessageTime`,
@@ -21,7 +26,7 @@ export function queueSnapshot(chats: readonly ChatWire[], zone: string, now: Dat
   const byQueue = new Map<string, { waits: number[]; ongoing: number }>();
   for (const chat of chats) {
     if (isSpam(chat) || !isInProgress(chat)) continue;
-    const name = chat.lastQueueName?.trim() || chat.firstQueueName?.trim() || NO_QUEUE;
+    const name = queueOf(chat);
     const entry = byQueue.get(name) ?? { waits: [], ongoing: 0 };
     byQueue.set(name, entry);
     if (!isWaiting(chat)) {

@@ -151,6 +151,21 @@ export interface DayStats {
    * counts chats the bot closed on its own: what agents are staffed for (`/staffing`).
    */
   queuedByHour?: number[];
+  /**
+   * The same day per queue, when the vendor says which queue each chat reached (`/staffing
+   * [queue]`). Left out when it does not.
+   */
+  queues?: QueueDayStats[];
+}
+
+/** One queue's share of a day: what `/staffing <queue>` needs. */
+export interface QueueDayStats {
+  /** The queue's name as `/queue` shows it. */
+  name: string;
+  /** Chats that reached this queue per local hour (24 entries). */
+  queuedByHour: number[];
+  /** Average duration of this queue's finished chats, in seconds. */
+  averageChatSeconds?: number;
 }
 
 export interface DateRange {

@@ -59,12 +59,6 @@ sources:
     expect(needs(strict).needed).toBeGreaterThan(needs(usual).needed);
   });
 
-  it('a queue name gets a clear answer: arrivals are counted for the whole source', async () => {
-    bot = await demoBot();
-    const text = await bot.ask('/staffing Soporte');
-    expect(text).toContain('does not count arrivals per queue');
-    expect(text).toContain('Usage:  /staffing [source]');
-  });
 });
 
 describe('/staffing on each vendor', () => {

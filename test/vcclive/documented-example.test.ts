@@ -54,6 +54,8 @@ describe('the documented Get Chat Log example', () => {
       averageChatSeconds: 198,
       slaBreaches: 0,
       slaRate: 1,
+      // The documented chat reached the queue "Chat": /staffing Chat counts it there.
+      queues: [{ name: 'Chat', queuedByHour: byHour, averageChatSeconds: 198 }],
     });
   });
 });
