@@ -29,6 +29,15 @@ export interface VendorHttpOptions {
   retries?: number;
   /** First backoff delay; doubles each attempt, with full jitter. Default 250 ms. */
   retryBaseDelayMs?: number;
+  /**
+   * Extra attempts after the vendor said "too many simultaneous requests" (another replica or
+   * person on the same token). Retried quietly after a short jittered wait; default 4.
+   */
+  busyRetries?: number;
+  /** The wait before a busy retry: a random time up to this, times the attempt. Default 300 ms. */
+  busyRetryDelayMs?: number;
+  /** A 429/503 whose `Retry-After` is at most this is waited out and retried once. Default 5 s. */
+  maxRetryAfterMs?: number;
   /** Values that must never appear in an error or log line (tokens, passwords). */
   secrets?: string[];
   headers?: Record<string, string>;
@@ -46,6 +55,11 @@ export interface RequestOptions {
   endpoint: string;
   /** A long download (report, page of a log): the quota gate never gives it a token's last lease. */
   long?: boolean;
+  /**
+   * Reads a vendor's refusal written inside a 2xx JSON body (undefined when the body is an
+   * answer), so that it is retried or thrown like the same refusal sent as a status.
+   */
+  refusal?: (body: unknown) => VendorError | undefined;
   signal?: AbortSignal;
 }
 
@@ -78,6 +92,9 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const retries = options.retries ?? 2;
   const baseDelay = options.retryBaseDelayMs ?? 250;
+  const busyRetries = options.busyRetries ?? 4;
+  const busyDelay = options.busyRetryDelayMs ?? 300;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
   const ownDispatcher = options.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000, connections: 16 });
   const dispatcher = options.dispatcher ?? ownDispatcher!;
@@ -102,57 +119,62 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     return url;
   }
 
-  /**
-   * Sends with retries. Each attempt is one request the vendor counts: the quota gate's meter
-   * admits it (lease + budget) as it leaves; `release` gives the lease back once the caller has
-   * read or dropped the body.
-   */
-  async function send(path: string, opts: RequestOptions): Promise<{ res: Dispatcher.ResponseData; release: () => void }> {
-    const method = opts.method ?? 'GET';
-    const url = buildUrl(path, opts.query);
-    const attempts = method === 'GET' ? retries + 1 : 1;
-    let lastError: VendorError | undefined;
-    // Own loop rather than p-retry: a retry here is decided per answer (status, vendor body), and
-    // p-retry keeps an abort listener on the caller's signal after it settles.
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await sleep(Math.random() * baseDelay * 2 ** (attempt - 1), opts.signal);
-      const release = await meterRequest({ endpoint: opts.endpoint, long: opts.long, signal: opts.signal });
-      let handedOver = false;
-      try {
-        const res = await request(url, {
-          method,
-          dispatcher,
-          headers: { accept: 'application/json', ...options.headers, ...opts.headers },
-          body: opts.body,
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
-          signal: opts.signal,
-        });
-        if (res.statusCode >= 500) {
-          const text = await readCapped(res.body, 64 * 1024).catch(() => '');
-          const refined = options.classifyStatus?.(res.statusCode, text);
-          lastError = makeError({
-            kind: refined?.kind ?? 'unavailable',
-            reason: refined?.reason ?? 'server-error',
-            endpoint: opts.endpoint,
-            status: res.statusCode,
-            userMessage: refined?.userMessage,
-            detail: refined?.detail ?? `HTTP ${res.statusCode} from ${opts.endpoint}: ${snippet(text)}`,
-          });
-          if (lastError.kind === 'unavailable') continue;
-          throw lastError;
-        }
-        handedOver = true;
-        return { res, release };
-      } catch (error) {
-        if (error instanceof VendorError) throw error;
-        if (opts.signal?.aborted) throw error;
-        lastError = networkError(error, opts.endpoint);
-      } finally {
-        if (!handedOver) release();
-      }
+  /** One request, admitted by the quota gate's meter as it leaves (the vendor counts each one). */
+  async function sendOnce(path: string, opts: RequestOptions): Promise<{ res: Dispatcher.ResponseData; release: () => void }> {
+    const release = await meterRequest({ endpoint: opts.endpoint, long: opts.long, signal: opts.signal });
+    try {
+      const res = await request(buildUrl(path, opts.query), {
+        method: opts.method ?? 'GET',
+        dispatcher,
+        headers: { accept: 'application/json', ...options.headers, ...opts.headers },
+        body: opts.body,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        signal: opts.signal,
+      });
+      return { res, release };
+    } catch (error) {
+      release();
+      if (opts.signal?.aborted) throw error;
+      throw networkError(error, opts.endpoint);
     }
-    throw lastError!;
+  }
+
+  /**
+   * Runs `attempt` (one request and the reading of its answer) until it succeeds or fails for
+   * good. Three kinds of retry, each with its own allowance: a GET that failed on the network or
+   * with 5xx (exponential backoff, full jitter); the vendor's "too many simultaneous requests"
+   * (a short jittered wait, never shown to the asker); a 429/503 with a short `Retry-After`
+   * (waited out once). Attempts give their lease back before any wait.
+   * Own loop rather than p-retry or undici's RetryAgent: every attempt must pass the quota meter
+   * and the decision depends on the vendor's body.
+   */
+  async function withRetries<T>(opts: RequestOptions, attempt: () => Promise<T>): Promise<T> {
+    const left = { failures: (opts.method ?? 'GET') === 'GET' ? retries : 0, busy: busyRetries, retryAfter: 1 };
+    for (;;) {
+      let failure: VendorError;
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof VendorError) || opts.signal?.aborted) throw error;
+        failure = error;
+      }
+      const retryAfterMs = failure.retryAfterSeconds === undefined ? undefined : failure.retryAfterSeconds * 1000;
+      let waitMs: number;
+      if (failure.reason === 'too-many-concurrent' && left.busy > 0) {
+        left.busy -= 1;
+        waitMs = Math.random() * busyDelay * (busyRetries - left.busy);
+      } else if (retryAfterMs !== undefined && retryAfterMs <= maxRetryAfterMs && left.retryAfter > 0) {
+        left.retryAfter -= 1;
+        waitMs = retryAfterMs;
+      } else if (failure.kind === 'unavailable' && (failure.status === undefined || failure.status >= 500) && failure.reason !== 'truncated' && left.failures > 0) {
+        left.failures -= 1;
+        waitMs = Math.random() * baseDelay * 2 ** (retries - left.failures - 1);
+      } else {
+        throw failure;
+      }
+      await sleep(waitMs, opts.signal);
+    }
   }
 
   function networkError(error: unknown, endpoint: string): VendorError {
@@ -169,26 +191,34 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     });
   }
 
-  async function failOnStatus(res: Dispatcher.ResponseData, endpoint: string): Promise<never> {
-    const text = await readCapped(res.body, 64 * 1024).catch(() => '');
-    const refined = options.classifyStatus?.(res.statusCode, text);
-    const retryAfter = Number(res.headers['retry-after']);
+  /** The VendorError for a non-2xx answer: the vendor's own reading first, then the status's. */
+  function statusError(status: number, headers: Dispatcher.ResponseData['headers'], text: string, endpoint: string): VendorError {
+    const refined = options.classifyStatus?.(status, text);
+    const retryAfter = Number(headers['retry-after']);
     const reason: VendorErrorReason =
       refined?.reason ??
-      (res.statusCode === 401 || res.statusCode === 403 ? 'auth' : res.statusCode === 404 ? 'not-found' : res.statusCode === 429 ? 'rate-limited' : 'bad-request');
-    throw makeError({
-      kind: refined?.kind ?? 'refused',
+      (status >= 500 ? 'server-error' : status === 401 || status === 403 ? 'auth' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'bad-request');
+    return makeError({
+      kind: refined?.kind ?? (status >= 500 ? 'unavailable' : 'refused'),
       reason,
       endpoint,
-      status: res.statusCode,
+      status,
       userMessage: refined?.userMessage,
-      detail: refined?.detail ?? `HTTP ${res.statusCode} from ${endpoint}: ${snippet(text)}`,
-      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+      detail: refined?.detail ?? `HTTP ${status} from ${endpoint}: ${snippet(text)}`,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     });
   }
 
-  async function json(path: string, opts: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
-    const { res, release } = await send(path, opts);
+  async function failOnStatus(res: Dispatcher.ResponseData, endpoint: string): Promise<never> {
+    throw statusError(res.statusCode, res.headers, await readCapped(res.body, 64 * 1024).catch(() => ''), endpoint);
+  }
+
+  function json(path: string, opts: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
+    return withRetries(opts, () => jsonOnce(path, opts));
+  }
+
+  async function jsonOnce(path: string, opts: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
+    const { res, release } = await sendOnce(path, opts);
     let text: string;
     try {
       if (res.statusCode < 200 || res.statusCode >= 300) await failOnStatus(res, opts.endpoint);
@@ -228,19 +258,29 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
         detail: `${truncated ? 'truncated' : 'malformed'} JSON from ${opts.endpoint}: ${(error as Error).message}`,
       });
     }
-    if (!opts.schema) return parsed;
+    if (!opts.schema) return refusedInBody(parsed, opts);
     const result = opts.schema.safeParse(parsed);
     if (!result.success) {
       const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
       throw makeError({ kind: 'nonsense', reason: 'schema', endpoint: opts.endpoint, status: res.statusCode, detail: `unexpected shape from ${opts.endpoint}: ${issues}` });
     }
-    return result.data;
+    return refusedInBody(result.data, opts);
+  }
+
+  /** Throws the error a vendor wrote inside a 2xx body (wolkvox's envelope `code`), so it is retried like a status. */
+  function refusedInBody<T>(body: T, opts: RequestOptions): T {
+    const refusal = opts.refusal?.(body);
+    if (refusal) throw refusal;
+    return body;
   }
 
   async function stream(path: string, opts: RequestOptions & { passStatuses?: number[] }): Promise<StreamResponse> {
-    const { res, release } = await send(path, opts);
-    const ok = res.statusCode >= 200 && res.statusCode < 300;
-    if (!ok && !opts.passStatuses?.includes(res.statusCode)) await failOnStatus(res, opts.endpoint).finally(release);
+    const { res, release } = await withRetries(opts, async () => {
+      const sent = await sendOnce(path, opts);
+      const ok = sent.res.statusCode >= 200 && sent.res.statusCode < 300;
+      if (!ok && !opts.passStatuses?.includes(sent.res.statusCode)) await failOnStatus(sent.res, opts.endpoint).finally(sent.release);
+      return sent;
+    });
     // The cap sits in a Transform rather than a 'data' listener on the body: a listener would
     // switch the body to flowing mode and drop chunks emitted before the caller starts reading.
     let seen = 0;
@@ -274,6 +314,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
 }
 
 class TooLarge extends Error {}
+
+
 
 async function readCapped(body: Readable & AsyncIterable<Buffer>, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];

@@ -99,19 +99,23 @@ export function createWolkvoxClient(options: WolkvoxClientOptions): WolkvoxClien
     const endpoint = endpointLabel(name);
     let envelope: z.output<typeof envelopeSchema>;
     options.onRequest?.(endpoint);
+    // A refusal inside an HTTP 200 (the envelope's `code`) is read per attempt, so that "too many
+    // simultaneous requests" is retried however the vendor sends it.
+    const refusal = (body: unknown) => {
+      const answer = body as z.output<typeof envelopeSchema>;
+      const code = Number(answer.code);
+      if (code === 200) return undefined;
+      const said = JSON.stringify({ error: answer.error, msg: answer.msg });
+      return report && isNoDataAnswer(code, said) ? undefined : codeError(http, code, said, endpoint);
+    };
     try {
       // Reports are long downloads: the quota gate never gives them the token's last lease.
-      envelope = await http.json(path, { query: { api, ...query }, endpoint, long: report, signal, schema: envelopeSchema });
+      envelope = await http.json(path, { query: { api, ...query }, endpoint, long: report, signal, schema: envelopeSchema, refusal });
     } catch (error) {
       if (report && isVendorError(error) && error.status === 404) return schema.parse([]);
       throw error;
     }
-    const code = Number(envelope.code);
-    if (code !== 200) {
-      const said = JSON.stringify({ error: envelope.error, msg: envelope.msg });
-      if (report && isNoDataAnswer(code, said)) return schema.parse([]);
-      throw codeError(http, code, said, endpoint);
-    }
+    if (Number(envelope.code) !== 200) return schema.parse([]); // a report's "no data"
     const result = schema.safeParse(envelope.data);
     if (!result.success) {
       const issues = result.error.issues.slice(0, 3).map((i) => `data.${i.path.join('.')}: ${i.message}`).join('; ');

@@ -41,6 +41,14 @@ describe('Comm100 rate limit', () => {
     expect(fake.controls.calls('livechat/realTime/RightNow')).toBe(1);
   });
 
+  it('waits out a short Retry-After once and answers', async () => {
+    const { fake, adapter } = await setUp();
+    fake.controls.fail({ kind: 'status', status: 429, headers: { 'retry-after': '0' } }, { path: 'livechat/realTime/RightNow', times: 1 });
+    const queue = await adapter.queue!();
+    expect(queue.queues.length).toBeGreaterThan(0);
+    expect(fake.controls.calls('livechat/realTime/RightNow')).toBe(2);
+  });
+
   it('stops reading agent statuses when rate-limited instead of showing every agent as unknown', async () => {
     const { fake, adapter } = await setUp();
     fake.controls.fail({ kind: 'status', status: 429, headers: { 'retry-after': '30' } }, { path: 'livechat/agents' });

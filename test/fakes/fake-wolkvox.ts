@@ -30,7 +30,7 @@ export type WolkvoxApi = 'chats' | 'skills' | 'agents' | 'token_info' | 'chat_2'
  * - `hang`: never answers (not even headers) until the fake closes;
  * - `reset`: the socket is destroyed without an answer.
  */
-export type FailureMode = 'malformed-json' | 'html' | 'truncated' | 'server-error' | 'maintenance' | 'hang' | 'reset';
+export type FailureMode = 'malformed-json' | 'html' | 'truncated' | 'server-error' | 'maintenance' | 'hang' | 'reset' | 'too-many-simultaneous';
 
 /** What a data handler may answer instead of a plain `data` payload. */
 export type FakeReply =
@@ -254,6 +254,9 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
         return;
       case 'hang':
         return;
+      case 'too-many-simultaneous':
+        // As if another client of the same token held both slots (not counted against the quota).
+        return sendError(res, undefined, 403, FAKE_MESSAGES.tooManyConcurrent);
     }
   }
 
