@@ -54,6 +54,7 @@ export function createMemoryQuotaGate(options: MemoryQuotaGateOptions = {}): Quo
       return { usedToday: used, budget, left: budget === undefined ? undefined : spent ? 0 : Math.max(0, budget - used) };
     },
     mode: () => 'memory',
+    health: () => ({ mode: 'memory' }),
     async close() {
       lifetime.abort(new Error('quota gate closed'));
       await store.close();

@@ -5,10 +5,16 @@ import type { CacheEntry, FlightClaim, FlightOutcome, Lease, QuotaStore } from '
 
 export interface MemoryStoreOptions {
   now: () => number;
-  /** Share of each daily budget this process may spend (1 alone; a replica's share while Redis is down). */
-  budgetShare?: number;
-  /** Leases per token; default the token's own concurrency. */
+  /** Share of each daily budget this process may spend (1 alone; a replica's share while Redis is down, read at each spend). */
+  budgetShare?: number | (() => number);
+  /** Leases per token; default the token's own concurrency. 0 means none: requests are refused at once. */
   concurrency?: (token: TokenPolicy) => number;
+  /**
+   * The per-token slots of this process, when another store of the same process shares them
+   * (a Redis replica's shared and fallback stores), so that requests admitted by one count for
+   * the other across a switch.
+   */
+  slots?: Map<string, LocalSemaphore>;
   /** Cached keys kept at most (oldest written go first). */
   maxEntries?: number;
 }
@@ -17,11 +23,11 @@ export interface MemoryStoreOptions {
  * Everything a quota gate stores, inside one process: the embedded default, and each Redis
  * replica's fallback while Redis is unreachable.
  */
-export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t.concurrency, maxEntries = 10_000 }: MemoryStoreOptions): QuotaStore & {
+export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t.concurrency, maxEntries = 10_000, slots }: MemoryStoreOptions): QuotaStore & {
   remember(token: TokenPolicy, key: string, entry: CacheEntry, keepMs: number): void;
 } {
   const cache = new Map<string, { entry: CacheEntry; until: number }>();
-  const semaphores = new Map<string, LocalSemaphore>();
+  const semaphores = slots ?? new Map<string, LocalSemaphore>();
   const spacing = new LocalSpacing();
   const counts = new Map<string, { day: string; used: number; spent: boolean }>();
 
@@ -46,10 +52,12 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
     return current;
   }
 
-  const concurrencyFor = (token: TokenPolicy) => Math.max(1, Math.min(token.concurrency, concurrency(token)));
+  const concurrencyFor = (token: TokenPolicy) => Math.max(0, Math.min(token.concurrency, concurrency(token)));
 
   return {
-    budgetShare,
+    get budgetShare() {
+      return typeof budgetShare === 'function' ? budgetShare() : budgetShare;
+    },
     concurrencyFor,
     remember,
 
@@ -82,6 +90,8 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
         semaphores.set(token.key, semaphore);
       }
       semaphore.capacity = concurrencyFor(token);
+      // A share of 0 (more replicas than slots while Redis is down): no vendor request, the cache answers.
+      if (semaphore.capacity === 0) return undefined;
       const timeout = AbortSignal.timeout(waitMs);
       try {
         const release = await semaphore.acquire(AbortSignal.any([signal, timeout]), slotLane(lane));

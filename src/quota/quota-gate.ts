@@ -25,7 +25,19 @@ export interface QuotaGate {
   usage(token: TokenPolicy): Promise<{ usedToday: number; budget: number | undefined; left: number | undefined }>;
   /** `shared` (Redis answering), `local` (Redis configured but unreachable: per-process limits), `memory`. */
   mode(): 'shared' | 'local' | 'memory';
+  /** How limits are kept right now, in words, for `/readyz` and the start-up lines. */
+  health(): GateHealth;
   close(): Promise<void>;
+}
+
+export interface GateHealth {
+  mode: 'shared' | 'local' | 'memory';
+  /** Replicas sharing the limits, as this one last saw them (Redis mode). */
+  replicas?: number;
+  /** Set while the gate works on less than it should (Redis unreachable): why, and what that means for answers. */
+  degraded?: string;
+  /** Since when it is degraded (ms since epoch). */
+  since?: number;
 }
 
 /** How one API token is rationed. Sources that share a token share one policy key. */

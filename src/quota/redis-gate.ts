@@ -8,6 +8,10 @@ import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-ga
 import { checkPrefix } from './redis-keys.js';
 import { SharedStoreDown, createRedisStore } from './redis-store.js';
 import { peekCache } from './peek.js';
+import { randomUUID } from 'node:crypto';
+import { createReplicaRoster, shareOf } from './replica-roster.js';
+import { tokenKeys } from './redis-keys.js';
+import type { LocalSemaphore } from './semaphore.js';
 
 export interface RedisQuotaGateOptions {
   /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
@@ -30,10 +34,16 @@ export interface RedisQuotaGateOptions {
   flightPollMs?: number;
   /** How long the last value of a key is kept for stale answers (default 24 h). */
   staleKeepMs?: number;
-  /** While Redis is down, this replica may spend this share of each daily budget (default 1/3). */
+  /**
+   * While Redis is down, a replica that saw the others before takes its even part of each
+   * token's concurrency and budget (see `shareOf`). One that never reached Redis cannot know
+   * its part: it may spend this share of each daily budget (default 1/3)...
+   */
   localShare?: number;
-  /** While Redis is down, leases per token on this replica (default 1). */
+  /** ...and take this many leases per token (default 1). */
   localConcurrency?: number;
+  /** How often this replica says it is alive and reads who else is (default 5 s). */
+  rosterBeatMs?: number;
   /** How long the first requests wait for the first connection before going local (default 2 s). */
   connectWaitMs?: number;
   /** While Redis is down, how often to check whether it is back (default 1 s). */
@@ -70,6 +80,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   const localShare = options.localShare ?? 1 / 3;
   const localConcurrency = options.localConcurrency ?? 1;
   const probeMs = options.probeMs ?? 1_000;
+  const rosterBeatMs = options.rosterBeatMs ?? 5_000;
   const lifetime = new AbortController();
   const ctx: CoreContext = {
     now,
@@ -89,6 +100,11 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');
   }
   const subscriber = redis.duplicate();
+  const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
+  /** The members this replica saw when the outage began; undefined while Redis answers. */
+  let outage: { members: number; rank: number; since: number } | undefined;
+  /** Tokens this replica spent on its own share, with what it already handed to the shared count. */
+  const spentAlone = new Map<string, { token: TokenPolicy; day: string; flushed: number }>();
 
   let up = redis.status === 'ready';
   let outageLogged = false;
@@ -98,20 +114,53 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   function markUp(): void {
     if (closed || up) return;
     up = true;
+    outage = undefined;
     if (probe) clearInterval(probe);
     probe = undefined;
     if (outageLogged) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
     outageLogged = false;
+    void beat();
+    void handOverSpending();
   }
+
+  /** Adds what this replica spent alone during the outage to the shared day count, so the bot's count stays the vendor's. */
+  async function handOverSpending(): Promise<void> {
+    for (const [key, alone] of spentAlone) {
+      const { used } = await local.dayUsage(alone.token, alone.day);
+      const delta = used - alone.flushed;
+      if (delta <= 0) continue;
+      try {
+        await redis.multi().incrby(tokenKeys(prefix, alone.token).budget(alone.day), delta).pexpire(tokenKeys(prefix, alone.token).budget(alone.day), 2 * 86_400_000).exec();
+        alone.flushed = used;
+      } catch {
+        return; // Redis went away again: the next return hands it over
+      }
+      if (alone.day !== day(alone.token)) spentAlone.delete(key);
+    }
+  }
+
+  async function beat(): Promise<void> {
+    if (closed) return;
+    await roster.beat().catch(() => undefined);
+  }
+  const beating = setInterval(() => void (up ? beat() : undefined), rosterBeatMs);
+  beating.unref();
+  if (up) void beat();
 
   function markDown(error?: unknown): void {
     if (closed) return;
+    if (up || !outage) {
+      const seen = roster.lastSeen();
+      outage = { members: seen?.members.length ?? 0, rank: seen?.rank ?? 0, since: Date.now() };
+    }
     up = false;
     if (!outageLogged) {
       outageLogged = true;
       logger.warn(
-        { prefix, err: error instanceof Error ? error.message : undefined, localConcurrency, localShare },
-        'Redis is unreachable: the quota gate now limits this replica on its own (its share of each budget, fewer simultaneous calls) until Redis returns',
+        { prefix, err: error instanceof Error ? error.message : undefined, replicas: outage!.members || 'unknown', place: outage!.members ? outage!.rank + 1 : undefined },
+        outage!.members
+          ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage!.members} replicas) until Redis returns`
+          : 'Redis is unreachable and this replica never saw the others: it takes one slot and a third of each budget until Redis returns',
       );
     }
     // A command can fail while the connection stays "ready" (timeout): check again ourselves.
@@ -139,6 +188,8 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   redis.on('error', () => undefined); // the outage is logged once by markDown, not per reconnect attempt
   subscriber.on('error', () => undefined);
 
+  // One set of per-token slots for both stores: requests in flight when Redis fails keep counting.
+  const slots = new Map<string, LocalSemaphore>();
   const shared = createRedisStore({
     redis,
     subscriber,
@@ -149,8 +200,18 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     failureKeepMs: 5_000,
     isUp: () => up,
     onDown: markDown,
+    slots,
   });
-  const local = createMemoryStore({ now, budgetShare: localShare, concurrency: () => localConcurrency });
+  // While Redis is down: this replica's part of each token's slots and budget, from the members it saw.
+  const local = createMemoryStore({
+    now,
+    slots,
+    budgetShare: () => (outage?.members ? 1 / outage.members : localShare),
+    concurrency: (token) => (outage?.members ? shareOf(token.concurrency, outage.members, outage.rank) : localConcurrency),
+  });
+  const noteAlone = (token: TokenPolicy) => {
+    if (!spentAlone.has(token.key)) spentAlone.set(token.key, { token, day: day(token), flushed: 0 });
+  };
 
   // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
   // own share the moment it does not (even in the middle of a fetch).
@@ -162,6 +223,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         if (!(error instanceof SharedStoreDown)) throw error;
       }
     }
+    noteAlone(req.token);
     return admitRequest(local, req, request, ctx);
   };
 
@@ -209,7 +271,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     async usage(token) {
       const { used, spent, share } = await sharedOr(
         async () => ({ ...(await shared.dayUsage(token, day(token))), share: 1 }),
-        async () => ({ ...(await local.dayUsage(token, day(token))), share: localShare }),
+        async () => ({ ...(await local.dayUsage(token, day(token))), share: local.budgetShare }),
       );
       const budget = token.dailyBudget === undefined ? undefined : Math.floor(token.dailyBudget * share);
       return { usedToday: used, budget, left: budget === undefined ? undefined : spent ? 0 : Math.max(0, budget - used) };
@@ -217,10 +279,22 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
     mode: () => (up ? 'shared' : 'local'),
 
+    health() {
+      const replicas = roster.lastSeen()?.members.length;
+      if (up || !outage) return { mode: up ? 'shared' : 'local', replicas };
+      const part = outage.members
+        ? `this replica takes its part of each token's simultaneous requests and daily budget (1 of ${outage.members} replicas seen before)`
+        : 'this replica never reached Redis: it takes one simultaneous request and a third of the daily budget per token';
+      return { mode: 'local', replicas: outage.members || replicas, since: outage.since, degraded: `Redis is unreachable: ${part}; answers it cannot fetch come from its cache, marked with their age` };
+    },
+
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(beating);
       if (probe) clearInterval(probe);
+      // Leave the roster at once, so the others' outage shares do not count a replica that stopped.
+      if (up) await roster.leave().catch(() => undefined);
       lifetime.abort(new Error('quota gate closed'));
       await local.close();
       subscriber.disconnect();

@@ -31,6 +31,8 @@ export interface RedisStoreOptions {
   isUp: () => boolean;
   /** Called with every Redis failure (the gate logs the first of an outage). */
   onDown: (error: unknown) => void;
+  /** This process's per-token slots, shared with the gate's fallback store (see `createMemoryStore`). */
+  slots?: Map<string, LocalSemaphore>;
 }
 
 /** The quota store every replica shares: cache, budget, leases and single-flight locks in Redis. */
@@ -38,7 +40,7 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
   const { redis, prefix, logger } = options;
   const board = createFlightBoard(options.subscriber, flightChannel(prefix));
   // At most `concurrency` requests of this replica poll Redis for a token's lease; the rest queue here.
-  const pollers = new Map<string, LocalSemaphore>();
+  const pollers = options.slots ?? new Map<string, LocalSemaphore>();
   const spacing = new LocalSpacing();
 
   async function guard<T>(operation: () => Promise<T>): Promise<T> {

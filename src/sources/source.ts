@@ -37,6 +37,12 @@ export const DEFAULT_TTL_MS: Record<Capability, number> = {
 export type Priority = 'interactive' | 'background';
 
 /**
+ * Who asks, and how old an answer they accept: a watcher poll every 5 s asks for data at most
+ * 5 s old, while a person's question takes the cache's usual freshness.
+ */
+export type Ask = Priority | { priority: Priority; maxAgeMs?: number };
+
+/**
  * A configured source as commands and the watcher see it: the adapter behind the quota gate.
  * Commands never call an adapter directly.
  */
@@ -47,14 +53,14 @@ export interface Source {
   readonly timeZone: string;
   readonly token: TokenPolicy;
   has(capability: Capability): boolean;
-  queue(priority?: Priority): Promise<Fetched<QueueSnapshot>>;
-  agents(priority?: Priority): Promise<Fetched<AgentStatus[]>>;
-  activeChats(priority?: Priority): Promise<Fetched<ActiveChat[]>>;
-  transcript(id: string, priority?: Priority): Promise<Fetched<Transcript | null>>;
-  today(priority?: Priority): Promise<Fetched<DayStats>>;
-  dayStats(date: string, priority?: Priority): Promise<Fetched<DayStats>>;
-  handoffs(range: DateRange, priority?: Priority): Promise<Fetched<HandoffReport>>;
-  tokenUsage(priority?: Priority): Promise<Fetched<TokenUsage>>;
+  queue(ask?: Ask): Promise<Fetched<QueueSnapshot>>;
+  agents(ask?: Ask): Promise<Fetched<AgentStatus[]>>;
+  activeChats(ask?: Ask): Promise<Fetched<ActiveChat[]>>;
+  transcript(id: string, ask?: Ask): Promise<Fetched<Transcript | null>>;
+  today(ask?: Ask): Promise<Fetched<DayStats>>;
+  dayStats(date: string, ask?: Ask): Promise<Fetched<DayStats>>;
+  handoffs(range: DateRange, ask?: Ask): Promise<Fetched<HandoffReport>>;
+  tokenUsage(ask?: Ask): Promise<Fetched<TokenUsage>>;
   /**
    * The last agents answer in the shared cache, whatever its age, without calling the vendor;
    * undefined when none is cached or the source has no agents. For figures other answers lack
@@ -78,15 +84,16 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
 
   const liveChats = (signal: AbortSignal) => adapter.activeChats?.(signal)?.then(maskActiveChats);
 
-  async function call<T>(capability: Capability, args: string, priority: Priority, fetch: (signal: AbortSignal) => Promise<T> | undefined): Promise<Fetched<T>> {
+  async function call<T>(capability: Capability, args: string, ask: Ask, fetch: (signal: AbortSignal) => Promise<T> | undefined): Promise<Fetched<T>> {
     if (!adapter.capabilities.has(capability)) throw new CapabilityMissingError(capability, name, adapter.vendor);
+    const { priority, maxAgeMs } = typeof ask === 'string' ? { priority: ask, maxAgeMs: undefined } : ask;
     const result = await gate.run({
       token,
       source: adapter.id,
       vendor: adapter.vendor,
       key: cacheKey(capability, args),
       endpoint: capability,
-      ttlMs: ttl[capability],
+      ttlMs: maxAgeMs === undefined ? ttl[capability] : Math.min(ttl[capability], Math.max(0, maxAgeMs)),
       priority,
       fetch: async (signal) => {
         const pending = fetch(signal);

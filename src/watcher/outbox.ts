@@ -1,3 +1,4 @@
+import { failureState } from '../log/failure-state.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { PlatformError, type ChatPlatform } from '../platforms/chat-platform.js';
@@ -157,6 +158,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await Promise.all(lanes.map((lane) => drainLane(lane, platformFor(lane)?.name ?? 'none')));
   }
 
+  const reading = failureState(logger, { failing: 'watcher: could not read the outbox; trying again at every delivery and poll', recovered: 'watcher: the outbox can be read again' });
+
   function drain(): Promise<void> {
     if (!isLeader()) return Promise.resolve();
     if (running) {
@@ -168,8 +171,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         again = false;
         try {
           await drainOnce();
+          reading.ok('outbox');
         } catch (error) {
-          logger.warn({ err: (error as Error).message }, 'watcher: could not read the outbox; will try again');
+          reading.failed('outbox', { err: (error as Error).message });
         }
       } while (again && isLeader() && !stoppedHard);
     })().finally(() => {

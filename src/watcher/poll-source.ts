@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Capability } from '../../adapters/port.js';
 import type { MetricName } from '../config/schema.js';
 import type { QueueSnapshot } from '../domain/types.js';
-import type { Fetched, Source } from '../sources/source.js';
+import type { Ask, Fetched, Source } from '../sources/source.js';
 import { agentsMetric, queueMetric, todayMetric, unansweredChats } from './metric-values.js';
 import { seriesKey, type WatchRule } from './rules.js';
 
@@ -15,6 +15,10 @@ export interface SourceSnapshot {
   failures: Array<{ capability: Capability; message: string }>;
   /** The queue snapshot when it was read (for history). */
   queue?: QueueSnapshot;
+  /** Capabilities read with a fresh answer on this poll. */
+  read: Capability[];
+  /** When the oldest of those answers left the vendor (ISO), for `/readyz`'s data age. */
+  dataAsOf?: string;
 }
 
 /** Capabilities a metric can be read from, in order of preference. */
@@ -50,9 +54,13 @@ export function capabilityGap(rule: Pick<WatchRule, 'metric'>, source: Pick<Sour
  *   const snapshot = await pollSource(source, rulesOf(source.id), new Date());
  *   snapshot.values.get('queue.waiting|'); // 12
  */
-export async function pollSource(source: Source, rules: readonly WatchRule[], now: Date, options: { readQueue?: boolean } = {}): Promise<SourceSnapshot> {
+export async function pollSource(source: Source, rules: readonly WatchRule[], now: Date, options: { readQueue?: boolean; maxAgeMs?: number } = {}): Promise<SourceSnapshot> {
   const failures: SourceSnapshot['failures'] = [];
   const memo = new Map<Capability, Promise<unknown>>();
+  const fresh: Capability[] = [];
+  let oldest: string | undefined;
+  // A poll wants data no older than its own interval: a cached answer older than that is fetched again.
+  const ask: Ask = { priority: 'background', maxAgeMs: options.maxAgeMs };
 
   function read<T>(capability: Capability, call: () => Promise<Fetched<T>>): Promise<T | undefined> {
     if (!source.has(capability)) return Promise.resolve(undefined);
@@ -60,7 +68,11 @@ export async function pollSource(source: Source, rules: readonly WatchRule[], no
     if (!pending) {
       pending = call().then(
         (fetched) => {
-          if (!fetched.stale) return fetched.value;
+          if (!fetched.stale) {
+            fresh.push(capability);
+            if (oldest === undefined || fetched.asOf < oldest) oldest = fetched.asOf;
+            return fetched.value;
+          }
           failures.push({ capability, message: `stale answer (${fetched.staleReason ?? 'vendor unavailable'})` });
           return undefined;
         },
@@ -74,11 +86,11 @@ export async function pollSource(source: Source, rules: readonly WatchRule[], no
     return pending;
   }
 
-  const queue = () => read('queue', () => source.queue('background'));
-  const agents = () => read('agents', () => source.agents('background'));
-  const chats = () => read('activeChats', () => source.activeChats('background'));
-  const today = () => read('today', () => source.today('background'));
-  const handoffs = () => read('handoffs', () => source.handoffs(todayRange(now, source.timeZone), 'background'));
+  const queue = () => read('queue', () => source.queue(ask));
+  const agents = () => read('agents', () => source.agents(ask));
+  const chats = () => read('activeChats', () => source.activeChats(ask));
+  const today = () => read('today', () => source.today(ask));
+  const handoffs = () => read('handoffs', () => source.handoffs(todayRange(now, source.timeZone), ask));
 
   async function valueOf(rule: WatchRule): Promise<number | undefined> {
     switch (rule.metric) {
@@ -132,7 +144,7 @@ export async function pollSource(source: Source, rules: readonly WatchRule[], no
   );
   // History wants the queues on every poll, even when no rule reads them (one call, often cached).
   const snapshot = options.readQueue || rules.some((r) => r.metric.startsWith('queue.')) ? await queue() : undefined;
-  return { source: source.id, at: now, values, failures, queue: snapshot };
+  return { source: source.id, at: now, values, failures, queue: snapshot, read: fresh, dataAsOf: oldest };
 }
 
 /** From local midnight of the source to now, for handoff rates "today". */

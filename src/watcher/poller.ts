@@ -1,3 +1,4 @@
+import { failureState } from '../log/failure-state.js';
 import type { Logger } from '../log/logger.js';
 import type { Source } from '../sources/source.js';
 import { applySnapshot, refreshFiringGauge, type AlertEngineDeps } from './alert-engine.js';
@@ -51,27 +52,43 @@ export function createPoller(options: PollerOptions): Poller {
   const polls: Record<string, PollStatus> = {};
   const running = new Map<string, Promise<void>>();
 
+  // Each failure that repeats every poll is logged when it starts and when it ends.
+  const reading = failureState(logger, { failing: 'watcher: a metric could not be read; its rules wait until it can (logged again when it recovers)', recovered: 'watcher: a metric can be read again' });
+  const recording = failureState(logger, { failing: 'watcher: could not record polls in history (logged again when it recovers)', recovered: 'watcher: polls are recorded in history again' });
+  const saving = failureState(logger, { failing: 'watcher: could not save alert state; each poll tries again (logged again when it recovers)', recovered: 'watcher: alert state is saved again', level: 'error' });
+
+  const lastStarted = new Map<string, number>();
+
   async function pollNow(source: Source): Promise<void> {
     if (!isLeader()) return;
     const rules = rulesBySource.get(source.id) ?? [];
-    const snapshot = await pollSource(source, rules, options.engine.now(), { readQueue: Boolean(options.history) });
-    for (const failure of snapshot.failures) {
-      logger.warn({ source: source.id, capability: failure.capability, err: failure.message }, 'watcher: a metric could not be read this poll; its rules wait for the next one');
-    }
-    const status: PollStatus = { at: new Date().toISOString(), ok: snapshot.failures.length === 0 };
+    // Data no older than the time since this source's previous poll (its interval, whatever the schedule).
+    const started = options.engine.now().getTime();
+    const previous = lastStarted.get(source.id);
+    lastStarted.set(source.id, started);
+    // Half the interval: the previous poll's own answer (a little younger than one interval) is
+    // fetched again, while a supervisor's question of a moment ago is reused.
+    const maxAgeMs = previous === undefined ? undefined : Math.max(1_000, (started - previous) / 2);
+    const snapshot = await pollSource(source, rules, options.engine.now(), { readQueue: Boolean(options.history), maxAgeMs });
+    const failed = new Set(snapshot.failures.map((f) => f.capability));
+    for (const failure of snapshot.failures) reading.failed(`${source.id}:${failure.capability}`, { source: source.id, capability: failure.capability, err: failure.message });
+    for (const capability of snapshot.read) if (!failed.has(capability)) reading.ok(`${source.id}:${capability}`, { source: source.id, capability });
+    const status: PollStatus = { at: options.engine.now().toISOString(), ok: snapshot.failures.length === 0, ...(snapshot.dataAsOf ? { dataAsOf: snapshot.dataAsOf } : {}) };
     if (!status.ok) status.error = snapshot.failures.map((f) => `${f.capability}: ${f.message}`).join('; ');
     polls[source.id] = status;
     if (options.history) {
-      await recordPoll(options.history, source.id, snapshot.at, snapshot.queue, sourceWide(snapshot.values)).catch((error: unknown) =>
-        logger.warn({ source: source.id, err: (error as Error).message }, 'watcher: could not record this poll in history'),
+      await recordPoll(options.history, source.id, snapshot.at, snapshot.queue, sourceWide(snapshot.values)).then(
+        () => recording.ok(source.id, { source: source.id }),
+        (error: unknown) => recording.failed(source.id, { source: source.id, err: (error as Error).message }),
       );
     }
     try {
       await store.savePoll(source.id, status);
       // Leadership may have moved while the vendor answered: the commit is fenced anyway.
       if (isLeader()) await applySnapshot(options.engine, snapshot, rules, { label: source.label, timeZone: source.timeZone });
+      saving.ok(source.id, { source: source.id });
     } catch (error) {
-      logger.error({ source: source.id, err: (error as Error).message }, 'watcher: could not save alert state; the next poll tries again');
+      saving.failed(source.id, { source: source.id, err: (error as Error).message });
     }
   }
 

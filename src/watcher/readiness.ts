@@ -2,8 +2,8 @@ import type { ReadinessCheck } from '../http/health-routes.js';
 import type { PollStatus } from './types.js';
 
 /**
- * A `/readyz` line for the watcher: each watched source's last poll (ok or what failed, and how
- * long ago) and whether this replica leads. Not required: a vendor outage does not stop the bot
+ * A `/readyz` line for the watcher: each watched source's last poll (ok or what failed, how long
+ * ago, and how old the figures it used were) and whether this replica leads. Not required: a vendor outage does not stop the bot
  * from answering, so it never makes `/readyz` fail; it shows `ok: false` when a source failed
  * its last poll or has not been polled for `staleAfterMs`.
  *
@@ -29,7 +29,8 @@ export function watcherReadiness(
         const stale = age * 1000 > staleAfter;
         if (!status.ok || stale) ok = false;
         const state = status.ok ? (stale ? 'not polled lately' : 'ok') : `failing (${status.error ?? 'unknown error'})`;
-        return `${source} ${state}, ${age}s ago`;
+        const dataAge = status.dataAsOf ? `, data ${Math.max(0, Math.round((now() - Date.parse(status.dataAsOf)) / 1000))}s old` : '';
+        return `${source} ${state}, polled ${age}s ago${dataAge}`;
       });
       return { ok, required: false, detail: `${role}; ${parts.join('; ')}` };
     },

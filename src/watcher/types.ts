@@ -100,6 +100,8 @@ export interface PollStatus {
   ok: boolean;
   /** What failed, in words safe for a log or a status page (no secrets). */
   error?: string;
+  /** When the oldest figure this poll used left the vendor (ISO); absent when nothing was read fresh. */
+  dataAsOf?: string;
 }
 
 /**

@@ -1,46 +1,14 @@
 import { collectingLogger } from '../support/collecting-logger.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
-// These tests start and kill their own redis-server; the shared one at REDIS_URL is never touched.
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined); // refused connections while the server starts are expected
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        return child;
-      } catch {
-        probe.disconnect();
-        await sleep(50);
-      }
-    }
-  } finally {
-    probe.disconnect();
-  }
-  child.kill('SIGKILL');
-  throw new Error('redis-server did not start');
-}
+import { freePort, startRedis } from '../support/redis-server.js';
 
 /** Waits for a state; the bound only keeps a failing test from hanging, it is no time limit on the gate. */
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -49,6 +17,16 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
+}
+
+/** The day count the gate reports once it reaches `expected` (the hand-over after an outage is asynchronous), or the last seen. */
+async function usedTodayOnceAt(gate: QuotaGate, expected: number): Promise<number> {
+  let used = (await gate.usage(token)).usedToday;
+  for (let i = 0; i < 200 && used < expected; i++) {
+    await sleep(25);
+    used = (await gate.usage(token)).usedToday;
+  }
+  return used;
 }
 
 
@@ -120,7 +98,61 @@ describe('the Redis quota gate without Redis', () => {
     expect(gate.mode()).toBe('shared');
     expect(log.infos().some((l) => /Redis is back/.test(l.msg))).toBe(true);
     await ask(gate, 'bogota:agents', async () => 'after the outage');
-    // The fresh server counts the call: the budget is shared again.
-    expect((await gate.usage(token)).usedToday).toBe(1);
+    // The fresh server counts the call, and the three the replica sent alone: the budget is shared again.
+    expect(await usedTodayOnceAt(gate, 4)).toBe(4);
+  });
+});
+
+describe('replicas through a Redis outage', () => {
+  it('together never exceed the token, each taking the part it knew before; what they spent alone is counted once Redis returns', async () => {
+    const port = await freePort();
+    servers.push(await startRedis(port));
+    const prefix = `outage-shares-${randomUUID().slice(0, 8)}`;
+    const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50, leaseWaitMs: 60_000 }));
+    gates.push(...replicas);
+    await until(() => replicas.every((g) => g.health().replicas === 3), 10_000);
+    expect(replicas.map((g) => g.health().replicas)).toEqual([3, 3, 3]);
+
+    servers.shift()!.kill('SIGKILL');
+    await until(() => replicas.every((g) => g.mode() === 'local'), 5_000);
+    expect(replicas.map((g) => g.health().degraded)).toEqual([expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/)]);
+
+    // Each replica asks three different things at once; the vendor holds every answer until told.
+    let active = 0;
+    let most = 0;
+    let refusedSoFar = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked = replicas.flatMap((gate, r) =>
+      [1, 2, 3].map((i) =>
+        ask(gate, `bogota:transcript:${r}-${i}`, async () => {
+          active += 1;
+          most = Math.max(most, active);
+          await held;
+          active -= 1;
+          return `chat ${r}-${i}`;
+        }).then(
+          (answer) => answer.value,
+          (error: unknown) => {
+            refusedSoFar += 1;
+            return (error as VendorError).reason ?? String(error);
+          },
+        ),
+      ),
+    );
+    // Two replicas hold the token's two slots; the third, whose part is 0, is refused at once
+    // (with no earlier answer to show), while the vendor still holds the two.
+    await until(() => active === 2 && refusedSoFar === 3, 5_000);
+    expect({ active, refusedSoFar }).toEqual({ active: 2, refusedSoFar: 3 });
+    release();
+    const answers = await Promise.all(asked);
+    expect(most).toBe(2);
+    expect(answers.filter((a) => a === 'too-many-concurrent')).toHaveLength(3);
+    expect(answers.filter((a) => a.startsWith('chat'))).toHaveLength(6);
+
+    servers.push(await startRedis(port));
+    await until(() => replicas.every((g) => g.mode() === 'shared'), 5_000);
+    // The fresh Redis learns the six requests the replicas sent alone.
+    expect(await usedTodayOnceAt(replicas[0]!, 6)).toBe(6);
   });
 });
