@@ -110,11 +110,11 @@ describe('replicas through a Redis outage', () => {
     const prefix = `outage-shares-${randomUUID().slice(0, 8)}`;
     const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50, leaseWaitMs: 60_000 }));
     gates.push(...replicas);
-    await until(() => replicas.every((g) => g.health().replicas === 3), 10_000);
+    await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
     expect(replicas.map((g) => g.health().replicas)).toEqual([3, 3, 3]);
 
     servers.shift()!.kill('SIGKILL');
-    await until(() => replicas.every((g) => g.mode() === 'local'), 5_000);
+    await until(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
     expect(replicas.map((g) => g.health().degraded)).toEqual([expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/)]);
 
     // Each replica asks three different things at once; the vendor holds every answer until told.
@@ -142,7 +142,7 @@ describe('replicas through a Redis outage', () => {
     );
     // Two replicas hold the token's two slots; the third, whose part is 0, is refused at once
     // (with no earlier answer to show), while the vendor still holds the two.
-    await until(() => active === 2 && refusedSoFar === 3, 5_000);
+    await until(() => active === 2 && refusedSoFar === 3, 'two requests at the vendor and three refused');
     expect({ active, refusedSoFar }).toEqual({ active: 2, refusedSoFar: 3 });
     release();
     const answers = await Promise.all(asked);
@@ -151,7 +151,7 @@ describe('replicas through a Redis outage', () => {
     expect(answers.filter((a) => a.startsWith('chat'))).toHaveLength(6);
 
     servers.push(await startRedis(port));
-    await until(() => replicas.every((g) => g.mode() === 'shared'), 5_000);
+    await until(() => replicas.every((g) => g.mode() === 'shared'), 'every replica to see Redis back');
     // The fresh Redis learns the six requests the replicas sent alone.
     expect(await usedTodayOnceAt(replicas[0]!, 6)).toBe(6);
   });
