@@ -266,7 +266,8 @@ async function askSlack(replica: Replica, slack: FakeSlack, user: string, text: 
   const ack = await res.text();
   const ackMs = performance.now() - sent;
   if (!ack.includes('Looking')) return { ackMs, answerMs: ackMs, text: ack };
-  const late = await slack.waitForResponse((p) => p.id === id, 120_000);
+  // The answer, not the "Looking…" update a slow answer gets first.
+  const late = await slack.waitForResponse((p) => p.id === id && !String(p.body.text).startsWith('Looking…'), 120_000);
   return { ackMs, answerMs: performance.now() - sent, text: JSON.stringify(late.body) };
 }
 

@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
-  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, audit: (entry) => audit.record(auditEntryOf(entry)) });
+  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
 
   if (slackPost || links) void warmUpCharts().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'charts: the chart renderer did not load; answers go without pictures'));
 

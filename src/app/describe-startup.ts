@@ -23,7 +23,7 @@ export function describeStartup({ settings, sources, gateMode, slack, teams, wat
   );
   lines.push(
     slack
-      ? `Slack: on, ${settings.slack?.appToken ? 'Socket Mode and ' : ''}POST /slack/events.`
+      ? `Slack: on, ${settings.slack?.appToken ? 'Socket Mode and ' : ''}POST /slack/events${settings.commandPrefix ? `, commands /${settings.commandPrefix}queue, /${settings.commandPrefix}help…` : ''}.`
       : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on).',
   );
   if (teams === 'on') lines.push('Teams: on, POST /api/messages with Bot Framework authentication.');

@@ -1,4 +1,5 @@
 import { LOG_LEVELS } from '../log/logger.js';
+import { commandPrefixOf } from '../router/command-prefix.js';
 import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 
 /** What the environment says, read once: the process never reads `process.env` elsewhere. */
@@ -13,6 +14,8 @@ export interface Settings {
   auditLog?: string;
   production: boolean;
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  /** SLACK_COMMAND_PREFIX: `cc-` for `/cc-queue`...; the manifest is generated with the same value. */
+  commandPrefix?: string;
   /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
   publicUrl?: string;
   /**
@@ -49,6 +52,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
         ? { signingSecret: env.SLACK_SIGNING_SECRET ?? '', botToken: env.SLACK_BOT_TOKEN ?? '', appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
         : undefined,
+    commandPrefix: commandPrefixOf(env.SLACK_COMMAND_PREFIX),
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     teams: {
       appId: env.MICROSOFT_APP_ID || undefined,

@@ -12,6 +12,7 @@ import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
 import { progressAfter, progressNote, withProgress, type ProgressTimer } from './progress.js';
+import { unprefixed, withPrefixedNames } from './command-prefix.js';
 import { commandListReply, echo, usageReply } from './replies.js';
 import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
@@ -37,6 +38,11 @@ export interface RouterOptions {
   askerLedger?: AskerLedger;
   /** When an answer counts as slow and its asker gets a progress line (default after 2 s). */
   progressTimer?: ProgressTimer;
+  /**
+   * SLACK_COMMAND_PREFIX (`cc-`): `/cc-queue` is taken for `/queue` (the plain name still works),
+   * and help, usage and suggestions show the prefixed names.
+   */
+  commandPrefix?: string;
 }
 
 /**
@@ -101,6 +107,8 @@ export function createRouter(options: RouterOptions): Router {
   const progressTimer = options.progressTimer ?? progressAfter();
   const audit = options.audit ?? ((entry: AuditEntry) => logger.info({ audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at }, `audit: ${entry.action} ${entry.target}`));
   const byName = new Map(commands.map((c) => [c.name.toLowerCase(), c]));
+  const prefix = options.commandPrefix;
+  const names = new Set(byName.keys());
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
   // Examples name the sources and rules configured here, so each one runs as written.
   const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
@@ -149,10 +157,10 @@ export function createRouter(options: RouterOptions): Router {
   const parse: RouterMiddleware = async (turn, next) => {
     const result = parseCommandText(commandTextOf(turn.input));
     if (result.ok) {
-      turn.parsed = result.command;
+      turn.parsed = { ...result.command, name: unprefixed(result.command.name, prefix, names) };
       return next();
     }
-    const command = result.name ? byName.get(result.name) : undefined;
+    const command = result.name ? byName.get(unprefixed(result.name, prefix, names)) : undefined;
     if (command) {
       turn.label = command.name;
       if (!mayRun(command, turn.input.asker, config.access)) return turn.answer(refusal(denial(command)), 'denied');
@@ -170,7 +178,9 @@ export function createRouter(options: RouterOptions): Router {
       return next();
     }
     if (name === '' || name === 'help') return turn.answer(listFor(turn, 'Commands you can run'), 'ok');
-    const meant = nearest(name, commandsFor(turn.input.asker).map((c) => c.name));
+    // A near miss of a prefixed name (`/cc-queu`) is measured without the prefix.
+    const bare = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+    const meant = nearest(bare, commandsFor(turn.input.asker).map((c) => c.name));
     if (meant !== undefined) return turn.answer(suggestion(name, meant, turn.parsed!), 'usage');
     turn.answer(listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
   };
@@ -248,7 +258,9 @@ export function createRouter(options: RouterOptions): Router {
         /* nothing left to tell */
       }
     }
-    return { reply: turn.reply!, outcome: turn.outcome };
+    // What the router itself says (help, usage, suggestions, refusals) names the commands as they are typed here.
+    const aboutCommands = turn.outcome !== 'ok' || !turn.command || turn.command === byName.get('help');
+    return { reply: aboutCommands ? withPrefixedNames(turn.reply!, prefix, names) : turn.reply!, outcome: turn.outcome };
   }
 
   const router: Router = {

@@ -22,7 +22,8 @@ async function ask(command: string, text = '', userId = SUPERVISOR_ID) {
   expect(res.status).toBe(200);
   expect(res.ms).toBeLessThan(3000);
   if (!String(res.json?.text).startsWith('Looking…')) return res.json;
-  return (await h.fake.waitForResponse((r) => r.id === id, 10_000)).body;
+  // The answer, not a "Looking…" update on the way to it.
+  return (await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'), 10_000)).body;
 }
 
 describe('every command through the Slack endpoint', () => {
