@@ -1,0 +1,181 @@
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
+import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
+import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
+
+// Two real bot processes share a Redis this test starts, stops and starts again.
+
+const SUPERVISOR = 'U0SUPER1';
+let wolkvox: FakeWolkvox;
+let slack: FakeSlack;
+let redis: ChildProcess | undefined;
+let redisPort: number;
+let dir: string;
+const bots: CliRun[] = [];
+
+beforeAll(async () => {
+  // The vendor's own limits: 2 simultaneous requests per token, answers that take a while.
+  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2, delayMs: 150 });
+  slack = await startFakeSlack({ botToken: S.slackBotToken });
+  redisPort = await freePort();
+  redis = await startRedis(redisPort);
+  dir = emptyDir();
+  writeFileSync(
+    join(dir, 'chatops.yaml'),
+    `sources:
+  bogota:
+    vendor: wolkvox
+    server: "0032"
+    token: \${WOLKVOX_TOKEN}
+    baseUrl: ${wolkvox.url}
+    timeZone: America/Bogota
+    licenses: 2
+    skills: [101]
+    poll: "*/2 * * * * *"
+access:
+  supervisors:
+    slackUsers: [${SUPERVISOR}]
+channels:
+  ops: slack:C0OPS
+alerts:
+  - metric: queue.waiting
+    source: bogota
+    above: 50
+    channels: [ops]
+`,
+  );
+});
+
+afterAll(async () => {
+  for (const bot of bots) bot.child.kill('SIGKILL');
+  await Promise.all(bots.map((b) => b.exited));
+  if (redis) await stopRedis(redis);
+  await wolkvox?.close();
+  await slack?.close();
+});
+
+function startBot(): CliRun {
+  const run = runCli(['start'], {
+    cwd: dir,
+    env: cleanEnv({
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      WOLKVOX_TOKEN: S.wolkvoxToken,
+      SLACK_SIGNING_SECRET: S.slackSigningSecret,
+      SLACK_BOT_TOKEN: S.slackBotToken,
+      SLACK_API_URL: slack.apiUrl,
+    }),
+  });
+  bots.push(run);
+  return run;
+}
+
+async function portOf(run: CliRun): Promise<number> {
+  await run.waitFor(/listening on port (\d+)/);
+  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
+}
+
+interface Readiness {
+  status: string;
+  degraded?: string[];
+  checks: Array<{ name: string; ok: boolean; detail: string }>;
+}
+
+async function readyz(port: number): Promise<{ code: number; body: Readiness }> {
+  const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+  return { code: res.status, body: (await res.json()) as Readiness };
+}
+
+/** Polls /readyz until `wanted` holds (the state is what is awaited; the bound only stops a hang). */
+async function readyzUntil(port: number, wanted: (r: { code: number; body: Readiness }) => boolean, what: string): Promise<{ code: number; body: Readiness }> {
+  const end = Date.now() + 60_000;
+  for (;;) {
+    const seen = await readyz(port);
+    if (wanted(seen)) return seen;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last /readyz: ${JSON.stringify(seen.body)}`);
+    await sleep(100);
+  }
+}
+
+async function slash(port: number, command: string, text: string, responseId: string): Promise<string> {
+  const body = new URLSearchParams({ command, text, user_id: SUPERVISOR, user_name: 'sup', channel_id: 'C0OPS', team_id: 'T0TEAM', response_url: slack.responseUrl(responseId), trigger_id: '1.2.3' }).toString();
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(S.slackSigningSecret, body) });
+  expect(res.status).toBe(200);
+  const ack = await res.text();
+  if (!/Looking/.test(ack)) return ack;
+  const late = await slack.waitForResponse((p) => p.id === responseId, 60_000);
+  return JSON.stringify(late.body);
+}
+
+/** warn and error lines a process logged after `from` characters of its output. */
+function problemsSince(run: CliRun, from: number): string[] {
+  return (run.stdout() + run.stderr())
+    .slice(from)
+    .split('\n')
+    .filter((line) => /"level":(40|50)/.test(line))
+    .flatMap((line) => {
+      try {
+        return [(JSON.parse(line) as { msg: string }).msg];
+      } catch {
+        return []; // a line still being written
+      }
+    });
+}
+
+describe('two replicas through a Redis outage', () => {
+  it('keep answering and stay ready (degraded, with the reason), never exceed the vendor, and log each change once', async () => {
+    const replicas = [startBot(), startBot()];
+    const ports = await Promise.all(replicas.map(portOf));
+    // Each replica has seen the other before the outage.
+    for (const port of ports) await readyzUntil(port, (r) => r.code === 200 && r.body.checks.some((c) => c.name === 'quota' && /shared by 2 replicas/.test(c.detail)), 'both replicas in the roster');
+
+    await stopRedis(redis!);
+    redis = undefined;
+    const logFrom = replicas.map((r) => (r.stdout() + r.stderr()).length);
+    wolkvox.resetCounters();
+
+    for (const port of ports) {
+      const seen = await readyzUntil(port, (r) => Boolean(r.body.degraded?.some((d) => d.startsWith('quota:'))), 'the outage to show in /readyz');
+      expect(seen.code).toBe(200);
+      expect(seen.body.status).toBe('ready');
+      expect(seen.body.degraded!.join(' ')).toMatch(/Redis is unreachable: this replica takes its part .* \(1 of 2 replicas seen before\)/);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/chatops_readiness_degraded\{check="redis"\} 1/);
+    }
+
+    // Supervisors keep asking on both replicas, several at once.
+    const answers = await Promise.all(
+      ports.flatMap((port, r) => [
+        slash(port, '/agents', '', `agents-${r}`),
+        slash(port, '/queue', '', `queue-${r}`),
+        slash(port, '/today', '', `today-${r}`),
+      ]),
+    );
+    for (const answer of answers) expect(answer).not.toMatch(/Something went wrong/);
+    expect(answers.join(' ')).toMatch(/Agents|agents/);
+    expect(wolkvox.state.maxConcurrencySeen).toBeLessThanOrEqual(2);
+    expect(wolkvox.state.calls.filter((c) => c.status === 403)).toEqual([]);
+
+    // Several polls went by on the leader during the outage: still one line per state change.
+    await Promise.all(replicas.map((r) => r.waitFor(/Redis is unreachable/)));
+    for (const [i, run] of replicas.entries()) {
+      const lines = problemsSince(run, logFrom[i]!);
+      const repeated = lines.filter((msg, at) => lines.indexOf(msg) !== at);
+      expect(repeated).toEqual([]);
+    }
+
+    redis = await startRedis(redisPort);
+    for (const port of ports) {
+      const back = await readyzUntil(port, (r) => !r.body.degraded, 'Redis back in /readyz');
+      expect(back.code).toBe(200);
+    }
+    await Promise.all(replicas.map((r) => r.waitFor(/Redis is back/)));
+  });
+});
