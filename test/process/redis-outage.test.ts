@@ -110,7 +110,7 @@ async function slash(port: number, command: string, text: string, responseId: st
   expect(res.status).toBe(200);
   const ack = await res.text();
   if (!/Looking/.test(ack)) return ack;
-  const late = await slack.waitForResponse((p) => p.id === responseId, 60_000);
+  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'), 60_000);
   return JSON.stringify(late.body);
 }
 
