@@ -189,6 +189,12 @@ async function main(): Promise<void> {
       told: new Map([...readyCounts].map(([status, n]) => [`/readyz answered ${status}`, n])),
     });
     console.log(`\nvendor total today: ${wolkvox.state.usedToday} of 1000`);
+    // The whole run, per endpoint: a phase boundary can split one request between two phases.
+    const vendorBy = new Map<string, number>();
+    for (const c of wolkvox.state.calls) vendorBy.set(c.api ?? '?', (vendorBy.get(c.api ?? '?') ?? 0) + 1);
+    const botBy = await botCountByApi(replicas);
+    const apis = [...new Set([...vendorBy.keys(), ...botBy.keys()])].sort();
+    console.log(`whole run           vendor ${wolkvox.state.calls.length}, bot ${[...botBy.values()].reduce((a, b) => a + b, 0)}: ${apis.map((a) => `${a} ${vendorBy.get(a) ?? 0}/${botBy.get(a) ?? 0}`).join(', ')}`);
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
     await Promise.all(replicas.map((r) => new Promise((resolve) => (r.child.exitCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
@@ -276,7 +282,16 @@ interface Mark {
   botCount: number;
 }
 
+/**
+ * Marks the start of a phase at a quiet moment: no request between the bot's count (taken as a
+ * request leaves) and the vendor's (as it arrives), so a watcher poll does not land in two phases.
+ */
 async function phaseStart(wolkvox: FakeWolkvox, replicas: Replica[]): Promise<Mark> {
+  for (let tries = 0; tries < 50; tries++) {
+    const bot = await botCount(replicas);
+    if (bot === wolkvox.state.calls.length && wolkvox.state.inFlight === 0) break;
+    await sleep(100);
+  }
   wolkvox.state.maxConcurrencySeen = wolkvox.state.inFlight;
   return { calls: wolkvox.state.calls.length, botCount: await botCount(replicas) };
 }
@@ -289,6 +304,20 @@ async function botCount(replicas: Replica[]): Promise<number> {
     for (const line of text.split('\n')) if (line.startsWith('chatops_vendor_calls_total{')) total += Number(line.split(' ').pop());
   }
   return total;
+}
+
+/** chatops_vendor_calls_total per wolkvox api (the endpoint label ends in `?api=<name>`), summed over replicas. */
+async function botCountByApi(replicas: Replica[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const r of replicas) {
+    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`).then((res) => res.text()).catch(() => '');
+    for (const line of text.split('\n')) {
+      if (!line.startsWith('chatops_vendor_calls_total{')) continue;
+      const api = /api=([a-z_0-9]+)/.exec(line)?.[1] ?? '?';
+      counts.set(api, (counts.get(api) ?? 0) + Number(line.split(' ').pop()));
+    }
+  }
+  return counts;
 }
 
 async function report(name: string, wolkvox: FakeWolkvox, replicas: Replica[], mark: Mark, figures: { acks: number[]; queueTimes: number[]; told?: Map<string, number> }): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { ReplyChart } from '../reply/chart.js';
 import { CHART_FONT, chartOption } from './chart-option.js';
@@ -43,7 +44,30 @@ export async function warmUpCharts(): Promise<void> {
  * @example
  *   const png = await renderChartPng(reply.chart!); // Buffer starting with \x89PNG
  */
-export async function renderChartPng(chart: ReplyChart): Promise<Buffer> {
+export function renderChartPng(chart: ReplyChart): Promise<Buffer> {
+  // Twenty supervisors asking /queue within the same minute get the same chart: drawn once.
+  const key = createHash('sha256').update(JSON.stringify(chart)).digest('base64url');
+  const known = drawn.get(key);
+  if (known) {
+    drawn.delete(key);
+    drawn.set(key, known); // most recently used last
+    return known;
+  }
+  const pending = drawPng(chart);
+  drawn.set(key, pending);
+  pending.catch(() => drawn.delete(key));
+  for (const oldest of drawn.keys()) {
+    if (drawn.size <= DRAWN_KEPT) break;
+    drawn.delete(oldest);
+  }
+  return pending;
+}
+
+/** Charts drawn lately (and being drawn), by content; a few dozen PNGs of about 50 KB. */
+const drawn = new Map<string, Promise<Buffer>>();
+const DRAWN_KEPT = 32;
+
+async function drawPng(chart: ReplyChart): Promise<Buffer> {
   const svg = await renderChartSvg(chart);
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
