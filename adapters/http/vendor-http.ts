@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { redactSecrets } from '../../src/log/redact.js';
+import { snippet } from '../../src/reply/format.js';
 
 /**
  * The HTTP client every vendor adapter shares. It knows timeouts, retries, size caps and the
@@ -204,7 +205,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       endpoint,
       status,
       userMessage: refined?.userMessage,
-      detail: refined?.detail ?? `HTTP ${status} from ${endpoint}: ${snippet(text)}`,
+      detail: refined?.detail ?? `HTTP ${status} from ${endpoint}: ${bodySnippet(text)}`,
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     });
   }
@@ -242,7 +243,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
-      throw makeError({ kind: 'nonsense', reason: 'html', endpoint: opts.endpoint, status: res.statusCode, detail: `HTML page instead of JSON from ${opts.endpoint}: ${snippet(text)}` });
+      throw makeError({ kind: 'nonsense', reason: 'html', endpoint: opts.endpoint, status: res.statusCode, detail: `HTML page instead of JSON from ${opts.endpoint}: ${bodySnippet(text)}` });
     }
     let parsed: unknown;
     try {
@@ -331,9 +332,9 @@ async function readCapped(body: Readable & AsyncIterable<Buffer>, maxBytes: numb
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
+/** A body in a detail line: one line, cut at the shared length, and said when empty. */
+function bodySnippet(text: string): string {
+  return snippet(text) || '(empty body)';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { failureState } from '../log/failure-state.js';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log/logger.js';
@@ -60,6 +61,9 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
   let stopped = true;
   let busy = false;
 
+  // Logged when Redis stops answering for the lease and when it answers again, not at every renewal.
+  const reaching = failureState(logger, { failing: 'watcher: could not reach Redis for the leader lease; no replica leads until it answers (logged again when it does)', recovered: 'watcher: Redis answers for the leader lease again' });
+
   function set(next: boolean): void {
     if (next === leader) return;
     leader = next;
@@ -77,9 +81,10 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
       if (ok) validUntil = started + ttlMs - margin;
       else validUntil = 0;
       set(ok);
+      reaching.ok('lease');
     } catch (error) {
       // Redis unreachable: keep leading only until our lease would have run out anyway.
-      logger.warn({ err: (error as Error).message }, 'watcher: could not reach Redis for the leader lease');
+      reaching.failed('lease', { err: (error as Error).message });
       if (performance.now() >= validUntil) set(false);
     } finally {
       busy = false;
