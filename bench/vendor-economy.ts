@@ -256,7 +256,8 @@ async function startReplica(dir: string, redisPort: number, slack: FakeSlack): P
   const deadline = Date.now() + 60_000;
   for (;;) {
     const m = /listening on port (\d+)/.exec(out);
-    if (m) return { child, port: Number(m[1]), output: () => out };
+    // As a load balancer would: no command before /readyz says ready (the chart renderer loaded).
+    if (m && (await fetch(`http://127.0.0.1:${m[1]}/readyz`).then((r) => r.status, () => 0)) === 200) return { child, port: Number(m[1]), output: () => out };
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`replica did not start:\n${out}`);
     await sleep(50);
   }

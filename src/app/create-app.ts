@@ -109,7 +109,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
   const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
 
-  if (slackPost || links) void warmUpCharts().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'charts: the chart renderer did not load; answers go without pictures'));
+  // The chart renderer loads in the background (seconds of CPU); /readyz waits for it, so a load
+  // balancer sends no command to a replica still busy loading it.
+  let charts: 'off' | 'loading' | 'ready' | 'failed' = slackPost || links ? 'loading' : 'off';
+  if (charts === 'loading') {
+    warmUpCharts().then(
+      () => (charts = 'ready'),
+      (error: unknown) => {
+        charts = 'failed';
+        logger.warn({ err: (error as Error).message }, 'charts: the chart renderer did not load; answers go without pictures');
+      },
+    );
+  }
 
   // Receiving sides last: every inbound event goes to the router.
   const routes: Record<string, RouteHandler> = {};
@@ -151,6 +162,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         return { ok: answering, required: false, detail: answering ? 'answering' : 'unreachable: each replica answers on its own part of the vendor limits until it returns' };
       },
     });
+  }
+  if (charts !== 'off') {
+    checks.push({ name: 'charts', check: async () => ({ ok: charts !== 'loading', required: true, detail: charts === 'loading' ? 'loading the chart renderer' : charts === 'ready' ? 'ready' : 'renderer did not load: answers go without pictures' }) });
   }
   if (watcher) checks.push(watcherReadiness(watcher));
 
