@@ -60,7 +60,7 @@ export const agentsCommand: CommandDefinition = {
       ...(showIds ? [a.chatIds?.join(' ') ?? ''] : []),
     ]);
     const someChat = page.items.find((a) => a.chatIds?.length)?.chatIds?.[0];
-    const hint = someChat && ctx.isSupervisor ? [{ text: `Open a chat in progress: /transcript ${someChat}` }] : [];
+    const hint = ctx.isSupervisor ? transcriptHint(someChat, agents) : [];
     const shownStates = STATES.filter((s) => s !== 'unknown' || (counts.get(s) ?? 0) > 0);
     const totals = shownStates.map((s) => `${formatCount(counts.get(s))} ${s}`).join(' · ');
     return {
@@ -76,6 +76,19 @@ export const agentsCommand: CommandDefinition = {
     };
   },
 };
+
+/**
+ * A chat id to follow to `/transcript`: one in progress on this page, or else (a quiet moment)
+ * the chat that finished last, when the vendor tells it.
+ */
+function transcriptHint(inProgress: string | undefined, agents: readonly AgentStatus[]): Array<{ text: string }> {
+  if (inProgress) return [{ text: `Open a chat in progress: /transcript ${inProgress}` }];
+  let last: { id: string; endedAt: string } | undefined;
+  for (const agent of agents) {
+    if (agent.lastChat && (!last || Date.parse(agent.lastChat.endedAt) > Date.parse(last.endedAt))) last = agent.lastChat;
+  }
+  return last ? [{ text: `Last finished chat: /transcript ${last.id}` }] : [];
+}
 
 /** "Away (Lunch)": the normalised state, and the vendor's word when it says more. */
 function statusOf(agent: AgentStatus): string {

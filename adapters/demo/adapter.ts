@@ -11,6 +11,7 @@ import { addTally, emptyTally, handoffReportOf } from './handoff-tally.js';
 import { addDays, localDayAt, localDayOfDate, type LocalDay } from './local-day.js';
 import { agentsAt, queueSnapshotAt } from './queue-snapshot.js';
 import { tokenUsageAt } from './token-usage.js';
+import { lastChatsAt, type LastChat } from './last-chats.js';
 
 /** How far back `/transcript` finds finished demo chats. */
 export const DEMO_TRANSCRIPT_DAYS = 7;
@@ -129,8 +130,19 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
       return queueSnapshotAt(days.sim(day), (at.getTime() - day.startMs) / 1000);
     },
     agents: async () => {
-      const { day, t } = present();
-      return agentsAt(days.sim(day), t, day.startMs, (c) => formatConversationId(seed, day.dayNumber, day.date, c.seq));
+      const { day, nowMs, t } = present();
+      const agents = agentsAt(days.sim(day), t, day.startMs, (c) => formatConversationId(seed, day.dayNumber, day.date, c.seq));
+      // Each agent's last finished chat; yesterday's count too (chats may close after midnight, and none may have finished today yet).
+      const last = new Map<string, LastChat>();
+      for (const d of [addDays(day, -1, timeZone), day]) {
+        const found = lastChatsAt(days.sim(d), (nowMs - d.startMs) / 1000, d.startMs, (c) => formatConversationId(seed, d.dayNumber, d.date, c.seq));
+        for (const [agentId, chat] of found) if ((last.get(agentId)?.endedMs ?? -Infinity) < chat.endedMs) last.set(agentId, chat);
+      }
+      for (const agent of agents) {
+        const chat = last.get(agent.id);
+        if (chat) agent.lastChat = { id: chat.id, endedAt: new Date(chat.endedMs).toISOString() };
+      }
+      return agents;
     },
     activeChats,
     transcript,

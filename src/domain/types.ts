@@ -62,6 +62,8 @@ export interface AgentStatus {
   chatsToday?: number;
   /** Ids of the chats in progress with this agent, when the vendor tells them (`/transcript <id>`). */
   chatIds?: string[];
+  /** The agent's most recently finished chat, when the vendor tells it (`/transcript <id>`). */
+  lastChat?: { id: string; endedAt: Instant };
 }
 
 export type SenderRole = 'customer' | 'bot' | 'agent' | 'system';
