@@ -44,11 +44,10 @@ export function formatPercent(ratio: number | undefined): string {
  */
 export function formatCount(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return MISSING;
-  return COUNT_FORMAT.format(Math.round(value));
+  const whole = String(Math.round(value));
+  // Intl.NumberFormat took a third of a /queue answer's time; a count needs only the commas.
+  return whole.length < 4 ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
 }
-
-// One formatter for the process: toLocaleString builds a new one per call (measurable per command).
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 /**
  * Clock time in the operation's zone: "14:02".
