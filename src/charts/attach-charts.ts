@@ -14,8 +14,10 @@ export type AttachChart = (reply: Reply) => Promise<Reply>;
  */
 export function routerWithCharts(router: CommandRouter, attach: AttachChart): CommandRouter {
   const run = router.run?.bind(router);
+  const track = router.track?.bind(router);
   return {
     commandsFor: (asker) => router.commandsFor(asker),
+    ...(track ? { track } : {}),
     handle: async (input) => attach(await router.handle(input)),
     ...(run ? { run: async (input) => {
       const result = await run(input);

@@ -115,15 +115,20 @@ export function createRouter(options: RouterOptions): Router {
   const listFor = (turn: RouterTurn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
   const added: RouterMiddleware[] = [];
 
+  // The one in-flight count of the process: every event the router answers, and what a platform
+  // does after (see `track`), so that shutdown drains both.
   let running = 0;
   let idle: Array<() => void> = [];
+  const settle = () => {
+    running--;
+    if (running === 0) for (const wake of idle.splice(0)) wake();
+  };
   const track: RouterMiddleware = async (_turn, next) => {
     running++;
     try {
       await next();
     } finally {
-      running--;
-      if (running === 0) for (const wake of idle.splice(0)) wake();
+      settle();
     }
   };
 
@@ -267,6 +272,10 @@ export function createRouter(options: RouterOptions): Router {
     commandsFor,
     run: runOne,
     handle: async (input) => (await runOne(input)).reply,
+    track(work) {
+      running++;
+      work.then(settle, settle);
+    },
     use(...steps) {
       added.push(...steps);
       chain = build();

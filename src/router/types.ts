@@ -178,4 +178,10 @@ export interface CommandRouter {
   run?(input: CommandInput): Promise<{ reply: Reply; outcome: CommandOutcome }>;
   /** The commands this asker may run, for /help and platform manifests. */
   commandsFor(asker: Asker): CommandDefinition[];
+  /**
+   * Counts a platform's work that finishes an answer after the router returned it (Slack's late
+   * answer through response_url) as in flight, so shutdown waits for it like for the command.
+   * Optional so test stand-ins need not implement it.
+   */
+  track?(work: Promise<unknown>): void;
 }

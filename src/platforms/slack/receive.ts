@@ -48,16 +48,24 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
       return;
     }
 
+    // The late answer counts as in flight from now (before the ack leaves), so a shutdown that
+    // begins meanwhile waits for it.
     const shown = note;
-    await ack({ response_type: 'ephemeral', text: looking(text, shown) });
-    acked = true;
-    if (note !== shown) progress(note!);
+    let ackSent!: () => void;
+    const sent = new Promise<void>((resolve) => (ackSent = resolve));
     // The answer replaces "Looking…" after any progress update already on its way.
-    const late = answer.then(async (reply) => {
+    const late = sent.then(() => answer).then(async (reply) => {
       await updates;
       return deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) });
     });
     deps.track(late);
+    try {
+      await ack({ response_type: 'ephemeral', text: looking(text, shown) });
+    } finally {
+      acked = true;
+      if (note !== shown) progress(note!);
+      ackSent();
+    }
     await late;
   });
 

@@ -113,7 +113,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // One app, two doors: HTTP always works, Socket Mode when configured.
   if (socket) receiver.init(app);
 
-  const inFlight = new Set<Promise<unknown>>();
   const supervisors = options.access?.supervisors;
   const deps = {
     // Answers with a chart carry it as an uploaded image (see chart-upload.ts).
@@ -123,10 +122,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: log,
     // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
     ackBudgetMs: Math.min(options.ackBudgetMs ?? 500, 2000),
-    track: (work: Promise<unknown>) => {
-      const settled = work.catch(() => undefined).finally(() => inFlight.delete(settled));
-      inFlight.add(settled);
-    },
+    // Late answers (response_url) count in the router's in-flight count: shutdown drains them too.
+    track: (work: Promise<unknown>) => options.router.track?.(work.catch(() => undefined)),
   };
   registerReceivers(app, deps);
   app.error(async (error) => {
@@ -153,10 +150,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         log.info('Slack Socket Mode connected');
       }
     },
+    /** Closes Socket Mode. Late answers in flight are the router's to drain (`router.drain`). */
     async stop() {
       if (socket) await app.stop();
-      const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
-      await Promise.race([Promise.all([...inFlight]), timeout]);
     },
   };
 }
