@@ -10,7 +10,8 @@ import { createDayCache } from './day-cache.js';
 import { addTally, emptyTally, handoffReportOf } from './handoff-tally.js';
 import { addDays, localDayAt, localDayOfDate, type LocalDay } from './local-day.js';
 import { agentsAt, queueSnapshotAt } from './queue-snapshot.js';
-import { tokenUsageAt } from './token-usage.js';
+import { createRequestCounter } from './token-usage.js';
+import { meterRequest } from '../../src/quota/request-meter.js';
 import { lastChatsAt, type LastChat } from './last-chats.js';
 
 /** How far back `/transcript` finds finished demo chats. */
@@ -43,6 +44,7 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
   const { seed, timeZone } = config;
   const now = deps.now ?? (() => new Date());
   const days = createDayCache(seed);
+  const requests = createRequestCounter(seed);
 
   const refuse = (reason: VendorErrorReason, userMessage: string, detail: string): VendorError =>
     new VendorError({ kind: 'refused', reason, source: config.id, vendor: VENDOR, endpoint: 'simulation', userMessage, detail });
@@ -115,21 +117,39 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
     return handoffReportOf(range, total);
   }
 
+  /**
+   * Answers one request as a vendor would: admitted by the bot's meter (inside a quota gate's
+   * fetch: a lease and one unit of budget), then counted in the token's day, as any vendor counts
+   * the requests it gets. Outside a gate (a test driving the adapter) it is counted all the same.
+   */
+  function answer<A extends unknown[], T>(endpoint: string, work: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+    return async (...args) => {
+      const release = await meterRequest({ endpoint: `simulation:${endpoint}` });
+      try {
+        requests.count(present().day);
+        return await work(...args);
+      } finally {
+        release();
+      }
+    };
+  }
+
   return {
     id: config.id,
     vendor: 'demo',
     timeZone,
     capabilities: CAPABILITIES,
     quotaKey: `demo:${seed}`,
-    queue: async () => {
+    queue: answer('queue', async () => {
       const { day, t } = present();
       return queueSnapshotAt(days.sim(day), t);
-    },
+    }),
+    // The simulation telling its own past (history backfill): no vendor request, not counted.
     queueAt: async (at) => {
       const day = localDayAt(at.getTime(), timeZone);
       return queueSnapshotAt(days.sim(day), (at.getTime() - day.startMs) / 1000);
     },
-    agents: async () => {
+    agents: answer('agents', async () => {
       const { day, nowMs, t } = present();
       const agents = agentsAt(days.sim(day), t, day.startMs, (c) => formatConversationId(seed, day.dayNumber, day.date, c.seq));
       // Each agent's last finished chat; yesterday's count too (chats may close after midnight, and none may have finished today yet).
@@ -143,18 +163,18 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
         if (chat) agent.lastChat = { id: chat.id, endedAt: new Date(chat.endedMs).toISOString() };
       }
       return agents;
-    },
-    activeChats,
-    transcript,
-    today: async () => {
+    }),
+    activeChats: answer('activeChats', activeChats),
+    transcript: answer('transcript', (id: string) => transcript(id)),
+    today: answer('today', async () => {
       const { day, t } = present();
       return dayStatsAt(days.sim(day), day.date, t);
-    },
-    dayStats,
-    handoffs,
-    tokenUsage: async (): Promise<TokenUsage> => {
+    }),
+    dayStats: answer('dayStats', (date: string) => dayStats(date)),
+    handoffs: answer('handoffs', (range: DateRange) => handoffs(range)),
+    tokenUsage: answer('tokenUsage', async (): Promise<TokenUsage> => {
       const { day, t } = present();
-      return tokenUsageAt(seed, day, t);
-    },
+      return requests.usage(day, t);
+    }),
   };
 }

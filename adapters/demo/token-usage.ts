@@ -1,23 +1,46 @@
 import type { TokenUsage } from '../../src/domain/types.js';
 import type { LocalDay } from './local-day.js';
-import { DAY_HOURS } from './operation.js';
 import { rngFor } from './random.js';
 
 /** The demo token's daily limit: ten licenses of a thousand requests, as on wolkvox. */
 export const DEMO_TOKEN_LIMIT = 10_000;
 
 /**
- * What the demo vendor says about the token at `t` seconds into the local day: a steady trickle
- * at night (the watcher's polls), more while the operation is open (supervisors asking).
- * Grows with `t` and never passes the limit.
+ * The demo vendor's count of its token, as a real vendor keeps it: every request it answered
+ * since local midnight, whoever asked. The bot meters each demo answer as one vendor request
+ * (see `request-meter.ts`), so in one process the two counts agree and the token reconciler
+ * finds no drift; with several replicas each demo counts only what it answered, which is never
+ * more than the shared count. Only the account's other tokens (`allTokensToday`) are simulated.
+ *
+ * @example
+ *   const counter = createRequestCounter(seed);
+ *   counter.count(today); // one request answered
+ *   counter.usage(today, t); // { limit: 10000, usedToday: 1, allTokensToday: ... }
  */
-export function tokenUsageAt(seed: number, day: LocalDay, t: number): TokenUsage {
+export interface RequestCounter {
+  count(day: LocalDay): void;
+  usage(day: LocalDay, t: number): TokenUsage;
+}
+
+export function createRequestCounter(seed: number): RequestCounter {
+  let counted = { dayNumber: Number.NaN, requests: 0 };
+  const today = (day: LocalDay) => {
+    if (counted.dayNumber !== day.dayNumber) counted = { dayNumber: day.dayNumber, requests: 0 };
+    return counted;
+  };
+  return {
+    count(day) {
+      today(day).requests += 1;
+    },
+    usage(day, t) {
+      const usedToday = Math.min(DEMO_TOKEN_LIMIT, today(day).requests);
+      return { limit: DEMO_TOKEN_LIMIT, usedToday, allTokensToday: usedToday + otherTokensAt(seed, day, t) };
+    },
+  };
+}
+
+/** The account's other tokens (other tools of the operation): a steady trickle through the day. */
+function otherTokensAt(seed: number, day: LocalDay, t: number): number {
   const rng = rngFor(seed, day.dayNumber, 0x70c3);
-  const [open, close] = DAY_HOURS[day.weekday] as readonly [number, number];
-  const minutes = Math.max(0, t / 60);
-  const openMinutes = Math.min(Math.max(0, minutes - open * 60), (close - open) * 60);
-  const busyPerMinute = 2.4 + rng.next() * 1.2;
-  const usedToday = Math.min(DEMO_TOKEN_LIMIT, Math.floor(minutes * 1.1 + openMinutes * busyPerMinute));
-  const others = Math.floor(usedToday * (0.4 + rng.next() * 0.3));
-  return { limit: DEMO_TOKEN_LIMIT, usedToday, allTokensToday: usedToday + others };
+  return Math.floor(Math.max(0, t / 60) * (0.8 + rng.next() * 0.6));
 }

@@ -83,14 +83,21 @@ describe('demo day figures', () => {
     await expect(demo.handoffs({ from: '2023-12-01T00:00:00Z', to: todaySoFar.to, label: 'x' })).rejects.toMatchObject({ kind: 'refused', reason: 'range-too-long' });
   });
 
-  it('spends the token through the day, within its limit', async () => {
+  it('counts the requests it answered today, as a vendor counts a token, and starts again at local midnight', async () => {
     const { demo, setClock } = demoAt('2024-03-18T06:00');
+    await demo.queue();
+    await demo.agents();
+    await demo.transcript('DEMO-24031800011');
     const early = await demo.tokenUsage();
+    expect(early.usedToday).toBe(4);
+    expect(early.limit).toBe(10_000);
     setClock('2024-03-18T18:00');
+    await demo.today();
     const late = await demo.tokenUsage();
-    expect(late.usedToday).toBeGreaterThan(early.usedToday);
-    expect(late.usedToday).toBeLessThan(late.limit);
-    expect(late.allTokensToday).toBeGreaterThanOrEqual(late.usedToday);
+    expect(late.usedToday).toBe(6);
+    expect(late.allTokensToday).toBeGreaterThan(early.allTokensToday!);
+    setClock('2024-03-19T00:01');
+    expect((await demo.tokenUsage()).usedToday).toBe(1);
   });
 
   it('declares every capability and a quota key of its own seed', () => {

@@ -52,6 +52,18 @@ describe('npm start with nothing configured', () => {
     expect(none.stderr()).toContain('Usage: chatops ask');
   });
 
+  it('starts without a token drift warning: the demo counts the requests the bot sent it', async () => {
+    const run = runCli(['start'], { env: cleanEnv({ PORT: '0' }) });
+    // The reconciler's first round has compared the demo's count with the bot's (a debug line).
+    await run.waitFor('token usage checked');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const output = run.stdout() + run.stderr();
+    const checked = output.split('\n').find((line) => line.includes('token usage checked'))!;
+    expect(checked).toMatch(/"vendorCount":(\d+).*"botCount":\1\b/);
+    expect(output).not.toContain('more request(s) today than the bot sent');
+  });
+
   it('serves /healthz, /readyz and /metrics while running, and stops cleanly on SIGTERM', async () => {
     const run = runCli(['start'], { env: cleanEnv({ PORT: '0' }) });
     await run.waitFor(/listening on port (\d+)/);
