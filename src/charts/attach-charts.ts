@@ -44,6 +44,6 @@ export function platformWithCharts(platform: ChatPlatform, attach: AttachChart):
 }
 
 /** Teams: the chart as a signed, expiring image URL (the card shows it). */
-export function attachChartLink(link: (chart: NonNullable<Reply['chart']>) => string): AttachChart {
-  return async (reply) => (reply.chart ? { ...reply, chart: { ...reply.chart, image: { url: link(reply.chart) } } } : reply);
+export function attachChartLink(link: (chart: NonNullable<Reply['chart']>) => Promise<string>): AttachChart {
+  return async (reply) => (reply.chart ? { ...reply, chart: { ...reply.chart, image: { url: await link(reply.chart) } } } : reply);
 }

@@ -28,8 +28,8 @@ export interface ChartLinksOptions {
 }
 
 export interface ChartLinks {
-  /** A signed URL that serves this chart as a PNG until it expires. */
-  link(chart: ReplyChart): string;
+  /** A signed URL that serves this chart as a PNG until it expires, once every replica can serve it. */
+  link(chart: ReplyChart): Promise<string>;
   /** Serves `GET /charts`: the PNG for a valid signature, 403 for a tampered or expired one. */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -65,17 +65,19 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   async function chartOf(id: string): Promise<ReplyChart | undefined> {
     const local = charts.get(id);
     if (local || !options.redis) return local;
-    const stored = await options.redis.get(key(id));
+    // Redis unreachable: this replica does not have it (a 404 that says to ask again, not a 500).
+    const stored = await options.redis.get(key(id)).catch(() => null);
     return stored ? (JSON.parse(stored) as ReplyChart) : undefined;
   }
 
   return {
-    link(chart) {
+    async link(chart) {
       const id = randomUUID();
       const exp = Math.ceil((now() + ttlMs) / 1000);
       remember(charts, id, chart);
-      // Written before the card leaves (a Redis write is far quicker than the post to Teams).
-      options.redis?.set(key(id), JSON.stringify(chart), 'PX', ttlMs).catch((error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas'));
+      // Stored for every replica before the card leaves, whichever replica Teams then asks for the
+      // picture. Without Redis (an outage) only this replica can serve it.
+      await options.redis?.set(key(id), JSON.stringify(chart), 'PX', ttlMs).catch((error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas; only this one can serve it'));
       return `${base}${CHART_ROUTE}?id=${id}&exp=${exp}&sig=${sign(id, exp)}`;
     },
     async handler(req, res) {
