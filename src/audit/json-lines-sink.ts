@@ -28,7 +28,7 @@ function fdSink(fd: number, description: string, owned: boolean): AuditSink & { 
     description,
     record(entry: AuditRecord) {
       if (closed) return;
-      writeSync(fd, `${JSON.stringify({ audit: true, ...entry })}\n`);
+      writeSync(fd, jsonAuditLine(entry));
     },
     async close() {
       if (closed) return;
@@ -36,4 +36,9 @@ function fdSink(fd: number, description: string, owned: boolean): AuditSink & { 
       if (owned) closeSync(fd);
     },
   };
+}
+
+/** One record as its JSON line, marked `"audit":true`. */
+export function jsonAuditLine(entry: AuditRecord): string {
+  return `${JSON.stringify({ audit: true, ...entry })}\n`;
 }

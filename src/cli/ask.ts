@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/load.js';
-import { openAuditSink } from '../audit/json-lines-sink.js';
+import { writeSync } from 'node:fs';
+import { terminalAuditSink } from '../audit/terminal-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { renderText } from '../reply/render-text.js';
@@ -23,8 +24,11 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
     throw error;
   }
   const { pino } = await import('pino');
-  // stdout holds the answer alone: the audit trail goes with the log to stderr unless AUDIT_LOG says otherwise.
-  const app = await createApp({ settings, watch: false, platforms: false, logDestination: process.stderr.isTTY ? readableLines(2) : pino.destination({ dest: 2, sync: true }), audit: openAuditSink(settings.auditLog ?? 'stderr') });
+  // stdout holds the answer alone: the audit trail goes with the log to stderr (readable on a
+  // terminal, JSON lines otherwise) unless AUDIT_LOG says otherwise.
+  const readable = process.stderr.isTTY === true;
+  const audit = terminalAuditSink({ auditLog: settings.auditLog, readable, print: (line) => void writeSync(2, line) });
+  const app = await createApp({ settings, watch: false, platforms: false, logDestination: readable ? readableLines(2) : pino.destination({ dest: 2, sync: true }), audit });
   try {
     // Work past a couple of seconds says what is being done, on stderr: stdout holds the answer alone.
     const progress = (note: string) => void process.stderr.write(`${note}\n`);

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/load.js';
-import { openAuditSink } from '../audit/json-lines-sink.js';
+import { terminalAuditSink } from '../audit/terminal-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { startPrompt } from '../platforms/console/prompt.js';
@@ -38,8 +38,9 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     platforms: serve,
     logDestination: toStderr,
     write: terminal ? (text) => terminal.print(text) : undefined,
-    // At a prompt, stdout holds the answers: the audit trail goes with the log to stderr.
-    audit: interactive ? openAuditSink(settings.auditLog ?? 'stderr') : undefined,
+    // At a prompt, stdout holds the answers: the audit trail goes with the log lines (readable on a
+    // terminal, above the prompt), or only to AUDIT_LOG when set.
+    audit: terminal ? terminalAuditSink({ auditLog: settings.auditLog, readable: process.stderr.isTTY === true, print: (line) => terminal.print(line, 'err') }) : undefined,
   });
   if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
   else for (const line of app.describe()) app.logger.info(line);
