@@ -15,6 +15,19 @@ Usage:
 Configuration: CHATOPS_CONFIG or ./chatops.yaml; none = the embedded demo contact center.
 Exit codes (ask): 0 answered, 1 vendor error, 2 bad usage.`;
 
+/**
+ * A reader that stops early (`chatops check-config | head -2`) closes the pipe: what is left to
+ * print has nobody to read it. The command stops printing there and ends with its own exit code,
+ * instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   // A .env file in the working directory, read by Node's own loader (20.12+); variables already
