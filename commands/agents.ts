@@ -60,7 +60,7 @@ export const agentsCommand: CommandDefinition = {
       ...(showIds ? [a.chatIds?.join(' ') ?? ''] : []),
     ]);
     const someChat = page.items.find((a) => a.chatIds?.length)?.chatIds?.[0];
-    const hint = ctx.isSupervisor ? transcriptHint(someChat, agents) : [];
+    const hint = ctx.isSupervisor ? transcriptHint(someChat, agents, ctx.asTyped) : [];
     const shownStates = STATES.filter((s) => s !== 'unknown' || (counts.get(s) ?? 0) > 0);
     const totals = shownStates.map((s) => `${formatCount(counts.get(s))} ${s}`).join(' · ');
     return {
@@ -81,13 +81,13 @@ export const agentsCommand: CommandDefinition = {
  * A chat id to follow to `/transcript`: one in progress on this page, or else (a quiet moment)
  * the chat that finished last, when the vendor tells it.
  */
-function transcriptHint(inProgress: string | undefined, agents: readonly AgentStatus[]): Array<{ text: string }> {
-  if (inProgress) return [{ text: `Open a chat in progress: /transcript ${inProgress}` }];
+function transcriptHint(inProgress: string | undefined, agents: readonly AgentStatus[], asTyped: (command: string) => string): Array<{ text: string }> {
+  if (inProgress) return [{ text: `Open a chat in progress: ${asTyped(`/transcript ${inProgress}`)}` }];
   let last: { id: string; endedAt: string } | undefined;
   for (const agent of agents) {
     if (agent.lastChat && (!last || Date.parse(agent.lastChat.endedAt) > Date.parse(last.endedAt))) last = agent.lastChat;
   }
-  return last ? [{ text: `Last finished chat: /transcript ${last.id}` }] : [];
+  return last ? [{ text: `Last finished chat: ${asTyped(`/transcript ${last.id}`)}` }] : [];
 }
 
 /** "Away (Lunch)": the normalised state, and the vendor's word when it says more. */

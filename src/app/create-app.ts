@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
+import { commandNaming } from '../router/command-prefix.js';
 import { attachChartLink, platformWithCharts, routerWithCharts } from '../charts/attach-charts.js';
 import { CHART_ROUTE, chartSecretFrom, createChartLinks } from '../charts/chart-links.js';
 import { renderChartPng, warmUpCharts } from '../charts/render-chart.js';
@@ -54,6 +55,8 @@ export interface App {
   serve(): Promise<number>;
   /** Lines saying what is on and what is missing. */
   describe(): string[];
+  /** A command as people type it here: `/queue` -> `/cc-queue` with SLACK_COMMAND_PREFIX=cc-. */
+  asTyped(commandText: string): string;
   /** Stop taking requests, let in-flight commands finish (bounded), release leases, flush. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -85,7 +88,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const directory = createSourceDirectory(sources);
 
   // Posting sides first: the watcher posts through them, and the router needs the watcher's alerts.
-  const platforms: ChatPlatform[] = [createConsolePlatform(options.write, { now })];
+  // Commands as people type them here (SLACK_COMMAND_PREFIX), for the text rendering's button hints.
+  const naming = commandNaming(settings.commandPrefix, allCommands.map((c) => c.name.toLowerCase()));
+  const platforms: ChatPlatform[] = [createConsolePlatform(options.write, { now, asTyped: naming.command })];
   const withPlatforms = options.platforms ?? true;
   const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
   const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;
@@ -179,6 +184,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await slack?.start();
       return server.port;
     },
+    asTyped: naming.command,
     describe: () => describeStartup({ settings, sources, gateMode: gate.mode(), slack: !!slack, teams: teams ? (teams.anonymous ? 'anonymous' : settings.teams.appId ? 'on' : 'off') : 'off', watching: !!watcher }),
     async stop(graceMs = 10_000) {
       accepting = false;

@@ -33,7 +33,7 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
     // Work past a couple of seconds says what is being done, on stderr: stdout holds the answer alone.
     const progress = (note: string) => void process.stderr.write(`${note}\n`);
     const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
-    process.stdout.write(`${renderText(reply)}\n`);
+    process.stdout.write(`${renderText(reply, { asTyped: app.asTyped })}\n`);
     return EXIT_BY_OUTCOME[outcome];
   } finally {
     await app.stop(1_000);

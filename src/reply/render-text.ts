@@ -4,6 +4,11 @@ import { formatAge, formatLocalTime } from './format.js';
 export interface RenderTextOptions {
   /** Clock for "2 min ago"; defaults to the system clock. */
   now?: Date;
+  /**
+   * A command as people type it here (SLACK_COMMAND_PREFIX: `/alerts` -> `/cc-alerts`), for the
+   * button hints; default: as written.
+   */
+  asTyped?: (commandText: string) => string;
 }
 
 /**
@@ -30,7 +35,8 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
   }
   const context = reply.context ? renderContext(reply.context, options.now ?? new Date()) : '';
   if (context) blocks.push(context);
-  if (reply.buttons?.length) blocks.push(reply.buttons.map((b) => `[${b.label}: ${buttonHint(b.action, b.value)}]`).join(' '));
+  const asTyped = options.asTyped ?? ((text: string) => text);
+  if (reply.buttons?.length) blocks.push(reply.buttons.map((b) => `[${b.label}: ${asTyped(buttonHint(b.action, b.value))}]`).join(' '));
   return blocks.filter((block) => block.length > 0).join('\n\n');
 }
 

@@ -29,19 +29,47 @@ export function unprefixed(name: string, prefix: string | undefined, names: Read
 }
 
 /**
- * The reply with every `/name` of a known command written `/<prefix>name`, in the text people
- * read (help, usage, suggestions); button values stay as they are (the router takes both).
+ * The command names as people type them here, built once from the prefix (SLACK_COMMAND_PREFIX,
+ * the one place it is set) and the commands' names. Without a prefix every function returns what
+ * it was given.
+ *
+ * @example
+ *   const typed = commandNaming('cc-', new Set(['queue', 'transcript']));
+ *   typed.command('/transcript 123'); // "/cc-transcript 123"
  */
-export function withPrefixedNames(reply: Reply, prefix: string | undefined, names: Iterable<string>): Reply {
-  if (!prefix) return reply;
-  const pattern = new RegExp(`(^|[^\\w/-])/(${[...names].map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
-  const fix = (text: string) => text.replace(pattern, (_m, before: string, name: string) => `${before}/${prefix}${name}`);
+export interface CommandNaming {
+  /** A command text with its leading `/name` as typed here: `/transcript 123` -> `/cc-transcript 123`. */
+  command(text: string): string;
+  /**
+   * The reply with the commands it names written as typed here: the value of every button that
+   * runs or shares a command (the text rendering shows it: `[Refresh: /cc-queue]`; the router
+   * takes both names), and with `inText` also every `/name` in the text people read (help,
+   * usage, suggestions: text the bot wrote, never a vendor's, where a customer may type "/queue").
+   */
+  reply(reply: Reply, inText: boolean): Reply;
+}
+
+export function commandNaming(prefix: string | undefined, names: Iterable<string>): CommandNaming {
+  if (!prefix) return { command: (text) => text, reply: (reply) => reply };
+  const alternatives = [...names].map(escapeRegExp).join('|');
+  const anywhere = new RegExp(`(^|[^\\w/-])/(${alternatives})(?![\\w-])`, 'g');
+  const leading = new RegExp(`^/(${alternatives})(?![\\w-])`);
+  const fix = (text: string) => text.replace(anywhere, (_m, before: string, name: string) => `${before}/${prefix}${name}`);
+  const command = (text: string) => text.replace(leading, (_m, name: string) => `/${prefix}${name}`);
   return {
-    ...reply,
-    title: fix(reply.title),
-    summary: reply.summary === undefined ? undefined : fix(reply.summary),
-    fields: reply.fields?.map((f) => ({ ...f, value: fix(f.value) })),
-    sections: reply.sections?.map((s) => ({ ...s, heading: s.heading === undefined ? undefined : fix(s.heading), text: fix(s.text) })),
+    command,
+    reply(reply, inText) {
+      const buttons = reply.buttons?.map((b) => (b.action === 'run' || b.action === 'share' ? { ...b, value: command(b.value) } : b));
+      if (!inText) return reply.buttons ? { ...reply, buttons } : reply;
+      return {
+        ...reply,
+        title: fix(reply.title),
+        summary: reply.summary === undefined ? undefined : fix(reply.summary),
+        fields: reply.fields?.map((f) => ({ ...f, value: fix(f.value) })),
+        sections: reply.sections?.map((s) => ({ ...s, heading: s.heading === undefined ? undefined : fix(s.heading), text: fix(s.text) })),
+        buttons,
+      };
+    },
   };
 }
 

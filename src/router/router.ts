@@ -12,7 +12,7 @@ import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
 import { progressAfter, progressNote, withProgress, type ProgressTimer } from './progress.js';
-import { unprefixed, withPrefixedNames } from './command-prefix.js';
+import { commandNaming, unprefixed } from './command-prefix.js';
 import { commandListReply, echo, usageReply } from './replies.js';
 import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
@@ -109,6 +109,7 @@ export function createRouter(options: RouterOptions): Router {
   const byName = new Map(commands.map((c) => [c.name.toLowerCase(), c]));
   const prefix = options.commandPrefix;
   const names = new Set(byName.keys());
+  const naming = commandNaming(prefix, names);
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
   // Examples name the sources and rules configured here, so each one runs as written.
   const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
@@ -225,6 +226,7 @@ export function createRouter(options: RouterOptions): Router {
       page: parsed.page,
       commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),
+      asTyped: naming.command,
     };
     const tell = turn.input.progress;
     turn.answer(await withProgress(() => command.handler(ctx), progressTimer, tell && (() => tell(progressNote(command, ctx)))), 'ok');
@@ -263,9 +265,10 @@ export function createRouter(options: RouterOptions): Router {
         /* nothing left to tell */
       }
     }
-    // What the router itself says (help, usage, suggestions, refusals) names the commands as they are typed here.
+    // What the router itself says (help, usage, suggestions, refusals) names the commands as they are typed
+    // here; in other answers only the buttons' commands (answers name commands through ctx.asTyped).
     const aboutCommands = turn.outcome !== 'ok' || !turn.command || turn.command === byName.get('help');
-    return { reply: aboutCommands ? withPrefixedNames(turn.reply!, prefix, names) : turn.reply!, outcome: turn.outcome };
+    return { reply: naming.reply(turn.reply!, aboutCommands), outcome: turn.outcome };
   }
 
   const router: Router = {

@@ -70,6 +70,11 @@ export interface CommandContext {
   commandText?: string;
   /** The commands this asker may run (for `/help`). */
   commands?: CommandDefinition[];
+  /**
+   * A command as the asker types it here, for an answer that names one: `/transcript 123`, or
+   * `/cc-transcript 123` with SLACK_COMMAND_PREFIX=cc-.
+   */
+  asTyped: (commandText: string) => string;
 }
 
 export interface SourceDirectory {

@@ -6,6 +6,8 @@ import type { ChatPlatform, PostOptions } from '../chat-platform.js';
 export interface ConsolePlatformOptions {
   /** Clock of the header; tests pin it. */
   now?: () => Date;
+  /** Commands as typed here, for button hints (see `RenderTextOptions.asTyped`). */
+  asTyped?: (commandText: string) => string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function createConsolePlatform(write: (text: string) => void = (t) => pro
   const now = options.now ?? (() => new Date());
   let counter = 0;
   const print = (label: string, reply: Reply, mention?: string) => {
-    const body = renderText(reply, { now: now() })
+    const body = renderText(reply, { now: now(), asTyped: options.asTyped })
       .split('\n')
       .map((line) => `  ${line}`)
       .join('\n');

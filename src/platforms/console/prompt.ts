@@ -10,6 +10,8 @@ export interface PromptOptions {
   terminal?: Terminal;
   /** Called when the input ends (Ctrl-D) or on `exit`. */
   onClose?: () => void;
+  /** Commands as typed here, for button hints (see `RenderTextOptions.asTyped`). */
+  asTyped?: (commandText: string) => string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface PromptOptions {
  * operator of the process, so it counts as a supervisor. Output printed through the terminal
  * while it waits (an alert, a log line) leaves the prompt drawn again below it.
  */
-export function startPrompt({ router, input = process.stdin, terminal = createTerminal(), onClose }: PromptOptions): { close(): void } {
+export function startPrompt({ router, input = process.stdin, terminal = createTerminal(), onClose, asTyped }: PromptOptions): { close(): void } {
   const output = terminal.output;
   const rl = createInterface({ input, output, prompt: 'chatops> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
   terminal.attach(rl);
@@ -42,7 +44,7 @@ export function startPrompt({ router, input = process.stdin, terminal = createTe
         // Work past a couple of seconds prints what is being done: "Looking… (searching up to 7 days of Bogotá)".
         const progress = (note: string) => terminal.print(`${note}\n`);
         const reply = await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
-        output.write(`${renderText(reply)}\n`);
+        output.write(`${renderText(reply, { asTyped })}\n`);
       }
       if (!closed) prompt();
     });
