@@ -118,8 +118,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   // balancer sends no command to a replica still busy loading it.
   let charts: 'off' | 'loading' | 'ready' | 'failed' = slackPost || links ? 'loading' : 'off';
   if (charts === 'loading') {
+    const loading = performance.now();
     warmUpCharts().then(
-      () => (charts = 'ready'),
+      () => {
+        charts = 'ready';
+        logger.info({ ms: Math.round(performance.now() - loading) }, 'charts: the chart renderer is loaded; /readyz says ready');
+      },
       (error: unknown) => {
         charts = 'failed';
         logger.warn({ err: (error as Error).message }, 'charts: the chart renderer did not load; answers go without pictures');

@@ -119,6 +119,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     probe = undefined;
     if (outageLogged) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
     outageLogged = false;
+    replicasLogged = 0; // say again how many share, as the fresh roster fills
     void beat();
     void handOverSpending();
   }
@@ -139,9 +140,16 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     }
   }
 
+  let replicasLogged = 0;
   async function beat(): Promise<void> {
     if (closed) return;
     await roster.beat().catch(() => undefined);
+    // One line each time the number of replicas changes: what an outage would split the limits by.
+    const replicas = roster.lastSeen()?.members.length ?? 0;
+    if (replicas > 0 && replicas !== replicasLogged) {
+      replicasLogged = replicas;
+      logger.info({ prefix, replicas }, `quota gate: ${replicas} replica${replicas === 1 ? '' : 's'} share${replicas === 1 ? 's' : ''} the vendor limits through Redis`);
+    }
   }
   const beating = setInterval(() => void (up ? beat() : undefined), rosterBeatMs);
   beating.unref();
