@@ -25,6 +25,8 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t.concurrency, maxEntries = 10_000, slots }: MemoryStoreOptions): QuotaStore & {
   remember(token: TokenPolicy, key: string, entry: CacheEntry, keepMs: number): void;
+  /** Sets a day's count (a replica's part of what is left while Redis is down). */
+  setUsage(token: TokenPolicy, day: string, used: number): void;
 } {
   const cache = new Map<string, { entry: CacheEntry; until: number }>();
   const semaphores = slots ?? new Map<string, LocalSemaphore>();
@@ -60,6 +62,9 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
     },
     concurrencyFor,
     remember,
+    setUsage(token, day, used) {
+      count(token, day).used = Math.max(0, Math.floor(used));
+    },
 
     async readCache(token, key) {
       const id = cacheId(token, key);

@@ -103,8 +103,10 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
   /** The members this replica saw when the outage began; undefined while Redis answers. */
   let outage: { members: number; rank: number; since: number } | undefined;
-  /** Tokens this replica spent on its own share, with what it already handed to the shared count. */
-  const spentAlone = new Map<string, { token: TokenPolicy; day: string; flushed: number }>();
+  /** Each token's shared day count as this replica last learned it (its own spends, reconciles). */
+  const sharedSeen = new Map<string, { day: string; used: number }>();
+  /** Per token and day: requests this replica sent on its own part, not yet in the shared count. */
+  const alone = new Map<string, { token: TokenPolicy; day: string; pending: number; outage?: number }>();
 
   let up = redis.status === 'ready';
   let outageLogged = false;
@@ -126,24 +128,60 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
   /** Adds what this replica spent alone during the outage to the shared day count, so the bot's count stays the vendor's. */
   async function handOverSpending(): Promise<void> {
-    for (const [key, alone] of spentAlone) {
-      const { used } = await local.dayUsage(alone.token, alone.day);
-      const delta = used - alone.flushed;
-      if (delta <= 0) continue;
-      try {
-        await redis.multi().incrby(tokenKeys(prefix, alone.token).budget(alone.day), delta).pexpire(tokenKeys(prefix, alone.token).budget(alone.day), 2 * 86_400_000).exec();
-        alone.flushed = used;
-      } catch {
-        return; // Redis went away again: the next return hands it over
+    for (const [key, entry] of alone) {
+      if (entry.pending > 0) {
+        const budgetKey = tokenKeys(prefix, entry.token).budget(entry.day);
+        const sent = entry.pending;
+        try {
+          await redis.multi().incrby(budgetKey, sent).pexpire(budgetKey, 2 * 86_400_000).exec();
+        } catch {
+          return; // Redis went away again: the next return hands it over
+        }
+        entry.pending -= sent;
       }
-      if (alone.day !== day(alone.token)) spentAlone.delete(key);
+      if (entry.pending === 0) alone.delete(key);
     }
+  }
+
+  /** Tokens this replica has asked for, so that it keeps their shared day count in mind. */
+  const tokensSeen = new Map<string, TokenPolicy>();
+  /** Reads the shared day count of every token this replica uses (with the roster's beat). */
+  async function readSharedCounts(): Promise<void> {
+    const tokens = [...tokensSeen.values()];
+    if (tokens.length === 0) return;
+    const days = tokens.map((t) => day(t));
+    const counts = await redis.mget(...tokens.map((t, i) => tokenKeys(prefix, t).budget(days[i]!)));
+    tokens.forEach((t, i) => sharedSeen.set(t.key, { day: days[i]!, used: Number(counts[i] ?? 0) }));
+  }
+
+  /**
+   * This replica's part of a token's day for the outage under way: what was left of the budget
+   * when it began (as this replica last learned the shared count), split evenly among the replicas
+   * it saw. Set as the local day count, so the local store's limits (and the reserve for people)
+   * apply to what is left, as they would on the shared count.
+   */
+  async function ownPart(token: TokenPolicy): Promise<{ pending: number }> {
+    const today = day(token);
+    const key = `${token.key}|${today}`;
+    let entry = alone.get(key);
+    if (!entry) alone.set(key, (entry = { token, day: today, pending: 0 }));
+    if (outage && entry.outage !== outage.since) {
+      entry.outage = outage.since;
+      if (outage.members && token.dailyBudget !== undefined) {
+        const seen = sharedSeen.get(token.key);
+        const used = seen?.day === today ? seen.used : 0;
+        const part = Math.floor(Math.max(0, token.dailyBudget - used) / outage.members);
+        local.setUsage(token, today, token.dailyBudget - part);
+      }
+    }
+    return entry;
   }
 
   let replicasLogged = 0;
   async function beat(): Promise<void> {
     if (closed) return;
     await roster.beat().catch(() => undefined);
+    await readSharedCounts().catch(() => undefined);
     // One line each time the number of replicas changes: what an outage would split the limits by.
     const replicas = roster.lastSeen()?.members.length ?? 0;
     if (replicas > 0 && replicas !== replicasLogged) {
@@ -210,16 +248,28 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     onDown: markDown,
     slots,
   });
+  // What the shared count says, each time this replica spends or reconciles: its part of what is
+  // left if Redis stops answering.
+  const spendShared = shared.spend.bind(shared);
+  shared.spend = async (token, today, limit) => {
+    const used = await spendShared(token, today, limit);
+    if (used !== undefined) sharedSeen.set(token.key, { day: today, used });
+    return used;
+  };
+  const raiseShared = shared.raiseUsage.bind(shared);
+  shared.raiseUsage = async (token, today, vendorUsed) => {
+    const used = await raiseShared(token, today, vendorUsed);
+    sharedSeen.set(token.key, { day: today, used });
+    return used;
+  };
   // While Redis is down: this replica's part of each token's slots and budget, from the members it saw.
   const local = createMemoryStore({
     now,
     slots,
-    budgetShare: () => (outage?.members ? 1 / outage.members : localShare),
+    // With the members known, the day count is set to leave this replica its part (see ownPart).
+    budgetShare: () => (outage?.members ? 1 : localShare),
     concurrency: (token) => (outage?.members ? shareOf(token.concurrency, outage.members, outage.rank) : localConcurrency),
   });
-  const noteAlone = (token: TokenPolicy) => {
-    if (!spentAlone.has(token.key)) spentAlone.set(token.key, { token, day: day(token), flushed: 0 });
-  };
 
   // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
   // own share the moment it does not (even in the middle of a fetch).
@@ -231,11 +281,14 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         if (!(error instanceof SharedStoreDown)) throw error;
       }
     }
-    noteAlone(req.token);
-    return admitRequest(local, req, request, ctx);
+    const part = await ownPart(req.token);
+    const release = await admitRequest(local, req, request, ctx);
+    part.pending += 1; // admitted: one unit spent on this replica's own part
+    return release;
   };
 
   async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {
+    tokensSeen.set(req.token.key, req.token);
     await firstConnection;
     if (up) {
       try {

@@ -156,3 +156,51 @@ describe('replicas through a Redis outage', () => {
     expect(await usedTodayOnceAt(replicas[0]!, 6)).toBe(6);
   });
 });
+
+describe('the daily budget through a Redis outage', () => {
+  it('splits what was left of the day among the replicas: together they never pass the budget', async () => {
+    const port = await freePort();
+    servers.push(await startRedis(port));
+    const prefix = `outage-budget-${randomUUID().slice(0, 8)}`;
+    const small: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 3, dailyBudget: 100, reserveShare: 0, timeZone: 'America/Bogota' };
+    const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50 }));
+    gates.push(...replicas);
+    let sent = 0;
+    const askSmall = (gate: QuotaGate, key: string) =>
+      gate
+        .run({
+          token: small,
+          source: 'bogota',
+          vendor: 'wolkvox',
+          key,
+          endpoint: 'queue',
+          ttlMs: 20_000,
+          priority: 'interactive',
+          fetch: async () => {
+            const release = await meterRequest({ endpoint: 'queue' });
+            sent += 1;
+            release();
+            return key;
+          },
+        })
+        .then(
+          () => 'answered',
+          (error: unknown) => (error as Error).name,
+        );
+    await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
+    // The vendor counted 70 today; each replica then asks once: 73 used, 27 left.
+    await replicas[0]!.reconcile(small, 70);
+    for (const [i, gate] of replicas.entries()) expect(await askSmall(gate, `before-${i}`)).toBe('answered');
+    expect((await replicas[0]!.usage(small)).usedToday).toBe(73);
+
+    servers.shift()!.kill('SIGKILL');
+    await until(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
+    sent = 0;
+    const told: string[] = [];
+    for (const [r, gate] of replicas.entries()) for (let i = 0; i < 12; i++) told.push(await askSmall(gate, `during-${r}-${i}`));
+    // Each took 9 of the 27 left (what it last saw, split in three; one slot each), and no more.
+    expect(sent).toBe(27);
+    expect(told.filter((t) => t === 'answered')).toHaveLength(27);
+    expect(told.filter((t) => t === 'QuotaSpentError')).toHaveLength(9);
+  });
+});
