@@ -13,9 +13,13 @@ export function longCapacity(capacity: number): number {
   return Math.max(1, capacity - 1);
 }
 
-/** A gate lease request as a slot lane: people (interactive) rank before the watcher (background). */
+/**
+ * A gate lease request as a slot lane: people (interactive) rank before the watcher
+ * (background), and within each, a live question before a long download (a person's `/queue`
+ * does not wait behind another's 7-day transcript search when only one slot is left).
+ */
 export function slotLane(lane?: { priority: 'interactive' | 'background'; long: boolean }): SlotLane {
-  return lane ? { rank: lane.priority === 'interactive' ? 0 : 1, long: lane.long } : DEFAULT_LANE;
+  return lane ? { rank: (lane.priority === 'interactive' ? 0 : 2) + (lane.long ? 1 : 0), long: lane.long } : DEFAULT_LANE;
 }
 
 /**

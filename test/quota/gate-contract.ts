@@ -246,6 +246,27 @@ export function quotaGateContract(factory: GateFactory): void {
     expect(order).toEqual(['person', 'watcher']);
   });
 
+  it("serves a person's live question before another person's long download when both wait", async () => {
+    const metrics = createMetrics();
+    const g = gate(metrics);
+    const t = token({ concurrency: 1 });
+    const holder = heldRequest();
+    const held = g.run(ask(t, 'agents', async () => (await holder.send(), 'held')));
+    await until(() => holder.state.sent);
+    const order: string[] = [];
+    const report = heldRequest(true);
+    const search = g.run(ask(t, 'transcript:1', async () => (await report.send(), order.push('search'), 'report')));
+    await until(async () => (await waitingForLease(metrics)) === 1); // the search queues first
+    const live = g.run(ask(t, 'queue', () => request(() => order.push('queue'))));
+    await until(async () => (await waitingForLease(metrics)) === 2);
+    holder.state.open();
+    await live;
+    await until(() => report.state.sent);
+    report.state.open();
+    await Promise.all([held, search]);
+    expect(order).toEqual(['queue', 'search']);
+  });
+
   it('counts each vendor call against the daily budget and stops at the budget', async () => {
     const g = gate();
     const t = token({ dailyBudget: 3 });
