@@ -83,11 +83,17 @@ export const agentsCommand: CommandDefinition = {
  */
 function transcriptHint(inProgress: string | undefined, agents: readonly AgentStatus[], asTyped: (command: string) => string): Array<{ text: string }> {
   if (inProgress) return [{ text: `Open a chat in progress: ${asTyped(`/transcript ${inProgress}`)}` }];
+  const last = lastFinishedChat(agents);
+  return last ? [{ text: `Last finished chat: ${asTyped(`/transcript ${last}`)}` }] : [];
+}
+
+/** The id of the chat that finished last among these agents, when the vendor tells it. */
+export function lastFinishedChat(agents: readonly AgentStatus[]): string | undefined {
   let last: { id: string; endedAt: string } | undefined;
   for (const agent of agents) {
     if (agent.lastChat && (!last || Date.parse(agent.lastChat.endedAt) > Date.parse(last.endedAt))) last = agent.lastChat;
   }
-  return last ? [{ text: `Last finished chat: ${asTyped(`/transcript ${last.id}`)}` }] : [];
+  return last?.id;
 }
 
 /** "Away (Lunch)": the normalised state, and the vendor's word when it says more. */

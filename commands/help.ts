@@ -1,4 +1,5 @@
 import type { CommandContext, CommandDefinition, ExampleFacts } from '../src/router/types.js';
+import { lastFinishedChat } from './agents.js';
 import { UsageError } from '../src/router/types.js';
 import { commandListReply, echo, usageReply } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
@@ -35,7 +36,8 @@ export const helpCommand: CommandDefinition = {
 
 /**
  * Sources and rules from the configuration, plus a chat in progress on the default source (when
- * it can list them; the answer is cached like any other) and an alert firing now. A failure
+ * it can list them; the answer is cached like any other; at a quiet moment the chat that
+ * finished last) and an alert firing now. A failure
  * only leaves an example out.
  */
 async function liveFacts(ctx: CommandContext): Promise<ExampleFacts> {
@@ -48,6 +50,10 @@ async function liveFacts(ctx: CommandContext): Promise<ExampleFacts> {
   if (chats.status === 'fulfilled' && chats.value) {
     const list = chats.value.value;
     facts.chatId = (list.find((c) => c.agentName) ?? list[0])?.id;
+  }
+  // A quiet moment (no chat in progress): the chat that finished last, as /agents shows it.
+  if (!facts.chatId && source.has('agents') && ctx.isSupervisor) {
+    facts.chatId = await source.agents().then((a) => lastFinishedChat(a.value), () => undefined);
   }
   if (firing.status === 'fulfilled') facts.alertId = firing.value?.find((a) => a.phase === 'firing')?.id;
   return facts;

@@ -38,6 +38,12 @@ describe('the embedded demo always shows a chat id that opens', () => {
       const state = transcript.split('\n')[1]!;
       if (kind === 'Last finished chat') expect(state, `${at} UTC: /transcript ${id}`).toMatch(/^Completed|^Abandoned|^Missed/);
       else expect(state, `${at} UTC: /transcript ${id}`).toMatch(/^In progress/);
+      if (kind === 'Last finished chat') {
+        // /help still has a transcript example (a chat in progress elsewhere, or that same chat), and it opens.
+        const example = /^Examples: \/transcript (DEMO-\d{11})$/m.exec(await ask('/help'));
+        expect(example, `${at} UTC: /help`).not.toBeNull();
+        expect(await ask(`/transcript ${example![1]}`)).toContain(`Transcript ${example![1]} — Demo contact center\n`);
+      }
     }
     // The night's quiet gaps are really walked through (07:00 and 07:10 UTC on this day).
     expect(quietMoments).toEqual(expect.arrayContaining(['07:00', '07:10']));
