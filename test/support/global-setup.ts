@@ -11,7 +11,11 @@ import { allTestSecrets } from './test-secrets.js';
 export function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'chatops-test-logs-'));
   process.env.CHATOPS_TEST_LOG_DIR = dir;
+  // Working folders of the processes tests start (`emptyDir`): removed with the run.
+  const work = mkdtempSync(join(tmpdir(), 'chatops-test-work-'));
+  process.env.CHATOPS_TEST_WORK_DIR = work;
   return () => {
+    rmSync(work, { recursive: true, force: true });
     const files = readdirSync(dir);
     const forms = allTestSecrets().flatMap((s) => [s, encodeURIComponent(s), Buffer.from(s).toString('base64')]);
     const leaks: string[] = [];

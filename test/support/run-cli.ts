@@ -7,9 +7,9 @@ import { recordLogText } from './log-capture.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/chatops.js', import.meta.url));
 
-/** An empty working directory, so no stray ./chatops.yaml is picked up. */
+/** An empty working directory, so no stray ./chatops.yaml is picked up (removed when the run ends). */
 export function emptyDir(): string {
-  return mkdtempSync(join(tmpdir(), 'chatops-cli-'));
+  return mkdtempSync(join(process.env.CHATOPS_TEST_WORK_DIR ?? tmpdir(), 'chatops-cli-'));
 }
 
 /** The environment a child gets: only what the test says, plus PATH and HOME. */
