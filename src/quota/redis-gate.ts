@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -5,13 +6,12 @@ import { admitRequest, createInProcessJoin, leadRequest, recordQuota, type CoreC
 import { localDate } from '../domain/local-date.js';
 import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
-import { checkPrefix } from './redis-keys.js';
+import { checkPrefix, tokenKeys } from './redis-keys.js';
 import { SharedStoreDown, createRedisStore } from './redis-store.js';
 import { peekCache } from './peek.js';
-import { randomUUID } from 'node:crypto';
 import { createReplicaRoster, shareOf } from './replica-roster.js';
-import { tokenKeys } from './redis-keys.js';
 import type { LocalSemaphore } from './semaphore.js';
+import { DAY_KEY_TTL_MS } from './store.js';
 
 export interface RedisQuotaGateOptions {
   /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
@@ -133,7 +133,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         const budgetKey = tokenKeys(prefix, entry.token).budget(entry.day);
         const sent = entry.pending;
         try {
-          await redis.multi().incrby(budgetKey, sent).pexpire(budgetKey, 2 * 86_400_000).exec();
+          await redis.multi().incrby(budgetKey, sent).pexpire(budgetKey, DAY_KEY_TTL_MS).exec();
         } catch {
           return; // Redis went away again: the next return hands it over
         }
@@ -160,7 +160,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
    * it saw. Set as the local day count, so the local store's limits (and the reserve for people)
    * apply to what is left, as they would on the shared count.
    */
-  async function ownPart(token: TokenPolicy): Promise<{ pending: number }> {
+  function ownPart(token: TokenPolicy): { pending: number } {
     const today = day(token);
     const key = `${token.key}|${today}`;
     let entry = alone.get(key);
@@ -281,7 +281,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         if (!(error instanceof SharedStoreDown)) throw error;
       }
     }
-    const part = await ownPart(req.token);
+    const part = ownPart(req.token);
     const release = await admitRequest(local, req, request, ctx);
     part.pending += 1; // admitted: one unit spent on this replica's own part
     return release;
