@@ -149,9 +149,14 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   async function readSharedCounts(): Promise<void> {
     const tokens = [...tokensSeen.values()];
     if (tokens.length === 0) return;
-    const days = tokens.map((t) => day(t));
-    const counts = await redis.mget(...tokens.map((t, i) => tokenKeys(prefix, t).budget(days[i]!)));
-    tokens.forEach((t, i) => sharedSeen.set(t.key, { day: days[i]!, used: Number(counts[i] ?? 0) }));
+    // One GET per token: their keys sit in different hash slots of a Redis Cluster.
+    await Promise.all(
+      tokens.map(async (t) => {
+        const today = day(t);
+        const used = await redis.get(tokenKeys(prefix, t).budget(today));
+        sharedSeen.set(t.key, { day: today, used: Number(used ?? 0) });
+      }),
+    );
   }
 
   /**
