@@ -6,12 +6,12 @@ import { admitRequest, createInProcessJoin, leadRequest, recordQuota, type CoreC
 import { localDate } from '../domain/local-date.js';
 import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
-import { checkPrefix, tokenKeys } from './redis-keys.js';
+import { checkPrefix } from './redis-keys.js';
 import { SharedStoreDown, createRedisStore } from './redis-store.js';
 import { peekCache } from './peek.js';
-import { createReplicaRoster, shareOf } from './replica-roster.js';
+import { createOutageParts } from './outage-parts.js';
+import { createReplicaRoster } from './replica-roster.js';
 import type { LocalSemaphore } from './semaphore.js';
-import { DAY_KEY_TTL_MS } from './store.js';
 
 export interface RedisQuotaGateOptions {
   /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
@@ -101,13 +101,6 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   }
   const subscriber = redis.duplicate();
   const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
-  /** The members this replica saw when the outage began; undefined while Redis answers. */
-  let outage: { members: number; rank: number; since: number } | undefined;
-  /** Each token's shared day count as this replica last learned it (its own spends, reconciles). */
-  const sharedSeen = new Map<string, { day: string; used: number }>();
-  /** Per token and day: requests this replica sent on its own part, not yet in the shared count. */
-  const alone = new Map<string, { token: TokenPolicy; day: string; pending: number; outage?: number }>();
-
   let up = redis.status === 'ready';
   let outageLogged = false;
   let closed = false;
@@ -116,77 +109,20 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   function markUp(): void {
     if (closed || up) return;
     up = true;
-    outage = undefined;
     if (probe) clearInterval(probe);
     probe = undefined;
     if (outageLogged) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
     outageLogged = false;
     replicasLogged = 0; // say again how many share, as the fresh roster fills
     void beat();
-    void handOverSpending();
-  }
-
-  /** Adds what this replica spent alone during the outage to the shared day count, so the bot's count stays the vendor's. */
-  async function handOverSpending(): Promise<void> {
-    for (const [key, entry] of alone) {
-      if (entry.pending > 0) {
-        const budgetKey = tokenKeys(prefix, entry.token).budget(entry.day);
-        const sent = entry.pending;
-        try {
-          await redis.multi().incrby(budgetKey, sent).pexpire(budgetKey, DAY_KEY_TTL_MS).exec();
-        } catch {
-          return; // Redis went away again: the next return hands it over
-        }
-        entry.pending -= sent;
-      }
-      if (entry.pending === 0) alone.delete(key);
-    }
-  }
-
-  /** Tokens this replica has asked for, so that it keeps their shared day count in mind. */
-  const tokensSeen = new Map<string, TokenPolicy>();
-  /** Reads the shared day count of every token this replica uses (with the roster's beat). */
-  async function readSharedCounts(): Promise<void> {
-    const tokens = [...tokensSeen.values()];
-    if (tokens.length === 0) return;
-    // One GET per token: their keys sit in different hash slots of a Redis Cluster.
-    await Promise.all(
-      tokens.map(async (t) => {
-        const today = day(t);
-        const used = await redis.get(tokenKeys(prefix, t).budget(today));
-        sharedSeen.set(t.key, { day: today, used: Number(used ?? 0) });
-      }),
-    );
-  }
-
-  /**
-   * This replica's part of a token's day for the outage under way: what was left of the budget
-   * when it began (as this replica last learned the shared count), split evenly among the replicas
-   * it saw. Set as the local day count, so the local store's limits (and the reserve for people)
-   * apply to what is left, as they would on the shared count.
-   */
-  function ownPart(token: TokenPolicy): { pending: number } {
-    const today = day(token);
-    const key = `${token.key}|${today}`;
-    let entry = alone.get(key);
-    if (!entry) alone.set(key, (entry = { token, day: today, pending: 0 }));
-    if (outage && entry.outage !== outage.since) {
-      entry.outage = outage.since;
-      if (outage.members && token.dailyBudget !== undefined) {
-        const seen = sharedSeen.get(token.key);
-        const used = seen?.day === today ? seen.used : 0;
-        const part = Math.floor(Math.max(0, token.dailyBudget - used) / outage.members);
-        local.setUsage(token, today, token.dailyBudget - part);
-      }
-    }
-    return entry;
+    void parts.end();
   }
 
   let replicasLogged = 0;
   async function beat(): Promise<void> {
     if (closed) return;
     await roster.beat().catch(() => undefined);
-    await readSharedCounts().catch(() => undefined);
+    await parts.readShared().catch(() => undefined);
     // One line each time the number of replicas changes: what an outage would split the limits by.
     const replicas = roster.lastSeen()?.members.length ?? 0;
     if (replicas > 0 && replicas !== replicasLogged) {
@@ -200,18 +136,15 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
   function markDown(error?: unknown): void {
     if (closed) return;
-    if (up || !outage) {
-      const seen = roster.lastSeen();
-      outage = { members: seen?.members.length ?? 0, rank: seen?.rank ?? 0, since: Date.now() };
-    }
+    const outage = parts.begin();
     up = false;
     if (!outageLogged) {
       outageLogged = true;
       logger.warn(
-        { prefix, err: error instanceof Error ? error.message : undefined, replicas: outage!.members || 'unknown', place: outage!.members ? outage!.rank + 1 : undefined },
-        outage!.members
-          ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage!.members} replicas) until Redis returns`
-          : 'Redis is unreachable and this replica never saw the others: it takes one slot and a third of each budget until Redis returns',
+        { prefix, err: error instanceof Error ? error.message : undefined, replicas: outage.members || 'unknown', place: outage.members ? outage.rank + 1 : undefined },
+        outage.members
+          ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage.members} replicas) until Redis returns`
+          : `Redis is unreachable and this replica never saw the others: it takes ${localConcurrency} slot(s) and ${Math.round(localShare * 100)}% of each budget until Redis returns`,
       );
     }
     // A command can fail while the connection stays "ready" (timeout): check again ourselves.
@@ -258,23 +191,23 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   const spendShared = shared.spend.bind(shared);
   shared.spend = async (token, today, limit) => {
     const used = await spendShared(token, today, limit);
-    if (used !== undefined) sharedSeen.set(token.key, { day: today, used });
+    if (used !== undefined) parts.noteShared(token, today, used);
     return used;
   };
   const raiseShared = shared.raiseUsage.bind(shared);
   shared.raiseUsage = async (token, today, vendorUsed) => {
     const used = await raiseShared(token, today, vendorUsed);
-    sharedSeen.set(token.key, { day: today, used });
+    parts.noteShared(token, today, used);
     return used;
   };
   // While Redis is down: this replica's part of each token's slots and budget, from the members it saw.
   const local = createMemoryStore({
     now,
     slots,
-    // With the members known, the day count is set to leave this replica its part (see ownPart).
-    budgetShare: () => (outage?.members ? 1 : localShare),
-    concurrency: (token) => (outage?.members ? shareOf(token.concurrency, outage.members, outage.rank) : localConcurrency),
+    budgetShare: () => parts.budgetShare(),
+    concurrency: (token) => parts.concurrency(token),
   });
+  const parts = createOutageParts({ redis, prefix, roster, day: (token) => day(token), setLocalUsage: (token, today, used) => local.setUsage(token, today, used), unknown: { budgetShare: localShare, concurrency: localConcurrency } });
 
   // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
   // own share the moment it does not (even in the middle of a fetch).
@@ -286,14 +219,14 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         if (!(error instanceof SharedStoreDown)) throw error;
       }
     }
-    const part = ownPart(req.token);
+    const part = parts.ownPart(req.token);
     const release = await admitRequest(local, req, request, ctx);
     part.pending += 1; // admitted: one unit spent on this replica's own part
     return release;
   };
 
   async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {
-    tokensSeen.set(req.token.key, req.token);
+    parts.noteToken(req.token);
     await firstConnection;
     if (up) {
       try {
@@ -346,12 +279,10 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     mode: () => (up ? 'shared' : 'local'),
 
     health() {
+      const outage = parts.current();
       const replicas = roster.lastSeen()?.members.length;
       if (up || !outage) return { mode: up ? 'shared' : 'local', replicas };
-      const part = outage.members
-        ? `this replica takes its part of each token's simultaneous requests and daily budget (1 of ${outage.members} replicas seen before)`
-        : 'this replica never reached Redis: it takes one simultaneous request and a third of the daily budget per token';
-      return { mode: 'local', replicas: outage.members || replicas, since: outage.since, degraded: `Redis is unreachable: ${part}; answers it cannot fetch come from its cache, marked with their age` };
+      return { mode: 'local', replicas: outage.members || replicas, since: outage.since, degraded: parts.describe() };
     },
 
     async close() {
