@@ -195,7 +195,7 @@ describe('Teams request authentication', () => {
     expect(h.app.anonymous).toBe(false);
     expect((await h.send(h.fixture('message-personal'))).status).toBe(401);
     expect(router.inputs).toEqual([]);
-    expect(h.logs.some((l) => l.level === 40 && /MICROSOFT_APP_ID is not set/.test(l.msg))).toBe(true);
+    expect(h.logs.some((l) => l.level === 30 && /MICROSOFT_APP_ID is not set/.test(l.msg))).toBe(true);
   });
 
   it('says so loudly (an error line) at start when it accepts unsigned requests', async () => {

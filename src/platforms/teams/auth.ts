@@ -51,7 +51,8 @@ export function createBotAdapter(credentials: TeamsCredentials, allowAnonymous: 
     if (mode === 'anonymous') {
       logger.error('Teams: AUTHENTICATION IS OFF (TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID): /api/messages accepts unsigned requests from anyone, who may claim to be any user, supervisors included. This is for the Bot Framework Emulator on your own machine only; unset TEAMS_ALLOW_ANONYMOUS and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.');
     } else {
-      logger.warn('Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.');
+      // Not a warning: most installs use Slack alone, and the start-up lines say Teams is off.
+      logger.info('Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.');
     }
     return { adapter: new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication({})), mode, appId };
   }
