@@ -48,12 +48,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const path = (req.url ?? '/').split('?')[0];
     // Judged from the headers alone, before a byte of the body is read.
     if ((declaredLength(req) ?? 0) > maxBodyBytes) return refuseAndClose(res, 413, `Request body larger than ${maxBodyBytes} bytes.\n`);
-    const handler = routes[`${req.method} ${path}`];
+    // HEAD is GET without the body (Node drops it): link checkers and app validators send it.
+    const handler = routes[`${req.method} ${path}`] ?? (req.method === 'HEAD' ? routes[`GET ${path}`] : undefined);
     // A body nobody will read is not read to its end either: the connection closes after the answer.
     if (hasBody(req) && (!handler || req.method === 'GET' || req.method === 'HEAD')) res.setHeader('connection', 'close');
     if (!handler) {
-      const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
-      res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(known ? 'Method not allowed\n' : 'Not found\n');
+      const allowed = Object.keys(routes).filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(' ')[0]!);
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      if (allowed.length === 0) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: allowed.join(', ') }).end('Method not allowed\n');
       return;
     }
     Promise.resolve()
