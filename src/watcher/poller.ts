@@ -62,12 +62,12 @@ export function createPoller(options: PollerOptions): Poller {
   async function pollNow(source: Source): Promise<void> {
     if (!isLeader()) return;
     const rules = rulesBySource.get(source.id) ?? [];
-    // Data no older than the time since this source's previous poll (its interval, whatever the schedule).
+    // Figures no older than half the time since this source's previous poll (its interval, whatever
+    // the schedule): the previous poll's own answer is fetched again, while a supervisor's question
+    // of a moment ago is reused. The first poll takes the cache's usual freshness.
     const started = options.engine.now().getTime();
     const previous = lastStarted.get(source.id);
     lastStarted.set(source.id, started);
-    // Half the interval: the previous poll's own answer (a little younger than one interval) is
-    // fetched again, while a supervisor's question of a moment ago is reused.
     const maxAgeMs = previous === undefined ? undefined : Math.max(1_000, (started - previous) / 2);
     const snapshot = await pollSource(source, rules, options.engine.now(), { readQueue: Boolean(options.history), maxAgeMs });
     const failed = new Set(snapshot.failures.map((f) => f.capability));
