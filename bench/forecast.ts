@@ -11,47 +11,22 @@
  * Settings are tuned on the TUNING days only and reported on REPORT days (other seeds and dates),
  * so the figures are not fitted to the days they are measured on.
  *
- * Run: npx tsx bench/forecast.ts [--grid | --previous]   (about 30 s: the floor's figures are read
- * from /agents and /today at every poll; --grid prints the tuning grid; --previous reports the
- * settings before the peaks, trend only: raw polls over 10 min, held 20 min, cleared beyond 1.5
- * horizons)
+ * Run: npx tsx bench/forecast.ts [--grid | --previous]   (about 10 s; --grid prints the tuning
+ * grid; --previous reports the settings before the peaks: raw polls over 10 min, held 20 min,
+ * cleared beyond 1.5 horizons)
  *
- * How the forecaster works (src/forecast/trend.ts, src/forecast/load.ts, src/watcher/early-warning.ts):
- * - Trend: each poll is replaced by the peak of itself and the poll before (highest for `above`
- *   rules); a least-squares line through the last 15 minutes of those peaks (at least 4 points over
- *   3 minutes) says where the figure stands now and how fast it moves. The peaks matter because
- *   queue figures are saw-toothed: a longest wait drops to 0 whenever the oldest chat is answered,
- *   and a line through the raw polls reads every answered chat as relief.
- * - Load (queue counts and waits, when the poll brings it): chats that reached the queue over the
- *   last 20 minutes (a minute's share: λ) against what the floor can answer, (chats in progress +
- *   free slots of available agents) / average chat duration (μ). When someone waits and λ beats μ
- *   by more than 30%, the queue grows at λ − 1.3μ a minute: a count passes its threshold when it
- *   gets there, a wait when the queue would take the threshold to answer at the rate chats finish
- *   (waiting / (in progress / duration)). A fluid model: no randomness, every chat the average.
- * - The sooner of the two crossings counts: a warning opens when it falls within the rule's
- *   `forecast`, updates as the minutes to go move, and clears once neither has pointed at the
- *   threshold within 2 horizons for 30 minutes.
- * The bench gives the load from what a vendor reports at each poll: /queue (waiting, in progress,
- * available agents per queue), /agents (max chats and chats in progress of the available agents;
- * a queue's free slots are its available agents times the free slots per available agent, as
- * /agents does not say which queues an agent serves) and /today (chats queued per hour, summed and
- * differenced over 20 minutes within the day; average chat duration). The watcher does not pass
- * `load` to the forecaster yet (src/watcher/alert-engine.ts reads only the rule's own series from
- * history): until it does, the watcher runs the trend alone, the "trend only" table below.
- *
- * Held-out figures (seeds 7, 1, 2026, 99; 28 days; 625 breaches, 141 of them re-breaches <5m):
- * | forecaster | recall@5m (crossing) | recall@5m (alert) | warnings | precision |
- * |---|---|---|---|---|
- * | trend only (the watcher today) | 54% | 60% | 968 | 62% |
- * | trend + load | 57% | 62% | 986 | 61% |
- * Per seed (trend only → trend + load), recall@5m crossing / precision: 7: 56%/67% → 56%/65%;
- * 1: 56%/64% → 59%/64%; 2026: 51%/49% → 53%/48%; 99: 54%/63% → 57%/63%. Tuning seed 42:
- * 54%/62% → 58%/62%.
+ * How the forecaster works (src/forecast/trend.ts, src/watcher/early-warning.ts): each poll is
+ * replaced by the peak of itself and the poll before (highest for `above` rules); a least-squares
+ * line through the last 15 minutes of those peaks (at least 4 points over 3 minutes) says where the
+ * figure stands now and how fast it moves; a warning opens when that line passes the threshold
+ * within the rule's `forecast`, updates as the minutes to go move, and clears once the line has not
+ * pointed at the threshold within 2 horizons for 30 minutes. The peaks matter because queue figures
+ * are saw-toothed: a longest wait drops to 0 whenever the oldest chat is answered, and a line through
+ * the raw polls reads every answered chat as relief.
  *
  * Chosen by: the highest recall on the tuning days with precision at least 62% there (2 points of
  * margin over the 60% target, as precision moves a few points from seed to seed). Grid (--grid):
- * window 10/15 min, peak of 1/2/3 polls, hold 20/30 min, clearing beyond 1.5 or 2 horizons; the
- * load's margin 0-100% (0: 59% at 60%; 20-30%: 58% at 62%; 50%: 55%; 70% and over: no gain).
+ * window 10/15 min, peak of 1/2/3 polls, hold 20/30 min, clearing beyond 1.5 or 2 horizons.
  *
  * Tried on the tuning days and left out (by hand, in a scratch copy of this bench):
  * - Holt's linear smoothing (alpha 0.3-0.7, beta 0.1-0.3) instead of the line: recall 40-51%,
@@ -73,22 +48,6 @@
  *   start from an empty queue. Not adopted: it changes what an alert is, not the forecast.
  * - Holds of 45-60 min: recall 54-56%, precision 64-67% on the old line, but a warning that stays
  *   up for an hour after its trend stopped pointing is no longer a forecast.
- * - The load, in other shapes (tuning days, seed 42; trend alone 54% at 62%):
- *   - arrivals over 10 or 15 min instead of 20: 56-57% at 62% (20 min: 58% at 62%);
- *   - warning from the load with nobody waiting: the same recall, 1-2 points less precision;
- *   - only for count rules: 57% at 61-62%; only for wait rules: 55-59% at 54-62%;
- *   - warning only when load and trend agree: recall 11-32%, precision 73-81%;
- *   - the head of the queue ("someone waits, no free slot, the oldest chat waits until a chat
- *     ends: longest + duration / in progress passes the threshold"): +2 points recall, -4 precision;
- *   - the load as a veto instead (no new warning while free slots >= 1-4 and arrivals under
- *     60-100% of capacity), buying back recall with a trend horizon 1.5-2 times the rule's:
- *     recall 47-58% at precision 56-65%, the same frontier as the trend alone;
- *   - from history only, without /agents and /today: the slope of (waiting + in progress) over
- *     5-15 min while no agent was available for 1-5 polls as the queue's growth: at best 57% at
- *     62% on the tuning days, 56% at 60% held out (trend alone: 54% at 62%).
- *   None reaches 70%: the load foresees a queue that builds over minutes, while most misses are
- *   re-breaches and longest-wait breaches that start from an empty queue two minutes before they
- *   fire (a single chat waiting 2 minutes on a floor that is full for a moment).
  * Why 70% recall is out of reach on these rules: about a quarter of the breaches are the same rule
  * passing its threshold again within 5 minutes of its previous alert ending (the whole-source
  * longest-wait rule resolves each time the oldest chat is answered, then fires again as the next one
@@ -97,8 +56,7 @@
  */
 import { createDemoAdapter } from '../adapters/demo/adapter.js';
 import { evaluate } from '../src/watcher/evaluate.js';
-import type { Load } from '../src/forecast/load.js';
-import { DEFAULT_TUNING, forecastStep, LOAD_WINDOW_MS, withForecastFields, type WarningTuning } from '../src/watcher/early-warning.js';
+import { DEFAULT_TUNING, forecastStep, withForecastFields, type WarningTuning } from '../src/watcher/early-warning.js';
 import { queueMetric } from '../src/watcher/metric-values.js';
 import type { WatchRule } from '../src/watcher/rules.js';
 import type { AlertRecord, RuleState } from '../src/watcher/types.js';
@@ -127,62 +85,24 @@ interface Tally {
   warningsThatBecameAlerts: number;
 }
 
-/** What a vendor tells of the floor at one poll, for one rule's queue (or the whole source). */
-interface Floor {
-  /** Chats that reached the queue so far today (the sum of the day's `queuedByHour`). */
-  queuedToday: number;
-  waiting: number;
-  ongoing: number;
-  freeSlots: number;
-  handleSeconds: number | undefined;
-}
-
-/**
- * The values every rule reads, poll by poll, over `days` simulated days (read once, replayed per
- * setting), and the floor's figures the load reads: `/queue`, `/agents` (free slots: max chats
- * less chats in progress of the available agents; a queue's share: its available agents times the
- * free slots per available agent) and `/today` (chats queued per hour, average chat duration).
- */
-async function seriesOf(seed: number, firstDay: string, days: number): Promise<{ times: number[]; values: Map<string, Array<number | undefined>>; floors: Map<string, Floor[]> }> {
+/** The values every rule reads, poll by poll, over `days` simulated days (read once, replayed per setting). */
+async function seriesOf(seed: number, firstDay: string, days: number): Promise<{ times: number[]; values: Map<string, Array<number | undefined>> }> {
   let nowMs = 0;
   const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed, timeZone: ZONE, quota: { reservePercent: 10 } }, { now: () => new Date(nowMs) });
   const start = Date.parse(`${firstDay}T00:00:00-05:00`);
   const times: number[] = [];
   const values = new Map<string, Array<number | undefined>>(RULES.map((r) => [r.id, []]));
-  const floors = new Map<string, Floor[]>(RULES.map((r) => [r.id, []]));
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   for (nowMs = start; nowMs < start + days * 86_400_000; nowMs += POLL_MS) {
-    const [snapshot, agents, today] = [await demo.queue(), await demo.agents(), await demo.today()];
+    const snapshot = await demo.queue();
     times.push(nowMs);
-    const available = agents.filter((a) => a.state === 'available');
-    const free = sum(available.map((a) => Math.max(0, (a.maxChats ?? 1) - (a.ongoingChats ?? 0))));
-    const freePerAgent = available.length ? free / available.length : 0;
-    for (const rule of RULES) {
-      values.get(rule.id)!.push(queueMetric(snapshot, rule.metric, rule.queue));
-      const q = rule.queue === undefined ? undefined : snapshot.queues.find((x) => x.name === rule.queue);
-      const day = rule.queue === undefined ? undefined : today.queues?.find((x) => x.name === rule.queue);
-      floors.get(rule.id)!.push(
-        rule.queue === undefined
-          ? { queuedToday: sum(today.queuedByHour ?? []), waiting: snapshot.totals.waiting, ongoing: snapshot.totals.ongoingChats ?? 0, freeSlots: free, handleSeconds: today.averageChatSeconds }
-          : { queuedToday: sum(day?.queuedByHour ?? []), waiting: q?.waiting ?? 0, ongoing: q?.ongoingChats ?? 0, freeSlots: (q?.agentsAvailable ?? 0) * freePerAgent, handleSeconds: day?.averageChatSeconds },
-      );
-    }
+    for (const rule of RULES) values.get(rule.id)!.push(queueMetric(snapshot, rule.metric, rule.queue));
   }
-  return { times, values, floors };
-}
-
-/** The load at poll `i`: arrivals over the last `LOAD_WINDOW_MS` of the same day (none across midnight). */
-function loadAt(floors: readonly Floor[], i: number): Load | undefined {
-  const back = LOAD_WINDOW_MS / POLL_MS;
-  const now = floors[i]!;
-  const then = floors[i - back];
-  if (!then || now.handleSeconds === undefined || now.queuedToday < then.queuedToday) return undefined;
-  return { arrivals: now.queuedToday - then.queuedToday, windowMinutes: LOAD_WINDOW_MS / 60_000, waiting: now.waiting, ongoing: now.ongoing, freeSlots: now.freeSlots, handleSeconds: now.handleSeconds };
+  return { times, values };
 }
 
 type Series = Awaited<ReturnType<typeof seriesOf>>;
 
-function replay({ times, values, floors }: Series, tuning: WarningTuning, withLoad = true): Map<string, Tally> {
+function replay({ times, values }: Series, tuning: WarningTuning): Map<string, Tally> {
   const tallies = new Map(RULES.map((r) => [r.id, { breaches: 0, rebreaches: 0, warnedBeforeCrossing: 0, warnedBeforeFiring: 0, warnings: 0, warningsThatBecameAlerts: 0 }]));
   for (const rule of RULES) {
     const tally = tallies.get(rule.id)!;
@@ -191,7 +111,6 @@ function replay({ times, values, floors }: Series, tuning: WarningTuning, withLo
     let warning: AlertRecord | undefined;
     let lastAlertEnd = -Infinity;
     const series = values.get(rule.id)!;
-    const floor = floors.get(rule.id)!;
     for (let i = 0; i < times.length; i++) {
       const now = new Date(times[i]!);
       const value = series[i];
@@ -200,7 +119,7 @@ function replay({ times, values, floors }: Series, tuning: WarningTuning, withLo
       const firing = result.alert && !result.alert.resolvedAt ? result.alert : undefined;
       const justFired = firing !== undefined && alert === undefined;
       if (alert && !firing) lastAlertEnd = now.getTime();
-      const step = forecastStep(rule, withForecastFields(result.state, state), warning, { ...facts, value, alert: firing, alertJustFired: justFired, tuning, load: withLoad ? loadAt(floor, i) : undefined });
+      const step = forecastStep(rule, withForecastFields(result.state, state), warning, { ...facts, value, alert: firing, alertJustFired: justFired, tuning });
       state = step.state;
       alert = firing;
       if (step.warning && !warning) tally.warnings += 1;
@@ -243,8 +162,6 @@ const REPORTS = [
 const tuningSeries = await seriesOf(TUNING.seed, TUNING.firstDay, TUNING.days);
 if (process.argv.includes('--grid')) {
   console.log(`Tuning grid on seed ${TUNING.seed}, ${TUNING.days} days from ${TUNING.firstDay}:`);
-  console.log(line('trend only', total(replay(tuningSeries, DEFAULT_TUNING, false))));
-  for (const margin of [0, 0.2, 0.3, 0.5, 0.7, 1]) console.log(line(`load margin ${margin}`, total(replay(tuningSeries, { ...DEFAULT_TUNING, load: { margin } }))));
   for (const windowMin of [10, 15]) {
     for (const peakOf of [1, 2, 3]) {
       for (const holdMin of [20, 30]) {
@@ -258,35 +175,22 @@ if (process.argv.includes('--grid')) {
 } else {
   const previous: WarningTuning = { ...DEFAULT_TUNING, windowMs: 10 * 60_000, peakOf: 1, holdMs: 20 * 60_000, clearFactor: 1.5 };
   const tuning = process.argv.includes('--previous') ? previous : DEFAULT_TUNING;
-  const withLoad = !process.argv.includes('--previous');
   console.log(`Trend: least squares over ${tuning.windowMs / 60_000} min of the peaks of ${tuning.peakOf ?? 1} polls, at least ${tuning.minPoints} points over ${tuning.minSpanMs / 60_000} min; warning held ${tuning.holdMs / 60_000} min after the trend last pointed at the threshold, cleared beyond ${tuning.clearFactor} horizons; forecast 15m; polls every minute.`);
-  if (withLoad) console.log(`Load: arrivals over ${LOAD_WINDOW_MS / 60_000} min against (chats in progress + free slots) / average chat duration, warning when arrivals beat it by ${(tuning.load?.margin ?? 0) * 100}% and someone waits; the sooner of load and trend counts.`);
-  const tables: Array<{ title: string; rows: string[]; held: Tally[] }> = [
-    { title: withLoad ? 'trend + load' : 'trend', rows: [], held: [] },
-    { title: 'trend only (no load)', rows: [], held: [] },
-  ];
-  const row = (name: string, run: typeof TUNING, all: Tally) =>
-    `| ${name} | ${run.seed} | ${run.firstDay} | ${run.days} | ${all.breaches} | ${all.rebreaches} | ${pct(all.warnedBeforeCrossing, all.breaches).trim()} | ${pct(all.warnedBeforeFiring, all.breaches).trim()} | ${all.warnings} | ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} |`;
+  const held: Tally[] = [];
+  const rows: string[] = [];
   for (const run of [TUNING, ...REPORTS]) {
-    const series = run === TUNING ? tuningSeries : await seriesOf(run.seed, run.firstDay, run.days);
+    const tallies = replay(run === TUNING ? tuningSeries : await seriesOf(run.seed, run.firstDay, run.days), tuning);
     const name = run === TUNING ? 'tuning' : 'report';
-    const tallies = replay(series, tuning, withLoad);
     console.log(`\n${name} days: seed ${run.seed}, ${run.days} days from ${run.firstDay}`);
     for (const [id, t] of tallies) console.log(line(id, t));
     const all = total(tallies);
     console.log(line('all rules', all));
-    const runs = withLoad ? [all, total(replay(series, tuning, false))] : [all];
-    runs.forEach((t, k) => {
-      if (k === 1) console.log(line('all, trend only', t));
-      tables[k]!.rows.push(row(name, run, t));
-      if (run !== TUNING) tables[k]!.held.push(t);
-    });
+    if (run !== TUNING) held.push(all);
+    rows.push(`| ${name} | ${run.seed} | ${run.firstDay} | ${run.days} | ${all.breaches} | ${all.rebreaches} | ${pct(all.warnedBeforeCrossing, all.breaches).trim()} | ${pct(all.warnedBeforeFiring, all.breaches).trim()} | ${all.warnings} | ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} |`);
   }
-  for (const table of tables.slice(0, withLoad ? 2 : 1)) {
-    const sum = total(new Map(table.held.map((t, i) => [String(i), t])));
-    table.rows.push(`| held-out, all | ${REPORTS.map((r) => r.seed).join(', ')} | | ${REPORTS.reduce((d, r) => d + r.days, 0)} | ${sum.breaches} | ${sum.rebreaches} | ${pct(sum.warnedBeforeCrossing, sum.breaches).trim()} | ${pct(sum.warnedBeforeFiring, sum.breaches).trim()} | ${sum.warnings} | ${pct(sum.warningsThatBecameAlerts, sum.warnings).trim()} |`);
-    console.log(`\n${table.title}:\n| days | seed | from | days | breaches | re-breaches <5m | recall@5m (crossing) | recall@5m (alert) | warnings | precision |`);
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of table.rows) console.log(r);
-  }
+  const sum = total(new Map(held.map((t, i) => [String(i), t])));
+  rows.push(`| held-out, all | ${REPORTS.map((r) => r.seed).join(', ')} | | ${REPORTS.reduce((d, r) => d + r.days, 0)} | ${sum.breaches} | ${sum.rebreaches} | ${pct(sum.warnedBeforeCrossing, sum.breaches).trim()} | ${pct(sum.warnedBeforeFiring, sum.breaches).trim()} | ${sum.warnings} | ${pct(sum.warningsThatBecameAlerts, sum.warnings).trim()} |`);
+  console.log('\n| days | seed | from | days | breaches | re-breaches <5m | recall@5m (crossing) | recall@5m (alert) | warnings | precision |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
 }

@@ -1,5 +1,4 @@
-import { DEFAULT_LOAD, loadCrossingOf, type Load, type LoadOptions } from '../forecast/load.js';
-import { crossingOf, DEFAULT_TREND, type Crossing, type Point, type TrendOptions } from '../forecast/trend.js';
+import { crossingOf, DEFAULT_TREND, type Point, type TrendOptions } from '../forecast/trend.js';
 import { extreme, isBreaching } from './evaluate.js';
 import type { Notice } from './evaluate.js';
 import { ruleFields } from './alert-record.js';
@@ -17,14 +16,9 @@ export const KEPT_POINTS = 20;
 export interface WarningTuning extends TrendOptions {
   clearFactor: number;
   holdMs: number;
-  /** How the floor's load (arrivals against capacity) warns, when the poll brings it. */
-  load?: LoadOptions;
 }
 
-export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 2, holdMs: 30 * 60_000, load: DEFAULT_LOAD };
-
-/** The arrivals window a `Load` should cover (tuned in `bench/forecast.ts`). */
-export const LOAD_WINDOW_MS = 20 * 60_000;
+export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 2, holdMs: 30 * 60_000 };
 
 /** How much history a warning reads: the trend window and the polls its first peaks look back on. */
 export const WARNING_HISTORY_MS = DEFAULT_TUNING.windowMs + 5 * 60_000;
@@ -43,12 +37,6 @@ export interface ForecastInput {
   tuning?: WarningTuning;
   /** The series from history (this poll included); without it the rule's own recent points are kept and used. */
   points?: Point[];
-  /**
-   * The floor's load at this poll, for the rule's queue (or the whole source), when the vendor
-   * gives arrivals, chats in progress, free slots and chat duration: the earlier of its crossing
-   * and the trend's counts (`src/forecast/load.ts`). Without it only the trend speaks.
-   */
-  load?: Load;
 }
 
 export interface ForecastResult {
@@ -64,8 +52,7 @@ export interface ForecastResult {
 /**
  * One poll of a rule's early warning, after the rule itself was evaluated (pure):
  * - the value joins the rule's recent points;
- * - no alert open: when the trend (or, given `load`, the floor's arrivals against its capacity,
- *   whichever is sooner) crosses the threshold within `forecast`, a
+ * - no alert open: when the trend crosses the threshold within `forecast`, a
  *   warning is posted (no mention: it is a heads-up), updated in place as the expected time moves
  *   by a minute or more, and resolved once the trend has not pointed at the threshold within
  *   `clearFactor` horizons for `holdMs`;
@@ -108,7 +95,7 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
   }
   const points: Point[] = input.points ?? (next.recent ?? []).map(([at, v]) => ({ at, value: v }));
   const tuning = input.tuning ?? DEFAULT_TUNING;
-  const crossing = earliest(crossingOf(points, rule, tuning), loadCrossing(rule, input.load, tuning, value));
+  const crossing = crossingOf(points, rule, tuning);
   const pending = value !== undefined && isBreaching(rule, value);
 
   if (open) {
@@ -140,20 +127,6 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     forecast: { inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, horizonMs, seenAt: nowIso },
   };
   return { state: { ...next, warningId: warning.id, warned }, warning, notices: rule.channels.map((channel) => ({ kind: 'post', channel })), changed: true };
-}
-
-/** What the load says for the rule, as a crossing (its level: the value now); only queue counts and waits. */
-function loadCrossing(rule: WatchRule, load: Load | undefined, tuning: WarningTuning, value: number | undefined): Crossing | undefined {
-  if (!load || value === undefined) return undefined;
-  const kind = rule.metric === 'queue.waiting' ? 'count' : rule.metric === 'queue.longest_wait_seconds' || rule.metric === 'queue.avg_wait_seconds' ? 'wait' : undefined;
-  if (!kind) return undefined;
-  const found = loadCrossingOf(load, { kind, direction: rule.direction, threshold: rule.threshold }, tuning.load ?? DEFAULT_LOAD);
-  return found && { inMs: found.inMs, trend: { slopePerMinute: found.slopePerMinute, level: value, points: 0 } };
-}
-
-function earliest(a: Crossing | undefined, b: Crossing | undefined): Crossing | undefined {
-  if (!a || !b) return a ?? b;
-  return b.inMs < a.inMs ? b : a;
 }
 
 /** The evaluated state with the forecast's own fields, which `evaluate` does not carry, from before. */

@@ -34,28 +34,4 @@ describe('early warning step', () => {
     const { said } = run([1, 2, 3, 4, 5], (i) => ({ active: i < 4 }));
     expect(said).toEqual(['3:post', '4:update:inactive']);
   });
-
-  it('warns from the load when arrivals outrun the floor while the figure itself is flat, and not without the load', () => {
-    // 3 chats a minute arrive, 2 a minute finish: 6 waiting pass 10 in 10 min (0.4 a minute beyond the 30% margin).
-    const load = { arrivals: 60, windowMinutes: 20, waiting: 6, ongoing: 8, freeSlots: 0, handleSeconds: 240 };
-    expect(run([6, 6, 6, 6, 6]).said).toEqual([]);
-    expect(run([6, 6, 6, 6, 6], (i) => (i === 4 ? { load } : {})).said).toEqual(['4:post']);
-    const step = forecastStep(rule, { ruleId: rule.id, seq: 0 }, undefined, { value: 6, now: new Date(T0), active: true, silenced: false, alert: undefined, alertJustFired: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', load });
-    expect(step.notices.map((n) => n.kind)).toEqual(['post']);
-    expect(step.warning?.forecast?.inSeconds).toBe(600);
-    expect(step.warning?.forecast?.slopePerMinute).toBeCloseTo(0.4, 9);
-  });
-
-  it('the sooner of trend and load counts; a floor that keeps up leaves the trend alone', () => {
-    const calm = { arrivals: 20, windowMinutes: 20, waiting: 4, ongoing: 8, freeSlots: 4, handleSeconds: 240 };
-    const { said } = run([1, 2, 3, 4], () => ({ load: calm }));
-    expect(said).toEqual(['3:post']);
-  });
-
-  it('rules on other figures ignore the load', () => {
-    const agentsRule: WatchRule = { ...rule, metric: 'agents.available', direction: 'below', threshold: 2 };
-    const load = { arrivals: 60, windowMinutes: 20, waiting: 4, ongoing: 8, freeSlots: 0, handleSeconds: 240 };
-    const step = forecastStep(agentsRule, { ruleId: agentsRule.id, seq: 0 }, undefined, { value: 5, now: new Date(T0), active: true, silenced: false, alert: undefined, alertJustFired: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', load });
-    expect(step.warning).toBeUndefined();
-  });
 });
