@@ -48,6 +48,12 @@
  *   start from an empty queue. Not adopted: it changes what an alert is, not the forecast.
  * - Holds of 45-60 min: recall 54-56%, precision 64-67% on the old line, but a warning that stays
  *   up for an hour after its trend stopped pointing is no longer a forecast.
+ * - Arrivals against free capacity (commit 3b366de, reverted): arrivals over 20 min against (chats
+ *   in progress + free slots of available agents) / average chat duration, warning when either that
+ *   load or the trend crosses sooner. Held-out (seeds 7, 1, 2026, 99): recall@5m 57%, precision 61%,
+ *   against 54% / 62% for the trend alone. Not adopted: three points of recall for one of precision,
+ *   and the watcher would have to read the agent list and the day's figures at every poll (two more
+ *   vendor requests per poll, 576 a day on wolkvox at its advised 5 minutes).
  * Why 70% recall is out of reach on these rules: about a quarter of the breaches are the same rule
  * passing its threshold again within 5 minutes of its previous alert ending (the whole-source
  * longest-wait rule resolves each time the oldest chat is answered, then fires again as the next one
