@@ -12,7 +12,8 @@
  *   1. supervisors: 20 supervisors ask /queue, /agents, /today, /handoffs and lookups that hit
  *      and miss; then /queue is timed while 10 lookups run;
  *   2. hammer: one asker types 150 lookups of ids that do not exist, while another asks /queue;
- *   3. redis-outage: Redis stopped for 20 s while the supervisors keep asking.
+ *   3. redis-outage: Redis stopped for 20 s while the supervisors keep asking;
+ *   4. replica killed: one replica SIGKILLed in the middle of lookups while the others answer.
  * Per phase it prints requests counted by the vendor and by the bot (chatops_vendor_calls_total,
  * summed over replicas), the ideal minimum, the most simultaneous requests, 403s, ack p50/p99,
  * /queue answer p50/p99 and what the hammering asker was told.
@@ -195,9 +196,46 @@ async function main(): Promise<void> {
     const botBy = await botCountByApi(replicas);
     const apis = [...new Set([...vendorBy.keys(), ...botBy.keys()])].sort();
     console.log(`whole run           vendor ${wolkvox.state.calls.length}, bot ${[...botBy.values()].reduce((a, b) => a + b, 0)}: ${apis.map((a) => `${a} ${vendorBy.get(a) ?? 0}/${botBy.get(a) ?? 0}`).join(', ')}`);
+
+    // Phase 4: a replica killed (SIGKILL) in the middle of lookups while supervisors keep asking.
+    // Its leases stay held in Redis until they expire (15 s): the others must still stay within 2.
+    for (const r of replicas) {
+      while (!(await fetch(`http://127.0.0.1:${r.port}/readyz`).then(async (res) => res.status === 200 && !('degraded' in ((await res.json()) as object)), () => false))) await sleep(200);
+    }
+    mark = await phaseStart(wolkvox, replicas);
+    const doomed = replicas[0]!;
+    const killAcks: number[] = [];
+    const killQueue: number[] = [];
+    const killTold = new Map<string, number>();
+    let doomedCount = 0;
+    const killUntil = Date.now() + 15_000;
+    const lookups = Promise.all(hitIds.slice(0, 6).map((id, i) => askSlack(doomed, slack, users[i]!, `/transcript ${id}`).catch(() => undefined)));
+    await sleep(400); // the lookups are at the vendor
+    doomedCount = await botCount([doomed]);
+    doomed.child.kill('SIGKILL');
+    const survivors = replicas.slice(1);
+    let next = 0;
+    await Promise.all(
+      users.slice(0, SUPERVISORS).map(async (user, i) => {
+        const script = ['/queue', '/agents', `/transcript ${hitIds[(i + 7) % hitIds.length]}`, '/today'];
+        let k = 0;
+        while (Date.now() < killUntil) {
+          const text = script[k++ % script.length]!;
+          const answer = await askSlack(survivors[next++ % survivors.length]!, slack, user, text);
+          killAcks.push(answer.ackMs);
+          if (text === '/queue') killQueue.push(answer.answerMs);
+          const said = /went wrong|could not/i.test(answer.text) ? 'an error' : 'an answer';
+          killTold.set(said, (killTold.get(said) ?? 0) + 1);
+          await sleep(500);
+        }
+      }),
+    );
+    await lookups;
+    await report('4. one replica killed mid-lookup (SIGKILL), 15 s', wolkvox, survivors, { ...mark, botCount: mark.botCount - doomedCount }, { acks: killAcks, queueTimes: killQueue, told: killTold });
+    console.log('  (bot counted: the survivors, plus what the killed replica had counted when last read; requests it sent after that read are not in it)');
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => new Promise((resolve) => (r.child.exitCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
+    await Promise.all(replicas.map((r) => new Promise((resolve) => (r.child.exitCode !== null || r.child.signalCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
     redis.kill('SIGKILL');
     await wolkvox.close();
     await slack.close();
