@@ -11,22 +11,18 @@ import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import { freePort, startRedis } from '../support/redis-server.js';
 
 /** Waits for a state; the bound only keeps a failing test from hanging, it is no time limit on the gate. */
-async function until(condition: () => boolean, what: string): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const end = Date.now() + 30_000;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
 }
 
-/** The day count the gate reports once it reaches `expected` (the hand-over after an outage is asynchronous), or the last seen. */
+/** The day count the gate reports once it reaches `expected` (the hand-over after an outage is asynchronous). */
 async function usedTodayOnceAt(gate: QuotaGate, expected: number): Promise<number> {
-  let used = (await gate.usage(token)).usedToday;
-  for (let i = 0; i < 200 && used < expected; i++) {
-    await sleep(25);
-    used = (await gate.usage(token)).usedToday;
-  }
-  return used;
+  await until(async () => (await gate.usage(token)).usedToday >= expected, `a day count of ${expected}`);
+  return (await gate.usage(token)).usedToday;
 }
 
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
 // Tests that stop Redis start their own redis-server; the shared one at REDIS_URL is never touched.
@@ -14,27 +13,32 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a redis-server that keeps nothing on disk and resolves once it answers PING. */
+/** Starts a redis-server that keeps nothing on disk and resolves once a client is connected to it. */
 export async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // The client retries its connection while the server starts, and says 'ready' once it answers.
+  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: (attempt) => (attempt > 200 ? null : 50) });
   probe.on('error', () => undefined); // refused connections while the server starts are expected
+  let onExit!: (code: number | null) => void;
+  const exited = new Promise<never>((_resolve, reject) => (onExit = (code) => reject(new Error(`redis-server exited (${code}) before it answered`))));
+  child.once('exit', onExit);
   try {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        return child;
-      } catch {
-        probe.disconnect();
-        await sleep(50); // polling the server's own start-up, not proving anything by waiting
-      }
-    }
+    await Promise.race([
+      new Promise<void>((resolve, reject) => {
+        probe.once('ready', () => resolve());
+        probe.once('end', () => reject(new Error('redis-server did not start')));
+        probe.connect().catch(() => undefined);
+      }),
+      exited,
+    ]);
+    return child;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   } finally {
+    child.off('exit', onExit);
     probe.disconnect();
   }
-  child.kill('SIGKILL');
-  throw new Error('redis-server did not start');
 }
 
 /** Kills a redis-server and resolves once it is gone. */
