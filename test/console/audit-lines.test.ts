@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters as plain } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { screen } from '../support/screen.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { readSettings } from '../../src/app/settings.js';
@@ -18,25 +19,6 @@ import { createTerminal } from '../../src/platforms/console/terminal.js';
  */
 const AT = new Date('2026-11-30T16:00:00Z');
 const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-
-function screen(tty: boolean) {
-  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number };
-  if (tty) Object.assign(stream, { isTTY: true, columns: 120 });
-  let text = '';
-  const waiters: Array<() => void> = [];
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-    for (const wake of waiters.splice(0)) wake();
-  });
-  return {
-    stream,
-    text: () => text,
-    async until(test: (text: string) => boolean): Promise<string> {
-      while (!test(text)) await new Promise<void>((resolve) => waiters.push(resolve));
-      return text;
-    },
-  };
-}
 
 async function chatInProgress(): Promise<string> {
   const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed: 42, timeZone: 'America/Bogota', quota: { reservePercent: 10 } }, { now: () => AT });
@@ -56,8 +38,8 @@ afterEach(async () => {
 
 /** The embedded demo at the prompt, with the audit sink `chatops start` gives it. */
 async function promptWith({ tty, auditLog }: { tty: boolean; auditLog?: string }) {
-  const out = screen(tty);
-  const errors = screen(tty);
+  const out = screen(tty, 120);
+  const errors = screen(tty, 120);
   const terminal = createTerminal({ output: out.stream, errors: errors.stream });
   const settings = await readSettings({ CHATOPS_CONFIG: '' });
   const audit = terminalAuditSink({ auditLog, readable: tty, print: (line) => terminal.print(line, 'err') });

@@ -1,31 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters as plain } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { screen } from '../support/screen.js';
 import { createLogger, readableLines } from '../../src/log/logger.js';
 import { createConsolePlatform } from '../../src/platforms/console/console-platform.js';
 import { startPrompt } from '../../src/platforms/console/prompt.js';
 import { createTerminal } from '../../src/platforms/console/terminal.js';
 import type { CommandRouter } from '../../src/router/types.js';
-
-/** A stream that keeps what was written and tells when it holds what a test waits for. */
-function screen(tty: boolean) {
-  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number };
-  if (tty) Object.assign(stream, { isTTY: true, columns: 100 });
-  let text = '';
-  const waiters: Array<() => void> = [];
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-    for (const wake of waiters.splice(0)) wake();
-  });
-  return {
-    stream,
-    text: () => text,
-    async until(test: (text: string) => boolean): Promise<string> {
-      while (!test(text)) await new Promise<void>((resolve) => waiters.push(resolve));
-      return text;
-    },
-  };
-}
 
 const router: CommandRouter = {
   handle: async ({ text }) => ({ title: `You asked ${text}` }),

@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
+import { SUPERVISOR, slash, writeBogotaConfig } from './bogota-bot.js';
 
-const SUPERVISOR = 'U0SUPER1';
 /** Customer phone numbers in the documented-shape live chats the fake serves. */
 const PHONES = ['573001234567', '573157654321', '573209998877'];
 
@@ -18,25 +16,7 @@ beforeAll(async () => {
   wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken });
   slack = await startFakeSlack({ botToken: S.slackBotToken });
   dir = emptyDir();
-  writeFileSync(
-    join(dir, 'chatops.yaml'),
-    `sources:
-  bogota:
-    vendor: wolkvox
-    server: "0032"
-    token: \${WOLKVOX_TOKEN}
-    baseUrl: ${wolkvox.url}
-    timeZone: America/Bogota
-    licenses: 2
-    skills: [101]
-    timeout: 10s
-access:
-  supervisors:
-    slackUsers: [${SUPERVISOR}]
-watcher:
-  enabled: false
-`,
-  );
+  writeBogotaConfig(dir, wolkvox.url, { sourceLines: ['timeout: 10s'], rest: 'watcher:\n  enabled: false\n' });
 });
 
 afterAll(async () => {
@@ -66,28 +46,13 @@ async function portOf(run: CliRun): Promise<number> {
   return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
 }
 
-async function slash(port: number, command: string, text: string, responseId: string): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams({
-    command,
-    text,
-    user_id: SUPERVISOR,
-    user_name: 'sup',
-    channel_id: 'C0OPS',
-    team_id: 'T0TEAM',
-    response_url: slack.responseUrl(responseId),
-    trigger_id: '1.2.3',
-  }).toString();
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(S.slackSigningSecret, body) });
-  return { status: res.status, body: await res.text() };
-}
-
 describe('the bot run for real with a configuration file', () => {
   it('finishes a slow command in flight when SIGTERM arrives, then exits', async () => {
     wolkvox.setDelay(3_000);
     const run = startBot();
     try {
       const port = await portOf(run);
-      const ack = await slash(port, '/queue', '', 'slow-queue');
+      const ack = await slash(port, slack, '/queue', '', 'slow-queue');
       expect(ack.status).toBe(200);
       expect(ack.body).toContain('Looking');
       run.child.kill('SIGTERM');
@@ -105,16 +70,16 @@ describe('the bot run for real with a configuration file', () => {
     try {
       const port = await portOf(run);
       // A transcript from the live chats (carries a phone), then vendor failures of every kind.
-      const transcript = await slash(port, '/transcript', '8731245', 't1');
+      const transcript = await slash(port, slack, '/transcript', '8731245', 't1');
       // Quick answers come back as the acknowledgement itself; phones are masked there too.
       expect(transcript.body).toContain('8731245');
       expect(transcript.body).not.toContain('3001234567');
       wolkvox.failWith('html', { times: 3 });
-      await slash(port, '/agents', '', 'a1');
+      await slash(port, slack, '/agents', '', 'a1');
       wolkvox.failWith('server-error', { times: 3 });
-      await slash(port, '/today', '', 'd1');
+      await slash(port, slack, '/today', '', 'd1');
       wolkvox.failWith('malformed-json', { times: 3 });
-      await slash(port, '/handoffs', 'yesterday', 'h1');
+      await slash(port, slack, '/handoffs', 'yesterday', 'h1');
       const bad = new URLSearchParams({ command: '/queue', text: '', user_id: SUPERVISOR, response_url: slack.responseUrl('x') }).toString();
       await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: bad, headers: signSlackRequest('wrong-secret', bad) });
       run.child.kill('SIGTERM');

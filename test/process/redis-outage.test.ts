@@ -1,16 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
+import { lateAnswer, slash, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
-const SUPERVISOR = 'U0SUPER1';
 let wolkvox: FakeWolkvox;
 let slack: FakeSlack;
 let redis: ChildProcess | undefined;
@@ -25,22 +23,9 @@ beforeAll(async () => {
   redisPort = await freePort();
   redis = await startRedis(redisPort);
   dir = emptyDir();
-  writeFileSync(
-    join(dir, 'chatops.yaml'),
-    `sources:
-  bogota:
-    vendor: wolkvox
-    server: "0032"
-    token: \${WOLKVOX_TOKEN}
-    baseUrl: ${wolkvox.url}
-    timeZone: America/Bogota
-    licenses: 2
-    skills: [101]
-    poll: "*/2 * * * * *"
-access:
-  supervisors:
-    slackUsers: [${SUPERVISOR}]
-channels:
+  writeBogotaConfig(dir, wolkvox.url, {
+    sourceLines: ['poll: "*/2 * * * * *"'],
+    rest: `channels:
   ops: slack:C0OPS
 alerts:
   - metric: queue.waiting
@@ -48,7 +33,7 @@ alerts:
     above: 50
     channels: [ops]
 `,
-  );
+  });
 });
 
 afterAll(async () => {
@@ -92,14 +77,11 @@ async function readyz(port: number): Promise<{ code: number; body: Readiness }> 
   return { code: res.status, body: (await res.json()) as Readiness };
 }
 
-async function slash(port: number, command: string, text: string, responseId: string): Promise<string> {
-  const body = new URLSearchParams({ command, text, user_id: SUPERVISOR, user_name: 'sup', channel_id: 'C0OPS', team_id: 'T0TEAM', response_url: slack.responseUrl(responseId), trigger_id: '1.2.3' }).toString();
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(S.slackSigningSecret, body) });
-  expect(res.status).toBe(200);
-  const ack = await res.text();
-  if (!/Looking/.test(ack)) return ack;
-  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'), 60_000);
-  return JSON.stringify(late.body);
+/** A command typed in Slack, and what the supervisor finally reads (the ack, or the late answer). */
+async function ask(port: number, command: string, text: string, responseId: string): Promise<string> {
+  const ack = await slash(port, slack, command, text, responseId);
+  expect(ack.status).toBe(200);
+  return /Looking/.test(ack.body) ? lateAnswer(slack, responseId) : ack.body;
 }
 
 /** warn and error lines a process logged after `from` characters of its output. */
@@ -149,9 +131,9 @@ describe('two replicas through a Redis outage', () => {
     // Supervisors keep asking on both replicas, several at once.
     const answers = await Promise.all(
       ports.flatMap((port, r) => [
-        slash(port, '/agents', '', `agents-${r}`),
-        slash(port, '/queue', '', `queue-${r}`),
-        slash(port, '/today', '', `today-${r}`),
+        ask(port, '/agents', '', `agents-${r}`),
+        ask(port, '/queue', '', `queue-${r}`),
+        ask(port, '/today', '', `today-${r}`),
       ]),
     );
     for (const answer of answers) expect(answer).not.toMatch(/Something went wrong/);

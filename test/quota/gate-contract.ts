@@ -20,8 +20,8 @@ const START = Date.parse('2026-11-21T15:00:00Z'); // 10:00 in Bogota
  * One vendor request as the shared HTTP client sends it: admitted by the gate's meter (lease and
  * budget) as it leaves, the lease given back once `answer` is done.
  */
-async function request<T>(answer: () => T | Promise<T>, endpoint = 'queue'): Promise<T> {
-  const release = await meterRequest({ endpoint });
+async function request<T>(answer: () => T | Promise<T>, endpoint = 'queue', long = false): Promise<T> {
+  const release = await meterRequest({ endpoint, long });
   try {
     return await answer();
   } finally {
@@ -44,6 +44,13 @@ function heldRequest(long = false) {
     }
   };
   return { state, send };
+}
+
+/** A vendor that answers when the test says so. */
+function heldVendor() {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  return { answered, answer: () => answer() };
 }
 
 /** Resolves once `check` holds, looking again every few milliseconds. */
@@ -100,6 +107,29 @@ export function quotaGateContract(factory: GateFactory): void {
     return { token: policy, source: 'bogota', vendor: 'wolkvox', key: `bogota:${key}`, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch, ...extra };
   }
 
+  /**
+   * With the token's only lease held, the waiters queue for it one after another (each seen
+   * waiting before the next asks); the lease is then given back. The order they got it in.
+   */
+  async function leaseOrder(waiters: Array<{ label: string; priority?: 'interactive' | 'background'; long?: boolean }>): Promise<string[]> {
+    const metrics = createMetrics();
+    const g = gate(metrics);
+    const t = token({ concurrency: 1 });
+    const holder = heldRequest();
+    const held = g.run(ask(t, 'agents', async () => (await holder.send(), 'held')));
+    await until(() => holder.state.sent);
+    const order: string[] = [];
+    const asked: Array<Promise<unknown>> = [];
+    for (const [i, w] of waiters.entries()) {
+      const fetch = () => request(() => order.push(w.label), w.long ? 'chat_2' : 'queue', w.long);
+      asked.push(g.run(ask(t, `${w.label}:${i}`, fetch, { priority: w.priority ?? 'interactive' })));
+      await until(async () => (await waitingForLease(metrics)) === i + 1);
+    }
+    holder.state.open();
+    await Promise.all([held, ...asked]);
+    return order;
+  }
+
   function vendorError(kind: 'refused' | 'unavailable', reason: VendorErrorReason): VendorError {
     return new VendorError({ kind, reason, source: 'bogota', vendor: 'wolkvox', status: kind === 'refused' ? 403 : undefined, userMessage: defaultUserMessage('wolkvox', reason), detail: 'from the test' });
   }
@@ -137,13 +167,18 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token();
     let calls = 0;
+    const vendor = heldVendor();
     const slow = () =>
       request(async () => {
         calls += 1;
-        await sleep(50);
+        await vendor.answered;
         return 'queue figures';
       });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => g.run(ask(t, 'queue', slow))));
+    const asked = Promise.all(Array.from({ length: 20 }, () => g.run(ask(t, 'queue', slow))));
+    // The vendor answers only once the one call is at it, all twenty having asked.
+    await until(() => calls === 1);
+    vendor.answer();
+    const answers = await asked;
     expect(calls).toBe(1);
     expect(answers.every((a) => a.value === 'queue figures' && !a.stale)).toBe(true);
     expect(answers.filter((a) => !a.fromCache)).toHaveLength(1);
@@ -153,13 +188,20 @@ export function quotaGateContract(factory: GateFactory): void {
     const g = gate();
     const t = token();
     let calls = 0;
+    let vendor = heldVendor();
     const slow = () =>
       request(async () => {
         calls += 1;
-        await sleep(30);
-        return calls;
+        const mine = calls;
+        await vendor.answered;
+        return mine;
       });
-    const together = await Promise.all(Array.from({ length: 5 }, () => g.run(ask(t, 'usage', slow, { ttlMs: 0 }))));
+    const asked = Promise.all(Array.from({ length: 5 }, () => g.run(ask(t, 'usage', slow, { ttlMs: 0 }))));
+    await until(() => calls === 1);
+    vendor.answer();
+    const together = await asked;
+    vendor = heldVendor();
+    vendor.answer();
     const after = await g.run(ask(t, 'usage', slow, { ttlMs: 0 }));
     expect(together.map((a) => a.value)).toEqual([1, 1, 1, 1, 1]);
     expect(after.value).toBe(2);
@@ -230,41 +272,13 @@ export function quotaGateContract(factory: GateFactory): void {
   });
 
   it('serves people before the watcher when both wait for a lease', async () => {
-    const metrics = createMetrics();
-    const g = gate(metrics);
-    const t = token({ concurrency: 1 });
-    const holder = heldRequest();
-    const held = g.run(ask(t, 'agents', async () => (await holder.send(), 'held')));
-    await until(() => holder.state.sent);
-    const order: string[] = [];
-    const poll = g.run(ask(t, 'queue', () => request(() => order.push('watcher')), { priority: 'background' }));
-    await until(async () => (await waitingForLease(metrics)) === 1); // the watcher's poll queues first
-    const person = g.run(ask(t, 'today', () => request(() => order.push('person'))));
-    await until(async () => (await waitingForLease(metrics)) === 2);
-    holder.state.open();
-    await Promise.all([held, poll, person]);
-    expect(order).toEqual(['person', 'watcher']);
+    // The watcher's poll queues first.
+    expect(await leaseOrder([{ label: 'watcher', priority: 'background' }, { label: 'person' }])).toEqual(['person', 'watcher']);
   });
 
   it("serves a person's live question before another person's long download when both wait", async () => {
-    const metrics = createMetrics();
-    const g = gate(metrics);
-    const t = token({ concurrency: 1 });
-    const holder = heldRequest();
-    const held = g.run(ask(t, 'agents', async () => (await holder.send(), 'held')));
-    await until(() => holder.state.sent);
-    const order: string[] = [];
-    const report = heldRequest(true);
-    const search = g.run(ask(t, 'transcript:1', async () => (await report.send(), order.push('search'), 'report')));
-    await until(async () => (await waitingForLease(metrics)) === 1); // the search queues first
-    const live = g.run(ask(t, 'queue', () => request(() => order.push('queue'))));
-    await until(async () => (await waitingForLease(metrics)) === 2);
-    holder.state.open();
-    await live;
-    await until(() => report.state.sent);
-    report.state.open();
-    await Promise.all([held, search]);
-    expect(order).toEqual(['queue', 'search']);
+    // The search queues first.
+    expect(await leaseOrder([{ label: 'search', long: true }, { label: 'queue' }])).toEqual(['queue', 'search']);
   });
 
   it('counts each vendor call against the daily budget and stops at the budget', async () => {

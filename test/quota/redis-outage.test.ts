@@ -28,9 +28,9 @@ async function usedTodayOnceAt(gate: QuotaGate, expected: number): Promise<numbe
 
 const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 3_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
 /** Asks through the gate; the fetch is one metered vendor request, as the shared HTTP client sends it. */
-const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>) =>
+const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>, policy: TokenPolicy = token) =>
   gate.run({
-    token,
+    token: policy,
     source: 'bogota',
     vendor: 'wolkvox',
     key,
@@ -162,27 +162,12 @@ describe('the daily budget through a Redis outage', () => {
     const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50 }));
     gates.push(...replicas);
     let sent = 0;
+    // One metered request per answer; what the asker was told.
     const askSmall = (gate: QuotaGate, key: string) =>
-      gate
-        .run({
-          token: small,
-          source: 'bogota',
-          vendor: 'wolkvox',
-          key,
-          endpoint: 'queue',
-          ttlMs: 20_000,
-          priority: 'interactive',
-          fetch: async () => {
-            const release = await meterRequest({ endpoint: 'queue' });
-            sent += 1;
-            release();
-            return key;
-          },
-        })
-        .then(
-          () => 'answered',
-          (error: unknown) => (error as Error).name,
-        );
+      ask(gate, key, async () => ((sent += 1), key), small).then(
+        () => 'answered',
+        (error: unknown) => (error as Error).name,
+      );
     await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
     // The vendor counted 70 today; each replica then asks once: 73 used, 27 left.
     await replicas[0]!.reconcile(small, 70);

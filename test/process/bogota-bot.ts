@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signSlackRequest, type FakeSlack } from '../fakes/fake-slack.js';
+import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
+
+/** The supervisor the process tests' configuration names. */
+export const SUPERVISOR = 'U0SUPER1';
+
+/**
+ * Writes `dir/chatops.yaml` for one wolkvox source "bogota" against the fake at `wolkvoxUrl`
+ * (token from WOLKVOX_TOKEN, skill 101) with SUPERVISOR as supervisor; `sourceLines` are added
+ * to the source (e.g. `timeout: 10s`), `rest` after the access section (channels, alerts…).
+ */
+export function writeBogotaConfig(dir: string, wolkvoxUrl: string, options: { sourceLines: string[]; rest: string }): void {
+  writeFileSync(
+    join(dir, 'chatops.yaml'),
+    `sources:
+  bogota:
+    vendor: wolkvox
+    server: "0032"
+    token: \${WOLKVOX_TOKEN}
+    baseUrl: ${wolkvoxUrl}
+    timeZone: America/Bogota
+    licenses: 2
+    skills: [101]
+${options.sourceLines.map((line) => `    ${line}\n`).join('')}access:
+  supervisors:
+    slackUsers: [${SUPERVISOR}]
+${options.rest}`,
+  );
+}
+
+/** SUPERVISOR types `command text` in Slack: a signed slash command to the bot; the ack as it came. */
+export async function slash(port: number, slack: FakeSlack, command: string, text: string, responseId: string): Promise<{ status: number; body: string }> {
+  const body = new URLSearchParams({
+    command,
+    text,
+    user_id: SUPERVISOR,
+    user_name: 'sup',
+    channel_id: 'C0OPS',
+    team_id: 'T0TEAM',
+    response_url: slack.responseUrl(responseId),
+    trigger_id: '1.2.3',
+  }).toString();
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(S.slackSigningSecret, body) });
+  return { status: res.status, body: await res.text() };
+}
+
+/** The answer that replaces "Looking…" through the response_url (progress updates skipped). */
+export async function lateAnswer(slack: FakeSlack, responseId: string, timeoutMs = 60_000): Promise<string> {
+  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'), timeoutMs);
+  return JSON.stringify(late.body);
+}
