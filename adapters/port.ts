@@ -5,6 +5,7 @@ import type {
   DayStats,
   HandoffReport,
   QueueSnapshot,
+  RecentArrivals,
   TokenUsage,
   Transcript,
   VendorKind,
@@ -17,6 +18,7 @@ export type Capability =
   | 'activeChats'
   | 'transcript'
   | 'today'
+  | 'recentArrivals'
   | 'dayStats'
   | 'handoffs'
   | 'tokenUsage';
@@ -55,6 +57,11 @@ export interface VendorAdapter {
    */
   readonly transcriptUsesLiveChats?: boolean;
   today?(signal?: AbortSignal): Promise<DayStats>;
+  /**
+   * Chats that arrived over the last hour, from vendors that count any stretch of the day rather
+   * than each hour (Comm100): what `/staffing` reads where `today()` has no counts per hour.
+   */
+  recentArrivals?(signal?: AbortSignal): Promise<RecentArrivals>;
   /** A past local day (`YYYY-MM-DD`), for comparisons in summaries. */
   dayStats?(date: string, signal?: AbortSignal): Promise<DayStats>;
   handoffs?(range: DateRange, signal?: AbortSignal): Promise<HandoffReport>;

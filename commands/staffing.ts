@@ -19,8 +19,9 @@ const MIN_WINDOW_MINUTES = 15;
  * `/staffing [source] [queue]`: agents needed now to meet the source's service-level target
  * (default 80% of chats answered within 20 s), by Erlang C over chat slots (see
  * `src/staffing/erlang-c.ts`), from the last hour's arrivals and the day's average chat duration,
- * beside the agents on the floor. With a queue, from that queue's arrivals and chat duration, on
- * vendors whose day says which queue each chat reached (the demo, VCC Live); elsewhere it says so.
+ * beside the agents on the floor (wolkvox, VCC Live, Comm100 and the demo). With a queue, from
+ * that queue's arrivals and chat duration, on vendors whose day says which queue each chat reached
+ * (the demo, VCC Live); elsewhere it says so.
  *
  * @example
  *   await staffingCommand.handler(ctx); // "Needs 6 agents, 4 available"
@@ -39,12 +40,15 @@ export const staffingCommand: CommandDefinition = {
     const fetched = await source.today();
     const day = fetched.value;
     const local = DateTime.fromJSDate(ctx.now(), { zone: source.timeZone });
+    const hourly = arrivalsWindow(day, local);
+    // Counts per hour come with the day; Comm100 counts the last hour itself, in one more request.
+    const recent = !hourly && source.has('recentArrivals') ? (await source.recentArrivals()).value : undefined;
+    const sourceWindow = hourly ?? (recent && { arrivals: recent.chats, minutes: recent.minutes });
     // A vendor that cannot staff the whole source cannot staff a queue either: say that first.
-    if (!arrivalsWindow(day, local) || !((day.averageChatSeconds ?? 0) > 0)) throw new UsageError(notAvailable(source));
+    if (!sourceWindow || (day.chats > 0 && day.averageChatSeconds === undefined)) throw new UsageError(notAvailable(source));
     const queue = asked === undefined ? undefined : await queueOf(ctx, source, day, asked);
-    const handleSeconds = (queue?.averageChatSeconds ?? day.averageChatSeconds)!;
-    const window = arrivalsWindow(queue ? { ...day, chatsByHour: undefined, queuedByHour: queue.queuedByHour } : day, local)!;
-
+    const handleSeconds = queue?.averageChatSeconds ?? day.averageChatSeconds ?? 0;
+    const window = queue ? arrivalsWindow({ ...day, chatsByHour: undefined, queuedByHour: queue.queuedByHour }, local)! : sourceWindow;
     const settings: Partial<StaffingConfig> = ctx.config.sources[source.id]?.staffing ?? {};
     const target = (settings.target ?? DEFAULT_TARGET) / 100;
     const withinSeconds = (settings.answerWithin ?? DEFAULT_WITHIN_MS) / 1000;
@@ -57,6 +61,14 @@ export const staffingCommand: CommandDefinition = {
       return {
         title,
         summary: `Too early in the day to count arrivals: ${window.minutes} min since midnight.`,
+        context: sourceContext(source, fetched),
+        visibility: 'public',
+      };
+    }
+    if (!(handleSeconds > 0)) {
+      return {
+        title,
+        summary: `No chat${queue ? ` of ${queue.name}` : ''} has finished today yet: staffing needs today's average chat duration. Ask again once agents have closed a few chats.`,
         context: sourceContext(source, fetched),
         visibility: 'public',
       };
@@ -118,7 +130,7 @@ async function queueOf(ctx: CommandContext, source: Source, day: DayStats, asked
 }
 
 function notAvailable(source: Source): string {
-  return `Staffing is not available for ${source.vendor} (source ${sourceName(source)}): it needs chats per hour and the average chat duration, which ${source.vendor} does not give.`;
+  return `Staffing is not available for ${source.vendor} (source ${sourceName(source)}): it needs the last hour's chats and the average chat duration, which ${source.vendor} does not give.`;
 }
 
 /**

@@ -2,10 +2,10 @@ import type { Dispatcher } from 'undici';
 import type { Capability, VendorAdapter } from '../port.js';
 import { isValidUserId } from '../port.js';
 import { VendorError, isVendorError } from '../../src/domain/errors.js';
-import type { AgentStatus, DayStats, QueueSnapshot, Transcript } from '../../src/domain/types.js';
+import type { AgentStatus, DayStats, QueueSnapshot, RecentArrivals, Transcript } from '../../src/domain/types.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { createComm100Client } from './client.js';
-import { readToday } from './day-stats.js';
+import { readRecentArrivals, readToday } from './day-stats.js';
 import { indexStatuses, mapAgents, mapQueue } from './mapping.js';
 import { mapChat } from './transcript.js';
 import {
@@ -33,7 +33,7 @@ export interface Comm100AdapterDeps {
   retries?: number;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'transcript', 'today']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'transcript', 'today', 'recentArrivals']);
 
 /**
  * The Comm100 Live Chat (API v4) source: queue per department, agents with their readable
@@ -127,6 +127,8 @@ export function createComm100Adapter(config: Comm100SourceConfig & { id: string 
     },
 
     today: (signal?: AbortSignal): Promise<DayStats> => readToday(client, now(), config.timeZone, signal),
+
+    recentArrivals: (signal?: AbortSignal): Promise<RecentArrivals> => readRecentArrivals(client, now(), config.timeZone, signal),
 
     close: () => client.close(),
   };

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
-import type { DayStats } from '../../src/domain/types.js';
+import type { DayStats, RecentArrivals } from '../../src/domain/types.js';
 import type { Comm100Client } from './client.js';
 import { todaySchema, type TodayWire } from './wire.js';
+
+/** The vendor's local date-time format for `startTime` and `endTime`. */
+const LOCAL_TIME = "yyyy-MM-dd'T'HH:mm:ss";
 
 /**
  * Today's figures for the operation's local day: `livechat/realTime/Today` between local
@@ -15,8 +18,8 @@ export async function readToday(client: Comm100Client, now: Date, timeZone: stri
   const day = local.startOf('day');
   const answer = await client.get('livechat/realTime/Today', {
     query: {
-      startTime: day.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-      endTime: day.endOf('day').toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+      startTime: day.toFormat(LOCAL_TIME),
+      endTime: day.endOf('day').toFormat(LOCAL_TIME),
       utcOffset: comm100UtcOffset(local),
     },
     schema: todaySchema,
@@ -25,12 +28,33 @@ export async function readToday(client: Comm100Client, now: Date, timeZone: stri
   return mapToday(answer, day.toISODate()!);
 }
 
+/** How far back `/staffing` counts arrivals. */
+const RECENT_MINUTES = 60;
+
+/**
+ * Chats that arrived over the last hour (today's minutes only, just after midnight):
+ * `livechat/realTime/Today` takes any start and end, so the vendor counts them itself.
+ *
+ * @example
+ *   const { chats, minutes } = await readRecentArrivals(client, new Date(), 'America/Bogota'); // { chats: 24, minutes: 60 }
+ */
+export async function readRecentArrivals(client: Comm100Client, now: Date, timeZone: string, signal?: AbortSignal): Promise<RecentArrivals> {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const from = DateTime.max(local.minus({ minutes: RECENT_MINUTES }), local.startOf('day'));
+  const answer = await client.get('livechat/realTime/Today', {
+    query: { startTime: from.toFormat(LOCAL_TIME), endTime: local.toFormat(LOCAL_TIME), utcOffset: comm100UtcOffset(local) },
+    schema: todaySchema,
+    signal,
+  });
+  return { chats: chatsOf(answer), minutes: Math.floor(local.diff(from, 'minutes').minutes) };
+}
+
 /**
  * `livechat/realTime/Today` as the day's figures. `chats` is `totalChats` (falling back to
  * `chats`); durations are the vendor's numbers read as seconds (inferred: the page says "double").
  */
 export function mapToday(today: TodayWire, date: string): DayStats {
-  const stats: DayStats = { date, chats: today.totalChats ?? today.chats ?? 0 };
+  const stats: DayStats = { date, chats: chatsOf(today) };
   if (today.missedChats != null) stats.missed = today.missedChats;
   const abandoned = today.abandondedChats ?? today.abandonedChats;
   if (abandoned != null) stats.abandoned = abandoned;
@@ -47,4 +71,9 @@ export function mapToday(today: TodayWire, date: string): DayStats {
  */
 export function comm100UtcOffset(local: DateTime): number {
   return local.offset;
+}
+
+/** An answer's chats: `totalChats`, else `chats`. (unknown) whether chats the bot closed alone count in it. */
+function chatsOf(today: TodayWire): number {
+  return today.totalChats ?? today.chats ?? 0;
 }

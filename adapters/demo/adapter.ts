@@ -23,7 +23,7 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'age
 const VENDOR = 'demo';
 
 /** The demo answers every capability, so its methods are not optional. */
-export type DemoAdapter = VendorAdapter & Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats'>>;
+export type DemoAdapter = VendorAdapter & Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats' | 'recentArrivals'>>;
 
 export interface DemoAdapterDeps {
   /** The clock; the simulation's state is a pure function of (seed, now()). */

@@ -125,6 +125,12 @@ export interface Transcript {
   messages: TranscriptMessage[];
 }
 
+/** Chats that arrived over the last `minutes` up to now (fewer minutes just after midnight). */
+export interface RecentArrivals {
+  chats: number;
+  minutes: number;
+}
+
 /** `/today` and summaries: one local calendar day of one source. */
 export interface DayStats {
   /** Local calendar date of the source, `YYYY-MM-DD`. */

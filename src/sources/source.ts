@@ -1,5 +1,5 @@
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
-import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
+import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, RecentArrivals, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
 import { BotError } from '../domain/errors.js';
 import { maskActiveChats, maskTranscript } from '../privacy/at-rest.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
@@ -29,6 +29,7 @@ export const DEFAULT_TTL_MS: Record<Capability, number> = {
   activeChats: 20_000,
   transcript: 120_000,
   today: 60_000,
+  recentArrivals: 60_000,
   dayStats: 6 * 3_600_000,
   handoffs: 300_000,
   tokenUsage: 0,
@@ -58,6 +59,7 @@ export interface Source {
   activeChats(ask?: Ask): Promise<Fetched<ActiveChat[]>>;
   transcript(id: string, ask?: Ask): Promise<Fetched<Transcript | null>>;
   today(ask?: Ask): Promise<Fetched<DayStats>>;
+  recentArrivals(ask?: Ask): Promise<Fetched<RecentArrivals>>;
   dayStats(date: string, ask?: Ask): Promise<Fetched<DayStats>>;
   handoffs(range: DateRange, ask?: Ask): Promise<Fetched<HandoffReport>>;
   tokenUsage(ask?: Ask): Promise<Fetched<TokenUsage>>;
@@ -135,6 +137,7 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
       return call('transcript', id, p, (s) => adapter.transcript?.(id, s, { liveChats: chats })?.then(maskTranscript));
     },
     today: (p = 'interactive') => call('today', '', p, (s) => adapter.today?.(s)),
+    recentArrivals: (p = 'interactive') => call('recentArrivals', '', p, (s) => adapter.recentArrivals?.(s)),
     dayStats: (date, p = 'interactive') => call('dayStats', date, p, (s) => adapter.dayStats?.(date, s)),
     handoffs: (range, p = 'interactive') => call('handoffs', `${range.from}/${range.to}`, p, (s) => adapter.handoffs?.(range, s)),
     tokenUsage: (p = 'background') => call('tokenUsage', '', p, (s) => adapter.tokenUsage?.(s)),

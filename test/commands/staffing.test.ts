@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { VendorAdapter } from '../../adapters/port.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { arrivalsWindow } from '../../commands/staffing.js';
+import { staffingFor } from '../../src/staffing/erlang-c.js';
 import { commands } from '../../commands/index.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
@@ -77,10 +78,28 @@ describe('/staffing on each vendor', () => {
     expect(text).toContain('Budapest (vcclive)');
   });
 
-  it('Comm100 gives no chats per hour: not available, said plainly', async () => {
+  it('Comm100 answers from its own count of the last hour and the day\'s average chat time', async () => {
+    // 10:00 in Bogotá. In the last hour 24 chats of 10 min; before it, 40 chats of 5 min (one of them
+    // 61 minutes ago, just outside the hour).
+    const at = (iso: string, plusSeconds: number) => new Date(Date.parse(iso) + plusSeconds * 1000).toISOString();
+    const lastHour = Array.from({ length: 24 }, (_, i) => ({ start: at('2024-03-05T14:00:30Z', i * 150), chatSeconds: 600 }));
+    const earlier = Array.from({ length: 40 }, (_, i) => ({ start: at('2024-03-05T13:59:00Z', -i * 180), chatSeconds: 300 }));
+    bot = await comm100Bot({ data: { dayChats: [...earlier, ...lastHour] } });
+    const text = await bot.ask('/staffing');
+    expect(text).toMatch(/Chats for agents \(last 60 min\):\s+24\n/);
+    // The day's average: (24 x 10 min + 40 x 5 min) / 64 = 412.5 s.
+    expect(text).toMatch(/Average chat \(today\):\s+6m 5[23]s/);
+    const perAgent = Number(/Chats per agent:\s+(\d+)/.exec(text)![1]);
+    const expected = staffingFor({ arrivals: 24, periodSeconds: 3600, handleSeconds: 412.5, target: 0.8, targetSeconds: 20, concurrency: perAgent });
+    expect(needs(text).needed).toBe(expected.agents);
+    expect(text).toContain('Service desk (comm100)');
+  });
+
+  it('Comm100 before any chat has finished today says so, not that the vendor cannot', async () => {
     bot = await comm100Bot();
     const text = await bot.ask('/staffing');
-    expect(text).toContain('Staffing is not available for comm100');
+    expect(text).toContain('No chat has finished today yet');
+    expect(text).not.toContain('not available');
     expect(text).not.toContain('Needs');
   });
 });

@@ -11,7 +11,7 @@ import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/router/types.js';
 import { createSource } from '../../src/sources/source.js';
-import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
+import { startFakeComm100, type FakeComm100, type FakeComm100Data } from '../fakes/fake-comm100.js';
 import { sourceFor } from '../comm100/setup.js';
 import { makeAgent, startFakeVcclive, type FakeVcclive, type FakeVccliveOptions } from '../fakes/fake-vcclive.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
@@ -78,8 +78,8 @@ export async function wolkvoxBot(overrides: Record<string, unknown> = {}): Promi
 /** 10:00 in Bogotá on the day of the designed Comm100 chat. */
 export const COMM100_NOW = new Date('2024-03-05T15:00:00Z');
 
-export async function comm100Bot(): Promise<VendorBot & { fake: FakeComm100 }> {
-  const fake = await startFakeComm100({ rateLimit: false, now: () => COMM100_NOW.getTime() });
+export async function comm100Bot(options: { data?: Partial<FakeComm100Data> } = {}): Promise<VendorBot & { fake: FakeComm100 }> {
+  const fake = await startFakeComm100({ rateLimit: false, now: () => COMM100_NOW.getTime(), data: options.data });
   const adapter = createComm100Adapter(sourceFor(fake), { now: () => COMM100_NOW, retries: 0, retryBaseDelayMs: 1 });
   return { fake, ...botFor(adapter, 'Service desk', COMM100_NOW, () => fake.close()) };
 }

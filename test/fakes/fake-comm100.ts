@@ -65,7 +65,13 @@ export interface FakeComm100Data {
   agentStatuses: WireObject[];
   /** `realTime/Queue` entries. */
   queue: WireObject[];
+  /** `realTime/Today` for any window, unless `dayChats` is set. */
   today: WireObject;
+  /**
+   * The site's chats (start instant, duration, wait): when set, `realTime/Today` counts the ones that
+   * started between `startTime` and `endTime` (local times at `utcOffset` minutes), as the vendor does.
+   */
+  dayChats?: Array<{ start: string; chatSeconds: number; waitSeconds?: number }>;
   rightNow: WireObject;
   /** `livechat/chats/{id}` by id. */
   chats: Record<string, WireObject>;
@@ -317,7 +323,7 @@ export async function startFakeComm100(options: FakeComm100Options = {}): Promis
         if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(query.startTime ?? '')) {
           return reply(400, { message: 'startTime is required, format yyyy-mm-ddThh:mm:ss' });
         }
-        return reply(200, data.today);
+        return reply(200, data.dayChats ? todayBetween(data.dayChats, query) : data.today);
       case 'livechat/realTime/RightNow':
         return reply(200, data.rightNow);
       case 'livechat/agents':
@@ -451,4 +457,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `realTime/Today` over the chats that started in the asked window (end: the start's day end when not given). */
+function todayBetween(chats: NonNullable<FakeComm100Data['dayChats']>, query: Record<string, string>): WireObject {
+  const offsetMs = (Number(query.utcOffset) || 0) * 60_000;
+  const instant = (local: string) => Date.parse(`${local}Z`) - offsetMs;
+  const from = instant(query.startTime!);
+  const to = query.endTime ? instant(query.endTime) : instant(`${query.startTime!.slice(0, 10)}T23:59:59`);
+  const inside = chats.filter((c) => Date.parse(c.start) >= from && Date.parse(c.start) <= to);
+  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+  return {
+    ...fixture<WireObject>('realtime-today.json'),
+    chatRequests: inside.length,
+    totalChats: inside.length,
+    chats: inside.length,
+    avgChatTime: mean(inside.map((c) => c.chatSeconds)),
+    avgWaitingTime: mean(inside.map((c) => c.waitSeconds ?? 0)),
+  };
 }
