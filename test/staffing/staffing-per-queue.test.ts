@@ -82,8 +82,12 @@ describe('/staffing <queue> on each vendor', () => {
     expect(text).toContain('wolkvox does not say which queue each chat reached, so /staffing answers for the whole source "bogota": run /staffing without "Soporte".');
   });
 
-  it('Comm100 gives no chats per hour at all: not available, queue or not', async () => {
-    bot = await comm100Bot();
-    expect(await bot.ask('/staffing Sales')).toContain('Staffing is not available for comm100');
+  it('Comm100 counts its chats for the whole site only: a queue gets "whole source"', async () => {
+    const comm100 = await comm100Bot();
+    bot = comm100;
+    comm100.fake.controls.setQueueWaiting('Sales', 1);
+    const text = await bot.ask('/staffing Sales');
+    expect(text).toContain('comm100 does not say which queue each chat reached, so /staffing answers for the whole source');
+    expect(text).not.toContain('Sales needs');
   });
 });
