@@ -118,12 +118,12 @@ async function child(mode: string, url: string, target: string): Promise<void> {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 
-/** Compiles this file and the adapters to JavaScript under bench/out/ (same relative layout). */
+/** Compiles this file, `adapters/` and `src/` to JavaScript under bench/out/ (same relative layout). */
 async function compile(): Promise<string> {
   const { default: ts } = await import('typescript');
-  const sources = [join(ROOT, 'bench', 'transcript-lookup.ts'), join(ROOT, 'adapters', 'port.ts')];
-  for (const dir of ['adapters/http', 'adapters/wolkvox']) {
-    for (const name of await readdir(join(ROOT, dir))) if (name.endsWith('.ts')) sources.push(join(ROOT, dir, name));
+  const sources = [join(ROOT, 'bench', 'transcript-lookup.ts')];
+  for (const dir of ['adapters', 'src']) {
+    for (const name of await readdir(join(ROOT, dir), { recursive: true })) if (name.endsWith('.ts')) sources.push(join(ROOT, dir, name));
   }
   for (const file of sources) {
     const { outputText } = ts.transpileModule(await readFile(file, 'utf8'), {

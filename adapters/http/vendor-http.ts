@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import { Transform, pipeline, type Readable } from 'node:stream';
+import { Readable, Transform, pipeline } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 import { meterRequest } from '../../src/quota/request-meter.js';
@@ -64,6 +64,19 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface StreamOptions extends RequestOptions {
+  passStatuses?: number[];
+  /**
+   * Reads a vendor's refusal from the first bytes of a 2xx body (up to `HEAD_BYTES`; fewer when
+   * the body is shorter), so that a refusal written inside a streamed answer is retried or thrown
+   * like the same refusal sent as a status. The caller gets the whole body either way.
+   */
+  refusalInHead?: (head: string) => VendorError | undefined;
+}
+
+/** How much of a streamed body `refusalInHead` sees: enough for any vendor's error envelope. */
+export const HEAD_BYTES = 4096;
+
 export interface StreamResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -81,7 +94,7 @@ export interface VendorHttp {
    * A streamed 2xx body for large reports. Non-2xx answers are read (small) and thrown as
    * VendorError, except statuses listed in `passStatuses`, which are returned as they are.
    */
-  stream(path: string, options: RequestOptions & { passStatuses?: number[] }): Promise<StreamResponse>;
+  stream(path: string, options: StreamOptions): Promise<StreamResponse>;
   /** Build a VendorError of this source, with secrets redacted. */
   error(init: { kind: VendorError['kind']; reason: VendorErrorReason; endpoint: string; status?: number; userMessage?: string; detail: string; retryAfterSeconds?: number; cause?: unknown }): VendorError;
   close(): Promise<void>;
@@ -275,12 +288,28 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     return body;
   }
 
-  async function stream(path: string, opts: RequestOptions & { passStatuses?: number[] }): Promise<StreamResponse> {
+  async function stream(path: string, opts: StreamOptions): Promise<StreamResponse> {
     const { res, release } = await withRetries(opts, async () => {
       const sent = await sendOnce(path, opts);
       const ok = sent.res.statusCode >= 200 && sent.res.statusCode < 300;
       if (!ok && !opts.passStatuses?.includes(sent.res.statusCode)) await failOnStatus(sent.res, opts.endpoint).finally(sent.release);
-      return sent;
+      if (!ok || !opts.refusalInHead) return sent;
+      // Read inside the attempt, so that a refusal in the head is retried like its status would be.
+      let peeked: Peeked;
+      try {
+        peeked = await peek(sent.res.body, HEAD_BYTES);
+      } catch (error) {
+        sent.release();
+        const timedOut = error instanceof undiciErrors.BodyTimeoutError;
+        throw makeError({ kind: timedOut ? 'unavailable' : 'nonsense', reason: timedOut ? 'timeout' : 'truncated', endpoint: opts.endpoint, status: sent.res.statusCode, detail: `body of ${opts.endpoint} ended early: ${(error as Error).message}`, cause: error });
+      }
+      const refusal = opts.refusalInHead(peeked.head.toString('utf8'));
+      if (refusal) {
+        peeked.body.destroy();
+        sent.release();
+        throw refusal;
+      }
+      return { res: { ...sent.res, body: peeked.body } as Dispatcher.ResponseData, release: sent.release };
     });
     // The cap sits in a Transform rather than a 'data' listener on the body: a listener would
     // switch the body to flowing mode and drop chunks emitted before the caller starts reading.
@@ -344,4 +373,51 @@ function bodySnippet(text: string): string {
  */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return delay(ms, undefined, { signal });
+}
+
+interface Peeked {
+  /** The first bytes (at least `bytes` of them unless the body is shorter). */
+  head: Buffer;
+  /** The whole body again, head included. */
+  body: Readable;
+}
+
+/**
+ * Reads the first `bytes` of a body without losing them: they are put back (`unshift`) and the
+ * same body comes back whole, so the rest streams as before. A body that ended within them comes
+ * back as a new stream of the head.
+ */
+async function peek(body: Readable, bytes: number): Promise<Peeked> {
+  const early: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < bytes && !ended) {
+    const chunk = body.read() as Buffer | null;
+    if (chunk !== null) {
+      early.push(chunk);
+      size += chunk.length;
+    } else {
+      ended = (await nextReadable(body)) === 'end';
+    }
+  }
+  const head = Buffer.concat(early);
+  if (ended) return { head, body: Readable.from([head]) };
+  body.unshift(head);
+  return { head, body };
+}
+
+/** Waits until `body` has something to read, or has ended; rejects when it fails or closes early. */
+function nextReadable(body: Readable): Promise<'readable' | 'end'> {
+  if (body.readableEnded) return Promise.resolve('end');
+  return new Promise((resolve, reject) => {
+    const settle = (fn: () => void) => () => {
+      body.off('readable', onReadable).off('end', onEnd).off('error', onError).off('close', onClose);
+      fn();
+    };
+    const onReadable = settle(() => resolve('readable'));
+    const onEnd = settle(() => resolve('end'));
+    const onError = (error: Error) => settle(() => reject(error))();
+    const onClose = settle(() => reject(new Error('the body closed before it ended')));
+    body.on('readable', onReadable).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }

@@ -31,7 +31,7 @@ export async function streamReport(http: VendorHttp, path: string, options: Requ
       throw new ReaderFailed(error);
     }
   };
-  const res = await http.stream(path, { ...options, passStatuses: [404] });
+  const res = await http.stream(path, { ...options, passStatuses: [404], refusalInHead: (head) => refusalInHead(http, head, endpoint) });
   const body = res.body;
   let finished = false;
   try {
@@ -88,6 +88,24 @@ export async function streamReport(http: VendorHttp, path: string, options: Requ
   }
 }
 
+/**
+ * A refusal in the envelope's `code` at the head of an HTTP 200 ("too many simultaneous requests",
+ * quota spent): read before the body is streamed, so that it is retried like its HTTP status.
+ * A report's "no data" is no refusal.
+ */
+function refusalInHead(http: VendorHttp, head: string, endpoint: string): VendorError | undefined {
+  const code = envelopeCode(head);
+  if (code === undefined || code === 200 || isNoDataAnswer(code, head)) return undefined;
+  return codeError(http, code, head.slice(0, 2048), endpoint);
+}
+
+/** The envelope's `code` from the text before `"data"`, when it says one. */
+function envelopeCode(text: string): number | undefined {
+  const envelopeEnd = text.indexOf('"data"');
+  const code = /"code"\s*:\s*"?(\d+)"?/.exec(envelopeEnd >= 0 ? text.slice(0, envelopeEnd) : text)?.[1];
+  return code === undefined ? undefined : Number(code);
+}
+
 /** First checks on a large body: JSON object, and a `code` of 200 if it says one. */
 function checkHead(http: VendorHttp, head: Buffer, endpoint: string, status: number): void {
   const text = head.toString('latin1');
@@ -98,9 +116,8 @@ function checkHead(http: VendorHttp, head: Buffer, endpoint: string, status: num
   if (first !== '{') {
     throw http.error({ kind: 'nonsense', reason: 'malformed', endpoint, status, detail: `answer of ${endpoint} is not a JSON object` });
   }
-  const envelopeEnd = text.indexOf('"data"');
-  const code = /"code"\s*:\s*"?(\d+)"?/.exec(envelopeEnd >= 0 ? text.slice(0, envelopeEnd) : text)?.[1];
-  if (code !== undefined && Number(code) !== 200) throw codeError(http, Number(code), text.slice(0, 2048), endpoint);
+  const code = envelopeCode(text);
+  if (code !== undefined && code !== 200) throw codeError(http, code, text.slice(0, 2048), endpoint);
 }
 
 /** Checks a whole small body; false when it means "no records". */

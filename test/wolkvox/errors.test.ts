@@ -74,6 +74,13 @@ describe.each([false, true])('documented error answers (code inside an HTTP 200:
     expect(fake.state.calls.map((c) => c.status)).toEqual([inBody ? 200 : 403, inBody ? 200 : 403, 200]);
   });
 
+  it('retries "too many simultaneous requests" on a chat_2 download too: the transcript comes', async () => {
+    fake.failWith('too-many-simultaneous', { api: 'chat_2', times: 2 });
+    const transcript = await adapterFor({}, { retries: 0 }).transcript('8730044');
+    expect(transcript).toMatchObject({ id: '8730044', agentName: 'Andrés Ruiz' });
+    expect(fake.state.calls.filter((c) => c.api === 'chat_2').map((c) => c.status)).toEqual([inBody ? 200 : 403, inBody ? 200 : 403, 200]);
+  });
+
   it('says the vendor is busy only after five refusals in a row', async () => {
     fake.failWith('too-many-simultaneous', { api: 'chats', times: 5 });
     const error = await failure(adapterFor({}, { retries: 2 }).activeChats());
