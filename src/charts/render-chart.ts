@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { ReplyChart } from '../reply/chart.js';
+import { LRUCache } from 'lru-cache';
+import { chartKey, type ReplyChart } from '../reply/chart.js';
 import { CHART_FONT, chartOption } from './chart-option.js';
 
 /** Pixel size of chart images: wide enough to read in Slack and Teams, small enough to upload fast. */
@@ -44,28 +44,15 @@ export async function warmUpCharts(): Promise<void> {
  * @example
  *   const png = await renderChartPng(reply.chart!); // Buffer starting with \x89PNG
  */
-export function renderChartPng(chart: ReplyChart): Promise<Buffer> {
+export async function renderChartPng(chart: ReplyChart): Promise<Buffer> {
   // Twenty supervisors asking /queue within the same minute get the same chart: drawn once.
-  const key = createHash('sha256').update(JSON.stringify(chart)).digest('base64url');
-  const known = drawn.get(key);
-  if (known) {
-    drawn.delete(key);
-    drawn.set(key, known); // most recently used last
-    return known;
-  }
-  const pending = drawPng(chart);
-  drawn.set(key, pending);
-  pending.catch(() => drawn.delete(key));
-  for (const oldest of drawn.keys()) {
-    if (drawn.size <= DRAWN_KEPT) break;
-    drawn.delete(oldest);
-  }
-  return pending;
+  const png = await drawn.fetch(chartKey(chart), { context: chart });
+  if (!png) throw new Error('the chart could not be drawn');
+  return png;
 }
 
 /** Charts drawn lately (and being drawn), by content; a few dozen PNGs of about 50 KB. */
-const drawn = new Map<string, Promise<Buffer>>();
-const DRAWN_KEPT = 32;
+const drawn = new LRUCache<string, Buffer, ReplyChart>({ max: 32, fetchMethod: (_key, _stale, { context }) => drawPng(context) });
 
 async function drawPng(chart: ReplyChart): Promise<Buffer> {
   const svg = await renderChartSvg(chart);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A chart as data, carried by a `Reply`: commands and summaries say what to draw, each platform
  * draws it its own way (Slack: an uploaded PNG; Teams: a PNG behind a signed URL; the console:
@@ -46,4 +48,12 @@ export interface ChartMarker {
   at: number;
   label: string;
   tone?: 'warning' | 'danger' | 'good';
+}
+
+/**
+ * A key for a chart by its content: the same figures make the same picture, so it is drawn,
+ * uploaded or linked once however many ask for it.
+ */
+export function chartKey(chart: ReplyChart): string {
+  return createHash('sha256').update(JSON.stringify(chart)).digest('base64url');
 }

@@ -52,11 +52,34 @@ describe('charts on Slack', () => {
     expect(h.fake.callsTo('files.getUploadURLExternal').at(-1)!.body.length).toBe(String(upload.bytes!.length));
   });
 
-  it('answers without the picture when Slack refuses the upload', async () => {
-    h.fake.failNext(1, { kind: 'error', error: 'not_allowed_token_type' }, 'files.getUploadURLExternal');
-    const answer = await ask('/queue');
-    expect(imageBlocks(answer)).toEqual([]);
-    expect(JSON.stringify(answer)).toContain('Last hour');
+  it('answers without the picture when Slack refuses the upload, and uploads it at the next ask', async () => {
+    // A Slack app of its own: nothing uploaded yet.
+    const refusing = await startHarness({ router: demo.router, renderChart: renderChartPng }, { channels: ['C0OPS'] });
+    try {
+      refusing.fake.failNext(1, { kind: 'error', error: 'not_allowed_token_type' }, 'files.getUploadURLExternal');
+      const askThere = async (id: string) => {
+        const res = await refusing.post(slashCommandBody({ command: '/queue', text: '', user_id: 'U0SUP', response_url: refusing.fake.responseUrl(id) }));
+        if (!String(res.json?.text).startsWith('Looking…')) return res.json!;
+        return (await refusing.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'), 20_000)).body;
+      };
+      const refused = await askThere('refused');
+      expect(imageBlocks(refused)).toEqual([]);
+      expect(JSON.stringify(refused)).toContain('Last hour');
+      // A refusal is not remembered: the same chart asked again is uploaded.
+      const [image] = imageBlocks(await askThere('again'));
+      expect(refusing.fake.uploads.get(image!.slack_file.id)?.completed).toBe(true);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('many supervisors asking /queue at once get one upload of the same chart', async () => {
+    const before = h.fake.callsTo('files.getUploadURLExternal').length;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ask('/queue')));
+    const ids = new Set(answers.map((a) => imageBlocks(a)[0]?.slack_file?.id));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^F/);
+    expect(h.fake.callsTo('files.getUploadURLExternal').length - before).toBeLessThanOrEqual(1);
   });
 
   it('posts for the watcher (alerts, summaries) carry the chart too', async () => {

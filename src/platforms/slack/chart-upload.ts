@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import { request } from 'undici';
 import type { Logger } from '../../log/logger.js';
 import type { Reply } from '../../reply/reply.js';
-import type { ReplyChart } from '../../reply/chart.js';
+import { chartKey, type ReplyChart } from '../../reply/chart.js';
 
 /**
  * Uploads a PNG to Slack without sharing it anywhere (files.getUploadURLExternal, the bytes to
@@ -30,14 +31,21 @@ export async function uploadPng(client: webApi.WebClient, png: Buffer, file: { f
 
 /**
  * Slack: draws the reply's chart, uploads it and notes the file id, so the message carries an
- * image block. Any failure leaves the reply as it was (the text answers on its own) and logs.
+ * image block. A chart already uploaded (the same figures, asked again within 10 minutes) is
+ * shown from the same file: twenty supervisors asking /queue in the same minute cost one upload.
+ * Any failure leaves the reply as it was (the text answers on its own) and logs.
  */
 export function attachSlackChart(client: webApi.WebClient, render: (chart: ReplyChart) => Promise<Buffer>, logger: Logger) {
+  const uploaded = new LRUCache<string, string, ReplyChart>({
+    max: 32,
+    ttl: 10 * 60_000,
+    fetchMethod: async (_key, _stale, { context: chart }) => uploadPng(client, await render(chart), { filename: 'chart.png', title: chart.title, altText: chart.description }),
+  });
   return async (reply: Reply): Promise<Reply> => {
     if (!reply.chart || reply.chart.image?.slackFileId) return reply;
     try {
-      const png = await render(reply.chart);
-      const id = await uploadPng(client, png, { filename: 'chart.png', title: reply.chart.title, altText: reply.chart.description });
+      const id = await uploaded.fetch(chartKey(reply.chart), { context: reply.chart });
+      if (!id) return reply;
       return { ...reply, chart: { ...reply.chart, image: { slackFileId: id } } };
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'Slack: could not upload the chart; answering without it');
