@@ -1,8 +1,9 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log/logger.js';
-import type { ReplyChart } from '../reply/chart.js';
+import { chartKey, type ReplyChart } from '../reply/chart.js';
 import { renderChartPng } from './render-chart.js';
 
 /** The route that serves chart images: `GET /charts?id=…&exp=…&sig=…`. */
@@ -36,8 +37,9 @@ export interface ChartLinks {
 
 /**
  * Charts for platforms that show images from a URL (Teams): `link` keeps the chart (in this
- * process and, with Redis, for every replica) and returns `PUBLIC_URL/charts?id&exp&sig`, an
- * HMAC-SHA256 over id and expiry. The route draws the PNG on request (cached per process) and
+ * process and, with Redis, for every replica) under its content key (the same figures share one
+ * entry however many ask) and returns `PUBLIC_URL/charts?id&exp&sig`, an HMAC-SHA256 over id and
+ * expiry. The route draws the PNG on request (drawn once per content, see render-chart) and
  * refuses a link whose signature does not match or whose time is up: nobody can enumerate
  * charts or keep one readable forever.
  *
@@ -53,13 +55,7 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   const render = options.render ?? renderChartPng;
   const base = options.publicUrl.replace(/\/+$/, '');
   const key = (id: string) => `${options.prefix ?? 'chatops'}:chart:${id}`;
-  const charts = new Map<string, ReplyChart>();
-  const pngs = new Map<string, Promise<Buffer>>();
-
-  const remember = <T>(map: Map<string, T>, id: string, value: T) => {
-    map.set(id, value);
-    if (map.size > LOCAL_CHARTS) map.delete(map.keys().next().value as string);
-  };
+  const charts = new LRUCache<string, ReplyChart>({ max: LOCAL_CHARTS });
   const sign = (id: string, exp: number) => createHmac('sha256', secret).update(`${id}.${exp}`).digest('base64url');
 
   async function chartOf(id: string): Promise<ReplyChart | undefined> {
@@ -72,9 +68,9 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
 
   return {
     async link(chart) {
-      const id = randomUUID();
+      const id = chartKey(chart);
       const exp = Math.ceil((now() + ttlMs) / 1000);
-      remember(charts, id, chart);
+      charts.set(id, chart);
       // Stored for every replica before the card leaves, whichever replica Teams then asks for the
       // picture. Without Redis (an outage) only this replica can serve it.
       await options.redis?.set(key(id), JSON.stringify(chart), 'PX', ttlMs).catch((error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas; only this one can serve it'));
@@ -85,7 +81,7 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       const id = params.get('id') ?? '';
       const exp = Number(params.get('exp'));
       const sig = params.get('sig') ?? '';
-      if (!/^[0-9a-f-]{36}$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
+      if (!/^[\w-]{43}$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
       const expected = Buffer.from(sign(id, exp));
       const given = Buffer.from(sig);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return answer(res, 403, 'This chart link is not valid.\n');
@@ -93,13 +89,7 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       if (left <= 0) return answer(res, 403, 'This chart link has expired; ask again for a fresh chart.\n');
       const chart = await chartOf(id);
       if (!chart) return answer(res, 404, 'This chart is no longer kept; ask again for a fresh chart.\n');
-      let png = pngs.get(id);
-      if (!png) {
-        png = render(chart);
-        remember(pngs, id, png);
-        png.catch(() => pngs.delete(id));
-      }
-      const body = await png;
+      const body = await render(chart);
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': `private, max-age=${Math.floor(left / 1000)}` }).end(body);
     },
   };

@@ -54,6 +54,13 @@ describe('charts on Teams', () => {
     expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual({ width: 800, height: 400 });
   });
 
+  it('the same figures asked twice are one kept chart: the links share their id', async () => {
+    const first = new URL(await queueCardImage());
+    const second = new URL(await queueCardImage());
+    expect(second.searchParams.get('id')).toBe(first.searchParams.get('id'));
+    expect((await fetch(second)).status).toBe(200);
+  });
+
   it('refuses a link whose signature, id or expiry was changed', async () => {
     const url = new URL(await queueCardImage());
     const tampered = (name: string, value: string) => {
@@ -63,7 +70,7 @@ describe('charts on Teams', () => {
     };
     const sig = url.searchParams.get('sig')!;
     const flipped = `${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
-    for (const bad of [tampered('sig', flipped), tampered('id', crypto.randomUUID()), tampered('exp', String(Number(url.searchParams.get('exp')) + 3600))]) {
+    for (const bad of [tampered('sig', flipped), tampered('id', 'A'.repeat(43)), tampered('exp', String(Number(url.searchParams.get('exp')) + 3600))]) {
       const res = await fetch(bad);
       expect(res.status).toBe(403);
       expect(await res.text()).toBe('This chart link is not valid.\n');
