@@ -401,7 +401,7 @@ async function peek(body: Readable, bytes: number): Promise<Peeked> {
     }
   }
   const head = Buffer.concat(early);
-  if (ended) return { head, body: Readable.from([head]) };
+  if (ended) return { head, body: Readable.from(head.length ? [head] : []) };
   body.unshift(head);
   return { head, body };
 }
