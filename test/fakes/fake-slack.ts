@@ -9,6 +9,8 @@ export interface SlackCall {
   token: string | undefined;
   body: Record<string, unknown>;
   at: number;
+  /** What the fake answered (for chat.postMessage, the message's `ts`); unset while failing. */
+  answer?: Record<string, unknown>;
 }
 
 /** A file uploaded through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
@@ -138,14 +140,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const method = path.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type']);
       const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
-      calls.push({ method, token, body, at: Date.now() });
+      const call: SlackCall = { method, token, body, at: Date.now() };
+      calls.push(call);
 
       const failure = takeFailure(method);
       if (failure?.kind === 'rateLimited') return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfterSeconds) });
       if (failure?.kind === 'serverError') return send(failure.status ?? 500, { ok: false, error: 'internal_error' });
       if (failure?.kind === 'error') return send(200, { ok: false, error: failure.error });
       if (options.botToken && token !== options.botToken) return send(200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
-      send(200, answer(method, body));
+      call.answer = answer(method, body);
+      send(200, call.answer);
     });
   });
 
