@@ -81,7 +81,8 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       const id = params.get('id') ?? '';
       const exp = Number(params.get('exp'));
       const sig = params.get('sig') ?? '';
-      if (!/^[\w-]{43}$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
+      // Content keys; random UUIDs are what links made before this version carry (still kept in Redis).
+      if (!/^([\w-]{43}|[0-9a-f-]{36})$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
       const expected = Buffer.from(sign(id, exp));
       const given = Buffer.from(sig);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return answer(res, 403, 'This chart link is not valid.\n');
