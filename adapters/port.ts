@@ -62,7 +62,10 @@ export interface VendorAdapter {
    * than each hour (Comm100): what `/staffing` reads where `today()` has no counts per hour.
    */
   recentArrivals?(signal?: AbortSignal): Promise<RecentArrivals>;
-  /** A past local day (`YYYY-MM-DD`), for comparisons in summaries. */
+  /**
+   * A local day (`YYYY-MM-DD`) with its chats per hour: a past one for comparisons in summaries,
+   * or today so far where `today()` has no counts per hour (Comm100).
+   */
   dayStats?(date: string, signal?: AbortSignal): Promise<DayStats>;
   handoffs?(range: DateRange, signal?: AbortSignal): Promise<HandoffReport>;
   tokenUsage?(signal?: AbortSignal): Promise<TokenUsage>;

@@ -5,7 +5,7 @@ import { VendorError, isVendorError } from '../../src/domain/errors.js';
 import type { AgentStatus, DayStats, QueueSnapshot, RecentArrivals, Transcript } from '../../src/domain/types.js';
 import type { Comm100SourceConfig } from '../../src/config/source-schemas.js';
 import { createComm100Client } from './client.js';
-import { readRecentArrivals, readToday } from './day-stats.js';
+import { readDay, readRecentArrivals, readToday } from './day-stats.js';
 import { indexStatuses, mapAgents, mapQueue } from './mapping.js';
 import { mapChat } from './transcript.js';
 import {
@@ -33,7 +33,7 @@ export interface Comm100AdapterDeps {
   retries?: number;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'transcript', 'today', 'recentArrivals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'transcript', 'today', 'recentArrivals', 'dayStats']);
 
 /**
  * The Comm100 Live Chat (API v4) source: queue per department, agents with their readable
@@ -129,6 +129,8 @@ export function createComm100Adapter(config: Comm100SourceConfig & { id: string 
     today: (signal?: AbortSignal): Promise<DayStats> => readToday(client, now(), config.timeZone, signal),
 
     recentArrivals: (signal?: AbortSignal): Promise<RecentArrivals> => readRecentArrivals(client, now(), config.timeZone, signal),
+
+    dayStats: (date: string, signal?: AbortSignal): Promise<DayStats> => readDay(client, date, now(), config.timeZone, signal),
 
     close: () => client.close(),
   };

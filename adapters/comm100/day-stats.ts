@@ -28,6 +28,24 @@ export async function readToday(client: Comm100Client, now: Date, timeZone: stri
   return mapToday(answer, day.toISODate()!);
 }
 
+/**
+ * One local day with its chats per hour (24 entries, 0 for hours still to come): the day's
+ * figures, and `livechat/realTime/Today` over each hour begun so far, one request each. Used by
+ * summaries: last week's day to compare with, and today's hours for the picture.
+ *
+ * @example
+ *   const day = await readDay(client, '2024-02-27', new Date(), 'America/Bogota'); // day.chatsByHour[10] === 4
+ */
+export async function readDay(client: Comm100Client, date: string, now: Date, timeZone: string, signal?: AbortSignal): Promise<DayStats> {
+  const day = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  const between = (from: DateTime, to: DateTime) =>
+    client.get('livechat/realTime/Today', { query: { startTime: from.toFormat(LOCAL_TIME), endTime: to.toFormat(LOCAL_TIME), utcOffset: comm100UtcOffset(from) }, schema: todaySchema, signal });
+  const begun = Array.from({ length: 24 }, (_, h) => day.plus({ hours: h })).filter((start) => start.toMillis() <= now.getTime());
+  const [whole, ...hours] = await Promise.all([between(day, day.endOf('day')), ...begun.map((start) => between(start, start.plus({ hours: 1 }).minus({ seconds: 1 })))]);
+  const chatsByHour = Array.from({ length: 24 }, (_, h) => (hours[h] ? chatsOf(hours[h]) : 0));
+  return { ...mapToday(whole!, day.toISODate()!), chatsByHour };
+}
+
 /** How far back `/staffing` counts arrivals. */
 const RECENT_MINUTES = 60;
 

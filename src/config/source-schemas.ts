@@ -44,7 +44,7 @@ const common = {
   quota: quotaSchema,
   poll: cronExpression('"*/5 * * * *" (every 5 minutes)').optional().describe('How often the watcher polls this source, as a node-cron expression: "*/5 * * * *" is every 5 minutes.'),
   cache: z
-    .partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']), durationMs)
+    .partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'recentArrivals', 'dayStats', 'handoffs', 'tokenUsage']), durationMs)
     .optional()
     .describe('How long answers are cached per kind, e.g. { queue: "30s", today: "5m" }.'),
   staffing: staffingSchema.optional(),

@@ -102,6 +102,15 @@ async function sourceDay(source: Source, now: Date): Promise<SourceDay> {
     day.problem = describe(error);
     return day;
   }
+  if (!day.today.chatsByHour && source.has('dayStats')) {
+    // Vendors that count any stretch of the day but not each hour (Comm100): today's hours, fresh.
+    try {
+      const hours = (await source.dayStats(day.today.date, { priority: 'background', maxAgeMs: 60_000 })).value.chatsByHour;
+      if (hours) day.today = { ...day.today, chatsByHour: hours };
+    } catch {
+      // The picture is a bonus: the day's own figures still go out.
+    }
+  }
   day.busiestHour = busiestHour(day.today.chatsByHour);
   if (source.has('dayStats')) {
     const base = DateTime.fromISO(day.today.date, { zone: source.timeZone }).isValid ? DateTime.fromISO(day.today.date, { zone: source.timeZone }) : DateTime.fromJSDate(now, { zone: source.timeZone });

@@ -29,7 +29,7 @@ describe('the Comm100 adapter', () => {
     expect(source.id).toBe('emea');
     expect(source.timeZone).toBe('America/Bogota');
     expect(source.quotaKey).toBe('comm100:10000');
-    expect([...source.capabilities].sort()).toEqual(['agents', 'queue', 'recentArrivals', 'today', 'transcript']);
+    expect([...source.capabilities].sort()).toEqual(['agents', 'dayStats', 'queue', 'recentArrivals', 'today', 'transcript']);
   });
 
   it('reads every page of agents and labels them with their readable status', async () => {
