@@ -6,6 +6,15 @@ import { todaySchema, type TodayWire } from './wire.js';
 /** The vendor's local date-time format for `startTime` and `endTime`. */
 const LOCAL_TIME = "yyyy-MM-dd'T'HH:mm:ss";
 
+/** `livechat/realTime/Today` over a stretch of the operation's local time (any start and end). */
+function todayBetween(client: Comm100Client, from: DateTime, to: DateTime, signal?: AbortSignal): Promise<TodayWire> {
+  return client.get('livechat/realTime/Today', {
+    query: { startTime: from.toFormat(LOCAL_TIME), endTime: to.toFormat(LOCAL_TIME), utcOffset: comm100UtcOffset(from) },
+    schema: todaySchema,
+    signal,
+  });
+}
+
 /**
  * Today's figures for the operation's local day: `livechat/realTime/Today` between local
  * midnight and the end of the day, in the operation's UTC offset.
@@ -16,16 +25,7 @@ const LOCAL_TIME = "yyyy-MM-dd'T'HH:mm:ss";
 export async function readToday(client: Comm100Client, now: Date, timeZone: string, signal?: AbortSignal): Promise<DayStats> {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   const day = local.startOf('day');
-  const answer = await client.get('livechat/realTime/Today', {
-    query: {
-      startTime: day.toFormat(LOCAL_TIME),
-      endTime: day.endOf('day').toFormat(LOCAL_TIME),
-      utcOffset: comm100UtcOffset(local),
-    },
-    schema: todaySchema,
-    signal,
-  });
-  return mapToday(answer, day.toISODate()!);
+  return mapToday(await todayBetween(client, day, day.endOf('day'), signal), day.toISODate()!);
 }
 
 /**
@@ -38,8 +38,7 @@ export async function readToday(client: Comm100Client, now: Date, timeZone: stri
  */
 export async function readDay(client: Comm100Client, date: string, now: Date, timeZone: string, signal?: AbortSignal): Promise<DayStats> {
   const day = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
-  const between = (from: DateTime, to: DateTime) =>
-    client.get('livechat/realTime/Today', { query: { startTime: from.toFormat(LOCAL_TIME), endTime: to.toFormat(LOCAL_TIME), utcOffset: comm100UtcOffset(from) }, schema: todaySchema, signal });
+  const between = (from: DateTime, to: DateTime) => todayBetween(client, from, to, signal);
   const begun = Array.from({ length: 24 }, (_, h) => day.plus({ hours: h })).filter((start) => start.toMillis() <= now.getTime());
   const [whole, ...hours] = await Promise.all([between(day, day.endOf('day')), ...begun.map((start) => between(start, start.plus({ hours: 1 }).minus({ seconds: 1 })))]);
   const chatsByHour = Array.from({ length: 24 }, (_, h) => (hours[h] ? chatsOf(hours[h]) : 0));
@@ -59,11 +58,7 @@ const RECENT_MINUTES = 60;
 export async function readRecentArrivals(client: Comm100Client, now: Date, timeZone: string, signal?: AbortSignal): Promise<RecentArrivals> {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   const from = DateTime.max(local.minus({ minutes: RECENT_MINUTES }), local.startOf('day'));
-  const answer = await client.get('livechat/realTime/Today', {
-    query: { startTime: from.toFormat(LOCAL_TIME), endTime: local.toFormat(LOCAL_TIME), utcOffset: comm100UtcOffset(local) },
-    schema: todaySchema,
-    signal,
-  });
+  const answer = await todayBetween(client, from, local, signal);
   return { chats: chatsOf(answer), minutes: Math.floor(local.diff(from, 'minutes').minutes) };
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signSlackRequest, type FakeSlack } from '../fakes/fake-slack.js';
+import { cleanEnv, runCli, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
 
 /** The supervisor the process tests' configuration names. */
@@ -50,4 +51,23 @@ export async function slash(port: number, slack: FakeSlack, command: string, tex
 export async function lateAnswer(slack: FakeSlack, responseId: string, timeoutMs = 60_000): Promise<string> {
   const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'), timeoutMs);
   return JSON.stringify(late.body);
+}
+
+/**
+ * `chatops start` in `dir` (its chatops.yaml) as one replica: any free port, the shared Redis at
+ * `redisPort`, the test secrets, Slack pointed at the fake.
+ */
+export function startReplica(dir: string, redisPort: number, slack: FakeSlack): CliRun {
+  return runCli(['start'], {
+    cwd: dir,
+    env: cleanEnv({
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      WOLKVOX_TOKEN: S.wolkvoxToken,
+      SLACK_SIGNING_SECRET: S.slackSigningSecret,
+      SLACK_BOT_TOKEN: S.slackBotToken,
+      SLACK_API_URL: slack.apiUrl,
+    }),
+  });
 }

@@ -5,9 +5,9 @@ import { ALL_QUEUES, createRedisHistory } from '../../src/history/index.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
+import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { writeBogotaConfig } from './bogota-bot.js';
+import { startReplica, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis; the one leading the watcher is killed between the early
 // warning and the alert it foresaw. The supervisor's channel must read as if nothing happened:
@@ -60,18 +60,7 @@ afterAll(async () => {
 });
 
 function startBot(): CliRun {
-  const run = runCli(['start'], {
-    cwd: dir,
-    env: cleanEnv({
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      WOLKVOX_TOKEN: S.wolkvoxToken,
-      SLACK_SIGNING_SECRET: S.slackSigningSecret,
-      SLACK_BOT_TOKEN: S.slackBotToken,
-      SLACK_API_URL: slack.apiUrl,
-    }),
-  });
+  const run = startReplica(dir, redisPort, slack);
   bots.push(run);
   return run;
 }

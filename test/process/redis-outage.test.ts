@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
+import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, slash, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, slash, startReplica, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
@@ -45,18 +45,7 @@ afterAll(async () => {
 });
 
 function startBot(): CliRun {
-  const run = runCli(['start'], {
-    cwd: dir,
-    env: cleanEnv({
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      WOLKVOX_TOKEN: S.wolkvoxToken,
-      SLACK_SIGNING_SECRET: S.slackSigningSecret,
-      SLACK_BOT_TOKEN: S.slackBotToken,
-      SLACK_API_URL: slack.apiUrl,
-    }),
-  });
+  const run = startReplica(dir, redisPort, slack);
   bots.push(run);
   return run;
 }
