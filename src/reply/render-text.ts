@@ -1,4 +1,4 @@
-import type { Reply, ReplyContext, ReplyTable } from './reply.js';
+import { LIGHT_BOLD, LIGHT_ITALIC, type Reply, type ReplyContext, type ReplyTable } from './reply.js';
 import { formatAge, formatLocalTime } from './format.js';
 
 export interface RenderTextOptions {
@@ -31,7 +31,7 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
   }
   if (reply.table && (reply.table.rows.length > 0 || reply.table.footnote)) blocks.push(renderTable(reply.table));
   for (const section of reply.sections ?? []) {
-    blocks.push([section.heading, section.text].filter((part) => part !== undefined && part !== '').join('\n'));
+    blocks.push([section.heading, section.text && withoutMarks(section.text)].filter((part) => part !== undefined && part !== '').join('\n'));
   }
   const context = reply.context ? renderContext(reply.context, options.now ?? new Date()) : '';
   if (context) blocks.push(context);
@@ -109,4 +109,9 @@ function padEnd(text: string, width: number): string {
 
 function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - textWidth(text))) + text;
+}
+
+/** Section text is markdown-light (`*bold*`, `_italic_`): a terminal shows the words without the marks. */
+function withoutMarks(text: string): string {
+  return text.replace(LIGHT_BOLD, '$1$2').replace(LIGHT_ITALIC, '$1$2');
 }

@@ -82,3 +82,12 @@ export interface ReplyContext {
 }
 
 export type { ChartMarker, ChartSeries, ReplyChart } from './chart.js';
+
+/**
+ * `*bold*` in markdown-light section text: a pair of single asterisks around words, not inside a
+ * word and not part of `**` (so a masked phone, `+57 *** *** *234`, is no bold). Group 1 is what
+ * stands before it, group 2 the words.
+ */
+export const LIGHT_BOLD = /(^|[^*\w])\*([^*\n]+?)\*(?![*\w])/g;
+/** `_italic_` in markdown-light section text, by the same rules. */
+export const LIGHT_ITALIC = /(^|[^_\w])_([^_\n]+?)_(?![_\w])/g;

@@ -51,6 +51,16 @@ describe('the plain-text rendering', () => {
     expect(text.split('\n').slice(-1)[0]).toBe('x y  z');
   });
 
+  it('shows section text without its markdown-light marks, and leaves a masked phone as it is', () => {
+    const text = renderText({
+      title: 'Daily summary — Tue 5 Mar',
+      sections: [{ heading: 'Service desk', text: 'Chats: *10* (last Tuesday by 11:30 7, +43%)\n_Note: figures from 10:00 (vendor unavailable)_\nCall me on +57 *** *** *234' }],
+    });
+    expect(text).toContain('Chats: 10 (last Tuesday by 11:30 7, +43%)');
+    expect(text).toContain('\nNote: figures from 10:00 (vendor unavailable)\n');
+    expect(text).toContain('Call me on +57 *** *** *234');
+  });
+
   it('prints just the title of a bare reply', () => {
     expect(renderText({ title: 'Alerts' })).toBe('Alerts');
   });

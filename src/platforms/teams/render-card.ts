@@ -1,4 +1,4 @@
-import type { Reply, ReplyButton, ReplyContext, ReplySection, ReplyTable } from '../../reply/reply.js';
+import { LIGHT_BOLD, type Reply, type ReplyButton, type ReplyContext, type ReplySection, type ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
 
@@ -81,7 +81,7 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
 
 /** Teams markdown wants `**bold**`; replies write Slack-style `*bold*`. */
 export function toCardMarkdown(text: string): string {
-  return text.replace(/(^|[^*\w])\*([^*\n]+?)\*(?![*\w])/g, '$1**$2**');
+  return text.replace(LIGHT_BOLD, '$1**$2**');
 }
 
 function titleBlock(reply: Reply): TextBlock {
