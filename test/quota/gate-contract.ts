@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError, type GateRequest, type QuotaGate, type TokenPolicy } from '../../src/quota/quota-gate.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
@@ -53,9 +53,9 @@ function heldVendor() {
   return { answered, answer: () => answer() };
 }
 
-/** Resolves once `check` holds, looking again every few milliseconds. */
+/** Resolves once `check` holds (vitest looks again every few milliseconds; the bound only keeps a failing test from hanging). */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await sleep(5);
+  await vi.waitFor(async () => expect(await check()).toBe(true), { timeout: 30_000, interval: 5 });
 }
 
 /** Requests waiting for a lease, from the gate's metrics. */

@@ -1,8 +1,7 @@
 import { collectingLogger } from '../support/collecting-logger.js';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
@@ -10,13 +9,9 @@ import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
 import { freePort, startRedis } from '../support/redis-server.js';
 
-/** Waits for a state; the bound only keeps a failing test from hanging, it is no time limit on the gate. */
+/** Waits for a state (vitest looks again every 25 ms); the bound only keeps a failing test from hanging, it is no time limit on the gate. */
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const end = Date.now() + 30_000;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
+  await vi.waitFor(async () => expect(await condition(), `waiting for ${what}`).toBe(true), { timeout: 30_000, interval: 25 });
 }
 
 /** The day count the gate reports once it reaches `expected` (the hand-over after an outage is asynchronous). */
