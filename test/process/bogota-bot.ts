@@ -57,7 +57,7 @@ export async function lateAnswer(slack: FakeSlack, responseId: string, timeoutMs
  * `chatops start` in `dir` (its chatops.yaml) as one replica: any free port, the shared Redis at
  * `redisPort`, the test secrets, Slack pointed at the fake.
  */
-export function startReplica(dir: string, redisPort: number, slack: FakeSlack): CliRun {
+function startReplica(dir: string, redisPort: number, slack: FakeSlack): CliRun {
   return runCli(['start'], {
     cwd: dir,
     env: cleanEnv({
@@ -70,4 +70,21 @@ export function startReplica(dir: string, redisPort: number, slack: FakeSlack): 
       SLACK_API_URL: slack.apiUrl,
     }),
   });
+}
+
+/** The replicas a process test starts (each by `startReplica`, in what `where` says), killed together at the end. */
+export function replicaSet(where: () => { dir: string; redisPort: number; slack: FakeSlack }): { start(): CliRun; kill(): Promise<void> } {
+  const runs: CliRun[] = [];
+  return {
+    start() {
+      const { dir, redisPort, slack } = where();
+      const run = startReplica(dir, redisPort, slack);
+      runs.push(run);
+      return run;
+    },
+    async kill() {
+      for (const run of runs) run.child.kill('SIGKILL');
+      await Promise.all(runs.map((run) => run.exited));
+    },
+  };
 }

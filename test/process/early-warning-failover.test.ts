@@ -5,9 +5,9 @@ import { ALL_QUEUES, createRedisHistory } from '../../src/history/index.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir, type CliRun } from '../support/run-cli.js';
+import { emptyDir } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { startReplica, writeBogotaConfig } from './bogota-bot.js';
+import { replicaSet, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis; the one leading the watcher is killed between the early
 // warning and the alert it foresaw. The supervisor's channel must read as if nothing happened:
@@ -18,7 +18,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots: CliRun[] = [];
+const bots = replicaSet(() => ({ dir, redisPort, slack }));
 const MINUTE = 60_000;
 
 beforeAll(async () => {
@@ -52,18 +52,11 @@ alerts:
 });
 
 afterAll(async () => {
-  for (const bot of bots) bot.child.kill('SIGKILL');
-  await Promise.all(bots.map((b) => b.exited));
+  await bots.kill();
   if (redis) await stopRedis(redis);
   await wolkvox?.close();
   await slack?.close();
 });
-
-function startBot(): CliRun {
-  const run = startReplica(dir, redisPort, slack);
-  bots.push(run);
-  return run;
-}
 
 const LEADS = 'this replica is now the leader';
 const textOf = (call: SlackCall) => JSON.stringify(call.body);
@@ -72,9 +65,9 @@ const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.bod
 
 describe('an early warning through a change of leader', () => {
   it('warns once, and the alert it foresaw names it after the leader that posted it was killed', async () => {
-    const first = startBot();
+    const first = bots.start();
     await first.waitFor(LEADS);
-    const second = startBot();
+    const second = bots.start();
     await second.waitFor('listening on port');
 
     // The queue keeps rising: 9 waiting, and the trend passes 10 within the 15-minute horizon.

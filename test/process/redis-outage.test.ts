@@ -5,7 +5,7 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, slash, startReplica, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
@@ -14,7 +14,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots: CliRun[] = [];
+const bots = replicaSet(() => ({ dir, redisPort, slack }));
 
 beforeAll(async () => {
   // The vendor's own limits: 2 simultaneous requests per token, answers that take a while.
@@ -37,18 +37,11 @@ alerts:
 });
 
 afterAll(async () => {
-  for (const bot of bots) bot.child.kill('SIGKILL');
-  await Promise.all(bots.map((b) => b.exited));
+  await bots.kill();
   if (redis) await stopRedis(redis);
   await wolkvox?.close();
   await slack?.close();
 });
-
-function startBot(): CliRun {
-  const run = startReplica(dir, redisPort, slack);
-  bots.push(run);
-  return run;
-}
 
 async function portOf(run: CliRun): Promise<number> {
   await run.waitFor(/listening on port (\d+)/);
@@ -90,7 +83,7 @@ function problemsSince(run: CliRun, from: number): string[] {
 
 describe('two replicas through a Redis outage', () => {
   it('keep answering and stay ready (degraded, with the reason), never exceed the vendor, and log each change once', async () => {
-    const replicas = [startBot(), startBot()];
+    const replicas = [bots.start(), bots.start()];
     const ports = await Promise.all(replicas.map(portOf));
     // Each replica is ready (its chart renderer loaded) and has seen the other before the outage.
     await Promise.all(replicas.map((r) => r.waitFor('chart renderer is loaded')));
