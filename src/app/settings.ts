@@ -1,4 +1,5 @@
 import { LOG_LEVELS } from '../log/logger.js';
+import { splitList } from '../http/outbound-urls.js';
 import { commandPrefixOf } from '../router/command-prefix.js';
 import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 
@@ -13,7 +14,8 @@ export interface Settings {
   /** AUDIT_LOG: where the audit trail goes (`stdout`, `stderr` or a file path); always on. */
   auditLog?: string;
   production: boolean;
-  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  /** `teamIds`: SLACK_TEAM_IDS, the workspaces served (default: the bot token's own, from auth.test). */
+  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; teamIds?: string[] };
   /** SLACK_COMMAND_PREFIX: `cc-` for `/cc-queue`...; the manifest is generated with the same value. */
   commandPrefix?: string;
   /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
@@ -22,7 +24,12 @@ export interface Settings {
    * `allowAnonymous`: TEAMS_ALLOW_ANONYMOUS=true, for the Bot Framework Emulator on a laptop:
    * without an app id, /api/messages then accepts unsigned requests. Never implied by NODE_ENV.
    */
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowAnonymous: boolean };
+  /**
+   * `serviceUrls`: TEAMS_SERVICE_URLS, connector bases the bot may post to besides the Bot
+   * Framework's (the Emulator's `http://localhost:<port>`, a proxy); `tenantIds`: TEAMS_TENANT_IDS,
+   * the tenants served (default MICROSOFT_APP_TENANT_ID when set).
+   */
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowAnonymous: boolean; serviceUrls: string[]; tenantIds: string[] };
   /** Every secret value known to the process, for log redaction. */
   secrets: string[];
 }
@@ -50,7 +57,13 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     production: env.NODE_ENV?.trim().toLowerCase() === 'production',
     slack:
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
-        ? { signingSecret: env.SLACK_SIGNING_SECRET ?? '', botToken: env.SLACK_BOT_TOKEN ?? '', appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
+        ? {
+            signingSecret: env.SLACK_SIGNING_SECRET ?? '',
+            botToken: env.SLACK_BOT_TOKEN ?? '',
+            appToken: env.SLACK_APP_TOKEN || undefined,
+            apiUrl: env.SLACK_API_URL || undefined,
+            ...(splitList(env.SLACK_TEAM_IDS).length ? { teamIds: splitList(env.SLACK_TEAM_IDS) } : {}),
+          }
         : undefined,
     commandPrefix: commandPrefixOf(env.SLACK_COMMAND_PREFIX),
     publicUrl: publicUrlOf(env.PUBLIC_URL),
@@ -60,9 +73,21 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       tenantId: env.MICROSOFT_APP_TENANT_ID || undefined,
       appType: env.MICROSOFT_APP_TYPE || undefined,
       allowAnonymous: flag(env, 'TEAMS_ALLOW_ANONYMOUS'),
+      serviceUrls: serviceUrlsOf(env.TEAMS_SERVICE_URLS),
+      tenantIds: splitList(env.TEAMS_TENANT_IDS),
     },
     secrets: [...new Set(secrets)],
   };
+}
+
+/** Each entry an http(s) origin (`http://localhost:3978`) or a host name (`bots.example.com`, `*.example.com`). */
+function serviceUrlsOf(text: string | undefined): string[] {
+  const entries = splitList(text);
+  for (const entry of entries) {
+    const ok = entry.includes('://') ? /^https?:$/.test(safeUrl(entry)?.protocol ?? '') : /^(\*\.)?[a-z0-9.-]+$/i.test(entry);
+    if (!ok) throw new Error(`TEAMS_SERVICE_URLS: "${entry}" is neither a URL such as http://localhost:3978 nor a host name such as bots.example.com`);
+  }
+  return entries;
 }
 
 function publicUrlOf(text: string | undefined): string | undefined {

@@ -54,7 +54,12 @@ export interface FakeSlackOptions {
   channels?: string[];
   /** User-group id -> member user ids, for usergroups.users.list. */
   userGroups?: Record<string, string[]>;
+  /** The workspace auth.test names (the one the bot serves); default FAKE_TEAM_ID. */
+  teamId?: string;
 }
+
+/** The fake's workspace: requests the tests sign come from it unless they say otherwise. */
+export const FAKE_TEAM_ID = 'T0TEAM';
 
 /**
  * A fake Slack on 127.0.0.1 (a real HTTP server on a free port) for tests of the Slack side and
@@ -168,7 +173,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const knownChannel = !options.channels || options.channels.includes(channel);
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake Contact Center', user: 'chatops', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake Contact Center', user: 'chatops', team_id: options.teamId ?? FAKE_TEAM_ID, user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage': {
         if (!knownChannel) return { ok: false, error: 'channel_not_found' };
         const ts = `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { signSlackRequest } from '../fakes/fake-slack.js';
-import { rawRequest, SECRET, startSurface, type Surface } from './surface.js';
+import { plausibleToken, rawRequest, SECRET, startSurface, type Surface } from './surface.js';
 
 const MB = 1024 * 1024;
 const FIFTY_MB = Buffer.alloc(50 * MB, 'a');
@@ -51,7 +51,7 @@ describe('bodies are judged before they are read', () => {
     surface = await startSurface();
     const slackHeaders = { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': `v0=${'0'.repeat(64)}` };
     const slack = await request(`${surface.url}/slack/events`, { method: 'POST', body: Readable.from(streamed()), headers: slackHeaders });
-    const teams = await request(`${surface.url}/api/messages`, { method: 'POST', body: Readable.from(streamed()), headers: { authorization: 'Bearer a.b.c' } });
+    const teams = await request(`${surface.url}/api/messages`, { method: 'POST', body: Readable.from(streamed()), headers: { authorization: `Bearer ${plausibleToken()}` } });
     expect([slack.statusCode, teams.statusCode]).toEqual([413, 413]);
     await slack.body.dump();
     await teams.body.dump();
@@ -110,7 +110,7 @@ describe('server timeouts', () => {
   it('closes a body that dribbles in (408) once the request time is up', async () => {
     surface = await startSurface({ timeouts: { requestMs: 300, checkEveryMs: 50 } });
     let timer: NodeJS.Timeout | undefined;
-    const head = `POST /api/messages HTTP/1.1\r\nhost: x\r\nauthorization: Bearer a.b.c\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n`;
+    const head = `POST /api/messages HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${plausibleToken()}\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n`;
     const answer = await rawRequest(surface.port, head, (socket) => {
       const drip = () => {
         if (socket.destroyed) return;

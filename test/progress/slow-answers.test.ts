@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPrompt } from '../../src/platforms/console/prompt.js';
 import { createTerminal } from '../../src/platforms/console/terminal.js';
+import { FAKE_TEAM_ID } from '../fakes/fake-slack.js';
 import { startHarness } from '../slack/harness.js';
 import { startTeamsHarness } from '../teams/harness.js';
 import { SEARCHING, SLACK_SUPERVISOR, slowVendorBot, type SlowVendorBot } from './slow-vendor.js';
@@ -44,7 +45,7 @@ describe('an answer that takes a while', () => {
     const harness = await startHarness({ router: bot.router, ackBudgetMs: 0 });
     try {
       const held = bot.vendor.hold();
-      const body = new URLSearchParams({ command: '/transcript', text: '999001', user_id: SLACK_SUPERVISOR, channel_id: 'D0DM', response_url: harness.fake.responseUrl('t1') }).toString();
+      const body = new URLSearchParams({ command: '/transcript', text: '999001', team_id: FAKE_TEAM_ID, user_id: SLACK_SUPERVISOR, channel_id: 'D0DM', response_url: harness.fake.responseUrl('t1') }).toString();
       const ack = await harness.post(body);
       expect(String(ack.json?.text)).toContain('Looking…');
       await held.arrived;

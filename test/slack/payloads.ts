@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { FAKE_TEAM_ID } from '../fakes/fake-slack.js';
 
 /** Slack's documented example payloads (test/fixtures/slack), with the fields a test cares about replaced. */
 const slashExample = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -11,7 +12,8 @@ const actionsExample = JSON.parse(readFileSync(new URL('../fixtures/slack/block-
  *   slashCommandBody({ command: '/queue', text: 'bogota', response_url: fake.responseUrl('q1') })
  */
 export function slashCommandBody(fields: Record<string, string>): string {
-  return new URLSearchParams({ ...slashExample, ...fields }).toString();
+  // From the fake's workspace, the one the bot serves, unless a test says otherwise.
+  return new URLSearchParams({ ...slashExample, team_id: FAKE_TEAM_ID, ...fields }).toString();
 }
 
 export interface ButtonPress {
@@ -22,6 +24,8 @@ export interface ButtonPress {
   channelId?: string;
   /** Whether the pressed message was ephemeral (default true: a command answer). */
   isEphemeral?: boolean;
+  /** The presser's workspace (default the fake's, the one the bot serves). */
+  teamId?: string;
 }
 
 /** A block_actions request body for one button press (form field `payload` holding JSON). */
@@ -30,7 +34,8 @@ export function blockActionsBody(press: ButtonPress): string {
   const example = actionsExample as { user: Record<string, unknown>; container: Record<string, unknown>; actions: Array<Record<string, unknown>> };
   const payload = {
     ...actionsExample,
-    user: { ...example.user, id: press.userId ?? 'U2147483697' },
+    team: { id: press.teamId ?? FAKE_TEAM_ID, domain: 'example' },
+    user: { ...example.user, id: press.userId ?? 'U2147483697', team_id: press.teamId ?? FAKE_TEAM_ID },
     channel: { id: channelId, name: 'ops' },
     container: { ...example.container, channel_id: channelId, is_ephemeral: press.isEphemeral ?? true },
     response_url: press.responseUrl,

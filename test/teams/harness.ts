@@ -47,6 +47,8 @@ export interface HarnessOptions {
   router?: CommandRouter;
   store?: ConversationStore;
   retry?: Partial<RetryPolicy>;
+  /** Connector bases the bot may post to besides this harness's own fake (another replica's). */
+  serviceUrls?: string[];
 }
 
 export interface TeamsHarness {
@@ -78,6 +80,8 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     logger,
     metrics,
     allowAnonymous: options.allowAnonymous ?? true,
+    // The fake connector is on 127.0.0.1: the one host besides the Bot Framework's the bot may post to.
+    serviceUrls: [connector.serviceUrl, ...(options.serviceUrls ?? [])],
     ...(options.appId ? { appId: options.appId, appPassword: options.appPassword ?? 'not-a-real-password' } : {}),
     retry: { sleep: (ms) => new Promise((r) => setTimeout(r, ms)), ...options.retry },
   });

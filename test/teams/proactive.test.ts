@@ -144,7 +144,8 @@ describe('Teams proactive posts across replicas', () => {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
     const prefix = `test:teams:${randomUUID()}:`;
     const replicaA = await startTeamsHarness({ store: createRedisConversationStore({ redis, prefix }) });
-    const replicaB = await startTeamsHarness({ store: createRedisConversationStore({ redis, prefix }) });
+    // Replica A's fake connector stands for the Bot Connector both replicas post to.
+    const replicaB = await startTeamsHarness({ store: createRedisConversationStore({ redis, prefix }), serviceUrls: [replicaA.connector.serviceUrl] });
     try {
       await replicaA.send(replicaA.fixture('message-channel-mention', { text: '<at>ChatOps</at> link ops' }));
       await replicaB.app.platform.post('teams:ops', alert);

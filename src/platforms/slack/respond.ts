@@ -2,6 +2,7 @@ import { request } from 'undici';
 import type { Logger } from '../../log/logger.js';
 import type { SlackMessage } from './render-blocks.js';
 import { snippet } from '../../reply/format.js';
+import { hostOf } from '../../http/outbound-urls.js';
 
 /** What may be sent to a `response_url` (valid 30 minutes, at most 5 posts). */
 export type ResponsePayload =
@@ -11,18 +12,20 @@ export type ResponsePayload =
 export type Respond = (responseUrl: string, payload: ResponsePayload) => Promise<boolean>;
 
 /**
- * Posts to a Slack `response_url`. Failures are logged and reported as `false`, never thrown:
+ * Posts to a Slack `response_url`, only on Slack's hosts (or SLACK_API_URL's). Failures are logged and reported as `false`, never thrown:
  * by the time a late answer is ready nobody is waiting on the other end of the request.
  *
  * @example
- *   const respond = createRespond({ logger, timeoutMs: 10_000 });
+ *   const respond = createRespond({ logger, timeoutMs: 10_000, allowed: responseUrlAllowList(apiUrl) });
  *   await respond(body.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) });
  */
-export function createRespond(options: { logger: Logger; timeoutMs?: number }): Respond {
+export function createRespond(options: { logger: Logger; timeoutMs?: number; allowed: (url: string) => boolean }): Respond {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return async (responseUrl, payload) => {
-    if (!/^https?:\/\//.test(responseUrl)) {
-      options.logger.warn('Slack sent no usable response_url; the answer cannot be delivered');
+    // Requests naming another host are refused on arrival (see admission.ts); this holds the line
+    // for any path that did not ask.
+    if (!options.allowed(responseUrl)) {
+      options.logger.warn({ host: hostOf(responseUrl) }, 'Slack: not posting to a response_url outside Slack; the answer is not delivered');
       return false;
     }
     try {

@@ -13,6 +13,8 @@ import { boltLogger } from './bolt-logger.js';
 import { registerReceivers } from './receive.js';
 import { HandlerReceiver } from './receiver.js';
 import { createRespond } from './respond.js';
+import { createWorkspaceGate, responseUrlAllowList, workspaceOf } from './admission.js';
+import { hostOf } from '../../http/outbound-urls.js';
 import { SlackPlatform } from './post.js';
 
 /** The posting side: enough to post, update and thread without receiving anything. */
@@ -60,6 +62,11 @@ export interface SlackAppOptions extends SlackPostOptions {
   access?: AccessConfig;
   /** How long user-group membership is cached. Default 5 minutes. */
   groupCacheMs?: number;
+  /**
+   * SLACK_TEAM_IDS: the workspaces served. Default: the bot token's own (`auth.test`'s team, or
+   * its organization for an org-wide Enterprise Grid install). Requests from any other are refused.
+   */
+  teamIds?: readonly string[];
 }
 
 export interface SlackApp {
@@ -113,11 +120,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // One app, two doors: HTTP always works, Socket Mode when configured.
   if (socket) receiver.init(app);
 
+  // Only the installed workspace, and only Slack's response URLs: judged once per request, before
+  // any listener runs, for HTTP and Socket Mode alike.
+  const allowedResponseUrl = responseUrlAllowList(options.apiUrl);
+  const workspace = createWorkspaceGate({ client, teamIds: options.teamIds, logger: log });
+  app.use(async (args) => {
+    const body = args.body as unknown as Record<string, unknown>;
+    const responseUrl = body.response_url;
+    const refusal =
+      responseUrl !== undefined && (typeof responseUrl !== 'string' || !allowedResponseUrl(responseUrl))
+        ? `its response_url (${typeof responseUrl === 'string' ? hostOf(responseUrl) : typeof responseUrl}) is not on Slack`
+        : await workspace.refusal(workspaceOf(body));
+    if (!refusal) return args.next();
+    log.warn({ type: body.type ?? (body.command ? 'slash_command' : undefined) }, `Slack request refused: ${refusal}`);
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    if (ack) await ack(body.command ? { response_type: 'ephemeral', text: 'This app serves only the workspace it is installed in.' } : undefined);
+  });
+
   const supervisors = options.access?.supervisors;
   const deps = {
     // Answers with a chart carry it as an uploaded image (see chart-upload.ts).
     router: options.renderChart ? routerWithCharts(options.router, attachSlackChart(client, options.renderChart, log)) : options.router,
-    respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs }),
+    respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs, allowed: allowedResponseUrl }),
     groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
     logger: log,
     // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
@@ -136,6 +160,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async start() {
       try {
         const who = await client.auth.test();
+        workspace.learn(who);
         log.info({ team: who.team, bot: who.user }, 'Slack bot token accepted');
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;

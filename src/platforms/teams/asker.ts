@@ -34,10 +34,18 @@ export function submitDataOf(value: unknown): ChatopsSubmitData['chatops'] | und
   return { action: data.action, value: data.value };
 }
 
-/** Who asked: the AAD object id is the stable id across Teams, Graph and the supervisor list. */
+/** The asker of an activity that names no AAD object id: nobody the access list can name. */
+export const UNIDENTIFIED_USER = 'teams:unidentified';
+
+/**
+ * Who asked: the AAD object id is the stable id across Teams, Graph and the supervisor list.
+ * Without one the asker is nobody in particular, never the channel account id (`from.id`),
+ * which anyone talking to an unauthenticated endpoint could set to a supervisor's.
+ */
 export function askerOf(activity: Partial<Activity>): Asker {
   const from = activity.from;
-  const asker: Asker = { platform: 'teams', userId: from?.aadObjectId ?? from?.id ?? 'unknown' };
+  const aad = typeof from?.aadObjectId === 'string' && from.aadObjectId.trim() ? from.aadObjectId.trim() : undefined;
+  const asker: Asker = { platform: 'teams', userId: aad ?? UNIDENTIFIED_USER };
   if (from?.name) asker.displayName = from.name;
   return asker;
 }

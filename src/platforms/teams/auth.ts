@@ -8,6 +8,11 @@ export interface TeamsCredentials {
   tenantId?: string;
   /** `MultiTenant`, `SingleTenant` or `UserAssignedMsi`; default SingleTenant when a tenant id is given, else MultiTenant. */
   appType?: string;
+  /**
+   * Where the Bot Framework's signing keys are published (its OpenID metadata document). Default
+   * the Bot Framework's own; tests point it at a local identity host whose keys they hold.
+   */
+  openIdMetadataUrl?: string;
 }
 
 /**
@@ -67,6 +72,7 @@ export function createBotAdapter(credentials: TeamsCredentials, allowAnonymous: 
     MicrosoftAppType: appType,
     ...(password ? { MicrosoftAppPassword: password } : {}),
     ...(tenantId ? { MicrosoftAppTenantId: tenantId } : {}),
+    ...(credentials.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl } : {}),
   });
   logger.info({ appType, tenant: tenantId ?? 'any' }, 'Teams: Bot Framework authentication is on');
   return { adapter: new TeamsCloudAdapter(auth), mode: 'authenticated', appId };

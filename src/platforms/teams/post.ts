@@ -9,6 +9,7 @@ import { callConnector, conversationsOf, countingRetries, type ConnectorConversa
 import { cardActivity } from './card-activity.js';
 import { toConversationReference } from './conversation-ref.js';
 import { STALE_CONVERSATION_CODES } from './errors.js';
+import { hostOf } from '../../http/outbound-urls.js';
 import { formatMessageRef, parseChannelRef, parseMessageRef, TEAMS_PREFIX } from './refs.js';
 
 export interface TeamsPlatformOptions {
@@ -19,6 +20,8 @@ export interface TeamsPlatformOptions {
   logger: Logger;
   metrics: Metrics;
   retry: RetryPolicy;
+  /** Whether a stored reference's `serviceUrl` may be posted to (see admission.ts). */
+  allowedServiceUrl: (url: string) => boolean;
 }
 
 /**
@@ -41,6 +44,10 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
     const ref = await store.get(id);
     if (!ref) throw new PlatformError('bad-channel-reference', `The bot has no stored reference for Teams conversation ${id}: add the bot there (or message it there) first`, { platformCode: 'UnknownConversation' });
     if (ref.stale) throw new PlatformError('platform-refused', `Teams conversation ${id} is no longer reachable (${ref.stale.reason} since ${ref.stale.at}): add the bot there again`, { platformCode: ref.stale.reason });
+    // A reference saved before the allow-list (or written into Redis by hand) must not send a post elsewhere.
+    if (!options.allowedServiceUrl(ref.serviceUrl)) {
+      throw new PlatformError('platform-refused', `Teams conversation ${id} names a serviceUrl (${hostOf(ref.serviceUrl)}) that is not a Bot Framework host; add the bot there again, or list it in TEAMS_SERVICE_URLS`, { platformCode: 'ServiceUrlNotAllowed' });
+    }
     return ref;
   }
 

@@ -3,6 +3,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody, refuseAndClose } from '../../http/body-limit.js';
 import { isAuthenticationError, type TeamsAuthMode, type TeamsCloudAdapter } from './auth.js';
+import { tokenShapeProblem } from './admission.js';
+import { tenantOf } from './conversation-ref.js';
+import { hostOf } from '../../http/outbound-urls.js';
 
 /** Teams activities are small; a card submit with its data stays well under this. */
 const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
@@ -12,7 +15,13 @@ export interface MessagesHandlerOptions {
   mode: TeamsAuthMode;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** Whether the bot may post to an activity's `serviceUrl` (see admission.ts). */
+  allowedServiceUrl: (url: string) => boolean;
+  /** Whether the activity's tenant is served. */
+  allowedTenant: (tenantId: string | undefined) => boolean;
 }
+
+const UNAUTHORIZED = { error: 'Unauthorized: a valid Bot Framework token is required.' };
 
 /**
  * The `POST /api/messages` handler on plain node:http: reads and parses the body, lets the
@@ -24,18 +33,26 @@ export interface MessagesHandlerOptions {
  * 15 s and sends the activity again, which would run a slow command twice. Invokes wait, since
  * their answer is the response body. The returned promise settles when the turn is over, so a
  * server can wait for turns in progress when it shuts down.
+ *
+ * Every authentication failure is a 401 and one warn line, whatever the SDK threw (a token that
+ * fails before the turn starts is an authentication failure). An activity naming a `serviceUrl`
+ * outside the Bot Framework (or the configured ones) is refused before anything is sent there,
+ * in every mode; so is one from a tenant the bot does not serve.
  */
 export function createMessagesHandler(options: MessagesHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { adapter, mode, logic, logger } = options;
+  const { adapter, mode, logic, logger, allowedServiceUrl, allowedTenant } = options;
   return async (req, res) => {
     try {
       if (req.method !== 'POST') return send(res, 405, { error: 'Use POST for Bot Framework activities.' }, { allow: 'POST' });
       // Refusals judged from the headers go out before the body is read, and close the connection.
       if (mode === 'disabled') return refuseAndClose(res, 401, { error: 'Teams is not configured on this bot: MICROSOFT_APP_ID is not set.' });
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
-      if (mode === 'authenticated' && !/^Bearer \S+$/i.test(authHeader)) {
-        logger.warn('Teams: refused a request without a Bot Framework token');
-        return refuseAndClose(res, 401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
+      if (mode === 'authenticated') {
+        const problem = tokenShapeProblem(authHeader);
+        if (problem) {
+          logger.warn({ reason: problem }, 'Teams: refused a request without a valid Bot Framework token');
+          return refuseAndClose(res, 401, UNAUTHORIZED);
+        }
       }
       let body: Buffer;
       try {
@@ -46,25 +63,50 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
       }
       const activity = parseActivity(body);
       if (!activity) return send(res, 400, { error: 'Body is not a Bot Framework activity (a JSON object with "type", "serviceUrl" and "conversation.id").' });
+      if (!allowedServiceUrl(activity.serviceUrl)) {
+        logger.warn({ serviceUrl: hostOf(activity.serviceUrl) }, 'Teams: refused an activity whose serviceUrl is not a Bot Framework host (add it to TEAMS_SERVICE_URLS if it is yours)');
+        return send(res, 403, { error: 'The activity names a serviceUrl this bot does not post to.' });
+      }
       let accepted: () => void = () => undefined;
       const turnStarted = new Promise<'started'>((resolve) => (accepted = () => resolve('started')));
+      // Whatever fails before this is set failed authenticating the request.
+      let authenticated = false;
+      let foreignTenant: string | undefined;
       const turn = adapter.runActivity(authHeader, activity, async (context) => {
+        authenticated = true;
+        const tenant = tenantOf(context.activity);
+        if (!allowedTenant(tenant)) {
+          foreignTenant = tenant ?? '(none)';
+          return;
+        }
         if (context.activity.type !== 'invoke') accepted();
         await logic(context);
       });
-      // Authentication failures reject `turn` before the logic starts, so they still get their 401.
-      if ((await Promise.race([turn.then(() => 'done' as const), turnStarted])) === 'started') send(res, 200);
-      const result = await turn;
+      let result: Awaited<typeof turn>;
+      try {
+        if ((await Promise.race([turn.then(() => 'done' as const), turnStarted])) === 'started') send(res, 200);
+        result = await turn;
+      } catch (err) {
+        if (authenticated && !isAuthenticationError(err)) throw err;
+        logger.warn({ reason: reasonOf(err) }, 'Teams: refused a request without a valid Bot Framework token');
+        return send(res, 401, UNAUTHORIZED);
+      }
+      if (foreignTenant) {
+        logger.warn({ tenant: foreignTenant }, 'Teams: refused an activity from a tenant this bot does not serve');
+        return send(res, 403, { error: 'This bot does not serve your organization.' });
+      }
       return send(res, result?.status ?? 200, result?.body);
     } catch (err) {
-      if (isAuthenticationError(err)) {
-        logger.warn({ reason: (err as Error).message }, 'Teams: refused a request without a valid Bot Framework token');
-        return send(res, 401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
-      }
       logger.error({ err }, 'Teams: failed to process an activity');
       return send(res, 500, { error: 'The bot failed to process this activity.' });
     }
   };
+}
+
+/** One short line about why a token failed: the SDK's message, never the token. */
+function reasonOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/eyJ[\w-]*\.[\w-]*\.?[\w-]*/g, '<token>').slice(0, 200);
 }
 
 function parseActivity(body: Buffer): Activity | undefined {

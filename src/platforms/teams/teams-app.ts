@@ -9,6 +9,7 @@ import type { ConversationStore } from './conversation-store.js';
 import { createMessagesHandler } from './receiver.js';
 import { createTurnLogic } from './receive.js';
 import { createTeamsPlatform } from './post.js';
+import { serviceUrlAllowList, tenantAllowed } from './admission.js';
 
 /** The posting side: the authenticated adapter and proactive delivery, without receiving anything. */
 export interface TeamsPostOptions extends TeamsCredentials {
@@ -22,6 +23,13 @@ export interface TeamsPostOptions extends TeamsCredentials {
   allowAnonymous?: boolean;
   /** Connector 429 handling; tests shorten the waits. */
   retry?: Partial<RetryPolicy>;
+  /**
+   * TEAMS_SERVICE_URLS: connector bases the bot may post to besides the Bot Framework's own
+   * (`http://localhost:3978`-style origins, or host names): the Emulator, a proxy, a test's fake.
+   */
+  serviceUrls?: readonly string[];
+  /** TEAMS_TENANT_IDS: the tenants served; default MICROSOFT_APP_TENANT_ID when set, else any. */
+  tenantIds?: readonly string[];
 }
 
 export interface TeamsPost {
@@ -81,8 +89,9 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     now,
     ...(options.authorizeLink ? { authorizeLink: options.authorizeLink } : {}),
   });
+  const tenants = options.tenantIds?.length ? options.tenantIds : options.tenantId ? [options.tenantId] : [];
   return {
-    handler: createMessagesHandler({ adapter, mode, logic, logger }),
+    handler: createMessagesHandler({ adapter, mode, logic, logger, allowedServiceUrl: serviceUrlAllowList(options.serviceUrls), allowedTenant: tenantAllowed(tenants) }),
     platform,
     anonymous: mode === 'anonymous',
   };
@@ -97,5 +106,6 @@ export function createTeamsPost(options: TeamsPostOptions): TeamsPost {
   const { store, logger, metrics } = options;
   const { adapter, mode, appId } = createBotAdapter(options, options.allowAnonymous ?? false, logger);
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  return { adapter, mode, platform: createTeamsPlatform({ adapter, appId, store, logger, metrics, retry }) };
+  const allowedServiceUrl = serviceUrlAllowList(options.serviceUrls);
+  return { adapter, mode, platform: createTeamsPlatform({ adapter, appId, store, logger, metrics, retry, allowedServiceUrl }) };
 }
