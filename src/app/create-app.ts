@@ -23,7 +23,7 @@ import { createMemoryAskerLedger, createRedisAskerLedger } from '../quota/asker-
 import { createMemoryDayIndex } from '../sources/day-index.js';
 import { createRedisDayIndex } from '../sources/redis-day-index.js';
 import type { Source } from '../sources/source.js';
-import { createWatcher, watcherReadiness, type Watcher } from '../watcher/watcher.js';
+import { createWatcher, watcherReadiness, type OutageSignal, type Watcher } from '../watcher/watcher.js';
 import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
 import { policyPages } from '../http/policy-pages.js';
 import { startHttpServer, type RouteHandler, type RunningServer } from '../http/server.js';
@@ -59,6 +59,14 @@ export interface App {
   asTyped(commandText: string): string;
   /** Stop taking requests, let in-flight commands finish (bounded), release leases, flush. */
   stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The watcher's view of a Redis outage: the quota gate's own signal (it works on local limits)
+ * and the replica roster it keeps, so the first replica of that roster leads alone meanwhile.
+ */
+function watcherOutage(gate: QuotaGate): OutageSignal {
+  return { redisDown: () => gate.mode() === 'local', roster: () => gate.replicas?.() };
 }
 
 /** Builds the whole bot from settings: sources behind the gate, router, platforms, watcher. */
@@ -110,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (slackPost) platforms.push(slackPost.platform);
   if (teamsModule && teamsPost) platforms.push(attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
 
-  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history }) : undefined;
+  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined }) : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
   const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
 

@@ -27,6 +27,12 @@ export interface QuotaGate {
   mode(): 'shared' | 'local' | 'memory';
   /** How limits are kept right now, in words, for `/readyz` and the start-up lines. */
   health(): GateHealth;
+  /**
+   * The replicas sharing Redis as this replica last read them (sorted ids, this one's place),
+   * kept through an outage: the watcher's first member leads alone while Redis is down.
+   * Undefined in memory mode and before the first read.
+   */
+  replicas?(): { members: string[]; rank: number } | undefined;
   close(): Promise<void>;
 }
 

@@ -285,6 +285,8 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       return { mode: 'local', replicas: outage.members || replicas, since: outage.since, degraded: parts.describe() };
     },
 
+    replicas: () => roster.lastSeen(),
+
     async close() {
       if (closed) return;
       closed = true;

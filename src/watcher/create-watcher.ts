@@ -9,14 +9,16 @@ import type { Source } from '../sources/source.js';
 import { closeOrphans, type AlertEngineDeps } from './alert-engine.js';
 import type { AlertService } from './alert-service.js';
 import { createAlertService } from './alert-service-impl.js';
-import { alwaysLeader, createRedisLease, type Leadership } from './leader.js';
+import { alwaysLeader, createRedisLease, type Leadership, type OutageSignal } from './leader.js';
 import { createMemoryWatcherStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
+import { createOutageStore, type OutageStore } from './outage-store.js';
 import { capabilityGap } from './poll-source.js';
 import { createPoller } from './poller.js';
 import { watcherKeys } from './redis-keys.js';
 import { createRedisWatcherStore } from './redis-store.js';
 import { resolveRules } from './rules.js';
+import { figuresRuleId } from './source-figures.js';
 import { defaultPollCron, isValidCron, onClockCron, onCron, onInterval, type Scheduled } from './schedules.js';
 import type { WatcherStore } from './store.js';
 import { resolveSummaries, runSummaryNow } from './summaries.js';
@@ -57,6 +59,12 @@ export interface WatcherOptions {
   schedule?: WatcherSchedule;
   /** Where the leader records every figure it polls, per source and queue (absent: nowhere). */
   history?: History;
+  /**
+   * With Redis: the quota gate's outage signal and replica roster. While Redis is down, the first
+   * replica of the last roster leads alone (alert state in memory) and writes it back when Redis
+   * returns. Absent: nobody leads while Redis is down.
+   */
+  outage?: OutageSignal;
 }
 
 export interface Watcher {
@@ -72,6 +80,8 @@ export interface Watcher {
   /** Builds a summary now, queues and delivers it; undefined for an unknown id. */
   runSummary(id: string): Promise<Reply | undefined>;
   isLeader(): boolean;
+  /** True while Redis is down and this replica leads alone. */
+  leadingAlone(): boolean;
   /** Sends what is due in the outbox now (as leader). */
   deliver(): Promise<void>;
   /** Deliveries waiting in the outbox (all replicas see the same in Redis). */
@@ -96,9 +106,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const schedule = options.schedule ?? {};
   const now = options.now ?? (() => new Date());
   const prefix = options.prefix ?? 'chatops';
-  const store = options.redis
-    ? createRedisWatcherStore({ redis: options.redis, prefix, now: () => now().getTime() })
-    : createMemoryWatcherStore({ now: () => now().getTime() });
+  const shared = options.redis ? createRedisWatcherStore({ redis: options.redis, prefix, now: () => now().getTime() }) : undefined;
+  // Leading through a Redis outage needs the state in memory too (see outage-store.ts).
+  const outageStore: OutageStore | undefined = shared && options.outage ? createOutageStore({ shared, now: () => now().getTime() }) : undefined;
+  const store: WatcherStore = outageStore ?? shared ?? createMemoryWatcherStore({ now: () => now().getTime() });
 
   const { rules, problems } = resolveRules(config, new Set(options.sources.map((s) => s.id)));
   const { summaries, problems: summaryProblems } = resolveSummaries(config, options.sources);
@@ -119,14 +130,29 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const engine: AlertEngineDeps = { store, logger, metrics, now, fence: () => leadership.token(), onQueued: () => outbox.kick(), history: options.history };
   const onLeadership = (leader: boolean) => {
     if (!leader) return;
-    closeOrphans(engine, ruleIds).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'watcher: could not check for alerts of removed rules'));
+    closeOrphans(engine, watchedIds).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'watcher: could not check for alerts of removed rules'));
     outbox.kick();
   };
   leadership = options.redis
-    ? createRedisLease({ redis: options.redis, key: watcherKeys(prefix).leaderLease, ttlMs: schedule.leaseTtlMs, renewMs: schedule.leaseRenewMs, logger, onChange: onLeadership })
+    ? createRedisLease({
+        redis: options.redis,
+        key: watcherKeys(prefix).leaderLease,
+        ttlMs: schedule.leaseTtlMs,
+        renewMs: schedule.leaseRenewMs,
+        logger,
+        onChange: onLeadership,
+        outage: outageStore && options.outage && { signal: options.outage, goAlone: outageStore.goAlone, writeBack: outageStore.writeBack, drop: outageStore.drop },
+      })
     : alwaysLeader();
   const isLeader = () => leadership.isLeader();
+  // Followers keep a copy of what they would need to lead alone through an outage.
+  const follow = async () => {
+    await poller.follow();
+    await outageStore?.refresh([...ruleIds]);
+  };
   const poller = createPoller({ sources: options.sources, rules, store, logger, isLeader, engine, history: options.history });
+  // What may have open alerts: the rules, and each watched source's own "no figures" alert.
+  const watchedIds = new Set([...ruleIds, ...poller.watched.map((s) => figuresRuleId(s.id))]);
   const alerts = createAlertService({ store, ruleIds, now, kick: () => outbox.kick() });
   const scheduled: Scheduled[] = [];
   let started = false;
@@ -143,7 +169,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   function schedulePolls(): void {
     for (const source of poller.watched) {
-      const tick = async () => (isLeader() ? poller.poll(source.id) : poller.follow());
+      const tick = async () => (isLeader() ? poller.poll(source.id) : follow());
       if (schedule.pollIntervalMs) {
         scheduled.push(onInterval({ intervalMs: schedule.pollIntervalMs, name: `poll:${source.id}`, run: tick, logger }));
         continue;
@@ -179,6 +205,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     alerts,
     store,
     isLeader,
+    leadingAlone: () => leadership.leadingAlone(),
     lastPolls: () => poller.lastPolls(),
     async start() {
       if (started) return;
@@ -200,7 +227,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       started = false;
     },
     async pollOnce() {
-      if (!isLeader()) return poller.follow();
+      if (!isLeader()) return follow();
       await poller.pollAll();
       await outbox.drain();
     },

@@ -3,7 +3,8 @@ import type { PollStatus } from './types.js';
 
 /**
  * A `/readyz` line for the watcher: each watched source's last poll (ok or what failed, how long
- * ago, and how old the figures it used were) and whether this replica leads. Not required: a vendor outage does not stop the bot
+ * ago, and how old the figures it used were) and whether this replica leads ("leading without
+ * Redis" while it leads alone through a Redis outage). Not required: a vendor outage does not stop the bot
  * from answering, so it never makes `/readyz` fail; it shows `ok: false` when a source failed
  * its last poll or has not been polled for `staleAfterMs`.
  *
@@ -11,7 +12,7 @@ import type { PollStatus } from './types.js';
  *   checks.push(watcherReadiness(watcher));
  */
 export function watcherReadiness(
-  watcher: { lastPolls(): Record<string, PollStatus>; isLeader(): boolean },
+  watcher: { lastPolls(): Record<string, PollStatus>; isLeader(): boolean; leadingAlone?(): boolean },
   options: { staleAfterMs?: number; now?: () => number } = {},
 ): ReadinessCheck {
   const staleAfter = options.staleAfterMs ?? 15 * 60_000;
@@ -20,7 +21,7 @@ export function watcherReadiness(
     name: 'watcher',
     async check() {
       const polls = watcher.lastPolls();
-      const role = watcher.isLeader() ? 'leader' : 'follower';
+      const role = watcher.leadingAlone?.() ? 'leading without Redis' : watcher.isLeader() ? 'leader' : 'follower';
       const entries = Object.entries(polls);
       if (entries.length === 0) return { ok: true, required: false, detail: `${role}; no poll yet` };
       let ok = true;

@@ -4,6 +4,7 @@
  */
 export { createWatcher, type Watcher, type WatcherOptions, type WatcherSchedule } from './create-watcher.js';
 export { watcherReadiness } from './readiness.js';
+export type { OutageSignal } from './leader.js';
 export type { AlertService, AlertView, AlertPhase } from './alert-service.js';
 export type { PollStatus } from './types.js';
 export { ruleIdOf } from './rules.js';

@@ -1,0 +1,117 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
+import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
+import { emptyDir, type CliRun } from '../support/run-cli.js';
+import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
+import { replicaSet, writeBogotaConfig } from './bogota-bot.js';
+
+// Three real bot processes share a Redis this test starts, stops, and starts again empty (as a
+// server without persistence comes back). While it is down the queue passes its threshold: the
+// first replica of the roster leads alone and posts once; once Redis is back and the queue falls,
+// that same message is updated, and nothing is posted again.
+
+let wolkvox: FakeWolkvox;
+let slack: FakeSlack;
+let redis: ChildProcess | undefined;
+let redisPort: number;
+let dir: string;
+const bots = replicaSet(() => ({ dir, redisPort, slack }));
+
+const waiting = (n: number) => [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: String(n) }];
+
+beforeAll(async () => {
+  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2 });
+  wolkvox.setData('skills', waiting(2));
+  slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
+  redisPort = await freePort();
+  redis = await startRedis(redisPort);
+  dir = emptyDir();
+  writeBogotaConfig(dir, wolkvox.url, {
+    sourceLines: ['poll: "*/2 * * * * *"'],
+    rest: `channels:
+  ops: slack:C0OPS
+alerts:
+  - id: waiting-long
+    metric: queue.waiting
+    source: bogota
+    above: 10
+    channels: [ops]
+`,
+  });
+});
+
+afterAll(async () => {
+  await bots.kill();
+  if (redis) await stopRedis(redis);
+  await wolkvox?.close();
+  await slack?.close();
+});
+
+const LEADS = 'this replica is now the leader';
+const ALONE = /it leads without Redis/;
+const WROTE_BACK = 'wrote back the alert state it kept while leading without Redis';
+const textOf = (call: SlackCall) => JSON.stringify(call.body);
+/** Messages that start a thread in the channel (thread replies left out). */
+const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);
+const output = (run: CliRun) => run.stdout() + run.stderr();
+
+async function portOf(run: CliRun): Promise<number> {
+  await run.waitFor(/listening on port (\d+)/);
+  return Number(/listening on port (\d+)/.exec(output(run))![1]);
+}
+
+async function watcherLine(port: number): Promise<string | undefined> {
+  const body = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { checks: Array<{ name: string; detail: string }> };
+  return body.checks.find((c) => c.name === 'watcher')?.detail;
+}
+
+/** Resolves once the vendor has been asked for the queue `more` times since now (the leader's polls). */
+async function polls(more: number): Promise<void> {
+  const from = wolkvox.callCount('skills');
+  await vi.waitFor(() => expect(wolkvox.callCount('skills')).toBeGreaterThanOrEqual(from + more), { timeout: 60_000, interval: 100 });
+}
+
+describe('three replicas through a Redis outage while an alert fires', () => {
+  it('the first replica of the roster posts once while Redis is down, and its message is updated, not posted again, after Redis returns', async () => {
+    const replicas = [bots.start(), bots.start(), bots.start()];
+    const ports = await Promise.all(replicas.map(portOf));
+    // Every replica has read a roster of all three before the outage, and one leads through Redis.
+    await Promise.all(replicas.map((r) => r.waitFor('3 replicas share the vendor limits')));
+    await Promise.any(replicas.map((r) => r.waitFor(LEADS)));
+    await polls(1);
+
+    await stopRedis(redis!);
+    redis = undefined;
+    const fromOutage = replicas.map((r) => output(r).length);
+
+    // One replica, the first of the roster all three read, says it leads alone.
+    const alone = await Promise.any(replicas.map((r, i) => r.waitFor(ALONE, 90_000).then(() => i)));
+    expect(await watcherLine(ports[alone]!)).toMatch(/^leading without Redis/);
+
+    wolkvox.setData('skills', waiting(14));
+    const post = await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0OPS' && !c.body.thread_ts, 60_000);
+    const ts = post.answer?.ts;
+    expect(ts).toBeTruthy();
+    // Several more polls while Redis is still down: still one post, from one replica leading alone.
+    await polls(4);
+    expect(channelPosts()).toEqual([post]);
+    const aloneLines = replicas.map((r, i) => output(r).slice(fromOutage[i]).match(new RegExp(ALONE, 'g'))?.length ?? 0);
+    expect(aloneLines).toEqual(replicas.map((_, i) => (i === alone ? 1 : 0)));
+
+    // Redis comes back empty: the replica that led alone writes its state back, message reference included.
+    redis = await startRedis(redisPort);
+    await replicas[alone]!.waitFor(WROTE_BACK, 60_000);
+    await vi.waitFor(async () => expect(await watcherLine(ports[alone]!)).toMatch(/^leader;/), { timeout: 30_000, interval: 200 });
+
+    // The queue falls: the message posted during the outage is resolved in place.
+    wolkvox.setData('skills', waiting(2));
+    const update = await slack.waitForCall((c) => c.method === 'chat.update' && c.body.ts === ts && /Resolved/.test(textOf(c)), 60_000);
+    expect(update.body.channel).toBe('C0OPS');
+    // A few more polls through Redis: nothing posted again, by any replica.
+    await polls(3);
+    expect(channelPosts()).toEqual([post]);
+    expect(slack.callsTo('chat.update').filter((c) => c.body.ts !== ts)).toEqual([]);
+  });
+});
