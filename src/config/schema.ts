@@ -70,6 +70,9 @@ export const alertRuleSchema = z
       .default(0)
       .describe('How far back past the threshold the figure must go before the alert resolves (default 0: as soon as it is back).'),
     unansweredAfter: durationMs.default(300_000).describe('For chats.unanswered: a chat counts when the customer\'s last message is older than this (default "5m").'),
+    reopenWithin: durationMs
+      .default(300_000)
+      .describe('One alert per incident: firing again this soon after resolving reopens the same message instead of posting anew (default "5m"; "0s": always a new post).'),
     forecast: durationMs
       .optional()
       .describe('Early warning: warn when the trend of the last polls says the threshold will be crossed within this long ("15m"); the warning updates in place and resolves when the trend clears or the alert fires.'),

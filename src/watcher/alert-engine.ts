@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { reminderNote, resolvedNote } from './alert-replies.js';
+import { reminderNote, reopenedNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
 import { forecastStep, WARNING_HISTORY_MS, withForecastFields } from './early-warning.js';
@@ -9,6 +9,7 @@ import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Point } from '../forecast/trend.js';
 import type { SourceSnapshot } from './poll-source.js';
 import { seriesKey, type WatchRule } from './rules.js';
+import { figuresRuleId, sourceFiguresStep } from './source-figures.js';
 import type { WatcherStore } from './store.js';
 import type { AlertRecord, Commit, Delivery, RuleState } from './types.js';
 
@@ -43,15 +44,20 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
   if (rules.length === 0) return true;
   const { store } = deps;
   const now = deps.now();
-  const states = await store.ruleStates(rules.map((r) => r.id));
+  const figuresId = figuresRuleId(snapshot.source);
+  const states = await store.ruleStates([...rules.map((r) => r.id), figuresId]);
   const openIds = [...states.values()].flatMap((s) => [s.alertId, s.warningId]).filter((id): id is string => id !== undefined);
-  const [alerts, acks, silences] = await Promise.all([
+  // Alerts that recovered lately: a breach within the rule's reopen window reopens them.
+  const recentIds = [...states.values()].flatMap((s) => (s.lastAlertId ? [s.lastAlertId] : []));
+  const [alerts, recents, acks, silences] = await Promise.all([
     Promise.all(openIds.map((id) => store.alert(id))),
+    Promise.all(recentIds.map((id) => store.alert(id))),
     store.acks(openIds),
     store.silences(now.getTime()),
   ]);
   const openById = new Map(alerts.filter((a): a is AlertRecord => a !== undefined && !a.resolvedAt).map((a) => [a.id, a]));
   const silenced = new Set(silences.map((s) => s.ruleId));
+  const recentById = new Map(recents.filter((a): a is AlertRecord => a !== undefined).map((a) => [a.id, a]));
 
   const commit: Commit = { rules: [], alerts: [], deliveries: [] };
   for (const rule of rules) {
@@ -67,7 +73,8 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
       sourceLabel: facts.label,
       timeZone: facts.timeZone,
     };
-    const result = evaluate(rule, state, open, { ...input, acknowledged: open ? acks.has(open.id) : false });
+    const recent = state.lastAlertId ? recentById.get(state.lastAlertId) : undefined;
+    const result = evaluate(rule, state, open, { ...input, acknowledged: open ? acks.has(open.id) : false, recent });
     const warning = rule.forecastMs && state.warningId ? openById.get(state.warningId) : undefined;
     const points = rule.forecastMs ? await recentPoints(deps, snapshot.source, rule, now, input.value) : undefined;
     const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined, points }) : undefined;
@@ -78,7 +85,19 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     if (early?.warning && early.warning !== warning) commit.alerts.push(early.warning);
     if (early?.warning) commit.deliveries.push(...toDeliveries(early.notices, early.warning, now));
     if (result.alert && result.alert !== open) commit.alerts.push(result.alert);
+    if (result.reopened) deps.logger.info({ rule: rule.id, alert: result.alert?.id, reopens: result.alert?.reopens }, 'watcher: an alert fired again soon after resolving; its message is reopened, not posted anew');
     if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now));
+  }
+  // Nothing read at all from the source, poll after poll: an alert of its own.
+  const figuresState: RuleState = states.get(figuresId) ?? { ruleId: figuresId, seq: 0 };
+  const figuresOpen = figuresState.alertId ? openById.get(figuresState.alertId) : undefined;
+  const read = rules.some((rule) => snapshot.values.has(seriesKey(rule)));
+  const figures = sourceFiguresStep(figuresState, figuresOpen, { read, failed: snapshot.failures.length > 0, now, source: snapshot.source, sourceLabel: facts.label, timeZone: facts.timeZone, rules });
+  if (figures.changed) {
+    commit.rules.push(figures.state);
+    if (figures.alert && figures.alert !== figuresOpen) commit.alerts.push(figures.alert);
+    if (figures.alert) commit.deliveries.push(...toDeliveries(figures.notices, figures.alert, now));
+    if (figures.alert && !figuresOpen) deps.logger.warn({ source: snapshot.source, since: figures.alert.since }, 'watcher: no figures could be read from a source for several polls; posted an alert');
   }
   return save(deps, commit);
 }
@@ -137,6 +156,8 @@ export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now
         return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: resolvedNote(alert), createdAt };
       case 'reminder':
         return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reminderNote(alert, now), createdAt };
+      case 'reopened-note':
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reopenedNote(alert), createdAt };
     }
   });
 }

@@ -2,6 +2,7 @@ import type { MetricName } from '../config/schema.js';
 import { formatCount, formatDuration, formatLocalTime, formatPercent } from '../reply/format.js';
 import type { Reply, ReplyButton, ReplyField } from '../reply/reply.js';
 import type { AckRecord, AlertRecord, Severity } from './types.js';
+import { figuresBackNote, noFiguresReply } from './no-figures-reply.js';
 import { warningReply } from './warning-reply.js';
 
 /** What each metric is called in a message, in supervisors' words. */
@@ -52,6 +53,7 @@ function where(alert: AlertRecord): string {
  */
 export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
   if (alert.forecast) return warningReply(alert);
+  if (alert.kind === 'no-figures') return noFiguresReply(alert, ack);
   const label = METRIC_LABELS[alert.metric];
   const zone = alert.timeZone;
   const value = formatMetricValue(alert.metric, alert.value);
@@ -64,6 +66,7 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
     fields.push({ label: 'Lasted', value: formatDuration(lasted) });
     fields.push({ label: 'Threshold', value: thresholdText(alert) });
     fields.push({ label: 'From', value: `${formatLocalTime(alert.since, zone)} to ${formatLocalTime(alert.resolvedAt, zone)}` });
+    if (alert.reopens) fields.push({ label: 'Fired again', value: timesText(alert.reopens) });
     if (ack) fields.push({ label: 'Acknowledged by', value: ack.by });
     const ended = alert.endReason === 'inactive' ? 'watch ended: outside active hours' : alert.endReason === 'rule-removed' ? 'rule removed from the configuration' : `back to ${value}`;
     return {
@@ -76,9 +79,11 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
     };
   }
 
-  fields.push({ label: 'Now', value });
+  fields.push({ label: 'Now', value: alert.missingSince ? `no figures since ${formatLocalTime(alert.missingSince, zone)} (last ${value})` : value });
   fields.push({ label: 'Threshold', value: thresholdText(alert) });
   fields.push({ label: 'Since', value: formatLocalTime(alert.since, zone) });
+  if (alert.reopens) fields.push({ label: 'Fired again', value: `${timesText(alert.reopens)}, last at ${formatLocalTime(alert.reopenedAt ?? alert.firedAt, zone)}` });
+  if (alert.flapping) fields.push({ label: 'Flapping', value: 'it keeps crossing the threshold; no mentions until it settles' });
   if (alert.peak !== alert.value) fields.push({ label: 'Peak', value: formatMetricValue(alert.metric, alert.peak) });
   if (alert.warnedBy) fields.push({ label: 'Early warning', value: `${formatLocalTime(alert.warnedBy.at, zone)}, ${formatDuration((Date.parse(alert.firedAt) - Date.parse(alert.warnedBy.at)) / 1000)} ahead` });
   if (ack) fields.push({ label: 'Acknowledged by', value: `${ack.by} at ${formatLocalTime(ack.at, zone)}` });
@@ -87,7 +92,9 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
   buttons.push({ label: 'Silence 1h', action: 'silence', value: `${alert.ruleId}:1h` });
   return {
     title: `${SEVERITY_LABEL[alert.severity]}${ack ? ' (acknowledged)' : ''} · ${label} ${value} — ${where(alert)}`,
-    summary: `${label} is ${value}, ${thresholdText(alert)}, since ${formatLocalTime(alert.since, zone)}.`,
+    summary: alert.missingSince
+      ? `${label} could not be read since ${formatLocalTime(alert.missingSince, zone)}; it was ${value}, ${thresholdText(alert)}. The alert stays open until figures show it back.`
+      : `${label} is ${value}, ${thresholdText(alert)}, since ${formatLocalTime(alert.since, zone)}.`,
     fields,
     buttons,
     context: { source: alert.sourceLabel, note: footer, timeZone: zone },
@@ -98,12 +105,27 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
 
 /** The short reply under the message when it resolves: "Resolved after 12m 30s · peak 14". */
 export function resolvedNote(alert: AlertRecord): Reply {
+  if (alert.kind === 'no-figures') return figuresBackNote(alert);
   const lasted = (Date.parse(alert.resolvedAt ?? alert.firedAt) - Date.parse(alert.since)) / 1000;
   return {
     title: `Resolved after ${formatDuration(lasted)} · peak ${formatMetricValue(alert.metric, alert.peak)}`,
     visibility: 'public',
     tone: 'good',
   };
+}
+
+/** The line under the message when the same alert fires again soon after resolving. */
+export function reopenedNote(alert: AlertRecord): Reply {
+  return {
+    title: `Fired again at ${formatLocalTime(alert.reopenedAt ?? alert.firedAt, alert.timeZone)}: ${METRIC_LABELS[alert.metric]} ${formatMetricValue(alert.metric, alert.value)} (${thresholdText(alert)})`,
+    visibility: 'public',
+    tone: SEVERITY_TONE[alert.severity],
+  };
+}
+
+/** "once", "twice", "3 times". */
+function timesText(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
 /** The reminder under the message while it keeps firing: "Still firing after 30m: Chats waiting 13 (above 10)". */

@@ -21,6 +21,8 @@ export interface WatchRule {
   unansweredAfterMs: number;
   /** Early warning horizon: warn when the trend crosses the threshold within this long. */
   forecastMs?: number;
+  /** A breach this soon after the rule's alert recovered reopens that alert (default 5 min; 0: never). */
+  reopenWithinMs?: number;
 }
 
 /** A rule that cannot be watched, and why (logged once at start). */
@@ -81,6 +83,7 @@ export function resolveRules(config: Config, knownSources: ReadonlySet<string> =
       hysteresis: rule.hysteresis,
       unansweredAfterMs: rule.unansweredAfter,
       ...(rule.forecast ? { forecastMs: rule.forecast } : {}),
+      reopenWithinMs: rule.reopenWithin,
     });
   });
   return { rules, problems };

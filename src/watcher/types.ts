@@ -24,6 +24,14 @@ export interface RuleState {
   warningId?: string;
   /** Early warnings so far; the next id is `<ruleId>:early-<warned + 1>`. */
   warned?: number;
+  /** The rule's last alert that resolved because the figure recovered: a breach soon after reopens it. */
+  lastAlertId?: string;
+  lastResolvedAt?: string;
+  /** Whether the alert was open after each of the last polls that had a value ('1' open, '0' not), oldest first. */
+  trail?: string;
+  /** Polls in a row without a value for this rule, and when the first of them ran. */
+  missed?: number;
+  missingSince?: string;
 }
 
 /** Why an alert stopped firing; an early warning also ends when its trend clears or it becomes the alert. */
@@ -78,6 +86,15 @@ export interface AlertRecord {
   forecast?: ForecastFacts;
   /** On an alert an early warning foresaw: that warning, and when it was posted. */
   warnedBy?: { id: string; at: string };
+  /** Times the alert fired again soon after resolving (same message, no new post), and the last time. */
+  reopens?: number;
+  reopenedAt?: string;
+  /** Changing state often (see `FLAP_CHANGES`): shown on the message, and a new post carries no mention. */
+  flapping?: boolean;
+  /** The figure could not be read for two polls or more, since then (the alert neither resolves nor updates its value). */
+  missingSince?: string;
+  /** What the alert is about: a rule's figure (default), or a source giving no figures at all. */
+  kind?: 'no-figures';
 }
 
 /** Who acknowledged an alert, and when. */

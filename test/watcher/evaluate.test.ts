@@ -26,14 +26,17 @@ function rule(overrides: Partial<WatchRule> = {}): WatchRule {
 function run(r: WatchRule, polls: Array<{ s: number; value: number | undefined } & Partial<EvaluationInput>>) {
   let state: RuleState = { ruleId: r.id, seq: 0 };
   let open: AlertRecord | undefined;
-  const said: Array<{ s: number; kind: string; channel: string }> = [];
+  // The rule's last resolved alert, as the engine reads it back from the store by `state.lastAlertId`.
+  let recent: AlertRecord | undefined;
+  const said: Array<{ s: number; kind: string; channel: string; mention?: string }> = [];
   const alerts: AlertRecord[] = [];
   for (const poll of polls) {
-    const result = evaluate(r, state, open, { active: true, silenced: false, acknowledged: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', ...poll, now: at(poll.s) });
+    const result = evaluate(r, state, open, { active: true, silenced: false, acknowledged: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', recent, ...poll, now: at(poll.s) });
     state = result.state;
     if (result.alert && result.alert !== open) alerts.push(result.alert);
+    if (result.alert?.resolvedAt) recent = result.alert;
     open = result.alert && !result.alert.resolvedAt ? result.alert : undefined;
-    for (const n of result.notices) said.push({ s: poll.s, kind: n.kind, channel: n.channel });
+    for (const n of result.notices) said.push({ s: poll.s, kind: n.kind, channel: n.channel, ...(n.kind === 'post' && n.mention ? { mention: n.mention } : {}) });
   }
   return { said, alerts, state, open };
 }
@@ -95,13 +98,81 @@ describe('rule evaluation', () => {
     expect(said.map((n) => `${n.s} ${n.kind}`)).toEqual(['0 post', '60 update', '60 resolved-note']);
   });
 
-  it('gives each firing of a rule its own alert id', () => {
-    const { alerts } = run(rule({ channels: ['console'] }), [
+  it('gives each incident of a rule its own alert id: a breach after the reopen window is a new alert', () => {
+    const { alerts, said } = run(rule({ channels: ['console'] }), [
       { s: 0, value: 11 },
       { s: 60, value: 1 },
-      { s: 120, value: 11 },
+      { s: 361, value: 11 },
     ]);
     expect(alerts.map((a) => a.id)).toEqual(['queue-long:1', 'queue-long:1', 'queue-long:2']);
+    expect(said.filter((n) => n.kind === 'post').map((n) => n.s)).toEqual([0, 361]);
+  });
+
+  it('a saw-tooth around the threshold is one incident: one post, then the same message edited and a thread line each time it fires again', () => {
+    // 9 -> 1 -> 9 -> 1 -> 9 around a threshold of 5, within three minutes.
+    const { alerts, said } = run(rule({ threshold: 5, channels: ['slack:C1'], mention: '@here' }), [
+      { s: 0, value: 9 },
+      { s: 45, value: 1 },
+      { s: 90, value: 9 },
+      { s: 135, value: 1 },
+      { s: 180, value: 9 },
+    ]);
+    expect(said.map((n) => `${n.s} ${n.kind}${n.mention ? ` ${n.mention}` : ''}`)).toEqual([
+      '0 post @here',
+      '45 update',
+      '45 resolved-note',
+      '90 update',
+      '90 reopened-note',
+      '135 update',
+      '135 resolved-note',
+      // The fourth change of state in the last polls: flapping is shown on the message, thread lines wait.
+      '180 update',
+    ]);
+    expect(new Set(alerts.map((a) => a.id))).toEqual(new Set(['queue-long:1']));
+    expect(alerts.at(-1)).toMatchObject({ reopens: 2, flapping: true });
+    expect(alerts.at(-1)!.resolvedAt).toBeUndefined();
+  });
+
+  it('reopenWithin 0 restores a new post for every breach', () => {
+    const { said } = run(rule({ threshold: 5, channels: ['console'], reopenWithinMs: 0 }), [
+      { s: 0, value: 9 },
+      { s: 45, value: 1 },
+      { s: 90, value: 9 },
+    ]);
+    expect(said.filter((n) => n.kind === 'post').map((n) => n.s)).toEqual([0, 90]);
+  });
+
+  it('a rule that keeps flapping past the reopen window posts anew without its mention, then mentions again once steady', () => {
+    const polls: Array<{ s: number; value: number }> = [];
+    // Two polls above, three below, for an hour; each breach comes after the 1-minute reopen window.
+    for (let s = 0; s < 3_600; s += 60) polls.push({ s, value: (s / 60) % 5 < 2 ? 9 : 1 });
+    for (let s = 3_600; s < 6_000; s += 60) polls.push({ s, value: 1 });
+    polls.push({ s: 6_000, value: 9 });
+    const { said } = run(rule({ threshold: 5, channels: ['slack:C1'], mention: '@here', reopenWithinMs: 60_000 }), polls);
+    const posts = said.filter((n) => n.kind === 'post');
+    expect(posts.slice(0, 2)).toEqual([
+      { s: 0, kind: 'post', channel: 'slack:C1', mention: '@here' },
+      { s: 300, kind: 'post', channel: 'slack:C1', mention: '@here' },
+    ]);
+    const whileFlapping = posts.filter((p) => p.s >= 600 && p.s < 3_600);
+    expect(whileFlapping.length).toBe(10);
+    expect(whileFlapping.every((p) => p.mention === undefined)).toBe(true);
+    expect(posts.at(-1)).toEqual({ s: 6_000, kind: 'post', channel: 'slack:C1', mention: '@here' });
+  });
+
+  it('missing figures never resolve an alert; after two missed polls the message says since when, and the figure\'s return is shown', () => {
+    const { said, alerts } = run(rule({ channels: ['console'] }), [
+      { s: 0, value: 12 },
+      { s: 60, value: undefined },
+      { s: 120, value: undefined },
+      { s: 180, value: undefined },
+      { s: 240, value: 13 },
+      { s: 300, value: 2 },
+    ]);
+    expect(said.map((n) => `${n.s} ${n.kind}`)).toEqual(['0 post', '120 update', '240 update', '300 update', '300 resolved-note']);
+    expect(alerts.find((a) => a.missingSince)).toMatchObject({ missingSince: at(60).toISOString(), value: 12 });
+    expect(alerts.at(-1)).toMatchObject({ endReason: 'recovered' });
+    expect(alerts.at(-1)!.missingSince).toBeUndefined();
   });
 
   it('reminds in the thread every `repeat` while it keeps firing, and stops once acknowledged', () => {

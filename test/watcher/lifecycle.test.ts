@@ -174,4 +174,38 @@ describe('alert lifecycle through Slack', () => {
     await w.poll(8);
     expect(w.ledger.threadReplies()).toHaveLength(2);
   });
+
+  it('a saw-tooth around the threshold (9, 1, 9, 1, 9 within three minutes) is one post, edited in place, with thread lines', async () => {
+    const w = await world({ above: 5, severity: 'critical' });
+    for (const waiting of [9, 1, 9, 1, 9]) await w.poll(waiting, 45_000);
+    expect(w.ledger.posts()).toHaveLength(1);
+    expect(textOf(w.ledger.posts()[0]!)).toContain('<!here>');
+    const ts = (await w.watcher.store.messageRefs('sales-queue:1'))[`slack:${CHANNEL}`]!.split('/')[1];
+    const updates = w.ledger.updates();
+    expect(updates.every((u) => u.body.ts === ts)).toBe(true);
+    expect(updates.map((u) => (textOf(u).includes('Resolved') ? 'resolved' : 'firing'))).toEqual(['resolved', 'firing', 'resolved', 'firing']);
+    // The last edit: firing again, twice, and flapping.
+    expect(textOf(updates.at(-1)!)).toContain('twice');
+    expect(textOf(updates.at(-1)!)).toContain('Flapping');
+    expect(w.ledger.threadReplies().map((c) => /Resolved after [\dms ]+\d+s|Fired again at 10:01/.exec(textOf(c))?.[0])).toEqual(['Resolved after 45s', 'Fired again at 10:01', 'Resolved after 2m 15s']);
+    expect(w.ledger.threadReplies().every((c) => !textOf(c).includes('<!here>'))).toBe(true);
+    const [firing] = await w.watcher.alerts.firing();
+    expect(firing).toMatchObject({ id: 'sales-queue:1', phase: 'firing', value: 9 });
+  });
+
+  it('a source that cannot be read for three polls is an alert of its own, posted once and resolved when figures return', async () => {
+    const w = await world({ above: 5 });
+    await w.poll(2);
+    w.comm100.controls.fail('server-error');
+    for (let i = 0; i < 5; i++) await w.poll(2);
+    const posts = w.ledger.posts();
+    expect(posts).toHaveLength(1);
+    expect(textOf(posts[0]!)).toMatch(/EMEA: no figures since 10:01/);
+    w.comm100.controls.clearFailures();
+    await w.poll(2);
+    expect(w.ledger.posts()).toHaveLength(1);
+    const [update] = w.ledger.updates();
+    expect(textOf(update!)).toContain('EMEA: figures are back');
+    expect(textOf(w.ledger.threadReplies()[0]!)).toContain('Figures are back after 5m');
+  });
 });
