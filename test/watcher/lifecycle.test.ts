@@ -196,7 +196,7 @@ describe('alert lifecycle through Slack', () => {
   it('a source that cannot be read for three polls is an alert of its own, posted once and resolved when figures return', async () => {
     const w = await world({ above: 5 });
     await w.poll(2);
-    w.comm100.controls.fail('server-error');
+    w.comm100.controls.fail({ kind: 'status', status: 503 });
     for (let i = 0; i < 5; i++) await w.poll(2);
     const posts = w.ledger.posts();
     expect(posts).toHaveLength(1);
