@@ -80,11 +80,11 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   };
 }
 
-/** Each entry an http(s) origin (`http://localhost:3978`) or a host name (`bots.example.com`, `*.example.com`). */
+/** Each entry an http(s) origin (`http://localhost:3978`, `http://localhost:*` for any port) or a host name (`bots.example.com`, `*.example.com`). */
 function serviceUrlsOf(text: string | undefined): string[] {
   const entries = splitList(text);
   for (const entry of entries) {
-    const ok = entry.includes('://') ? /^https?:$/.test(safeUrl(entry)?.protocol ?? '') : /^(\*\.)?[a-z0-9.-]+$/i.test(entry);
+    const ok = entry.includes('://') ? /^https?:$/.test(safeUrl(entry.replace(/:\*\/?$/, ''))?.protocol ?? '') : /^(\*\.)?[a-z0-9.-]+$/i.test(entry);
     if (!ok) throw new Error(`TEAMS_SERVICE_URLS: "${entry}" is neither a URL such as http://localhost:3978 nor a host name such as bots.example.com`);
   }
   return entries;

@@ -8,7 +8,9 @@
  * - `hooks.slack.com`: that host name exactly, over https on the default port;
  * - `*.slack.com`: any host below that domain (not the domain itself), over https on the default port;
  * - `http://127.0.0.1:3978` (with a scheme): exactly that scheme, host and port (a proxy, a
- *   local fake or the Bot Framework Emulator).
+ *   local fake);
+ * - `http://localhost:*`: that scheme and host on any port (the Bot Framework Emulator, whose
+ *   port changes from run to run).
  *
  * @example
  *   const allowed = outboundAllowList(['hooks.slack.com', '*.slack.com']);
@@ -19,10 +21,14 @@ export function outboundAllowList(rules: readonly string[]): (url: string) => bo
   const exact = new Set<string>();
   const suffixes: string[] = [];
   const origins = new Set<string>();
+  const anyPort = new Set<string>();
   for (const raw of rules) {
-    const rule = raw.trim().toLowerCase();
+    const rule = raw.trim().toLowerCase().replace(/\/+$/, '');
     if (rule === '') continue;
-    if (rule.includes('://')) {
+    if (rule.includes('://') && rule.endsWith(':*')) {
+      const origin = originOf(rule.slice(0, -2));
+      if (origin) anyPort.add(origin);
+    } else if (rule.includes('://')) {
       const origin = originOf(rule);
       if (origin) origins.add(origin);
     } else if (rule.startsWith('*.')) {
@@ -34,7 +40,7 @@ export function outboundAllowList(rules: readonly string[]): (url: string) => bo
   return (text) => {
     const url = parse(text);
     if (!url || url.username || url.password) return false;
-    if (origins.has(url.origin)) return true;
+    if (origins.has(url.origin) || anyPort.has(`${url.protocol}//${url.hostname}`)) return true;
     // Host names alone are trusted over https on the default port only.
     if (url.protocol !== 'https:' || url.port !== '') return false;
     const host = url.hostname;

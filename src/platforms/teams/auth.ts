@@ -72,10 +72,26 @@ export function createBotAdapter(credentials: TeamsCredentials, allowAnonymous: 
     MicrosoftAppType: appType,
     ...(password ? { MicrosoftAppPassword: password } : {}),
     ...(tenantId ? { MicrosoftAppTenantId: tenantId } : {}),
-    ...(credentials.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl } : {}),
+    ...(credentials.openIdMetadataUrl ? publicCloudWithKeysFrom(credentials.openIdMetadataUrl) : {}),
   });
   logger.info({ appType, tenant: tenantId ?? 'any' }, 'Teams: Bot Framework authentication is on');
   return { adapter: new TeamsCloudAdapter(auth), mode: 'authenticated', appId };
+}
+
+/**
+ * The public cloud's settings with another keys document: the SDK takes all of them as given
+ * once any is set, so the rest are spelled out (as botframework-connector's constants hold them).
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+  };
 }
 
 function resolveAppType(given: string | undefined, tenantId: string | undefined): (typeof APP_TYPES)[keyof typeof APP_TYPES] {

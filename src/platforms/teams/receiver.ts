@@ -88,6 +88,11 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
         result = await turn;
       } catch (err) {
         if (authenticated && !isAuthenticationError(err)) throw err;
+        if (keysUnavailable(err)) {
+          // The caller may be fine: the Bot Framework's keys could not be fetched. It retries a 503.
+          logger.warn({ reason: reasonOf(err) }, 'Teams: could not fetch the Bot Framework signing keys to check a token');
+          return send(res, 503, { error: 'The bot cannot check tokens right now; try again.' });
+        }
         logger.warn({ reason: reasonOf(err) }, 'Teams: refused a request without a valid Bot Framework token');
         return send(res, 401, UNAUTHORIZED);
       }
@@ -101,6 +106,13 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
       return send(res, 500, { error: 'The bot failed to process this activity.' });
     }
   };
+}
+
+/** The SDK's "Failed to load openID config / Keys" (an AuthenticationError carrying a 500), or the fetch of them failing. */
+function keysUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'FetchError') return true;
+  return err.constructor.name === 'AuthenticationError' && (err as { statusCode?: unknown }).statusCode === 500;
 }
 
 /** One short line about why a token failed: the SDK's message, never the token. */
