@@ -10,6 +10,8 @@ import { renderChartPng } from './render-chart.js';
 export const CHART_ROUTE = '/charts';
 /** How long a chart link works: long enough for people scrolling back through a week of alerts. */
 export const CHART_LINK_TTL_MS = 7 * 86_400_000;
+/** How far ahead of a link's lifetime its expiry may be, for replicas whose clocks differ. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 /** Charts kept in this process (the newest), on top of Redis when there is one. */
 const LOCAL_CHARTS = 500;
 
@@ -31,7 +33,7 @@ export interface ChartLinksOptions {
 export interface ChartLinks {
   /** A signed URL that serves this chart as a PNG until it expires, once every replica can serve it. */
   link(chart: ReplyChart): Promise<string>;
-  /** Serves `GET /charts`: the PNG for a valid signature, 403 for a tampered or expired one. */
+  /** Serves `GET /charts`: the PNG for a valid signature, 403 for a tampered or expired one, or one dated past the links' lifetime. */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
@@ -88,6 +90,9 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return answer(res, 403, 'This chart link is not valid.\n');
       const left = exp * 1000 - now();
       if (left <= 0) return answer(res, 403, 'This chart link has expired; ask again for a fresh chart.\n');
+      // No link this process makes lives longer than the TTL: one dated further out was not made
+      // here (a leaked or guessed secret), and must not be readable for years.
+      if (left > ttlMs + MAX_CLOCK_SKEW_MS) return answer(res, 403, 'This chart link is not valid.\n');
       const chart = await chartOf(id);
       if (!chart) return answer(res, 404, 'This chart is no longer kept; ask again for a fresh chart.\n');
       const body = await render(chart);
