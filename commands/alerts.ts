@@ -28,8 +28,8 @@ const MAX_FIRING_SHOWN = 10;
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
-  usage: '/alerts [ack <alert id> | silence <rule> <duration>]',
-  examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`] : [])],
+  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule>]',
+  examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : [])],
   access: 'everyone',
   usesSource: false,
   async handler(ctx) {
@@ -43,8 +43,11 @@ export const alertsCommand: CommandDefinition = {
       case 'silence':
       case 'mute':
         return silence(ctx, rest);
+      case 'unsilence':
+      case 'unmute':
+        return unsilence(ctx, rest);
       default:
-        throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id> or /alerts silence <rule> <duration>.`);
+        throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration> or /alerts unsilence <rule>.`);
     }
   },
 };
@@ -77,6 +80,7 @@ async function overview(ctx: CommandContext): Promise<Reply> {
     buttons.push({ label: `Ack${suffix}`, action: 'ack', value: alert.id, style: 'primary' });
     buttons.push({ label: `Silence 1h${suffix}`, action: 'silence', value: `${alert.ruleId}:1h` });
   }
+  for (const s of silences.slice(0, MAX_ALERT_BUTTONS)) buttons.push({ ...unsilenceButton(s.ruleId), label: silences.length > 1 ? `Unsilence ${s.ruleId}` : 'Unsilence' });
   buttons.push(refreshButton(ctx, '/alerts'));
   if (page.nextPage) buttons.push(nextPageButton(ctx, '/alerts', page.nextPage));
 
@@ -115,8 +119,10 @@ async function acknowledge(ctx: CommandContext, args: string[]): Promise<Reply> 
   if (!ALERT_ID.test(id)) throw new UsageError('That is not an alert id: ids are letters, digits, "-", "_", ":" or ".".');
   if (!ctx.alerts) return watcherOff();
   const alert = await ctx.alerts.acknowledge(id, ctx.asker);
-  ctx.audit({ action: 'alert.acknowledge', target: id, asker: ctx.asker });
+  // The trail records what happened: only the press that acknowledged an open alert is an acknowledgement.
   if (!alert) return { title: 'Nothing to acknowledge', summary: `No alert is firing with id ${id}; it may have resolved already.`, visibility: 'private', tone: 'warning' };
+  if (!alert.first) return { title: `Already acknowledged`, summary: `${alert.ruleId} was acknowledged by ${alert.acknowledgedBy ?? 'someone else'} already; nothing changed.`, visibility: 'private', tone: 'normal' };
+  ctx.audit({ action: 'alert.acknowledge', target: id, asker: ctx.asker });
   const who = ctx.asker.displayName ?? ctx.asker.userId;
   return { title: `Acknowledged ${alert.ruleId}`, summary: `${alert.metric} on ${alert.source} — acknowledged by ${who}.`, visibility: 'public', tone: 'good' };
 }
@@ -125,9 +131,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (!ctx.isSupervisor) throw new AccessDeniedError('Silencing alerts is for supervisors. Ask your administrator to add you to access.supervisors.');
   const [ruleId, durationText = '1h', extra] = args;
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name a rule and how long: /alerts silence <rule> 30m.');
-  const ids = ctx.config.alerts.map(ruleIdOf);
-  const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
-  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
+  const match = ruleNamed(ctx, ruleId);
   const ms = parseDuration(durationText.toLowerCase());
   if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS) throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
   if (!ctx.alerts) return watcherOff();
@@ -138,17 +142,54 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   return {
     title: `Silenced ${match}`,
     summary: `No notifications from ${match} until ${formatLocalTime(result.until, zone)} (${formatDuration(ms / 1000)}), by ${ctx.asker.displayName ?? ctx.asker.userId}.`,
+    buttons: [unsilenceButton(match)],
     visibility: 'public',
     tone: 'good',
   };
 }
 
+async function unsilence(ctx: CommandContext, args: string[]): Promise<Reply> {
+  if (!ctx.isSupervisor) throw new AccessDeniedError('Lifting a silence is for supervisors. Ask your administrator to add you to access.supervisors.');
+  const [ruleId, extra] = args;
+  if (ruleId === undefined || extra !== undefined) throw new UsageError('Name one rule: /alerts unsilence <rule>.');
+  const match = ruleNamed(ctx, ruleId);
+  if (!ctx.alerts) return watcherOff();
+  const lifted = await ctx.alerts.unsilence(match, ctx.asker);
+  if (!lifted) return { title: `${match} is not silenced`, summary: `Nothing to lift: ${match} notifies as usual.`, visibility: 'private', tone: 'normal' };
+  ctx.audit({ action: 'alert.unsilence', target: match, asker: ctx.asker });
+  const zone = ctx.sources.get(ruleSource(ctx.config, match))?.timeZone ?? 'UTC';
+  return {
+    title: `${match} notifies again`,
+    summary: `${ctx.asker.displayName ?? ctx.asker.userId} lifted the silence on ${match} (set by ${lifted.by} until ${formatLocalTime(lifted.until, zone)}). If it is firing, its alert is posted at the next poll.`,
+    visibility: 'public',
+    tone: 'good',
+  };
+}
+
+/** The configured rule a supervisor named (case-insensitive), or usage help naming the rules. */
+function ruleNamed(ctx: CommandContext, ruleId: string): string {
+  const ids = ctx.config.alerts.map(ruleIdOf);
+  const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
+  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
+  return match;
+}
+
+function unsilenceButton(ruleId: string): ReplyButton {
+  return { label: 'Unsilence', action: 'run', value: `/alerts unsilence ${ruleId}` };
+}
+
 function alertSection(alert: AlertView, zone: string, now: Date): ReplySection {
+  if (alert.kind === 'no-figures') {
+    const lines = [`no figures from ${alert.source} since ${formatLocalTime(alert.since, zone)} (${formatAge(alert.since, now)})`];
+    if (alert.acknowledgedBy) lines.push(`acknowledged by ${alert.acknowledgedBy}`);
+    return { heading: `${alert.source} — ${alert.phase}`, text: lines.join('\n') };
+  }
   const threshold = `${alert.direction === 'above' ? '>' : '<'} ${alert.threshold}`;
   const lines = [
     `${alert.metric}${alert.queue ? ` (${alert.queue})` : ''} on ${alert.source} is ${alert.value} (threshold ${threshold}, peak ${alert.peak})`,
     `since ${formatLocalTime(alert.since, zone)} (${formatAge(alert.since, now)})`,
   ];
+  if (alert.reopens) lines.push(`fired again ${alert.reopens === 1 ? 'once' : `${alert.reopens} times`} soon after resolving${alert.flapping ? '; flapping' : ''}`);
   if (alert.acknowledgedBy) lines.push(`acknowledged by ${alert.acknowledgedBy}`);
   return { heading: `${alert.ruleId} — ${alert.phase} (${alert.severity})`, text: lines.join('\n') };
 }

@@ -44,10 +44,18 @@ export const transcriptCommand: CommandDefinition = {
     if (extra !== undefined) throw new UsageError(ctx.sources.all().length > 1 ? `Give one chat id and, optionally, a source (${ctx.sources.all().map((s) => s.id).join(', ')}).` : 'Give one chat id.');
     if (!isValidUserId(id)) throw new UsageError('That is not a chat id: ids are letters, digits, "-" or "_", at most 64 characters.');
     const source = ctx.sources.primary();
-    // Audited before the lookup: an attempt to read a chat matters even when it finds nothing.
-    if (source.has('transcript')) ctx.audit({ action: 'transcript.view', target: `${source.id}:${id}`, asker: ctx.asker });
-    const fetched = await source.transcript(id);
+    // The trail says what happened: a chat shown is a view; an attempt that found nothing (or failed)
+    // is recorded too, as what it was, since an attempt to read a chat matters even when it finds nothing.
+    const audit = (action: string) => source.has('transcript') && ctx.audit({ action, target: `${source.id}:${id}`, asker: ctx.asker });
+    let fetched: Awaited<ReturnType<typeof source.transcript>>;
+    try {
+      fetched = await source.transcript(id);
+    } catch (error) {
+      audit('transcript.lookup-failed');
+      throw error;
+    }
     const transcript = fetched.value;
+    audit(transcript ? 'transcript.view' : 'transcript.not-found');
     if (!transcript) {
       return {
         title: `Transcript ${id} — ${source.label}`,

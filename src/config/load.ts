@@ -51,8 +51,8 @@ alerts:
     hysteresis: 2
     repeat: 30m
     channels: [terminal]
-  - id: no-agents
-    metric: agents.available
+  - id: no-agents-online
+    metric: agents.online
     source: demo
     below: 1
     for: 1m

@@ -34,6 +34,9 @@ export function toView(alert: AlertRecord, ack?: AckRecord): AlertView {
     since: alert.since,
     acknowledgedBy: ack?.by,
     queue: alert.queue,
+    ...(alert.kind ? { kind: alert.kind } : {}),
+    ...(alert.reopens ? { reopens: alert.reopens } : {}),
+    ...(alert.flapping ? { flapping: true } : {}),
   };
 }
 
@@ -66,9 +69,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       const first = await store.acknowledge(alertId, ack, updates);
       if (first) {
         options.kick?.();
-        return toView(alert, ack);
+        return { ...toView(alert, ack), first: true };
       }
-      return toView(alert, (await store.ack(alertId)) ?? ack);
+      return { ...toView(alert, (await store.ack(alertId)) ?? ack), first: false };
     },
 
     async silence(ruleId, durationMs, by) {
@@ -76,6 +79,16 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       const until = new Date(now().getTime() + durationMs).toISOString();
       await store.silence({ ruleId, until, by: nameOf(by) });
       return { until };
+    },
+
+    async unsilence(ruleId, by) {
+      const nowMs = now().getTime();
+      const live = (await store.silences(nowMs)).find((s) => s.ruleId === ruleId);
+      if (!live) return undefined;
+      // A silence that ends now: every store forgets it at its next read, on every replica.
+      await store.silence({ ruleId, until: new Date(nowMs).toISOString(), by: nameOf(by) });
+      options.kick?.();
+      return { until: live.until, by: live.by };
     },
 
     async silences() {

@@ -31,13 +31,19 @@ function alertService(firing: AlertView[] = [FIRING]) {
     acknowledge: async (id, by) => {
       acks.push({ id, by });
       const alert = firing.find((a) => a.id === id);
-      return alert && { ...alert, phase: 'acknowledged', acknowledgedBy: by.userId };
+      return alert && { ...alert, phase: 'acknowledged', acknowledgedBy: by.userId, first: true };
     },
     silence: async (ruleId, ms, by) => {
       silenced.push({ ruleId, ms, by });
       return { until: new Date(NOW.getTime() + ms).toISOString() };
     },
     silences: async () => silenced.map((s) => ({ ruleId: s.ruleId, until: new Date(NOW.getTime() + s.ms).toISOString(), by: s.by.userId })),
+    unsilence: async (ruleId) => {
+      const index = silenced.findIndex((s) => s.ruleId === ruleId);
+      if (index < 0) return undefined;
+      const [lifted] = silenced.splice(index, 1);
+      return { until: new Date(NOW.getTime() + lifted!.ms).toISOString(), by: lifted!.by.userId };
+    },
   };
   return { service, acks, silenced };
 }
@@ -89,6 +95,22 @@ describe('/alerts', () => {
     const reply = await setup(service)('/alerts silence QUEUE-LONG 30m');
     expect(silenced).toEqual([{ ruleId: 'queue-long', ms: 1_800_000, by: SUPERVISOR }]);
     expect(reply.summary).toBe('No notifications from queue-long until 10:40 (30m), by Sara Supervisor.');
+  });
+
+  it('lets a supervisor lift a silence before it ends, from the command or the Unsilence button the silence answer carries', async () => {
+    const { service, silenced } = alertService();
+    const ask = setup(service);
+    const silence = await ask('/alerts silence queue-long 2h');
+    expect(silence.buttons).toContainEqual({ label: 'Unsilence', action: 'run', value: '/alerts unsilence queue-long' });
+    const overview = await ask('/alerts');
+    expect(overview.buttons).toContainEqual({ label: 'Unsilence', action: 'run', value: '/alerts unsilence queue-long' });
+    const lifted = await ask('/alerts unsilence QUEUE-LONG');
+    expect(lifted.title).toBe('queue-long notifies again');
+    expect(lifted.summary).toBe('Sara Supervisor lifted the silence on queue-long (set by U0SUPER until 12:10). If it is firing, its alert is posted at the next poll.');
+    expect(silenced).toEqual([]);
+    expect((await ask('/alerts unsilence queue-long')).title).toBe('queue-long is not silenced');
+    expect((await ask('/alerts unsilence nope')).summary).toMatch(/^There is no rule "nope"/);
+    expect((await ask('/alerts unsilence queue-long', AGENT_LEAD)).summary).toMatch(/^Lifting a silence is for supervisors/);
   });
 
   it('refuses acknowledging and silencing to someone who is not a supervisor', async () => {

@@ -45,20 +45,46 @@ describe('the audit trail does not depend on the log level', () => {
     expect(logLines.join('')).not.toContain('transcript.view');
   });
 
-  it('records acknowledgements and silences (buttons or commands) with who, at any level', async () => {
+  it('records a lookup of a chat that does not exist as what it was, not as a view', async () => {
     const sink = createMemoryAuditSink();
+    const { router: r } = router(sink);
+    const reply = await r.handle({ text: '/transcript NOSUCHCHAT1', asker: { platform: 'console', userId: 'console' }, venue: 'console' });
+    expect(reply.summary).toContain('no chat with id NOSUCHCHAT1');
+    expect(sink.records).toEqual([expect.objectContaining({ action: 'transcript.not-found', target: 'demo:NOSUCHCHAT1', user: 'console' })]);
+  });
+
+  it('records acknowledgements, silences and lifted silences (buttons or commands) with who, and only what happened', async () => {
+    const sink = createMemoryAuditSink();
+    const view = { id: 'queue-long:1', ruleId: 'queue-long', source: 'demo', metric: 'queue.waiting', phase: 'acknowledged' as const, severity: 'warning' as const, value: 9, peak: 9, threshold: 8, direction: 'above' as const, since: '2026-11-21T14:02:00.000Z', acknowledgedBy: 'U0SUP' };
+    let acknowledged = false;
+    let silenced = false;
     const { router: r } = router(sink, {
       firing: async () => [],
-      acknowledge: async () => undefined,
-      silence: async () => ({ until: '2026-11-21T15:02:00.000Z' }),
+      acknowledge: async (id) => {
+        if (id !== 'queue-long:1') return undefined;
+        const first = !acknowledged;
+        acknowledged = true;
+        return { ...view, first };
+      },
+      silence: async () => ((silenced = true), { until: '2026-11-21T15:02:00.000Z' }),
       silences: async () => [],
+      unsilence: async () => (silenced ? ((silenced = false), { until: '2026-11-21T15:02:00.000Z', by: 'U0SUP' }) : undefined),
     });
     const by = { platform: 'slack' as const, userId: 'U0SUP' };
     await r.handle({ text: 'queue-long:1', action: 'ack', asker: by, venue: 'channel' });
+    // A second press of Ack and an ack of an alert that is not firing change nothing: not acknowledgements.
+    const again = await r.handle({ text: 'queue-long:1', action: 'ack', asker: by, venue: 'channel' });
+    const nothing = await r.handle({ text: '/alerts ack queue-long:9', asker: by, venue: 'channel' });
     await r.handle({ text: '/alerts silence queue-long 30m', asker: by, venue: 'direct' });
+    await r.handle({ text: '/alerts unsilence queue-long', asker: by, venue: 'direct' });
+    const notSilenced = await r.handle({ text: '/alerts unsilence queue-long', asker: by, venue: 'direct' });
+    expect(again.title).toBe('Already acknowledged');
+    expect(nothing.title).toBe('Nothing to acknowledge');
+    expect(notSilenced.title).toBe('queue-long is not silenced');
     expect(sink.records).toEqual([
       expect.objectContaining({ action: 'alert.acknowledge', target: 'queue-long:1', user: 'U0SUP', platform: 'slack', venue: 'channel' }),
       expect.objectContaining({ action: 'alert.silence', target: 'queue-long:30m', user: 'U0SUP', platform: 'slack', venue: 'direct' }),
+      expect.objectContaining({ action: 'alert.unsilence', target: 'queue-long', user: 'U0SUP', platform: 'slack', venue: 'direct' }),
     ]);
   });
 });

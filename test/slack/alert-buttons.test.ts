@@ -25,13 +25,14 @@ function recordingAlerts() {
     firing: async () => [firing],
     acknowledge: async (id, by) => {
       acks.push({ id, by });
-      return id === firing.id ? { ...firing, phase: 'acknowledged', acknowledgedBy: by.userId } : undefined;
+      return id === firing.id ? { ...firing, phase: 'acknowledged', acknowledgedBy: by.userId, first: true } : undefined;
     },
     silence: async (ruleId, ms, by) => {
       silenced.push({ ruleId, ms, by });
       return { until: new Date(Date.parse('2026-11-21T14:00:00.000Z') + ms).toISOString() };
     },
     silences: async () => [],
+    unsilence: async () => undefined,
   };
   return { service, acks, silenced };
 }

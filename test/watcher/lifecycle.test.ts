@@ -143,6 +143,18 @@ describe('alert lifecycle through Slack', () => {
     expect(w.ledger.posts()).toHaveLength(1);
   });
 
+  it('a silence lifted before it ends: every replica reads it gone, and the alert it held back is posted at the next poll', async () => {
+    const w = await world({ above: 5 });
+    await w.watcher.alerts.silence('sales-queue', 2 * 60 * MINUTE, ANA);
+    await w.poll(9);
+    expect(w.ledger.posts()).toHaveLength(0);
+    expect(await w.watcher.alerts.unsilence('sales-queue', { platform: 'slack', userId: 'U0LUIS', displayName: 'Luis' })).toEqual({ until: expect.any(String), by: 'Ana' });
+    expect(await w.watcher.alerts.silences()).toEqual([]);
+    expect(await w.watcher.alerts.unsilence('sales-queue', ANA)).toBeUndefined();
+    await w.poll(9);
+    expect(w.ledger.posts()).toHaveLength(1);
+  });
+
   it('posts nothing outside active hours, however long the queue stays over', async () => {
     // Saturday 28 November 2026, 10:00 in London: the rule watches weekdays only.
     const w = await world({ above: 5, activeHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' } }, '2026-11-28T10:00:00.000Z');
