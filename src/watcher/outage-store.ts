@@ -290,6 +290,9 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
       route(
         async () => {
           const live = await shared.silences(nowMs);
+          // A silence lifted on another replica is lifted in the copy too.
+          const liveIds = new Set(live.map((s) => s.ruleId));
+          for (const kept of await mirror.silences(nowMs)) if (!liveIds.has(kept.ruleId)) await mirror.silence({ ...kept, until: new Date(nowMs).toISOString() });
           for (const silence of live) await mirror.silence(silence);
           return live;
         },
