@@ -1,10 +1,11 @@
 import type { ActiveChat, Transcript, TranscriptMessage } from '../domain/types.js';
-import { maskPhone, maskPhones } from './mask-phone.js';
+import { maskPhone } from './mask-phone.js';
+import { maskContacts } from './mask-email.js';
 
 /**
  * What the bot keeps is what it may show: vendor answers holding customer details are masked
  * before they reach the shared cache (Redis or memory), so a cached transcript or live-chat list
- * holds no phone number the bot would not post. Masking twice changes nothing, so commands still
+ * holds no phone number or e-mail address the bot would not post. Masking twice changes nothing, so commands still
  * mask what they render.
  *
  * @example
@@ -23,16 +24,16 @@ export function maskActiveChats(chats: ActiveChat[]): ActiveChat[] {
 function maskedPeople(who: { customerPhone?: string; customerName?: string; agentName?: string }): Partial<Transcript> {
   const out: Partial<Transcript> = {};
   if (who.customerPhone !== undefined) out.customerPhone = maskPhone(who.customerPhone);
-  if (who.customerName !== undefined) out.customerName = maskPhones(who.customerName);
-  if (who.agentName !== undefined) out.agentName = maskPhones(who.agentName);
+  if (who.customerName !== undefined) out.customerName = maskContacts(who.customerName);
+  if (who.agentName !== undefined) out.agentName = maskContacts(who.agentName);
   return out;
 }
 
 function maskMessage(message: TranscriptMessage): TranscriptMessage {
   return {
     ...message,
-    text: maskPhones(message.text),
-    ...(message.name !== undefined ? { name: maskPhones(message.name) } : {}),
-    attachments: message.attachments.map((a) => ({ ...a, ...(a.name !== undefined ? { name: maskPhones(a.name) } : {}) })),
+    text: maskContacts(message.text),
+    ...(message.name !== undefined ? { name: maskContacts(message.name) } : {}),
+    attachments: message.attachments.map((a) => ({ ...a, ...(a.name !== undefined ? { name: maskContacts(a.name) } : {}) })),
   };
 }
