@@ -87,3 +87,12 @@ describe('the core knows vendors only through the port', () => {
     expect(core.length).toBeGreaterThan(50);
   });
 });
+
+describe('Redis connections', () => {
+  it('are opened only by the factory in src/redis/connect.ts (one server, Sentinel or Cluster from the environment)', () => {
+    const opening = /\bnew\s+(?:Redis|Cluster|IORedis|\w+\.Cluster)\s*\(/;
+    const strays = sources().filter((f) => f !== 'src/redis/connect.ts' && opening.test(readFileSync(join(root, f), 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '')));
+    expect(strays).toEqual([]);
+    expect(opening.test(readFileSync(join(root, 'src/redis/connect.ts'), 'utf8'))).toBe(true);
+  });
+});

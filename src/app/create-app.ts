@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { commandNaming } from '../router/command-prefix.js';
@@ -15,7 +14,7 @@ import { createConsolePlatform } from '../platforms/console/console-platform.js'
 import type { ChatPlatform } from '../platforms/chat-platform.js';
 import type { SlackApp } from '../platforms/slack/index.js';
 import type { TeamsApp } from '../platforms/teams/index.js';
-import { createMemoryQuotaGate, createRedisQuotaGate, FAIL_FAST_REDIS_OPTIONS, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
+import { createMemoryQuotaGate, createRedisQuotaGate, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
 import { isSupervisor } from '../router/access.js';
 import { createRouter, type Router } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
@@ -30,6 +29,8 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../http/
 import { buildSources } from './build-sources.js';
 import { describeStartup } from './describe-startup.js';
 import type { Settings } from './settings.js';
+import { connectRedis } from '../redis/connect.js';
+import { DEFAULT_REDIS_PREFIX } from '../redis/redis-settings.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -78,18 +79,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now;
   const audit = options.audit ?? openAuditSink(settings.auditLog);
 
-  // One client for the gate, the watcher and the Teams store (the gate adds its own subscriber).
-  const redis = settings.redisUrl ? new Redis(settings.redisUrl, FAIL_FAST_REDIS_OPTIONS) : undefined;
+  // One client for the gate, the watcher and the Teams store (the gate adds its own subscriber):
+  // one server, a Sentinel-managed master or a Cluster, as the environment says.
+  const redis = settings.redis ? connectRedis(settings.redis) : undefined;
+  // Every key starts with the deployment's prefix: two deployments on one Redis share nothing.
+  const prefix = settings.redis?.prefix ?? DEFAULT_REDIS_PREFIX;
   redis?.on('error', () => undefined); // the gate and readiness report outages; avoid an unhandled 'error' event
   const gate: QuotaGate = redis
-    ? createRedisQuotaGate({ redis, prefix: 'chatops:quota', metrics, logger })
+    ? createRedisQuotaGate({ redis, prefix: `${prefix}:quota`, metrics, logger })
     : createMemoryQuotaGate({ metrics, logger, now: now ? () => now().getTime() : undefined });
   // What past days' reports hold, shared by replicas: a lookup of an id no day has costs nothing twice.
-  const dayIndex = redis ? createRedisDayIndex({ redis, prefix: 'chatops:days', logger }) : createMemoryDayIndex();
+  const dayIndex = redis ? createRedisDayIndex({ redis, prefix: `${prefix}:days`, logger }) : createMemoryDayIndex();
   const { sources, adapters, close: closeSources } = buildSources({ config, gate, logger, now, dayIndex });
   // Each person's costly commands (lookups, long ranges) have an hourly share of vendor requests.
-  const askerLedger = redis ? createRedisAskerLedger({ redis, prefix: 'chatops:askers', logger }) : createMemoryAskerLedger();
-  const history: History = redis ? createRedisHistory({ redis, prefix: 'chatops' }) : createMemoryHistory();
+  const askerLedger = redis ? createRedisAskerLedger({ redis, prefix: `${prefix}:askers`, logger }) : createMemoryAskerLedger();
+  const history: History = redis ? createRedisHistory({ redis, prefix }) : createMemoryHistory();
   // The demo fills its past from its simulation, so trends show from the first minute.
   const backfill = startBackfill({ history, adapters, now: now?.() ?? new Date(), logger });
   await backfill.ready;
@@ -105,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const slackPost = slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics, renderChart: renderChartPng }) : undefined;
   const teamsOptions = teamsModule && {
     ...settings.teams,
-    store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: 'chatops:teams:' }) : teamsModule.createMemoryConversationStore(),
+    store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: `${prefix}:teams:` }) : teamsModule.createMemoryConversationStore(),
     logger,
     metrics,
     // Only when asked for by name (the local emulator), whatever NODE_ENV says.
@@ -113,12 +117,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const teamsPost = teamsModule && teamsOptions ? teamsModule.createTeamsPost(teamsOptions) : undefined;
   // Teams shows chart images from a URL: signed, expiring links served by this process.
-  const links = teamsPost && settings.publicUrl ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, logger }) : undefined;
+  const links = teamsPost && settings.publicUrl ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, prefix, logger }) : undefined;
   const attachTeams = links ? attachChartLink((chart) => links.link(chart)) : undefined;
   if (slackPost) platforms.push(slackPost.platform);
   if (teamsModule && teamsPost) platforms.push(attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
 
-  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix: 'chatops', logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined }) : undefined;
+  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix, logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined }) : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
   const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
 

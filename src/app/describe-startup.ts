@@ -1,5 +1,6 @@
 import type { Source } from '../sources/source.js';
 import type { Settings } from './settings.js';
+import { describeRedis } from '../redis/redis-settings.js';
 
 export interface StartupFacts {
   settings: Settings;
@@ -18,8 +19,8 @@ export function describeStartup({ settings, sources, gateMode, slack, teams, wat
   lines.push(`Sources: ${sources.map((s) => `${s.id} (${s.vendor}${s.label !== s.id ? `, "${s.label}"` : ''})`).join(', ')}`);
   lines.push(
     gateMode === 'memory'
-      ? 'Quota and cache: in memory, this process only (set REDIS_URL to share them between replicas).'
-      : `Quota and cache: shared through Redis${gateMode === 'local' ? ' (NOT answering yet: per-process limits until it does)' : ''}.`,
+      ? 'Quota and cache: in memory, this process only (set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES to share them between replicas).'
+      : `Quota and cache: shared through Redis (${settings.redis ? `${describeRedis(settings.redis)}, keys under "${settings.redis.prefix}:"` : 'one server'})${gateMode === 'local' ? ' (NOT answering yet: per-process limits until it does)' : ''}.`,
   );
   lines.push(
     slack

@@ -1,4 +1,5 @@
 import { LOG_LEVELS } from '../log/logger.js';
+import { redisSettingsOf, type RedisSettings } from '../redis/redis-settings.js';
 import { splitList } from '../http/outbound-urls.js';
 import { commandPrefixOf } from '../router/command-prefix.js';
 import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
@@ -9,7 +10,8 @@ export interface Settings {
   /** True when no file was found and the demo runs. */
   embedded: boolean;
   port: number;
-  redisUrl?: string;
+  /** REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES (and their options); unset: memory, one process. */
+  redis?: RedisSettings;
   logLevel: string;
   /** AUDIT_LOG: where the audit trail goes (`stdout`, `stderr` or a file path); always on. */
   auditLog?: string;
@@ -45,13 +47,15 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
   const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}".`);
   const secrets = [...loaded.secrets, ...ENV_SECRETS.map((name) => env[name]).filter((v): v is string => !!v)];
+  const redis = redisSettingsOf(env);
   const redisPassword = env.REDIS_URL ? safeUrl(env.REDIS_URL)?.password : undefined;
   if (redisPassword) secrets.push(decodeURIComponent(redisPassword));
+  for (const name of ['REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD']) if (env[name]) secrets.push(env[name]!);
   return {
     loaded,
     embedded: !file,
     port,
-    redisUrl: env.REDIS_URL || undefined,
+    redis,
     logLevel,
     auditLog: env.AUDIT_LOG?.trim() || undefined,
     production: env.NODE_ENV?.trim().toLowerCase() === 'production',

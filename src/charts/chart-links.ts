@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log/logger.js';
 import { chartKey, type ReplyChart } from '../reply/chart.js';
@@ -21,7 +21,7 @@ export interface ChartLinksOptions {
   /** Signs links. Replicas must share it (derived from MICROSOFT_APP_PASSWORD); random when absent. */
   secret?: string;
   /** Shared chart store, so any replica serves a link another replica made. */
-  redis?: Redis;
+  redis?: RedisClient;
   prefix?: string;
   ttlMs?: number;
   now?: () => number;

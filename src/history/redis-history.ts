@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { mergeTiers } from './memory-history.js';
 import { queueKey, RETENTION, type Figures, type History, type Sample } from './history.js';
 
 export interface RedisHistoryOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Start of every key (default `chatops`). */
   prefix?: string;
 }

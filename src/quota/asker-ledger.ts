@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import type { Logger } from '../log/logger.js';
 
 /** Vendor requests spent by one asker in the last hour, and when the oldest of the surplus expires. */
@@ -49,7 +49,7 @@ export function createMemoryAskerLedger(options: { now?: () => number } = {}): A
  * last hour and expiring an hour after the last request. While Redis is down, this process
  * counts on its own.
  */
-export function createRedisAskerLedger(options: { redis: Redis; prefix: string; logger: Logger; now?: () => number }): AskerLedger {
+export function createRedisAskerLedger(options: { redis: RedisClient; prefix: string; logger: Logger; now?: () => number }): AskerLedger {
   const { redis, prefix, logger } = options;
   const now = options.now ?? Date.now;
   const local = createMemoryAskerLedger({ now });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import type { TokenPolicy } from './quota-gate.js';
 import { tokenKeys } from './redis-keys.js';
 import type { ReplicaRoster } from './replica-roster.js';
@@ -15,7 +15,7 @@ export interface Outage {
 }
 
 export interface OutagePartsOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   roster: ReplicaRoster;
   /** The token's local day (`YYYY-MM-DD` in its time zone). */

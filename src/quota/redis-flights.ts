@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Wakes the waiters of a key on this replica when another replica publishes that its fetch
  * finished. Messages are only a nudge: waiters also poll, so a lost message costs one poll.
  */
-export function createFlightBoard(subscriber: Redis, channel: string) {
+export function createFlightBoard(subscriber: RedisClient, channel: string) {
   const armed = new Map<string, Set<{ fired: boolean; wake?: () => void }>>();
   let subscribed: Promise<unknown> | undefined;
 

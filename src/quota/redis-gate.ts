@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import { EventEmitter } from 'node:events';
+import type { RedisClient } from '../redis/client.js';
+import { connectRedis, FAIL_FAST_REDIS_OPTIONS } from '../redis/connect.js';
+import type { RedisSettings } from '../redis/redis-settings.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { admitRequest, createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
@@ -14,8 +17,11 @@ import { createReplicaRoster } from './replica-roster.js';
 import type { LocalSemaphore } from './semaphore.js';
 
 export interface RedisQuotaGateOptions {
-  /** An ioredis client or a URL. A URL gets a client that fails fast while Redis is down (no offline queue). */
-  redis: Redis | string;
+  /**
+   * A client from `connectRedis` (one server, Sentinel or Cluster), or a URL or settings: those get
+   * a client of the gate's own that fails fast while Redis is down (no offline queue).
+   */
+  redis: RedisClient | RedisSettings | string;
   /** Start of every key (default `chatops:quota`); tests use a unique one per run. */
   prefix?: string;
   metrics?: Metrics;
@@ -50,18 +56,8 @@ export interface RedisQuotaGateOptions {
   probeMs?: number;
 }
 
-/**
- * Client options for Redis that fail at once while it is down (no offline queue, short
- * timeouts), so callers fall back to local behaviour instead of hanging. Every client the
- * process makes uses them.
- */
-export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 1,
-  commandTimeout: 2_000,
-  connectTimeout: 2_000,
-  retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
-};
+/** Kept here too for the modules and tests that import it from the quota gate. */
+export { FAIL_FAST_REDIS_OPTIONS };
 
 /**
  * The quota gate shared by every replica through Redis: one cache, one single-flight per key,
@@ -91,11 +87,13 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     leaseWaitMs: options.leaseWaitMs ?? 30_000,
   };
 
-  const ownsClient = typeof options.redis === 'string';
-  const redis =
+  const ownsClient = !(options.redis instanceof EventEmitter);
+  const redis: RedisClient =
     typeof options.redis === 'string'
-      ? new Redis(options.redis, FAIL_FAST_REDIS_OPTIONS)
-      : options.redis;
+      ? connectRedis({ mode: 'server', url: options.redis, prefix, tls: options.redis.startsWith('rediss://') })
+      : options.redis instanceof EventEmitter
+        ? options.redis
+        : connectRedis(options.redis);
   if (!ownsClient && redis.options.enableOfflineQueue !== false) {
     logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');
   }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, VendorError, type VendorErrorInit } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
@@ -18,9 +18,9 @@ export class SharedStoreDown extends BotError {
 }
 
 export interface RedisStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** A second connection for pub/sub (a subscribed connection cannot run other commands). */
-  subscriber: Redis;
+  subscriber: RedisClient;
   prefix: string;
   logger: Logger;
   lease: LockTiming;
@@ -201,7 +201,21 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
 /** Socket error codes that mean "Redis is not there" (node's errno names). */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED']);
 /** What ioredis says when a command cannot reach the server (it has no error classes for these). */
-const CONNECTION_MESSAGES = [/^Connection is closed\.?$/, /^Stream isn't writeable/, /^Command timed out$/, /^connect ETIMEDOUT$/];
+const CONNECTION_MESSAGES = [
+  /^Connection is closed\.?$/,
+  /^Stream isn't writeable/,
+  /^Command timed out$/,
+  /^connect ETIMEDOUT$/,
+  // A Redis Cluster between connections, or while a master fails over to its replica.
+  /^Cluster isn't ready/,
+  /^Failed to refresh slots cache/,
+  /^None of startup nodes is available/,
+  /^CLUSTERDOWN/,
+  // A Sentinel-managed master during its failover: the old one gone or demoted, the new one not yet known.
+  /^All sentinels are unreachable/,
+  /^READONLY/,
+  /^LOADING/,
+];
 
 /**
  * Only failures to reach Redis switch the gate to per-replica limits; anything else (a reply

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 
 /**
  * The replicas that share the quota gate's Redis, as this replica last saw them. Each replica
@@ -18,7 +18,7 @@ export interface ReplicaRoster {
 }
 
 export interface ReplicaRosterOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** The gate's key prefix; the roster lives at `<prefix>:replicas`. */
   prefix: string;
   id: string;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import type { Logger } from '../log/logger.js';
 import { createMemoryDayIndex, MAX_IDS_PER_DAY, type ConversationDayIndex } from './day-index.js';
 
@@ -14,7 +14,7 @@ const SADD_BATCH = 5_000;
  * @example
  *   const index = createRedisDayIndex({ redis, prefix: 'chatops:days', logger });
  */
-export function createRedisDayIndex(options: { redis: Redis; prefix: string; logger: Logger; now?: () => number }): ConversationDayIndex {
+export function createRedisDayIndex(options: { redis: RedisClient; prefix: string; logger: Logger; now?: () => number }): ConversationDayIndex {
   const { redis, prefix, logger } = options;
   const local = createMemoryDayIndex({ now: options.now });
   const keys = (scope: string, day: string) => ({ ids: `${prefix}:{${scope}}:${day}:ids`, at: `${prefix}:{${scope}}:${day}:at` });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { Mutex, Semaphore } from 'redis-semaphore';
 import type { Logger } from '../log/logger.js';
 
@@ -23,7 +23,7 @@ export interface LockTiming {
 }
 
 /** A concurrency lease on `key` (at most `limit` holders across every replica), or undefined after `waitMs`. */
-export async function acquireLease(redis: Redis, key: string, limit: number, waitMs: number, timing: LockTiming, logger: Logger, signal?: AbortSignal): Promise<HeldLock | undefined> {
+export async function acquireLease(redis: RedisClient, key: string, limit: number, waitMs: number, timing: LockTiming, logger: Logger, signal?: AbortSignal): Promise<HeldLock | undefined> {
   const options = { lockTimeout: timing.ttlMs, acquireTimeout: waitMs, retryInterval: timing.retryMs, refreshInterval: 0 };
   const lease = new Semaphore(redis, key, limit, options);
   if (!(await lease.tryAcquire(signal))) return undefined;
@@ -32,7 +32,7 @@ export async function acquireLease(redis: Redis, key: string, limit: number, wai
 }
 
 /** The single-flight lock for one cache key, or undefined when another fetch holds it. */
-export async function tryLockFlight(redis: Redis, key: string, timing: LockTiming, logger: Logger): Promise<HeldLock | undefined> {
+export async function tryLockFlight(redis: RedisClient, key: string, timing: LockTiming, logger: Logger): Promise<HeldLock | undefined> {
   const lock = ownedMutex(redis, key, randomUUID(), timing.ttlMs);
   if (!(await lock.take())) return undefined;
   return held(lock, lock.renew, timing.ttlMs, () => logger.warn({ key }, 'quota gate: a single-flight lock expired while its fetch was still running'));
@@ -58,7 +58,7 @@ export interface OwnedMutex {
  *   const lease = ownedMutex(redis, 'chatops:{watch}:leader', randomUUID(), 15_000);
  *   if (await lease.take()) setInterval(() => void lease.renew(), 5_000);
  */
-export function ownedMutex(redis: Redis, key: string, identifier: string, ttlMs: number): OwnedMutex {
+export function ownedMutex(redis: RedisClient, key: string, identifier: string, ttlMs: number): OwnedMutex {
   const options = { lockTimeout: ttlMs, acquireAttemptsLimit: 1, retryInterval: 0, refreshInterval: 0, identifier };
   const ours = () => new Mutex(redis, key, { ...options, acquiredExternally: true });
   return {

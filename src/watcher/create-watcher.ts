@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/index.js';
 import type { Logger } from '../log/logger.js';
@@ -49,7 +49,7 @@ export interface WatcherOptions {
   sources: Source[];
   platforms: ChatPlatform[];
   /** Shared state and leader election across replicas; absent: memory, always leader. */
-  redis?: Redis;
+  redis?: RedisClient;
   /** Start of every Redis key (default `chatops`). */
   prefix?: string;
   logger: Logger;

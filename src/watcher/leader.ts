@@ -1,6 +1,6 @@
 import { failureState } from '../log/failure-state.js';
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import type { Logger } from '../log/logger.js';
 import { ownedMutex } from '../util/redis-locks.js';
 
@@ -51,7 +51,7 @@ export interface OutageLeading {
   drop(): void;
 }
 export interface RedisLeaseOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** The lease's name; Redis keeps the leader's token under `mutexKey(key)`. */
   key: string;
   /** Lease length; a dead leader is replaced within about this long (default 15 s). */
@@ -235,7 +235,7 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
 }
 
 /** Waits (bounded) for a client that is still connecting, so the first attempt is not a spurious failure. */
-function connected(redis: Redis, timeoutMs: number): Promise<void> {
+function connected(redis: RedisClient, timeoutMs: number): Promise<void> {
   if (redis.status === 'ready' || redis.status === 'end' || redis.status === 'close') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import { ALERT_RETENTION_MS, type WatcherStore } from './store.js';
 import { COMMIT_SCRIPT, REMOVE_SCRIPT, watcherKeys } from './redis-keys.js';
 import type { AckRecord, AlertRecord, Delivery, PollStatus, RuleState, SilenceRecord } from './types.js';
@@ -26,7 +26,7 @@ class Batch {
  * @example
  *   const store = createRedisWatcherStore({ redis, prefix: 'chatops' });
  */
-export function createRedisWatcherStore(options: { redis: Redis; prefix: string; now?: () => number }): WatcherStore {
+export function createRedisWatcherStore(options: { redis: RedisClient; prefix: string; now?: () => number }): WatcherStore {
   const { redis } = options;
   const now = options.now ?? Date.now;
   const keys = watcherKeys(options.prefix);

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/client.js';
 import { normalizeAlias, requireAlias, type ConversationStore, type TeamsConversationRef } from './conversation-store.js';
 
 export interface RedisConversationStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Key prefix shared by every replica of one bot; default `chatops:teams:`. */
   prefix?: string;
 }
@@ -14,7 +14,7 @@ export interface RedisConversationStoreOptions {
  * Keys: `<prefix>conv:<id>` (JSON), `<prefix>convs` (set of ids), `<prefix>alias:<name>` (id).
  *
  * @example
- *   const store = createRedisConversationStore({ redis: new Redis(env.REDIS_URL), prefix: 'chatops:teams:' });
+ *   const store = createRedisConversationStore({ redis: connectRedis(settings.redis), prefix: 'chatops:teams:' });
  */
 export function createRedisConversationStore(options: RedisConversationStoreOptions): ConversationStore {
   const { redis } = options;
@@ -35,7 +35,10 @@ export function createRedisConversationStore(options: RedisConversationStoreOpti
 
   return {
     async save(ref) {
-      await redis.multi().set(convKey(ref.id), JSON.stringify(ref)).sadd(setKey, ref.id).exec();
+      // Two commands, not one transaction: the keys sit in different slots of a Redis Cluster. The
+      // reference goes first, so the set never names an id without one.
+      await redis.set(convKey(ref.id), JSON.stringify(ref));
+      await redis.sadd(setKey, ref.id);
     },
     async get(id) {
       return parse(await redis.get(convKey(id)));
@@ -57,7 +60,8 @@ export function createRedisConversationStore(options: RedisConversationStoreOpti
     async list() {
       const ids = await redis.smembers(setKey);
       if (ids.length === 0) return [];
-      const values = await redis.mget(ids.map(convKey));
+      // One GET each rather than MGET: a Redis Cluster refuses keys of several slots in one command.
+      const values = await Promise.all(ids.map((id) => redis.get(convKey(id))));
       return values.map(parse).filter((ref): ref is TeamsConversationRef => ref !== undefined);
     },
   };
