@@ -1,4 +1,5 @@
-import { LIGHT_BOLD, LIGHT_ITALIC, type Reply, type ReplyContext, type ReplyTable } from './reply.js';
+import type { Reply, ReplyContext, ReplyTable } from './reply.js';
+import { lightSpans } from './light-markup.js';
 import { formatAge, formatLocalTime } from './format.js';
 
 export interface RenderTextOptions {
@@ -111,7 +112,9 @@ function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - textWidth(text))) + text;
 }
 
-/** Section text is markdown-light (`*bold*`, `_italic_`): a terminal shows the words without the marks. */
+/** Section text is markdown-light (`*bold*`, `_italic_`, escapes): a terminal shows the words without the marks. */
 function withoutMarks(text: string): string {
-  return text.replace(LIGHT_BOLD, '$1$2').replace(LIGHT_ITALIC, '$1$2');
+  return lightSpans(text)
+    .map((span) => (span.mark === 'code' ? `\`${span.text}\`` : span.text))
+    .join('');
 }

@@ -3,11 +3,55 @@
  * Lengths are UTF-16 code units, which is never less than what Slack counts, so limits hold.
  */
 
+import { defangLinks } from '../../reply/defang.js';
+import { lightSpans } from '../../reply/light-markup.js';
+
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/*
+ * mrkdwn has no escape for its formatting marks; in data they become look-alikes that Slack
+ * does not read as marks (∗ ˍ ∼ ˋ), so a vendor's `*` can never open bold.
+ */
+const MARK_LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
 
 /** Escapes the three characters Slack reserves for links and mentions (`&`, `<`, `>`). */
 export function escapeMrkdwn(text: string): string {
   return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => ENTITY[c] ?? c) : text;
+}
+
+/**
+ * Vendor or user text as mrkdwn that is only text: `&`, `<`, `>` escaped (no link, mention or
+ * date token can open), formatting marks as look-alikes, addresses that Slack would link on
+ * its own defanged, and `@here` / `@channel` / `@everyone` broken by a word joiner. The one
+ * escaping step for data on Slack: the renderer applies it to every text it did not write.
+ *
+ * @example
+ *   slackData('<!channel> *Pay* at www.evil.example'); // "&lt;!channel&gt; ∗Pay∗ at www․evil․example"
+ */
+export function slackData(text: string): string {
+  return escapeMrkdwn(defangLinks(text))
+    .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
+    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
+    .replace(/^(&gt;)/gm, '\u2060$1');
+}
+
+/**
+ * Markdown-light (a summary, a section's text) as mrkdwn: the bot's `*bold*`, `_italic_` and
+ * `` `code` `` become Slack's, and every word between them is data (see slackData).
+ *
+ * @example
+ *   slackLight('Chats: *12* from <@U1>'); // "Chats: *12* from &lt;@U1&gt;"
+ */
+export function slackLight(text: string): string {
+  return lightSpans(text)
+    .map((span) => {
+      const words = slackData(span.text);
+      if (span.mark === 'bold') return `*${words}*`;
+      if (span.mark === 'italic') return `_${words}_`;
+      if (span.mark === 'code') return `\`${words}\``;
+      return words;
+    })
+    .join('');
 }
 
 /** The "… and N more <unit>" line used wherever something was left out. */

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyContext } from '../../reply/reply.js';
 import { MAX_BUTTON_VALUE, actionId } from './buttons.js';
-import { clockTime, cutChars, cutShort, cutText, escapeMrkdwn, mentionMarkup, moreLine, slackTime } from './mrkdwn.js';
+import { clockTime, cutChars, cutShort, cutText, mentionMarkup, moreLine, slackData, slackLight, slackTime } from './mrkdwn.js';
+import { lightPlain } from '../../reply/light-markup.js';
 import { renderTableChunks } from './render-table.js';
 
 type Block = types.KnownBlock;
@@ -67,7 +68,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   if (mention) head.push(section(mention));
   const title = `${TONE_EMOJI[reply.tone ?? 'normal']}${reply.title.trim()}`.trim();
   if (title) head.push({ type: 'header', text: { type: 'plain_text', text: cutShort(title, SLACK_LIMITS.headerText), emoji: true } });
-  if (reply.summary?.trim()) head.push(section(cutText(escapeMrkdwn(reply.summary), SLACK_LIMITS.sectionText)));
+  if (reply.summary?.trim()) head.push(section(cutText(slackLight(reply.summary), SLACK_LIMITS.sectionText)));
 
   const tail: Block[] = [];
   const context = contextElements(reply.context, options.sharedBy);
@@ -93,7 +94,7 @@ function bodyUnits(reply: Reply): Unit[] {
     units.push({
       block: {
         type: 'section',
-        fields: group.map((f) => ({ type: 'mrkdwn' as const, text: cutText(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText) })),
+        fields: group.map((f) => ({ type: 'mrkdwn' as const, text: cutText(`*${slackData(f.label)}*\n${slackData(f.value)}`, SLACK_LIMITS.fieldText) })),
       },
       unit: 'fields',
       count: group.length,
@@ -109,8 +110,8 @@ function bodyUnits(reply: Reply): Unit[] {
     units.push({ block: { type: 'image', slack_file: { id: chartFile }, alt_text: cutChars(reply.chart!.description || reply.chart!.title, 2000) }, unit: 'sections', count: 1 });
   }
   for (const s of reply.sections ?? []) {
-    const heading = s.heading?.trim() ? `*${escapeMrkdwn(s.heading.trim())}*\n` : '';
-    const chunks = splitLines(heading + escapeMrkdwn(s.text), SLACK_LIMITS.sectionText);
+    const heading = s.heading?.trim() ? `*${slackData(s.heading.trim())}*\n` : '';
+    const chunks = splitLines(heading + slackLight(s.text), SLACK_LIMITS.sectionText);
     chunks.forEach((chunk, i) => {
       units.push({ block: section(chunk.text), unit: i === 0 ? 'sections' : 'lines', count: i === 0 ? 1 : chunk.lines });
     });
@@ -151,15 +152,15 @@ function fitBody(units: Unit[], room: number): Block[] {
 
 function contextElements(context: ReplyContext | undefined, sharedBy: string | undefined): string[] {
   const out: string[] = [];
-  if (context?.source) out.push(escapeMrkdwn(context.source));
+  if (context?.source) out.push(slackData(context.source));
   // The operation's clock when the source's zone is known (what supervisors plan by); else
   // Slack shows the time in each reader's own zone.
   if (context?.asOf) {
     const local = context.timeZone ? clockTime(context.asOf, context.timeZone) : undefined;
     out.push(`as of ${local ?? slackTime(context.asOf)}`);
   }
-  if (context?.staleReason) out.push(`:hourglass: ${escapeMrkdwn(context.staleReason)}`);
-  if (context?.note) out.push(escapeMrkdwn(context.note));
+  if (context?.staleReason) out.push(`:hourglass: ${slackData(context.staleReason)}`);
+  if (context?.note) out.push(slackData(context.note));
   if (sharedBy && /^[UW][A-Z0-9]+$/.test(sharedBy)) out.push(`Shared by <@${sharedBy}>`);
   return out.map((text) => cutChars(text, SLACK_LIMITS.contextText));
 }
@@ -177,7 +178,7 @@ function buttonElements(reply: Reply): types.Button[] {
 }
 
 function fallbackText(reply: Reply, mention: string | undefined): string {
-  const words = [reply.title.trim(), reply.summary?.trim()].filter(Boolean).join(': ');
-  const text = [mention, escapeMrkdwn(words || 'Contact-center update')].filter(Boolean).join(' ');
+  const words = [reply.title.trim(), reply.summary && lightPlain(reply.summary).trim()].filter(Boolean).join(': ');
+  const text = [mention, slackData(words || 'Contact-center update')].filter(Boolean).join(' ');
   return cutChars(text, SLACK_LIMITS.fallbackText);
 }

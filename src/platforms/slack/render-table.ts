@@ -1,5 +1,6 @@
 import type { ReplyTable } from '../../reply/reply.js';
-import { cutShort, escapeMrkdwn, moreLine } from './mrkdwn.js';
+import { cutShort, escapeMrkdwn, moreLine, slackData } from './mrkdwn.js';
+import { defangLinks } from '../../reply/defang.js';
 
 /** Widest a column may be before its cells are cut, so a row stays readable on a laptop. */
 const MAX_COLUMN_WIDTH = 32;
@@ -27,11 +28,12 @@ export function renderTableChunks(table: ReplyTable, maxChars: number, maxChunks
   const widths = table.columns.map((column, i) =>
     Math.min(MAX_COLUMN_WIDTH, table.rows.reduce((w, row) => Math.max(w, (row[i] ?? '').length), column.length)),
   );
-  const fit = (raw: string) => escapeMrkdwn(cutShort(raw.trimEnd(), MAX_LINE_WIDTH));
+  // Inside the fence only a backtick could end it early (and let what follows be read as mrkdwn).
+  const fit = (raw: string) => escapeMrkdwn(defangLinks(cutShort(raw.trimEnd(), MAX_LINE_WIDTH))).replace(/`/g, '\u02CB');
   const line = (cells: string[]) => fit(widths.map((w, i) => cutShort(cells[i] ?? '', w).padEnd(w)).join('  '));
   const head = [line(table.columns), fit(widths.map((w) => '─'.repeat(w)).join('  '))];
   const rows = table.rows.map(line);
-  const footnote = table.footnote ? `_${escapeMrkdwn(cutShort(table.footnote, 300))}_` : '';
+  const footnote = table.footnote ? `_${slackData(cutShort(table.footnote, 300))}_` : '';
 
   // Space left in a chunk for the closing notes, reserved for the widest they can be.
   const tailReserve = moreLine(rows.length, 'rows').length + footnote.length + 2;

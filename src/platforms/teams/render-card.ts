@@ -1,6 +1,7 @@
-import { LIGHT_BOLD, type Reply, type ReplyButton, type ReplyContext, type ReplySection, type ReplyTable } from '../../reply/reply.js';
+import { type Reply, type ReplyButton, type ReplyContext, type ReplySection, type ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
+import { cardData, cardLight } from './card-text.js';
 
 /** Teams refuses a message over about 28 KB, counting the whole activity around the card. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
@@ -41,9 +42,9 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
   const now = options.now ?? Date.now;
   const head: CardElement[] = [titleBlock(reply)];
-  if (reply.summary) head.push(textBlock(reply.summary, CAP.summary));
+  if (reply.summary) head.push(textBlock(cardLight(reply.summary), CAP.summary));
   if (reply.context?.staleReason) {
-    head.push({ ...textBlock(`Data may be out of date: ${reply.context.staleReason}`, CAP.context), color: 'Warning', size: 'Small' });
+    head.push({ ...textBlock(`Data may be out of date: ${cardData(reply.context.staleReason)}`, CAP.context), color: 'Warning', size: 'Small' });
   }
   // A chart drawn by the bot, behind a signed URL that Teams fetches (see src/charts/chart-links.ts).
   const chartUrl = reply.chart?.image?.url;
@@ -79,18 +80,14 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   return card;
 }
 
-/** Teams markdown wants `**bold**`; replies write Slack-style `*bold*`. */
-export function toCardMarkdown(text: string): string {
-  return text.replace(LIGHT_BOLD, '$1**$2**');
-}
-
 function titleBlock(reply: Reply): TextBlock {
   const color = reply.tone === 'good' ? 'Good' : reply.tone === 'warning' ? 'Warning' : reply.tone === 'danger' ? 'Attention' : undefined;
-  return { ...textBlock(reply.title || ' ', CAP.title), size: 'Medium', weight: 'Bolder', ...(color ? { color } : {}) };
+  return { ...textBlock(cardData(reply.title) || ' ', CAP.title), size: 'Medium', weight: 'Bolder', ...(color ? { color } : {}) };
 }
 
-function textBlock(text: string, cap: number): TextBlock {
-  return { type: 'TextBlock', text: clip(toCardMarkdown(text), cap), wrap: true };
+/** A block of card markdown the renderer made: data in it went through cardData, the bot's marks through cardLight. */
+function textBlock(markdown: string, cap: number): TextBlock {
+  return { type: 'TextBlock', text: clip(markdown, cap), wrap: true };
 }
 
 function noteBlock(text: string): TextBlock {
@@ -99,9 +96,9 @@ function noteBlock(text: string): TextBlock {
 
 function contextBlocks(context: ReplyContext, now: number): CardElement[] {
   const parts: string[] = [];
-  if (context.source) parts.push(context.source);
+  if (context.source) parts.push(cardData(context.source));
   if (context.asOf) parts.push(`as of ${cardTime(context.asOf, now)}`);
-  if (context.note) parts.push(context.note);
+  if (context.note) parts.push(cardData(context.note));
   if (parts.length === 0) return [];
   return [{ ...noteBlock(clip(parts.join(' · '), CAP.context)), spacing: 'Medium' }];
 }
@@ -133,7 +130,7 @@ interface Block {
 }
 
 function factsBlock(fields: NonNullable<Reply['fields']>): Block {
-  const fact = (i: number) => ({ title: clip(fields[i]!.label, CAP.label) || ' ', value: clip(toCardMarkdown(fields[i]!.value), CAP.value) || '—' });
+  const fact = (i: number) => ({ title: clip(cardData(fields[i]!.label), CAP.label) || ' ', value: clip(cardData(fields[i]!.value), CAP.value) || '—' });
   const note = (n: number) => `… and ${n} more fields`;
   return {
     note,
@@ -156,10 +153,10 @@ function tableBlock(table: ReplyTable): Block {
     columns: Array.from({ length: shown }, (_, i) => ({
       type: 'Column' as const,
       width: 'stretch' as const,
-      items: [{ type: 'TextBlock' as const, text: clip(cells[i] ?? '', CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) }],
+      items: [{ type: 'TextBlock' as const, text: clip(cardData(cells[i] ?? ''), CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) }],
     })),
   });
-  const extra = [table.footnote ? clip(table.footnote, CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(Boolean);
+  const extra = [table.footnote ? clip(cardData(table.footnote), CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(Boolean);
   const note = (cut: number) => [cut > 0 ? `… and ${cut} more` : '', ...extra].filter(Boolean).join(' · ');
   return {
     note,
@@ -187,7 +184,7 @@ function sectionsBlock(sections: ReplySection[]): Block {
         return {
           type: 'Container',
           spacing: 'Medium',
-          items: [...(s.heading ? [{ ...textBlock(s.heading, CAP.heading), weight: 'Bolder' as const }] : []), textBlock(s.text || ' ', CAP.section)],
+          items: [...(s.heading ? [{ ...textBlock(cardData(s.heading), CAP.heading), weight: 'Bolder' as const }] : []), textBlock(cardLight(s.text) || ' ', CAP.section)],
         };
       };
       const fitted = fitItems<CardElement>(sections.length, container, budget, 0, noteReserve(note));
