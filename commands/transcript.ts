@@ -5,6 +5,7 @@ import type { CommandDefinition } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
 import { clip, formatDuration, formatLocalDateTime, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
+import { literal } from '../src/reply/light-markup.js';
 import { maskPhone, maskPhones } from '../src/privacy/mask-phone.js';
 import { capitalize, nextPageButton, refreshButton, sourceContext } from './common.js';
 
@@ -82,8 +83,8 @@ export const transcriptCommand: CommandDefinition = {
 };
 
 function summaryOf(t: Transcript): string {
-  const parts = [t.active ? 'In progress' : t.status ? capitalize(t.status) : 'Finished'];
-  if (t.channel) parts.push(t.channel);
+  const parts = [t.active ? 'In progress' : t.status ? literal(capitalize(t.status)) : 'Finished'];
+  if (t.channel) parts.push(literal(t.channel));
   parts.push(`${t.messages.length} message${t.messages.length === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
@@ -113,5 +114,6 @@ function sectionOf(message: TranscriptMessage, zone: string): ReplySection {
   const time = message.at ? formatLocalTime(message.at, zone) : '';
   const attachments = message.attachments.map((a) => `[attachment: ${maskPhones(a.name ?? a.type ?? 'file')}]`);
   const text = [clip(maskPhones(message.text.trim()), MAX_MESSAGE_CHARS), ...attachments].filter(Boolean).join('\n');
-  return { heading: time ? `${time} · ${who}` : who, text: text || '(empty message)' };
+  // What the customer typed is shown as typed: their `*` is no bold of ours.
+  return { heading: time ? `${time} · ${who}` : who, text: text ? literal(text) : '(empty message)' };
 }

@@ -25,7 +25,7 @@ export interface RenderTextOptions {
  */
 export function renderText(reply: Reply, options: RenderTextOptions = {}): string {
   const blocks: string[] = [];
-  blocks.push([reply.title, reply.summary].filter(Boolean).join('\n'));
+  blocks.push([reply.title, reply.summary && withoutMarks(reply.summary)].filter(Boolean).join('\n'));
   if (reply.fields?.length) {
     const width = Math.max(...reply.fields.map((f) => textWidth(f.label)));
     blocks.push(reply.fields.map((f) => `${padEnd(`${f.label}:`, width + 1)}  ${indent(f.value, width + 3)}`).join('\n'));
