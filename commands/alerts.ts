@@ -9,6 +9,7 @@ import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
+import { ruleSubcommand } from './alert-rules.js';
 
 const ALERT_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 const MIN_SILENCE_MS = 60_000;
@@ -28,7 +29,7 @@ const MAX_FIRING_SHOWN = 10;
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
-  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule>]',
+  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history <rule>]',
   examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : [])],
   access: 'everyone',
   usesSource: false,
@@ -46,8 +47,15 @@ export const alertsCommand: CommandDefinition = {
       case 'unsilence':
       case 'unmute':
         return unsilence(ctx, rest);
+      case 'rules':
+      case 'set':
+      case 'on':
+      case 'off':
+      case 'undo':
+      case 'history':
+        return ruleSubcommand(ctx, sub!.toLowerCase(), rest);
       default:
-        throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration> or /alerts unsilence <rule>.`);
+        throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration>, /alerts unsilence <rule>, /alerts rules, /alerts set <rule> <field> <value>, /alerts on|off|undo|history <rule>.`);
     }
   },
 };

@@ -124,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix, logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined }) : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
-  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
+  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, ruleEditing: watcher?.rules, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
 
   // The chart renderer loads in the background (seconds of CPU); /readyz waits for it, so a load
   // balancer sends no command to a replica still busy loading it.

@@ -114,6 +114,15 @@ export const accessSchema = z
       .strict()
       .default({ slackUsers: [], slackGroups: [], teamsUsers: [] })
       .describe('Supervisors may read transcripts and acknowledge or silence alerts.'),
+    ruleEditors: z
+      .object({
+        slackUsers: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' })).default([]).describe('Slack user ids who may change alert rules.'),
+        slackGroups: z.array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' })).default([]).describe('Slack user-group ids whose members may change alert rules.'),
+        teamsUsers: z.array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' })).default([]).describe('Teams (Entra ID) object ids who may change alert rules.'),
+      })
+      .strict()
+      .optional()
+      .describe('Who may change alert rules from the chat (/alerts set, on, off, undo); default: the supervisors.'),
     everyone: z.boolean().default(true).describe('Whether people who are not supervisors may run the read-only commands (default true).'),
     askerBudget: z
       .object({

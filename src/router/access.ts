@@ -9,7 +9,21 @@ import type { Asker, CommandDefinition } from './types.js';
  *   isSupervisor({ platform: 'slack', userId: 'U0123', groups: ['S777'] }, config.access);
  */
 export function isSupervisor(asker: Asker, access: AccessConfig): boolean {
-  const { supervisors } = access;
+  return isListed(asker, access.supervisors);
+}
+
+/**
+ * Who may change alert rules from the chat: `access.ruleEditors` when set, else the supervisors;
+ * whoever sits at the console may.
+ *
+ * @example
+ *   isRuleEditor({ platform: 'slack', userId: 'U0123' }, config.access);
+ */
+export function isRuleEditor(asker: Asker, access: AccessConfig): boolean {
+  return access.ruleEditors ? isListed(asker, access.ruleEditors) : isSupervisor(asker, access);
+}
+
+function isListed(asker: Asker, supervisors: AccessConfig['supervisors']): boolean {
   switch (asker.platform) {
     case 'console':
       return true;

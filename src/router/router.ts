@@ -5,7 +5,8 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';
 import { silentLogger } from '../log/logger.js';
 import type { AlertService } from '../watcher/alert-service.js';
-import { isSupervisor, mayRun } from './access.js';
+import { isRuleEditor, isSupervisor, mayRun } from './access.js';
+import type { RuleEditing } from '../rules/rule-service.js';
 import type { AskerLedger } from '../quota/asker-ledger.js';
 import { askerBudget } from './asker-budget.js';
 import { compose, type Middleware } from './compose.js';
@@ -30,6 +31,8 @@ export interface RouterOptions {
   audit?: (entry: AuditEntry) => void;
   /** Present when the watcher runs, for `/alerts`. */
   alerts?: AlertService;
+  /** Present when the watcher runs, for `/alerts set|on|off|undo|history`. */
+  ruleEditing?: RuleEditing;
   /** Figures polled over time, for trends in answers. */
   history?: History;
   logger?: Logger;
@@ -217,11 +220,13 @@ export function createRouter(options: RouterOptions): Router {
       asker: turn.input.asker,
       venue: turn.input.venue,
       isSupervisor: isSupervisor(turn.input.asker, config.access),
+      isRuleEditor: isRuleEditor(turn.input.asker, config.access),
       sources: source ? withPrimary(sources, source) : sources,
       config,
       now,
       audit: (entry) => turn.audits.push({ ...entry, venue: turn.input.venue, at: now().toISOString() }),
       alerts,
+      ruleEditing: options.ruleEditing,
       history,
       page: parsed.page,
       commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),

@@ -4,6 +4,7 @@ import type { History } from '../history/history.js';
 import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
 import type { AlertService } from '../watcher/alert-service.js';
+import type { RuleEditing } from '../rules/rule-service.js';
 
 /** Who is asking, in platform terms. */
 export interface Asker {
@@ -59,6 +60,10 @@ export interface CommandContext {
   audit: (entry: { action: string; target: string; asker: Asker }) => void;
   /** Present when the watcher runs: alert state for `/alerts`. */
   alerts?: AlertService;
+  /** Present when the watcher runs: rule changes from the chat (`/alerts set|on|off|undo|history`). */
+  ruleEditing?: RuleEditing;
+  /** Whether the asker may change alert rules (`access.ruleEditors`, default the supervisors). */
+  isRuleEditor: boolean;
   /** Figures polled over time (trends, charts); absent in bare test contexts. */
   history?: History;
   /** Page asked for with `page:2` or `--page 2` (1-based); absent means the first page. */

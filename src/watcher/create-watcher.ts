@@ -17,7 +17,12 @@ import { capabilityGap } from './poll-source.js';
 import { createPoller } from './poller.js';
 import { watcherKeys } from './redis-keys.js';
 import { createRedisWatcherStore } from './redis-store.js';
-import { resolveRules } from './rules.js';
+import { resolveRules, type WatchRule } from './rules.js';
+import { randomUUID } from 'node:crypto';
+import { failureState } from '../log/failure-state.js';
+import { createRuleEditing, type RuleEditing } from '../rules/rule-service.js';
+import { createMemoryRuleStore, type RuleStore } from '../rules/rule-store.js';
+import { createRedisRuleStore } from '../rules/redis-rule-store.js';
 import { figuresRuleId } from './source-figures.js';
 import { defaultPollCron, isValidCron, onClockCron, onCron, onInterval, type Scheduled } from './schedules.js';
 import type { WatcherStore } from './store.js';
@@ -59,6 +64,8 @@ export interface WatcherOptions {
   schedule?: WatcherSchedule;
   /** Where the leader records every figure it polls, per source and queue (absent: nowhere). */
   history?: History;
+  /** Where rule changes made in chat are kept (default: Redis when given, else memory). */
+  ruleStore?: RuleStore;
   /**
    * With Redis: the quota gate's outage signal and replica roster. While Redis is down, the first
    * replica of the last roster leads alone (alert state in memory) and writes it back when Redis
@@ -73,6 +80,8 @@ export interface Watcher {
   /** Stops polling, delivers what is due (best effort, `flushMs`), releases the lease. */
   stop(): Promise<void>;
   alerts: AlertService;
+  /** Rule changes from the chat (`/alerts set|on|off|undo|history|rules`). */
+  rules: RuleEditing;
   /** Last poll of each watched source (time, ok, error); followers show the leader's. */
   lastPolls(): Record<string, PollStatus>;
   /** Polls every watched source once (as leader) and delivers what became due. */
@@ -148,9 +157,37 @@ export function createWatcher(options: WatcherOptions): Watcher {
   // Followers keep a copy of what they would need to lead alone through an outage.
   const follow = async () => {
     await poller.follow();
-    await outageStore?.refresh([...ruleIds]);
+    await outageStore?.refresh([...watchedIds]);
   };
-  const poller = createPoller({ sources: options.sources, rules, store, logger, isLeader, engine, history: options.history });
+  // Rules changed in chat are versions over the file's: every poll reads the current ones.
+  const ruleStore = options.ruleStore ?? (options.redis ? createRedisRuleStore({ redis: options.redis, prefix }) : createMemoryRuleStore());
+  const zoneOf = (sourceId: string) => options.sources.find((s) => s.id === sourceId)?.timeZone ?? 'UTC';
+  const announce = async (channels: readonly string[], reply: Reply) => {
+    const createdAt = new Date().toISOString();
+    await store.enqueue(channels.map((channel) => ({ kind: 'message' as const, id: randomUUID(), channel, reply, createdAt })));
+    outbox.kick();
+  };
+  const ruleEditing = createRuleEditing({ config, store: ruleStore, history: options.history, announce, now, zoneOf });
+  const knownSources = new Set(options.sources.map((s) => s.id));
+  let lastRules: readonly WatchRule[] = rules;
+  const reading = failureState(logger, { failing: 'watcher: could not read the rules changed in chat; polling with the last ones read (logged again when it recovers)', recovered: 'watcher: the rules changed in chat can be read again' });
+  async function currentRules(): Promise<readonly WatchRule[]> {
+    try {
+      const next = (await ruleEditing.watched()).filter((r) => knownSources.has(r.source));
+      reading.ok('rules');
+      const before = new Set(lastRules.map((r) => r.id));
+      lastRules = next;
+      // A rule turned off in chat: its open alert ends, its message updated in place.
+      if (next.some((r) => !before.has(r.id)) || before.size !== next.length) {
+        const ids = new Set([...next.map((r) => r.id), ...poller.watched.map((s) => figuresRuleId(s.id))]);
+        if (isLeader()) await closeOrphans(engine, ids);
+      }
+    } catch (error) {
+      reading.failed('rules', { err: (error as Error).message });
+    }
+    return lastRules;
+  }
+  const poller = createPoller({ sources: options.sources, rules, currentRules, store, logger, isLeader, engine, history: options.history });
   // What may have open alerts: the rules, and each watched source's own "no figures" alert.
   const watchedIds = new Set([...ruleIds, ...poller.watched.map((s) => figuresRuleId(s.id))]);
   const alerts = createAlertService({ store, ruleIds, now, kick: () => outbox.kick() });
@@ -203,6 +240,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   return {
     alerts,
+    rules: ruleEditing,
     store,
     isLeader,
     leadingAlone: () => leadership.leadingAlone(),

@@ -11,6 +11,8 @@ import type { PollStatus } from './types.js';
 export interface PollerOptions {
   sources: readonly Source[];
   rules: readonly WatchRule[];
+  /** The rules to evaluate now (changed in chat since the start); absent: always `rules`. */
+  currentRules?: () => Promise<readonly WatchRule[]>;
   store: WatcherStore;
   logger: Logger;
   isLeader: () => boolean;
@@ -61,7 +63,7 @@ export function createPoller(options: PollerOptions): Poller {
 
   async function pollNow(source: Source): Promise<void> {
     if (!isLeader()) return;
-    const rules = rulesBySource.get(source.id) ?? [];
+    const rules = options.currentRules ? (await options.currentRules()).filter((r) => r.source === source.id) : (rulesBySource.get(source.id) ?? []);
     // Figures no older than half the time since this source's previous poll (its interval, whatever
     // the schedule): the previous poll's own answer is fetched again, while a supervisor's question
     // of a moment ago is reused. The first poll takes the cache's usual freshness.

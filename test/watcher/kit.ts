@@ -56,7 +56,7 @@ export function manualClock(startIso: string) {
 }
 
 /** A validated configuration: one comm100 source `emea` and whatever alerts/summaries are given. */
-export function configWith(parts: { alerts?: unknown[]; summaries?: unknown[]; sources?: Record<string, unknown>; channels?: Record<string, string> }): Config {
+export function configWith(parts: { alerts?: unknown[]; summaries?: unknown[]; sources?: Record<string, unknown>; channels?: Record<string, string>; access?: Record<string, unknown> }): Config {
   return configSchema.parse({
     sources: parts.sources ?? {
       emea: { vendor: 'comm100', dataCenter: 11, siteId: 10000, timeZone: 'Europe/London', auth: { type: 'apiKey', email: 'supervisor@example.com', apiKey: 'fake-comm100-api-key-0001' } },
@@ -64,6 +64,7 @@ export function configWith(parts: { alerts?: unknown[]; summaries?: unknown[]; s
     channels: { ops: `slack:${CHANNEL}`, ...parts.channels },
     alerts: parts.alerts ?? [],
     summaries: parts.summaries ?? [],
+    ...(parts.access ? { access: parts.access } : {}),
   });
 }
 

@@ -1,0 +1,119 @@
+import type { Reply, ReplySection } from '../src/reply/reply.js';
+import { formatLocalTime } from '../src/reply/format.js';
+import { AccessDeniedError, UsageError, type CommandContext } from '../src/router/types.js';
+import { echo } from '../src/router/replies.js';
+import { didYouMean } from '../src/util/suggest.js';
+import { EDITABLE_FIELDS, showValue } from '../src/rules/rule-edit.js';
+import { previewText } from '../src/rules/rule-replies.js';
+import type { ChangeOutcome } from '../src/rules/rule-service.js';
+
+/** The subcommands of `/alerts` that read or change rules. */
+export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history']);
+
+/**
+ * `/alerts rules`, `/alerts set <rule> <field> <value> [--preview]`, `/alerts on|off|undo|history <rule>`:
+ * rules tuned from the chat by rule editors (`access.ruleEditors`, default the supervisors),
+ * checked by the file's schema, announced in the rule's channels with an Undo button.
+ *
+ * @example
+ *   await ruleSubcommand(ctx, 'set', ['bogota-queue', 'above', '15', '--preview']);
+ */
+export async function ruleSubcommand(ctx: CommandContext, sub: string, args: string[]): Promise<Reply> {
+  const editing = ctx.ruleEditing;
+  if (!editing) return { title: 'Rules are not watched here', summary: 'The watcher is not running in this bot process, so its rules cannot be read or changed here.', visibility: 'private', tone: 'warning' };
+  if (sub === 'rules') return rulesReply(ctx);
+  const preview = args.includes('--preview');
+  const rest = args.filter((a) => a !== '--preview');
+  const ruleId = ruleNamed(ctx, rest[0]);
+  if (sub === 'history') return historyReply(ctx, ruleId);
+  if (!ctx.isRuleEditor) throw new AccessDeniedError('Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
+  const by = ctx.asker.displayName ?? ctx.asker.userId;
+  let outcome: ChangeOutcome;
+  if (sub === 'set') {
+    const [, field, ...valueParts] = rest;
+    if (!field || valueParts.length === 0) throw new UsageError(`Name a field and its new value: /alerts set ${ruleId} above 15. Fields: ${EDITABLE_FIELDS.join(', ')}.`);
+    if (!(EDITABLE_FIELDS as readonly string[]).includes(field)) throw new UsageError(`"${echo(field)}" cannot be changed from the chat.${didYouMean(field, [...EDITABLE_FIELDS])} Fields: ${EDITABLE_FIELDS.join(', ')}.`);
+    outcome = await editing.set(ruleId, field, valueParts.join(' '), by, { preview });
+  } else if (sub === 'on' || sub === 'off') {
+    if (rest.length > 1) throw new UsageError(`Name one rule: /alerts ${sub} <rule>.`);
+    outcome = await editing.enable(ruleId, sub === 'on', by);
+  } else {
+    if (rest.length > 1) throw new UsageError('Name one rule: /alerts undo <rule>.');
+    outcome = await editing.undo(ruleId, by);
+  }
+  if (outcome.kind === 'saved') ctx.audit({ action: 'rule.change', target: `${ruleId} v${outcome.version.version}: ${outcome.version.change}`, asker: ctx.asker });
+  return outcomeReply(ctx, ruleId, outcome);
+}
+
+function outcomeReply(ctx: CommandContext, ruleId: string, outcome: ChangeOutcome): Reply {
+  const zone = zoneOfRule(ctx, ruleId);
+  switch (outcome.kind) {
+    case 'invalid':
+      return { title: `${ruleId} was not changed`, summary: outcome.problems.join('\n'), visibility: 'private', tone: 'warning' };
+    case 'unchanged':
+      return { title: `${ruleId} was not changed`, summary: outcome.message, visibility: 'private', tone: 'normal' };
+    case 'conflict':
+      return { title: `${ruleId} was not changed`, summary: 'Someone changed this rule at the same moment; look at /alerts rules and try again.', visibility: 'private', tone: 'warning' };
+    case 'preview':
+      return {
+        title: `Preview · ${ruleId}: ${outcome.change}`,
+        summary: `${previewText(outcome.preview, zone)} Nothing was saved.`,
+        buttons: [{ label: 'Save it', action: 'run', value: ctx.commandText?.replace(/\s--preview\b/, '') ?? `/alerts rules` }],
+        visibility: 'private',
+      };
+    case 'saved':
+      return {
+        title: `Changed ${ruleId}: ${outcome.version.change}`,
+        summary: `${previewText(outcome.preview, zone)} Applies at the next poll on every replica; announced in the rule's channels.`,
+        buttons: [{ label: 'Undo', action: 'run', value: `/alerts undo ${ruleId}` }],
+        visibility: 'private',
+        tone: 'good',
+      };
+  }
+}
+
+async function rulesReply(ctx: CommandContext): Promise<Reply> {
+  const all = await ctx.ruleEditing!.rules();
+  const sections: ReplySection[] = all.map(({ id, rule, enabled, origin, problems }) => {
+    const zone = zoneOfRule(ctx, id);
+    const threshold = rule.above !== undefined ? `above ${rule.above}` : `below ${rule.below}`;
+    const lines = [
+      `${rule.metric}${rule.queue ? ` (${rule.queue})` : ''} on ${rule.source}: ${threshold}, for ${showValue('for', `${rule.for}ms`)}, hysteresis ${rule.hysteresis}, reopen within ${showValue('reopenWithin', `${rule.reopenWithin}ms`)}${rule.repeat ? `, repeat ${showValue('repeat', `${rule.repeat}ms`)}` : ''}${rule.forecast ? `, forecast ${showValue('forecast', `${rule.forecast}ms`)}` : ''}`,
+      `channels ${rule.channels.join(', ')} · active ${showValue('activeHours', rule.activeHours)}`,
+      origin.from === 'file' ? 'from the file' : `changed in chat by ${origin.by} at ${formatLocalTime(origin.at, zone)} (version ${origin.version}${origin.fields.length ? `: ${origin.fields.join(', ')} over the file` : ''})`,
+    ];
+    if (problems) lines.push(`the chat's change no longer fits the file, so the file's rule is watched: ${problems.join('; ')}`);
+    return { heading: `${id} — ${enabled ? 'on' : 'off'}`, text: lines.join('\n') };
+  });
+  return {
+    title: 'Alert rules',
+    summary: all.length ? `${all.length} rule${all.length === 1 ? '' : 's'}; change one with /alerts set <rule> <field> <value> (add --preview to see what it would have done first).` : 'No alert rules are configured (see `alerts` in chatops.yaml).',
+    sections,
+    visibility: 'private',
+  };
+}
+
+async function historyReply(ctx: CommandContext, ruleId: string): Promise<Reply> {
+  const versions = await ctx.ruleEditing!.history(ruleId);
+  const zone = zoneOfRule(ctx, ruleId);
+  return {
+    title: `History · ${ruleId}`,
+    summary: versions.length ? `${versions.length} change${versions.length === 1 ? '' : 's'} in chat, newest first; version 0 is the file.` : `${ruleId} has not been changed in chat: it is as the file says.`,
+    sections: versions.length ? [{ text: [...versions].reverse().map((v) => `v${v.version} · ${formatLocalTime(v.at, zone)} · ${v.by}: ${v.change}`).join('\n') }] : undefined,
+    buttons: versions.length ? [{ label: 'Undo the last', action: 'run', value: `/alerts undo ${ruleId}` }] : undefined,
+    visibility: 'private',
+  };
+}
+
+function ruleNamed(ctx: CommandContext, ruleId: string | undefined): string {
+  const ids = ctx.config.alerts.map((r, i) => r.id ?? `${r.metric}-${r.source}-${i}`);
+  if (ruleId === undefined) throw new UsageError(`Name a rule. Rules: ${ids.join(', ') || 'none configured'}.`);
+  const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
+  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
+  return match;
+}
+
+function zoneOfRule(ctx: CommandContext, ruleId: string): string {
+  const rule = ctx.config.alerts.find((r, i) => (r.id ?? `${r.metric}-${r.source}-${i}`) === ruleId);
+  return (rule && ctx.sources.get(rule.source)?.timeZone) ?? 'UTC';
+}

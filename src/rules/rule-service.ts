@@ -1,0 +1,151 @@
+import type { Config } from '../config/schema.js';
+import type { History } from '../history/index.js';
+import type { Reply } from '../reply/reply.js';
+import { resolveRules, type WatchRule } from '../watcher/rules.js';
+import { rawOf } from './raw-rule.js';
+import { applyOverrides, checkRule, isEditableField, parseFieldValue, showValue, EDITABLE_FIELDS, type EditableField, type Overrides } from './rule-edit.js';
+import type { RuleStore } from './rule-store.js';
+import { previewChange, samplesFor, type Preview } from './preview.js';
+import { effectiveRules, undoTarget, type EffectiveRules, type RuleVersion } from './versions.js';
+import { announcement } from './rule-replies.js';
+
+/** The outcome of a change: saved (or only previewed), refused with the schema's words, or beaten by another change. */
+export type ChangeOutcome =
+  | { kind: 'saved'; version: RuleVersion; preview?: Preview }
+  | { kind: 'preview'; change: string; preview?: Preview }
+  | { kind: 'invalid'; problems: string[] }
+  | { kind: 'unchanged'; message: string }
+  | { kind: 'conflict' };
+
+/** What `/alerts rules|set|on|off|undo|history` need: rule changes from the chat, as versions over the file. */
+export interface RuleEditing {
+  rules(): Promise<EffectiveRules['all']>;
+  set(ruleId: string, field: string, value: string, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome>;
+  enable(ruleId: string, enabled: boolean, by: string): Promise<ChangeOutcome>;
+  undo(ruleId: string, by: string): Promise<ChangeOutcome>;
+  history(ruleId: string): Promise<RuleVersion[]>;
+  /** The rules to watch now (every replica's poll reads them). */
+  watched(): Promise<WatchRule[]>;
+}
+
+export interface RuleEditingOptions {
+  config: Config;
+  store: RuleStore;
+  history?: History;
+  /** Posts a change's announcement to the rule's channels (the watcher's outbox); absent: not announced. */
+  announce?: (channels: readonly string[], reply: Reply) => Promise<void>;
+  now: () => Date;
+  /** The time zone a source's times are read in. */
+  zoneOf: (sourceId: string) => string;
+}
+
+/**
+ * Rule changes made in chat: checked by the file's schema, saved as a new version (optimistic: a
+ * change made meanwhile by someone else is not overwritten), announced in the rule's channels
+ * with an Undo button, and previewed from History (what the changed rule would have done over
+ * the last 7 days, through the watcher's own evaluation).
+ *
+ * @example
+ *   const editing = createRuleEditing({ config, store, history, announce, now, zoneOf });
+ *   await editing.set('bogota-queue', 'above', '15', 'Ana', { preview: true });
+ */
+export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
+  const { config, store, now } = options;
+
+  async function current() {
+    const latest = await store.latest();
+    return { latest, effective: effectiveRules(config, latest) };
+  }
+
+  async function preview(before: WatchRule | undefined, after: WatchRule | undefined): Promise<Preview | undefined> {
+    if (!options.history || !before || !after || after.metric === 'chats.unanswered') return undefined;
+    const samples = await samplesFor(options.history, after, now());
+    return samples.length > 0 ? previewChange(before, after, samples, options.zoneOf(after.source), now()) : undefined;
+  }
+
+  async function save(ruleId: string, next: { overrides: Overrides; enabled: boolean }, changeText: string, by: string, previewOnly: boolean): Promise<ChangeOutcome> {
+    const { latest, effective } = await current();
+    const entry = effective.all.find((r) => r.id === ruleId)!;
+    const fileRule = config.alerts.find((_r, i) => effective.all[i]!.id === ruleId)!;
+    const checked = checkRule(applyOverrides(rawOf(fileRule), next.overrides), ruleId, config);
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    let change = changeText;
+    const watch = (rule: typeof checked.rule) => resolveRules({ ...config, alerts: [rule] }).rules[0];
+    const shown = await preview(watch(entry.rule), watch(checked.rule));
+    if (change === 'undo') change = `undo: ${diffText(entry.rule, checked.rule, entry.enabled, next.enabled) || 'no change'}`;
+    if (previewOnly) return { kind: 'preview', change, preview: shown };
+    const after = latest.get(ruleId)?.version ?? 0;
+    const version = await store.append({ ruleId, overrides: next.overrides, enabled: next.enabled, by, at: now().toISOString(), change }, after);
+    if (!version) return { kind: 'conflict' };
+    const channels = resolveRules({ ...config, alerts: [entry.rule, checked.rule] }).rules.flatMap((r) => r.channels);
+    await options.announce?.([...new Set(channels)], announcement(version, shown, options.zoneOf(checked.rule.source)));
+    return { kind: 'saved', version, preview: shown };
+  }
+
+  /** "above 5 → 10, for 0s → 2m", "turned on". */
+  function diffText(before: Record<string, unknown>, after: Record<string, unknown>, wasOn: boolean, isOn: boolean): string {
+    const parts: string[] = [];
+    if (wasOn !== isOn) parts.push(isOn ? 'turned on' : 'turned off');
+    for (const field of EDITABLE_FIELDS) {
+      const a = shownOf(field, before[field]);
+      const b = shownOf(field, after[field]);
+      if (a !== b) parts.push(`${field} ${a} → ${b}`);
+    }
+    return parts.join(', ');
+  }
+
+  function find(effective: EffectiveRules, ruleId: string) {
+    return effective.all.find((r) => r.id === ruleId);
+  }
+
+  return {
+    async rules() {
+      return (await current()).effective.all;
+    },
+
+    async set(ruleId, field, value, by, opts = {}) {
+      if (!isEditableField(field)) return { kind: 'invalid', problems: [`"${field}" cannot be changed from the chat; fields: ${EDITABLE_FIELDS.join(', ')}`] };
+      const { latest, effective } = await current();
+      const entry = find(effective, ruleId);
+      if (!entry) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
+      const parsed = parseFieldValue(field as EditableField, value);
+      const overrides: Overrides = { ...(latest.get(ruleId)?.overrides ?? {}), [field]: parsed };
+      if (field === 'above') overrides.below = undefined;
+      if (field === 'below') overrides.above = undefined;
+      const before = shownOf(field, (entry.rule as Record<string, unknown>)[field]);
+      const afterText = showValue(field, parsed);
+      if (before === afterText) return { kind: 'unchanged', message: `${ruleId} already has ${field} ${before}.` };
+      const cleaned = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Overrides;
+      return save(ruleId, { overrides: cleaned, enabled: entry.enabled }, `${field} ${before} → ${afterText}`, by, Boolean(opts.preview));
+    },
+
+    async enable(ruleId, enabled, by) {
+      const { latest, effective } = await current();
+      const entry = find(effective, ruleId);
+      if (!entry) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
+      if (entry.enabled === enabled) return { kind: 'unchanged', message: `${ruleId} is already ${enabled ? 'on' : 'off'}.` };
+      return save(ruleId, { overrides: latest.get(ruleId)?.overrides ?? {}, enabled }, enabled ? 'turned on' : 'turned off', by, false);
+    },
+
+    async undo(ruleId, by) {
+      const { effective } = await current();
+      if (!find(effective, ruleId)) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
+      const versions = await store.history(ruleId);
+      const target = undoTarget(versions);
+      if (!target) return { kind: 'unchanged', message: `${ruleId} has not been changed in chat: it is as the file says.` };
+      return save(ruleId, target, 'undo', by, false);
+    },
+
+    history: (ruleId) => store.history(ruleId),
+
+    async watched() {
+      const { effective } = await current();
+      return resolveRules({ ...config, alerts: effective.alerts }).rules;
+    },
+  };
+}
+
+/** A parsed rule's field as a supervisor would write it (durations are milliseconds once parsed). */
+function shownOf(field: string, value: unknown): string {
+  return showValue(field, typeof value === 'number' && ['for', 'repeat', 'forecast', 'reopenWithin'].includes(field) ? `${value}ms` : value);
+}
