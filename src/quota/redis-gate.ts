@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import type { RedisClient } from '../redis/client.js';
 import { connectRedis, FAIL_FAST_REDIS_OPTIONS } from '../redis/connect.js';
 import type { RedisSettings } from '../redis/redis-settings.js';
@@ -87,13 +86,14 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     leaseWaitMs: options.leaseWaitMs ?? 30_000,
   };
 
-  const ownsClient = !(options.redis instanceof EventEmitter);
+  // A client is passed in (ioredis mixes EventEmitter in, so `instanceof` does not tell); a URL or settings get one of the gate's own.
+  const given = typeof options.redis === 'object' && 'duplicate' in options.redis ? options.redis : undefined;
+  const ownsClient = !given;
   const redis: RedisClient =
-    typeof options.redis === 'string'
+    given ??
+    (typeof options.redis === 'string'
       ? connectRedis({ mode: 'server', url: options.redis, prefix, tls: options.redis.startsWith('rediss://') })
-      : options.redis instanceof EventEmitter
-        ? options.redis
-        : connectRedis(options.redis);
+      : connectRedis(options.redis as RedisSettings));
   if (!ownsClient && redis.options.enableOfflineQueue !== false) {
     logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');
   }
