@@ -31,12 +31,12 @@ ${options.rest}`,
   );
 }
 
-/** SUPERVISOR types `command text` in Slack: a signed slash command to the bot; the ack as it came. */
-export async function slash(port: number, slack: FakeSlack, command: string, text: string, responseId: string): Promise<{ status: number; body: string }> {
+/** SUPERVISOR (or `userId`) types `command text` in Slack: a signed slash command to the bot; the ack as it came. */
+export async function slash(port: number, slack: FakeSlack, command: string, text: string, responseId: string, userId = SUPERVISOR): Promise<{ status: number; body: string }> {
   const body = new URLSearchParams({
     command,
     text,
-    user_id: SUPERVISOR,
+    user_id: userId,
     user_name: 'sup',
     channel_id: 'C0OPS',
     team_id: 'T0TEAM',
@@ -53,17 +53,25 @@ export async function lateAnswer(slack: FakeSlack, responseId: string, timeoutMs
   return JSON.stringify(late.body);
 }
 
+/** Where a replica finds Redis: the one server at `redisPort`, or the variables in `redisEnv` (REDIS_SENTINELS...). */
+export interface ReplicaPlace {
+  dir: string;
+  redisPort?: number;
+  redisEnv?: Record<string, string>;
+  slack: FakeSlack;
+}
+
 /**
  * `chatops start` in `dir` (its chatops.yaml) as one replica: any free port, the shared Redis at
- * `redisPort`, the test secrets, Slack pointed at the fake.
+ * `redisPort` (or as `redisEnv` says), the test secrets, Slack pointed at the fake.
  */
-function startReplica(dir: string, redisPort: number, slack: FakeSlack): CliRun {
+function startReplica({ dir, redisPort, redisEnv, slack }: ReplicaPlace): CliRun {
   return runCli(['start'], {
     cwd: dir,
     env: cleanEnv({
       PORT: '0',
       LOG_LEVEL: 'info',
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      ...(redisEnv ?? { REDIS_URL: `redis://127.0.0.1:${redisPort}` }),
       WOLKVOX_TOKEN: S.wolkvoxToken,
       SLACK_SIGNING_SECRET: S.slackSigningSecret,
       SLACK_BOT_TOKEN: S.slackBotToken,
@@ -73,12 +81,11 @@ function startReplica(dir: string, redisPort: number, slack: FakeSlack): CliRun 
 }
 
 /** The replicas a process test starts (each by `startReplica`, in what `where` says), killed together at the end. */
-export function replicaSet(where: () => { dir: string; redisPort: number; slack: FakeSlack }): { start(): CliRun; kill(): Promise<void> } {
+export function replicaSet(where: () => ReplicaPlace): { start(): CliRun; kill(): Promise<void> } {
   const runs: CliRun[] = [];
   return {
     start() {
-      const { dir, redisPort, slack } = where();
-      const run = startReplica(dir, redisPort, slack);
+      const run = startReplica(where());
       runs.push(run);
       return run;
     },
