@@ -32,7 +32,9 @@ export function slackData(text: string): string {
   return escapeMrkdwn(defangLinks(text))
     .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
     .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
-    .replace(/^(&gt;)/gm, '\u2060$1');
+    .replace(/^(&gt;)/gm, '\u2060$1')
+    // mrkdwn has no [text](url) links, but Slack's newer markdown surfaces do: broken all the same.
+    .replace(/\](?=\s*[([])/g, ']\u2060');
 }
 
 /**

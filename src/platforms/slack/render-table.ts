@@ -29,7 +29,10 @@ export function renderTableChunks(table: ReplyTable, maxChars: number, maxChunks
     Math.min(MAX_COLUMN_WIDTH, table.rows.reduce((w, row) => Math.max(w, (row[i] ?? '').length), column.length)),
   );
   // Inside the fence only a backtick could end it early (and let what follows be read as mrkdwn).
-  const fit = (raw: string) => escapeMrkdwn(defangLinks(cutShort(raw.trimEnd(), MAX_LINE_WIDTH))).replace(/`/g, '\u02CB');
+  const fit = (raw: string) =>
+    escapeMrkdwn(defangLinks(cutShort(raw.trimEnd(), MAX_LINE_WIDTH)))
+      .replace(/`/g, '\u02CB')
+      .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060');
   const line = (cells: string[]) => fit(widths.map((w, i) => cutShort(cells[i] ?? '', w).padEnd(w)).join('  '));
   const head = [line(table.columns), fit(widths.map((w) => '─'.repeat(w)).join('  '))];
   const rows = table.rows.map(line);

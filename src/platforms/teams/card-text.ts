@@ -22,7 +22,7 @@ export function cardData(text: string): string {
   return defangLinks(text)
     .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
     .replace(/\](?=\s*[([])/g, `]${WORD_JOINER}`)
-    .replace(/<(?=\S)/g, `<${WORD_JOINER}`)
+    .replace(/</g, `<${WORD_JOINER}`)
     .replace(/\{\{/g, `{${WORD_JOINER}{`)
     .replace(/^(\s*)([#>+-]|\d+(?=[.)]))/gm, `$1${WORD_JOINER}$2`);
 }
