@@ -4,7 +4,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { reminderNote, reopenedNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
-import { forecastStep, WARNING_HISTORY_MS, withForecastFields } from './early-warning.js';
+import { DEFAULT_TUNING, forecastStep, PAST_DAY_SPREAD_MS, PAST_DAYS, pastDaysOf, WARNING_HISTORY_MS, withForecastFields, type PastDays } from './early-warning.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Point } from '../forecast/trend.js';
 import type { SourceSnapshot } from './poll-source.js';
@@ -77,7 +77,9 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     const result = evaluate(rule, state, open, { ...input, acknowledged: open ? acks.has(open.id) : false, recent });
     const warning = rule.forecastMs && state.warningId ? openById.get(state.warningId) : undefined;
     const points = rule.forecastMs ? await recentPoints(deps, snapshot.source, rule, now, input.value) : undefined;
-    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined, points }) : undefined;
+    // The past days are read only when a new warning could open (none open, no alert firing).
+    const pastDays = rule.forecastMs && !warning && !firingOf(result.alert) ? await pastDaysAround(deps, snapshot.source, rule, now) : undefined;
+    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined, points, pastDays }) : undefined;
     if (early?.warnedBy && result.alert) result.alert = { ...result.alert, warnedBy: early.warnedBy };
     if (!result.changed && !early?.changed && state === previous) continue;
     commit.rules.push(early?.state ?? result.state);
@@ -180,6 +182,29 @@ async function recentPoints(deps: AlertEngineDeps, source: string, rule: WatchRu
     return points.length > 1 ? points : undefined;
   } catch (error) {
     deps.logger.warn({ source, rule: rule.id, err: (error as Error).message }, 'watcher: could not read history for an early warning; using the rule\'s own recent polls');
+    return undefined;
+  }
+}
+
+/**
+ * The rule's figure around this time of day on each of the past days (`PAST_DAYS`), from history,
+ * as the early warning's gate reads it; undefined without history or when it could not be read
+ * (the gate then does not apply).
+ */
+async function pastDaysAround(deps: AlertEngineDeps, source: string, rule: WatchRule, now: Date): Promise<PastDays | undefined> {
+  if (!deps.history || rule.metric === 'chats.unanswered' || DEFAULT_TUNING.minPastShare <= 0) return undefined;
+  const history = deps.history;
+  try {
+    const days = await Promise.all(
+      Array.from({ length: PAST_DAYS }, async (_, i) => {
+        const at = now.getTime() - (i + 1) * 86_400_000;
+        const samples = await history.range(source, rule.queue ?? ALL_QUEUES, new Date(at - PAST_DAY_SPREAD_MS), new Date(at + PAST_DAY_SPREAD_MS));
+        return samples.flatMap((s) => (s.figures[rule.metric] === undefined ? [] : [{ at: s.at, value: s.figures[rule.metric]! }]));
+      }),
+    );
+    return pastDaysOf(rule, days);
+  } catch (error) {
+    deps.logger.warn({ source, rule: rule.id, err: (error as Error).message }, 'watcher: could not read past days from history for an early warning; warning on the trend alone');
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { crossingOf, DEFAULT_TREND, type Point, type TrendOptions } from '../forecast/trend.js';
-import { extreme, isBreaching } from './evaluate.js';
+import { DEFAULT_REOPEN_MS, extreme, isBreaching } from './evaluate.js';
 import type { Notice } from './evaluate.js';
 import { ruleFields } from './alert-record.js';
 import type { WatchRule } from './rules.js';
@@ -16,9 +16,19 @@ export const KEPT_POINTS = 20;
 export interface WarningTuning extends TrendOptions {
   clearFactor: number;
   holdMs: number;
+  /**
+   * No new warning this soon after the rule's last alert recovered (never longer than its reopen
+   * window): the figure is still settling, and a breach now would reopen that alert, not post one.
+   */
+  quietAfterRecoveryMs: number;
+  /**
+   * A warning opens only when the figure was past the threshold around this time of day on at
+   * least this share of the past days history holds (none held: no gate). 0: no gate.
+   */
+  minPastShare: number;
 }
 
-export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 2, holdMs: 30 * 60_000 };
+export const DEFAULT_TUNING: WarningTuning = { ...DEFAULT_TREND, clearFactor: 2, holdMs: 30 * 60_000, quietAfterRecoveryMs: 4 * 60_000, minPastShare: 0.5 };
 
 /** How much history a warning reads: the trend window and the polls its first peaks look back on. */
 export const WARNING_HISTORY_MS = DEFAULT_TUNING.windowMs + 5 * 60_000;
@@ -37,6 +47,14 @@ export interface ForecastInput {
   tuning?: WarningTuning;
   /** The series from history (this poll included); without it the rule's own recent points are kept and used. */
   points?: Point[];
+  /** The rule's past days around this time of day (`pastDaysOf`); without it the past is not asked. */
+  pastDays?: PastDays;
+}
+
+/** Past days history holds around this time of day, and on how many of them the figure was past the threshold. */
+export interface PastDays {
+  days: number;
+  breached: number;
 }
 
 export interface ForecastResult {
@@ -55,7 +73,11 @@ export interface ForecastResult {
  * - no alert open: when the trend crosses the threshold within `forecast`, a
  *   warning is posted (no mention: it is a heads-up), updated in place as the expected time moves
  *   by a minute or more, and resolved once the trend has not pointed at the threshold within
- *   `clearFactor` horizons for `holdMs`;
+ *   `clearFactor` horizons for `holdMs`; at most one is open per rule;
+ * - but no new warning within `quietAfterRecoveryMs` of the rule's alert recovering (a breach then
+ *   reopens that alert), nor at an hour the figure stayed under its threshold on most of the past
+ *   days history holds (`minPastShare`): on simulated floors of three kinds these gates halve the
+ *   warnings and raise their precision, at the cost of early notice (`bench/alert-noise.ts`);
  * - the alert fires: the open warning resolves as "became the alert", and the alert links to it;
  * - outside active hours or while silenced nothing new is posted; an open warning ends outside
  *   active hours.
@@ -114,7 +136,11 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
 
   // A line already past the threshold while the value dips under it still warns: on the tuning days
   // a series hovering at the threshold crossed it soon after more often than not (bench/forecast).
-  if (!crossing || crossing.inMs > horizonMs || input.silenced || value === undefined) return { state: next, notices: [], changed };
+  const quiet = { state: next, notices: [], changed };
+  if (!crossing || crossing.inMs > horizonMs || input.silenced || value === undefined) return quiet;
+  if (justRecovered(rule, next, now, tuning.quietAfterRecoveryMs)) return quiet;
+  const past = input.pastDays;
+  if (tuning.minPastShare > 0 && past && past.days > 0 && past.breached / past.days < tuning.minPastShare) return quiet;
   const warned = (next.warned ?? 0) + 1;
   const warning: AlertRecord = {
     id: `${rule.id}:early-${warned}`,
@@ -127,6 +153,29 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     forecast: { inSeconds: Math.round(crossing.inMs / 1000), slopePerMinute: crossing.trend.slopePerMinute, horizonMs, seenAt: nowIso },
   };
   return { state: { ...next, warningId: warning.id, warned }, warning, notices: rule.channels.map((channel) => ({ kind: 'post', channel })), changed: true };
+}
+
+/** The rule's last alert recovered less than `quietMs` ago (at most its reopen window). */
+function justRecovered(rule: WatchRule, state: RuleState, now: Date, quietMs: number): boolean {
+  if (!state.lastResolvedAt || quietMs <= 0) return false;
+  return now.getTime() - Date.parse(state.lastResolvedAt) < Math.min(quietMs, rule.reopenWithinMs ?? DEFAULT_REOPEN_MS);
+}
+
+/** How far either side of this time of day a past day counts (`pastDaysOf`), and how many past days are read. */
+export const PAST_DAY_SPREAD_MS = 30 * 60_000;
+export const PAST_DAYS = 7;
+
+/**
+ * Of the past days history holds around this time of day (one list of points per day, empty when
+ * history has nothing then), on how many the rule's figure was past its threshold. Beyond the last
+ * day history keeps one sample per 5 minutes, so a breach shorter than that may go unseen.
+ *
+ * @example
+ *   pastDaysOf(rule, [[{ at, value: 3 }], [], [{ at, value: 12 }]]); // { days: 2, breached: 1 }
+ */
+export function pastDaysOf(rule: Pick<WatchRule, 'direction' | 'threshold'>, days: ReadonlyArray<readonly Point[]>): PastDays {
+  const held = days.filter((points) => points.length > 0);
+  return { days: held.length, breached: held.filter((points) => points.some((p) => isBreaching(rule, p.value))).length };
 }
 
 /** The evaluated state with the forecast's own fields, which `evaluate` does not carry, from before. */

@@ -105,6 +105,27 @@ describe('early warnings (forecast: 15m)', () => {
     expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10 in about 5 min at this rate');
   });
 
+  it('does not warn of a rise at an hour the queue was calm on the past days history holds, and does where it was busy', async () => {
+    const start = Date.parse(MONDAY_10AM);
+    const calm = createMemoryHistory();
+    const busy = createMemoryHistory();
+    for (let day = 1; day <= 7; day++) {
+      for (let minutes = -30; minutes <= 30; minutes += 5) {
+        const at = new Date(start - day * 86_400_000 + minutes * MINUTE);
+        await calm.record('emea', 'Sales', at, { 'queue.waiting': 2 });
+        await busy.record('emea', 'Sales', at, { 'queue.waiting': minutes === 0 ? 14 : 2 });
+      }
+    }
+    const quiet = await world({ above: 10, forecast: '15m' }, calm);
+    for (const waiting of [1, 2, 3, 4, 5, 6]) await quiet.poll(waiting);
+    expect(quiet.ledger.posts()).toHaveLength(0);
+
+    const warned = await world({ above: 10, forecast: '15m' }, busy);
+    for (const waiting of [1, 2, 3, 4]) await warned.poll(waiting);
+    const [warning] = await eventually(() => (warned.ledger.posts().length === 1 ? warned.ledger.posts() : undefined), 5_000, 'the early warning');
+    expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10');
+  });
+
   it('a rule without forecast never warns ahead', async () => {
     const w = await world({ above: 10 });
     for (const waiting of [1, 2, 3, 4, 5, 6]) await w.poll(waiting);
