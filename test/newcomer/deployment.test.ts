@@ -45,7 +45,7 @@ describe('a first real deployment', () => {
 
   it('lists every variable the bot reads in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const settings = readFileSync(new URL('../../src/app/settings.ts', import.meta.url), 'utf8');
+    const settings = ['../../src/app/settings.ts', '../../src/redis/redis-settings.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
     const read = new Set([...settings.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
     for (const name of [...read, 'CHATOPS_CONFIG']) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
