@@ -47,7 +47,8 @@ export function chartOption(chart: ReplyChart): EChartsOption {
           data: chart.markers.map((m) => ({
             xAxis: m.at,
             lineStyle: { color: TONE_COLOR[m.tone ?? 'warning'], type: 'solid' as const, width: 1.5 },
-            label: { formatter: m.label, color: TONE_COLOR[m.tone ?? 'warning'], fontFamily: CHART_FONT, fontSize: 11, position: 'insideEndTop' as const },
+            // A function, so the label is its words: a string formatter would read {a}, {b} and {style|…} in it.
+            label: { formatter: () => m.label, color: TONE_COLOR[m.tone ?? 'warning'], fontFamily: CHART_FONT, fontSize: 11, position: 'insideEndTop' as const },
           })),
         }
       : undefined;
