@@ -1,4 +1,5 @@
-import type { Reply, ReplySection } from '../src/reply/reply.js';
+import type { Reply, ReplyFormField, ReplySection } from '../src/reply/reply.js';
+import { formValues } from '../src/reply/form.js';
 import { formatLocalTime } from '../src/reply/format.js';
 import { AccessDeniedError, UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
@@ -8,7 +9,7 @@ import { previewText } from '../src/rules/rule-replies.js';
 import type { ChangeOutcome } from '../src/rules/rule-service.js';
 
 /** The subcommands of `/alerts` that read or change rules. */
-export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history']);
+export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history', 'edit', 'apply']);
 
 /**
  * `/alerts rules`, `/alerts set <rule> <field> <value> [--preview]`, `/alerts on|off|undo|history <rule>`:
@@ -28,8 +29,18 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   if (sub === 'history') return historyReply(ctx, ruleId);
   if (!ctx.isRuleEditor) throw new AccessDeniedError('Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
   const by = ctx.asker.displayName ?? ctx.asker.userId;
+  if (sub === 'edit') return editForm(ctx, ruleId);
   let outcome: ChangeOutcome;
-  if (sub === 'set') {
+  if (sub === 'apply') {
+    const values = formValues(rest.slice(1));
+    // A form leaves an emptied field out: for the fields that may be absent, empty means off.
+    for (const field of ['repeat', 'forecast', 'activeHours']) values[field] ??= 'off';
+    outcome = await editing.setMany(ruleId, values, by, { preview });
+    if (outcome.kind === 'invalid') {
+      const again = await editForm(ctx, ruleId, values);
+      return { ...again, form: { ...again.form!, errors: errorsByField(outcome.problems) }, summary: outcome.problems.join('\n'), tone: 'warning' };
+    }
+  } else if (sub === 'set') {
     const [, field, ...valueParts] = rest;
     if (!field || valueParts.length === 0) throw new UsageError(`Name a field and its new value: /alerts set ${ruleId} above 15. Fields: ${EDITABLE_FIELDS.join(', ')}.`);
     if (!(EDITABLE_FIELDS as readonly string[]).includes(field)) throw new UsageError(`"${echo(field)}" cannot be changed from the chat.${didYouMean(field, [...EDITABLE_FIELDS])} Fields: ${EDITABLE_FIELDS.join(', ')}.`);
@@ -43,6 +54,65 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   }
   if (outcome.kind === 'saved') ctx.audit({ action: 'rule.change', target: `${ruleId} v${outcome.version.version}: ${outcome.version.change}`, asker: ctx.asker });
   return outcomeReply(ctx, ruleId, outcome);
+}
+
+/** The rule's editable fields as a form, filled with its current values (or with what was submitted). */
+async function editForm(ctx: CommandContext, ruleId: string, submitted?: Record<string, string>): Promise<Reply> {
+  const entry = (await ctx.ruleEditing!.rules()).find((r) => r.id === ruleId)!;
+  const rule = entry.rule as Record<string, unknown>;
+  const durations = new Set(['for', 'repeat', 'forecast', 'reopenWithin']);
+  const current = (field: string) => {
+    const value = rule[field];
+    if (value === undefined) return '';
+    return showValue(field, typeof value === 'number' && durations.has(field) ? `${value}ms` : value);
+  };
+  const direction = rule.above !== undefined ? 'above' : 'below';
+  const fields: ReplyFormField[] = EDITABLE_FIELDS.filter((f) => f !== (direction === 'above' ? 'below' : 'above')).map((name) => ({
+    name,
+    label: FIELD_LABELS[name],
+    value: submitted?.[name] !== undefined && submitted[name] !== 'off' ? submitted[name] : rule[name] === undefined ? '' : current(name),
+    hint: FIELD_HINTS[name],
+    optional: name !== direction && name !== 'channels',
+  }));
+  return {
+    title: `Edit ${ruleId}`,
+    summary: `Change any field and save; each change is checked like the file, announced in the rule's channels, and can be undone. Typed instead: /alerts set ${ruleId} <field> <value>.`,
+    fields: fields.map((f) => ({ label: f.label, value: f.value || '—' })),
+    form: { title: `Edit ${ruleId}`.slice(0, 24), submit: `/alerts apply ${ruleId}`, submitLabel: 'Save', fields },
+    visibility: 'private',
+  };
+}
+
+const FIELD_LABELS: Record<(typeof EDITABLE_FIELDS)[number], string> = {
+  above: 'Fire above',
+  below: 'Fire below',
+  for: 'Must hold for',
+  hysteresis: 'Resolve only this far back (hysteresis)',
+  repeat: 'Remind every',
+  forecast: 'Early warning ahead',
+  reopenWithin: 'Reopen within',
+  channels: 'Channels',
+  activeHours: 'Active hours',
+};
+
+const FIELD_HINTS: Partial<Record<(typeof EDITABLE_FIELDS)[number], string>> = {
+  for: 'A duration such as 2m or 90s; 0s: at once',
+  repeat: 'A duration such as 30m; empty: no reminders',
+  forecast: 'A duration such as 15m; empty: no early warning',
+  reopenWithin: 'A duration such as 5m; 0s: every breach is a new post',
+  channels: 'Names from channels, separated by commas',
+  activeHours: 'Days and hours such as mon-fri 08:00-18:00; empty: always',
+};
+
+/** "above: expected a number" -> { above: "expected a number" }; a problem with no field goes to the first field it names or to all. */
+function errorsByField(problems: readonly string[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const match = /^([A-Za-z]+)(?:\[\d+\])?(?:\.[\w.]+)?: (.*)$/.exec(problem);
+    const field = match && (EDITABLE_FIELDS as readonly string[]).includes(match[1]!) ? match[1]! : 'above';
+    errors[field] = errors[field] ? `${errors[field]}; ${match?.[2] ?? problem}` : (match?.[2] ?? problem);
+  }
+  return errors;
 }
 
 function outcomeReply(ctx: CommandContext, ruleId: string, outcome: ChangeOutcome): Reply {

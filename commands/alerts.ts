@@ -29,7 +29,7 @@ const MAX_FIRING_SHOWN = 10;
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
-  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history <rule>]',
+  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule>]',
   examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : [])],
   access: 'everyone',
   usesSource: false,
@@ -53,6 +53,8 @@ export const alertsCommand: CommandDefinition = {
       case 'off':
       case 'undo':
       case 'history':
+      case 'edit':
+      case 'apply':
         return ruleSubcommand(ctx, sub!.toLowerCase(), rest);
       default:
         throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration>, /alerts unsilence <rule>, /alerts rules, /alerts set <rule> <field> <value>, /alerts on|off|undo|history <rule>.`);

@@ -31,6 +31,8 @@ export interface Reply {
   tone?: 'normal' | 'good' | 'warning' | 'danger';
   /** A chart as data; each platform draws it its own way (see `ReplyChart`). */
   chart?: ReplyChart;
+  /** A form to fill in (a Slack modal, a Teams card with inputs; text elsewhere); see `form.ts`. */
+  form?: ReplyForm;
 }
 
 /**
@@ -39,6 +41,28 @@ export interface Reply {
  *   asker's 1:1 chat when asked in a channel.
  */
 export type Visibility = 'public' | 'private';
+
+/**
+ * A form: its fields with their current values; submitted, it comes back to the router as the
+ * command text `<submit> "name=value" …` (`formSubmission`), so access, limits and audit stay the
+ * router's. A submission that does not check comes back as the same form with `errors` by field.
+ */
+export interface ReplyForm {
+  title: string;
+  submit: string;
+  submitLabel: string;
+  fields: ReplyFormField[];
+  /** Field name -> what is wrong with the value submitted. */
+  errors?: Record<string, string>;
+}
+
+export interface ReplyFormField {
+  name: string;
+  label: string;
+  value?: string;
+  hint?: string;
+  optional?: boolean;
+}
 
 export interface ReplyField {
   label: string;

@@ -21,6 +21,8 @@ export type ChangeOutcome =
 export interface RuleEditing {
   rules(): Promise<EffectiveRules['all']>;
   set(ruleId: string, field: string, value: string, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome>;
+  /** Several fields in one version (a form). */
+  setMany(ruleId: string, values: Record<string, string>, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome>;
   enable(ruleId: string, enabled: boolean, by: string): Promise<ChangeOutcome>;
   undo(ruleId: string, by: string): Promise<ChangeOutcome>;
   history(ruleId: string): Promise<RuleVersion[]>;
@@ -98,25 +100,36 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     return effective.all.find((r) => r.id === ruleId);
   }
 
-  return {
+  const editing: RuleEditing = {
     async rules() {
       return (await current()).effective.all;
     },
 
-    async set(ruleId, field, value, by, opts = {}) {
-      if (!isEditableField(field)) return { kind: 'invalid', problems: [`"${field}" cannot be changed from the chat; fields: ${EDITABLE_FIELDS.join(', ')}`] };
+    set(ruleId, field, value, by, opts = {}) {
+      return editing.setMany(ruleId, { [field]: value }, by, opts);
+    },
+
+    async setMany(ruleId, values, by, opts = {}) {
+      const unknown = Object.keys(values).filter((field) => !isEditableField(field));
+      if (unknown.length) return { kind: 'invalid', problems: unknown.map((field) => `${field}: cannot be changed from the chat; fields: ${EDITABLE_FIELDS.join(', ')}`) };
       const { latest, effective } = await current();
       const entry = find(effective, ruleId);
       if (!entry) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
-      const parsed = parseFieldValue(field as EditableField, value);
-      const overrides: Overrides = { ...(latest.get(ruleId)?.overrides ?? {}), [field]: parsed };
-      if (field === 'above') overrides.below = undefined;
-      if (field === 'below') overrides.above = undefined;
-      const before = shownOf(field, (entry.rule as Record<string, unknown>)[field]);
-      const afterText = showValue(field, parsed);
-      if (before === afterText) return { kind: 'unchanged', message: `${ruleId} already has ${field} ${before}.` };
+      const overrides: Overrides = { ...(latest.get(ruleId)?.overrides ?? {}) };
+      const changes: string[] = [];
+      for (const [field, text] of Object.entries(values)) {
+        const parsed = parseFieldValue(field as EditableField, text);
+        const before = shownOf(field, (entry.rule as Record<string, unknown>)[field]);
+        const after = showValue(field, parsed);
+        if (before === after) continue;
+        overrides[field as EditableField] = parsed;
+        if (field === 'above') overrides.below = undefined;
+        if (field === 'below') overrides.above = undefined;
+        changes.push(`${field} ${before} → ${after}`);
+      }
+      if (changes.length === 0) return { kind: 'unchanged', message: `${ruleId} already has ${Object.entries(values).map(([f, v]) => `${f} ${showValue(f, parseFieldValue(f as EditableField, v))}`).join(', ')}.` };
       const cleaned = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Overrides;
-      return save(ruleId, { overrides: cleaned, enabled: entry.enabled }, `${field} ${before} → ${afterText}`, by, Boolean(opts.preview));
+      return save(ruleId, { overrides: cleaned, enabled: entry.enabled }, changes.join(', '), by, Boolean(opts.preview));
     },
 
     async enable(ruleId, enabled, by) {
@@ -143,6 +156,7 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
       return resolveRules({ ...config, alerts: effective.alerts }).rules;
     },
   };
+  return editing;
 }
 
 /** A parsed rule's field as a supervisor would write it (durations are milliseconds once parsed). */

@@ -26,6 +26,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'files.completeUploadExternal': 'files:write',
   'usergroups.users.list': 'usergroups:read',
   'auth.test': null,
+  // Opening a modal needs only the trigger of the user's own action.
+  'views.open': null,
 };
 
 /** Every `client.<family>.<method>(` call in the Slack platform's sources. */

@@ -43,3 +43,21 @@ export function blockActionsBody(press: ButtonPress): string {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+const viewExample = JSON.parse(readFileSync(new URL('../fixtures/slack/view-submission.json', import.meta.url), 'utf8')) as { user: Record<string, unknown>; view: Record<string, unknown> };
+
+/**
+ * A view_submission request body: the modal `view` the bot opened (as the fake recorded it),
+ * submitted with `values` typed into its inputs (block id -> text).
+ */
+export function viewSubmissionBody(opened: Record<string, unknown>, values: Record<string, string>, userId = 'U2147483697'): string {
+  const blocks = (opened.blocks as Array<{ block_id: string }>) ?? [];
+  const state = { values: Object.fromEntries(blocks.map((b) => [b.block_id, { value: { type: 'plain_text_input', value: values[b.block_id] ?? null } }])) };
+  const payload = {
+    ...viewExample,
+    team: { id: FAKE_TEAM_ID, domain: 'example' },
+    user: { ...viewExample.user, id: userId, team_id: FAKE_TEAM_ID },
+    view: { ...viewExample.view, ...opened, state },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

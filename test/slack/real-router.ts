@@ -11,7 +11,7 @@ export const SUPERVISOR_ID = 'U0SUP';
 
 /** The bot's real router and commands over the demo contact center, as `main` wires them. */
 export function demoRouter(
-  options: Pick<RouterOptions, 'now' | 'alerts' | 'audit' | 'commandPrefix'> = {},
+  options: Pick<RouterOptions, 'now' | 'alerts' | 'audit' | 'commandPrefix' | 'ruleEditing'> = {},
 ): { router: Router; config: Config; sources: Source[] } {
   const config = parseConfigText(
     `

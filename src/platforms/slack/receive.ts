@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, SlashCommand } from '@slack/bolt';
-import type { Reply } from '../../reply/reply.js';
+import type { Reply, ReplyForm } from '../../reply/reply.js';
+import { FORM_CALLBACK_ID, formModal, submissionText } from './form-modal.js';
 import type { CommandInput } from '../../router/types.js';
 import { slackAsker, venueOf } from './asker.js';
 import { budget, withAnswerButtons, type ListenerDeps } from './answer.js';
@@ -21,7 +22,7 @@ export const LOOKING = 'Looking…';
  * "Looking…" is updated to say what is being done. Answers are ephemeral until "Share in channel".
  */
 export function registerReceivers(app: App, deps: ListenerDeps): void {
-  app.command(/^\/.+/, async ({ command, ack, context }) => {
+  app.command(/^\/.+/, async ({ command, ack, context, client }) => {
     const text = commandText(command);
     // Work going on past a couple of seconds: the "Looking…" message says what is being done.
     let note: string | undefined;
@@ -44,6 +45,11 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     const first = await Promise.race([answer, timer.elapsed]);
     timer.cancel();
     if (first !== 'late') {
+      // A form opens as a modal (the trigger is good for 3 s); the ack says so, or shows the form as text.
+      if (first.form && (await openForm(client, command.trigger_id, first.form, deps))) {
+        await ack({ response_type: 'ephemeral', text: `Opened the form: ${escapeMrkdwn(first.form.title)}` });
+        return;
+      }
       await ack({ response_type: 'ephemeral', ...renderBlocks(first) });
       return;
     }
@@ -69,6 +75,35 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     await late;
   });
 
+  // A submitted form: its command runs through the router; what does not check is shown inline.
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+    const text = submissionText(view);
+    if (!text) {
+      await ack();
+      return;
+    }
+    const work = (async () => {
+      const groups = await deps.groupsOf(body.user.id);
+      return deps.router.handle({ text, asker: slackAsker(body.user.id, groups, body.user.name), venue: 'direct' });
+    })();
+    deps.track(work);
+    const reply = await work;
+    const errors = reply.form?.errors;
+    if (errors && Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    if (reply.tone === 'warning' || reply.tone === 'danger') {
+      // Refused (not a rule editor, someone changed it meanwhile): said at the form's first field.
+      const first = reply.form?.fields[0]?.name ?? (view.blocks[0] as { block_id?: string } | undefined)?.block_id;
+      if (first) {
+        await ack({ response_action: 'errors', errors: { [first]: `${reply.title}: ${reply.summary ?? ''}`.slice(0, 2000) } });
+        return;
+      }
+    }
+    await ack();
+  });
+
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action }) => {
     await ack();
     const kind = decodeAction(action.action_id);
@@ -91,6 +126,18 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
  * everyone sees, one person's refresh must not change it for all); an answer the router let be
  * shared goes to the channel; anything else is a private note that leaves the pressed message alone.
  */
+/** Opens a form as a modal; false when Slack would not (an expired trigger): the form is then shown as text. */
+async function openForm(client: { views: { open(args: { trigger_id: string; view: never }): Promise<unknown> } }, triggerId: string | undefined, form: ReplyForm, deps: ListenerDeps): Promise<boolean> {
+  if (!triggerId) return false;
+  try {
+    await client.views.open({ trigger_id: triggerId, view: formModal(form) as never });
+    return true;
+  } catch (error) {
+    deps.logger.warn({ err: (error as Error).message }, 'slack: could not open a form as a modal; showed it as text');
+    return false;
+  }
+}
+
 async function deliverPress(deps: ListenerDeps, input: CommandInput, reply: Reply, responseUrl: string, onEphemeral: boolean): Promise<void> {
   if (input.action === 'run') {
     await deps.respond(responseUrl, { response_type: 'ephemeral', replace_original: onEphemeral, ...renderBlocks(withAnswerButtons(reply, input.text)) });
