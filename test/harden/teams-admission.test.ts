@@ -165,3 +165,27 @@ describe('anonymous Teams (the emulator) trusts neither serviceUrl nor from.id',
     expect(router.inputs.map((i) => i.asker.userId)).toEqual([UNIDENTIFIED_USER]);
   });
 });
+
+describe('proactive posts go only to the Bot Framework', () => {
+  it('refuses to post through a stored reference whose serviceUrl is not allowed, sending nothing there', async () => {
+    harness = await startTeamsHarness({ allowAnonymous: true });
+    const trapHits: string[] = [];
+    const trap = http.createServer((req, res) => (trapHits.push(req.url ?? ''), res.writeHead(200).end('{"id":"1"}')));
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    try {
+      // A reference written before the allow-list existed (or by hand into Redis).
+      await harness.store.save({
+        id: '19:planted@thread.tacv2',
+        kind: 'channel',
+        serviceUrl: `http://127.0.0.1:${(trap.address() as AddressInfo).port}/`,
+        channelId: 'msteams',
+        bot: { id: '28:bot' },
+        savedAt: new Date().toISOString(),
+      });
+      await expect(harness.app.platform.post('teams:19:planted@thread.tacv2', { title: 'Queue long' })).rejects.toMatchObject({ platformCode: 'ServiceUrlNotAllowed' });
+      expect(trapHits).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => trap.close(() => resolve()));
+    }
+  });
+});
