@@ -1,6 +1,6 @@
 /**
  * Checks a card against what Teams renders: Adaptive Cards 1.5, only TextBlock, FactSet,
- * ColumnSet/Column, Container, Image and Action.Submit, the properties each requires, no unknown
+ * ColumnSet/Column, Container, Image, Input.Text (forms) and Action.Submit, the properties each requires, no unknown
  * properties (a typo would be silently ignored by Teams), and the 28 KB message limit.
  * Returns the problems found; empty means valid.
  */
@@ -14,6 +14,7 @@ const ALLOWED: Record<string, { required: string[]; optional: string[] }> = {
   Container: { required: ['items'], optional: ['spacing', 'separator', 'style'] },
   Image: { required: ['url'], optional: ['altText', 'size', 'spacing', 'separator'] },
   'Action.Submit': { required: ['title', 'data'], optional: ['style'] },
+  'Input.Text': { required: ['id', 'label'], optional: ['value', 'placeholder', 'isRequired', 'errorMessage', 'spacing', 'separator'] },
 };
 const ENUMS: Record<string, string[]> = {
   weight: ['Default', 'Bolder', 'Lighter'],

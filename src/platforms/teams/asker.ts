@@ -30,8 +30,18 @@ export function submitDataOf(value: unknown): ChatopsSubmitData['chatops'] | und
   // adaptiveCard/action invokes carry the button's data under `action.data`.
   const data = (record.chatops ?? (record.action?.data as { chatops?: unknown } | undefined)?.chatops) as { action?: unknown; value?: unknown } | undefined;
   if (!data || typeof data.value !== 'string') return undefined;
-  if (data.action !== 'run' && data.action !== 'ack' && data.action !== 'silence') return undefined;
+  if (data.action !== 'run' && data.action !== 'ack' && data.action !== 'silence' && data.action !== 'form') return undefined;
   return { action: data.action, value: data.value };
+}
+
+/** The values a submitted form card carried, by field name (inputs named `chatops-field:<name>`). */
+export function formFieldsOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  const record = value as Record<string, unknown> & { action?: { data?: Record<string, unknown> } };
+  const source = { ...(record.action?.data ?? {}), ...record };
+  const fields: Record<string, string> = {};
+  for (const [key, v] of Object.entries(source)) if (key.startsWith('chatops-field:') && typeof v === 'string') fields[key.slice('chatops-field:'.length)] = v;
+  return fields;
 }
 
 /** The asker of an activity that names no AAD object id: nobody the access list can name. */

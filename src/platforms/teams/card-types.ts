@@ -13,7 +13,18 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-export type CardElement = TextBlock | FactSet | ColumnSet | Container | Image;
+export type CardElement = TextBlock | FactSet | ColumnSet | Container | Image | InputText;
+
+/** A text input of a form (Adaptive Cards 1.3 labels); its value comes back under its `id` on submit. */
+export interface InputText {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
 
 /** A picture from a URL Teams fetches itself (chart images served by the bot). */
 export interface Image {
@@ -62,7 +73,7 @@ export interface Container {
 
 /** What a card button sends back (Action.Submit `data`, or `action.data` of an invoke). */
 export interface ChatopsSubmitData {
-  chatops: { action: 'run' | 'ack' | 'silence'; value: string };
+  chatops: { action: 'run' | 'ack' | 'silence' | 'form'; value: string };
 }
 
 export interface SubmitAction {

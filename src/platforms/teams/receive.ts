@@ -2,7 +2,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
 import type { Asker, CommandRouter } from '../../router/types.js';
 import { echo } from '../../router/replies.js';
-import { askerOf, commandTextOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
+import { askerOf, commandTextOf, formFieldsOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
+import { formSubmission } from '../../reply/form.js';
 import { normalizeAlias } from './conversation-store.js';
 import { refFromActivity } from './conversation-ref.js';
 import { deliver, invokeMessage, type DeliveryServices } from './deliver.js';
@@ -68,6 +69,13 @@ async function onInvoke(context: TurnContext, deps: TurnDeps): Promise<void> {
 
 async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops'], via: 'message' | 'invoke', deps: TurnDeps): Promise<void> {
   const { activity } = context;
+  if (submit.action === 'form') {
+    // A submitted form runs its command like typed text; the answer (the form again, with what did not check) replaces the card.
+    const values = formFieldsOf(activity.value);
+    const text = formSubmission({ submit: submit.value, fields: Object.keys(values).map((name) => ({ name, label: name })) }, values);
+    const answer = await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity) });
+    return deliver(context, answer, via === 'invoke' ? 'invoke' : 'replace', deps);
+  }
   const reply = await deps.router.handle({ action: submit.action, text: submit.value, asker: askerOf(activity), venue: venueOf(activity) });
   // Refresh and paging replace the pressed card, so the conversation keeps one current answer.
   if (submit.action === 'run') return deliver(context, reply, via === 'invoke' ? 'invoke' : 'replace', deps);

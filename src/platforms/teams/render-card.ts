@@ -1,4 +1,4 @@
-import { type Reply, type ReplyButton, type ReplyContext, type ReplySection, type ReplyTable } from '../../reply/reply.js';
+import { type Reply, type ReplyButton, type ReplyContext, type ReplyForm, type ReplySection, type ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
 import { cardData, cardLight } from './card-text.js';
@@ -50,7 +50,9 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   const chartUrl = reply.chart?.image?.url;
   if (chartUrl) head.push({ type: 'Image', url: chartUrl, altText: clip(reply.chart!.description || reply.chart!.title, CAP.summary), size: 'Stretch' });
   const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
-  const actions = options.actions === false ? [] : submitActions(reply.buttons ?? []);
+  const actions = options.actions === false ? [] : [...(reply.form ? [formSubmit(reply.form)] : []), ...submitActions(reply.buttons ?? [])].slice(0, MAX_ACTIONS);
+  // A form: one input per field, what did not check said in red above it.
+  if (reply.form && options.actions !== false) tail.unshift(...formInputs(reply.form));
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -78,6 +80,28 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   // Unreachable when the accounting above is right; a card Teams refuses would be worse than this.
   if (bytes(card) > maxBytes) card.body = [...head, textBlock('This answer is too long for Teams; ask for less (a source or a page).', CAP.summary)];
   return card;
+}
+
+/** The prefix of a form input's id: the submission's values are read back by it. */
+export const FORM_FIELD_PREFIX = 'chatops-field:';
+
+function formInputs(form: ReplyForm): CardElement[] {
+  return form.fields.flatMap((field): CardElement[] => {
+    const error = form.errors?.[field.name];
+    const input: CardElement = {
+      type: 'Input.Text',
+      id: `${FORM_FIELD_PREFIX}${field.name}`,
+      label: clip(field.label, CAP.button * 4),
+      ...(field.value ? { value: clip(field.value, CAP.summary) } : {}),
+      ...(field.hint ? { placeholder: clip(field.hint, CAP.summary) } : {}),
+      ...(field.optional ? {} : { isRequired: true, errorMessage: 'Required' }),
+    };
+    return error ? [{ ...textBlock(cardData(error), CAP.summary), color: 'Attention', size: 'Small' }, input] : [input];
+  });
+}
+
+function formSubmit(form: ReplyForm): SubmitAction {
+  return { type: 'Action.Submit', title: clip(form.submitLabel, CAP.button), data: { chatops: { action: 'form', value: form.submit } }, style: 'positive' };
 }
 
 function titleBlock(reply: Reply): TextBlock {
