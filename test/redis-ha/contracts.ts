@@ -9,12 +9,14 @@ import type { RedisClient } from '../../src/redis/client.js';
 import { connectRedis } from '../../src/redis/connect.js';
 import type { RedisSettings } from '../../src/redis/redis-settings.js';
 import { createRedisDayIndex } from '../../src/sources/redis-day-index.js';
+import { createRedisRuleStore } from '../../src/rules/redis-rule-store.js';
 import { createRedisWatcherStore } from '../../src/watcher/redis-store.js';
 import { watcherKeys } from '../../src/watcher/redis-keys.js';
 import { historyContract } from '../history/history-contract.js';
 import { askerLedgerContract } from '../quota/asker-ledger-contract.js';
 import { quotaGateContract } from '../quota/gate-contract.js';
 import { dayIndexContract } from '../sources/day-index-contract.js';
+import { ruleStoreContract } from '../rules/rule-store-contract.js';
 import { conversationStoreContract } from '../teams/conversation-store-contract.js';
 import { alertRecord, post, storeContract } from '../watcher/store-contract.js';
 
@@ -29,7 +31,7 @@ export async function ready(redis: RedisClient): Promise<void> {
 
 /**
  * Every Redis-backed contract suite (quota gate, watcher store, history, Teams conversations,
- * asker ledger, day index), run against one topology the test file started once: the bot's own
+ * asker ledger, day index, rule store), run against one topology the test file started once: the bot's own
  * factory (`connectRedis`) builds the clients from the topology's settings. Nothing is cleaned
  * up between tests: each uses a prefix of its own, and the servers go when the file ends.
  */
@@ -66,6 +68,7 @@ export function redisContracts(label: string, topology: () => RedisSettings): vo
     const make = () => createRedisAskerLedger({ redis, prefix: p, logger: silentLogger(), now: () => clock.now });
     return { ledgers: [make(), make()], clock };
   });
+  ruleStoreContract(label, async () => ({ store: createRedisRuleStore({ redis, prefix: prefix() }), cleanup: async () => undefined }));
   dayIndexContract(label, () => {
     const p = `${prefix()}:days`;
     const make = () => createRedisDayIndex({ redis, prefix: p, logger: silentLogger() });
