@@ -29,7 +29,7 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../http/
 import { buildSources } from './build-sources.js';
 import { describeStartup } from './describe-startup.js';
 import type { Settings } from './settings.js';
-import { connectRedis } from '../redis/connect.js';
+import { connectRedis, firstConnection } from '../redis/connect.js';
 import { DEFAULT_REDIS_PREFIX } from '../redis/redis-settings.js';
 
 export interface AppOptions {
@@ -94,7 +94,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Each person's costly commands (lookups, long ranges) have an hourly share of vendor requests.
   const askerLedger = redis ? createRedisAskerLedger({ redis, prefix: `${prefix}:askers`, logger }) : createMemoryAskerLedger();
   const history: History = redis ? createRedisHistory({ redis, prefix }) : createMemoryHistory();
-  // The demo fills its past from its simulation, so trends show from the first minute.
+  // The demo fills its past from its simulation, so trends show from the first minute: into Redis
+  // once connected (a client still connecting refuses writes at once; a Redis that stays away
+  // costs at most 2 s here, and the backfill then says it could not write).
+  if (redis) await firstConnection(redis, 2_000);
   const backfill = startBackfill({ history, adapters, now: now?.() ?? new Date(), logger });
   await backfill.ready;
   const directory = createSourceDirectory(sources);

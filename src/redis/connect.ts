@@ -60,3 +60,24 @@ export function connectRedis(settings: RedisSettings, overrides: RedisOptions = 
   };
   return new Cluster(settings.nodes, options);
 }
+
+/**
+ * Resolves once the client is connected (Sentinel: it found the master; Cluster: it read the
+ * slots), or gave up, or after `timeoutMs`: start-up work that writes at once (the demo's history
+ * backfill) then does not meet a client still connecting, which fails fast by design.
+ */
+export function firstConnection(client: RedisClient, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready' || client.status === 'end') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    timer.unref();
+    client.once('ready', done);
+    client.once('end', done);
+  });
+}
