@@ -1,5 +1,6 @@
 import type { AccessConfig } from '../config/schema.js';
-import type { Asker, CommandDefinition } from './types.js';
+import type { Asker } from '../domain/asker.js';
+import type { CommandDefinition } from './types.js';
 
 /**
  * Supervisors are listed in `access.supervisors` by Slack user, Slack user group or Teams

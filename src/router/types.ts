@@ -1,3 +1,4 @@
+import type { Asker, Venue } from '../domain/asker.js';
 import { BotError } from '../domain/errors.js';
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/history.js';
@@ -5,19 +6,6 @@ import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
 import type { AlertService } from '../watcher/alert-service.js';
 import type { RuleEditing } from '../rules/rule-service.js';
-
-/** Who is asking, in platform terms. */
-export interface Asker {
-  platform: 'slack' | 'teams' | 'console';
-  /** Slack user id (`U0123`), Teams AAD object id, or `console`. */
-  userId: string;
-  /** Slack user-group ids the user belongs to, when the platform told us. */
-  groups?: string[];
-  displayName?: string;
-}
-
-/** Where the command was typed: a direct (1:1) conversation, a channel or group, or the console. */
-export type Venue = 'direct' | 'channel' | 'console';
 
 /** What a button does when pressed (the same set on every platform). */
 export type ButtonAction = 'run' | 'share' | 'ack' | 'silence';

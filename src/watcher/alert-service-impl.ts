@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Asker } from '../router/types.js';
+import type { Asker } from '../domain/asker.js';
 import type { AlertService, AlertView } from './alert-service.js';
 import type { WatcherStore } from './store.js';
 import type { AckRecord, AlertRecord, Delivery } from './types.js';

@@ -1,4 +1,4 @@
-import type { Asker } from '../router/types.js';
+import type { Asker } from '../domain/asker.js';
 
 export type AlertPhase = 'pending' | 'firing' | 'acknowledged' | 'resolved';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 import type { AlertService, AlertView } from '../../src/watcher/alert-service.js';
 import { AGENT_LEAD, SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../router/support.js';
 

@@ -9,7 +9,7 @@ import { demoSourceSchema, vccliveSourceSchema } from '../../src/config/source-s
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 import { createSource } from '../../src/sources/source.js';
 import { startFakeComm100, type FakeComm100, type FakeComm100Data } from '../fakes/fake-comm100.js';
 import { sourceFor } from '../comm100/setup.js';

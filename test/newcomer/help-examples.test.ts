@@ -4,7 +4,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { readSettings } from '../../src/app/settings.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { renderText } from '../../src/reply/render-text.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 
 let app: App | undefined;
 afterEach(async () => {

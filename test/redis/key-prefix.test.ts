@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { readSettings } from '../../src/app/settings.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 import { connectRedis, deleteKeys, REDIS_URL } from '../watcher/kit.js';
 
 const silent = new Writable({ write: (_chunk, _encoding, done) => done() });

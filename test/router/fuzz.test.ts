@@ -3,7 +3,7 @@ import { isValidUserId } from '../../adapters/port.js';
 import { commands } from '../../commands/index.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 import { AGENT_LEAD, CONSOLE, SUPERVISOR, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
 
 /** Small seeded generator so a failure can be replayed. */

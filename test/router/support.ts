@@ -5,7 +5,7 @@ import type { Config } from '../../src/config/schema.js';
 import type { AgentStatus, DayStats, HandoffReport, QueueSnapshot, Transcript, VendorKind } from '../../src/domain/types.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
-import type { Asker } from '../../src/router/types.js';
+import type { Asker } from '../../src/domain/asker.js';
 
 export const SUPERVISOR: Asker = { platform: 'slack', userId: 'U0SUPER', displayName: 'Sara Supervisor' };
 export const AGENT_LEAD: Asker = { platform: 'slack', userId: 'U0OTHER', displayName: 'Omar' };

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../log/logger.js';
-import type { Asker, Venue } from '../../router/types.js';
+import type { Asker, Venue } from '../../domain/asker.js';
 
 /** Direct-message channel ids start with D; anything else (C, G) is a channel or group. */
 export function venueOf(channelId: string | undefined): Venue {

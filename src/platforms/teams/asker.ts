@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Asker, Venue } from '../../router/types.js';
+import type { Asker, Venue } from '../../domain/asker.js';
 import type { ChatopsSubmitData } from './card-types.js';
 import { conversationKind } from './conversation-ref.js';
 

@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
-import type { Asker, CommandRouter } from '../../router/types.js';
+import type { Asker } from '../../domain/asker.js';
+import type { CommandRouter } from '../../router/types.js';
 import { echo } from '../../router/replies.js';
 import { askerOf, commandTextOf, formFieldsOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
 import { formSubmission } from '../../reply/form.js';

@@ -1,0 +1,12 @@
+/** Who is asking, in platform terms. */
+export interface Asker {
+  platform: 'slack' | 'teams' | 'console';
+  /** Slack user id (`U0123`), Teams AAD object id, or `console`. */
+  userId: string;
+  /** Slack user-group ids the user belongs to, when the platform told us. */
+  groups?: string[];
+  displayName?: string;
+}
+
+/** Where the command was typed: a direct (1:1) conversation, a channel or group, or the console. */
+export type Venue = 'direct' | 'channel' | 'console';
