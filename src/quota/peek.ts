@@ -1,12 +1,5 @@
-import type { TokenPolicy } from './quota-gate.js';
+import type { PeekedValue, TokenPolicy } from './quota-gate.js';
 import type { QuotaStore } from './store.js';
-
-/** A cached answer as `QuotaGate.peek` gives it. */
-export interface PeekedValue<T> {
-  value: T;
-  /** When the vendor answered (ms since epoch). */
-  fetchedAt: number;
-}
 
 /**
  * The cached answer of a key in a store, whatever its age, without a vendor call, budget or

@@ -1,5 +1,4 @@
 import { BotError } from '../domain/errors.js';
-import type { PeekedValue } from './peek.js';
 
 /**
  * The quota gate: the one door to every vendor call, shared by every replica.
@@ -34,6 +33,13 @@ export interface QuotaGate {
    */
   replicas?(): { members: string[]; rank: number } | undefined;
   close(): Promise<void>;
+}
+
+/** A cached answer as `QuotaGate.peek` gives it. */
+export interface PeekedValue<T> {
+  value: T;
+  /** When the vendor answered (ms since epoch). */
+  fetchedAt: number;
 }
 
 export interface GateHealth {
