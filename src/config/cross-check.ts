@@ -1,5 +1,5 @@
 import { didYouMean } from '../util/suggest.js';
-import type { ConfigProblem } from './load.js';
+import type { ConfigProblem } from './config-problem.js';
 
 type Raw = Record<string, unknown>;
 

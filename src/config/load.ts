@@ -2,16 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { ConfigProblem } from './config-problem.js';
 import { crossCheck } from './cross-check.js';
 import { plainMessage } from './plain-words.js';
 import { configSchema, type Config } from './schema.js';
-
-/** One problem in a configuration file, with the path of the offending value. */
-export interface ConfigProblem {
-  /** `alerts[2].above`, `sources.bogota.token`, or `(file)` for the whole file. */
-  path: string;
-  message: string;
-}
 
 export class ConfigError extends Error {
   constructor(

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfigText, type ConfigProblem } from '../../src/config/load.js';
+import type { ConfigProblem } from '../../src/config/config-problem.js';
+import { ConfigError, parseConfigText } from '../../src/config/load.js';
 import { cleanEnv, emptyDir, runCli } from '../support/run-cli.js';
 
 const EXAMPLE = new URL('../../chatops.example.yaml', import.meta.url);
