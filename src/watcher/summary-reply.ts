@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { formatCount, formatDuration, formatLocalDate, formatPercent } from '../reply/format.js';
 import type { Reply, ReplySection } from '../reply/reply.js';
 import type { MetricName } from '../config/schema.js';
-import { METRIC_LABELS, formatMetricValue } from './alert-replies.js';
+import { METRIC_LABELS, formatMetricValue } from './metric-text.js';
 import type { SourceDay, SummaryFigures } from './summary-figures.js';
 
 /**

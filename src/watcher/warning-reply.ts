@@ -1,6 +1,6 @@
 import { formatDuration, formatLocalTime } from '../reply/format.js';
 import type { Reply } from '../reply/reply.js';
-import { formatMetricValue, METRIC_LABELS } from './alert-replies.js';
+import { formatMetricValue, METRIC_LABELS } from './metric-text.js';
 import { minutesOf } from './early-warning.js';
 import type { AlertRecord } from './types.js';
 
