@@ -1,18 +1,28 @@
 import { isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
-import type { Source } from '../sources/source.js';
 import { localDate } from '../domain/local-date.js';
-import type { QuotaGate } from './quota-gate.js';
+import type { QuotaGate, TokenPolicy } from './quota-gate.js';
+
+/**
+ * What the reconciler needs of a source (a `Source` is one). Declared here rather than imported
+ * so that quota stays below src/sources (sources build on the gate, not the other way round).
+ */
+export interface TokenCountSource {
+  readonly id: string;
+  readonly token: TokenPolicy;
+  has(capability: 'tokenUsage'): boolean;
+  tokenUsage(ask: 'background'): Promise<{ value: { usedToday: number }; stale: boolean; staleReason?: string }>;
+}
 
 export interface TokenReconcilerOptions {
   gate: QuotaGate;
-  sources: readonly Source[];
+  sources: readonly TokenCountSource[];
   logger: Logger;
   /**
    * The vendor's own count of today's requests with the source's token (wolkvox `token_use_today`).
    * Default: `source.tokenUsage('background')`, which goes through the gate and costs one request.
    */
-  readUsedToday?: (source: Source) => Promise<number>;
+  readUsedToday?: (source: TokenCountSource) => Promise<number>;
   /** Default hourly. */
   intervalMs?: number;
 }
@@ -39,7 +49,7 @@ export interface TokenReconciler {
  */
 export function startTokenReconciler({ gate, sources, logger, readUsedToday = defaultReader, intervalMs = 3_600_000 }: TokenReconcilerOptions): TokenReconciler {
   // Sources sharing a token share one counter: ask the vendor once per token.
-  const byToken = new Map<string, Source>();
+  const byToken = new Map<string, TokenCountSource>();
   for (const source of sources) if (source.has('tokenUsage') && !byToken.has(source.token.key)) byToken.set(source.token.key, source);
 
   let running: Promise<void> | undefined;
@@ -96,7 +106,7 @@ export function startTokenReconciler({ gate, sources, logger, readUsedToday = de
   };
 }
 
-async function defaultReader(source: Source): Promise<number> {
+async function defaultReader(source: TokenCountSource): Promise<number> {
   const usage = await source.tokenUsage('background');
   // A stale count may be yesterday's: raising today's counter with it would block the day.
   if (usage.stale) throw new Error(`only a stale token count is available (${usage.staleReason ?? 'vendor not answering'})`);
