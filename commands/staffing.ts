@@ -141,7 +141,7 @@ function notAvailable(source: Source): string {
  */
 export function arrivalsWindow(day: DayStats, now: DateTime): { arrivals: number; minutes: number } | undefined {
   const byHour = day.queuedByHour ?? day.chatsByHour;
-  if (!byHour || byHour.length !== 24) return undefined;
+  if (byHour?.length !== 24) return undefined;
   const hour = now.hour;
   const minute = now.minute + now.second / 60;
   const current = byHour[hour] ?? 0;

@@ -51,7 +51,7 @@ export function commandMenu(commands, own) {
 }
 
 function fillManifest(text, values, commands) {
-  const filled = text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (match, name) => {
+  const filled = text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_match, name) => {
     if (!(name in values)) fail(`teams/manifest.json uses \${{${name}}}, which this script does not fill.`);
     return values[name];
   });

@@ -1,4 +1,4 @@
-import type { AgentState, AgentStatus, DayStats, QueueFigures, QueueSnapshot } from '../../src/domain/types.js';
+import type { AgentState, AgentStatus, QueueFigures, QueueSnapshot } from '../../src/domain/types.js';
 import type { AgentStatusWire, QueueEntry, RealTimeAgent, RightNowWire } from './wire.js';
 
 /**

@@ -26,7 +26,7 @@ export interface DaySim {
   agents: Array<{ agent: DemoAgent; segments: AgentSegment[] }>;
 }
 
-const enum Kind {
+enum Kind {
   End = 0,
   Transfer = 1,
   BreakEnd = 2,

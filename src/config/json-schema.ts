@@ -63,6 +63,7 @@ function discriminateSources(schema: Node): void {
     description: union.description ?? 'One contact-center operation the bot reads: its vendor, credentials and time zone.',
     required: ['vendor'],
     properties: { vendor: { type: 'string', enum: vendors, description: 'The platform: wolkvox, comm100, vcclive, or demo (the simulated contact center).' } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
     allOf: branches.map((branch, i) => ({ if: { properties: { vendor: { const: vendors[i], description: `The ${vendors[i]} fields apply when vendor is ${vendors[i]}.` } }, required: ['vendor'] }, then: branch })),
   };
 }

@@ -122,7 +122,7 @@ export function createRouter(options: RouterOptions): Router {
   // The one in-flight count of the process: every event the router answers, and what a platform
   // does after (see `track`), so that shutdown drains both.
   let running = 0;
-  let idle: Array<() => void> = [];
+  const idle: Array<() => void> = [];
   const settle = () => {
     running--;
     if (running === 0) for (const wake of idle.splice(0)) wake();
@@ -229,7 +229,7 @@ export function createRouter(options: RouterOptions): Router {
       ruleEditing: options.ruleEditing,
       history,
       page: parsed.page,
-      commandText: ['/' + command.name, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
+      commandText: [`/${command.name}`, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),
       asTyped: naming.command,
     };
@@ -331,7 +331,7 @@ function denial(command: CommandDefinition): string {
 
 /** "Did you mean /queue?" with a button that runs the corrected command. */
 function suggestion(typed: string, meant: string, parsed: ParsedCommand): Reply {
-  const corrected = ['/' + meant, ...parsed.args.map(quoteIfNeeded), ...(parsed.source ? [`source:${parsed.source}`] : [])].join(' ');
+  const corrected = [`/${meant}`, ...parsed.args.map(quoteIfNeeded), ...(parsed.source ? [`source:${parsed.source}`] : [])].join(' ');
   // A button carries the text back verbatim: none when it holds what looks like a phone number.
   const runnable = maskPhones(corrected) === corrected && corrected.length <= 200;
   return {

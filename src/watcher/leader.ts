@@ -132,7 +132,7 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
    * first failure), so that two never lead at once.
    */
   function leadsAlone(at: number): boolean {
-    if (!outage || !outage.signal.redisDown() || !first()) return false;
+    if (!outage?.signal.redisDown() || !first()) return false;
     return (leader && at < validUntil) || at >= (downSince ?? at) + ttlMs;
   }
 

@@ -1,4 +1,4 @@
-import type { ActiveHours, AlertRuleConfig, Config, MetricName } from '../config/schema.js';
+import type { ActiveHours, Config, MetricName } from '../config/schema.js';
 import type { Severity } from './types.js';
 import { ruleIdOf } from '../config/rule-id.js';
 

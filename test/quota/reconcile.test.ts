@@ -18,7 +18,7 @@ function source(id: string, token: TokenPolicy, gate: QuotaGate, usage?: () => P
 }
 
 
-let cleanup: Array<() => unknown> = [];
+const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });

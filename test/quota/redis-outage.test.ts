@@ -42,8 +42,8 @@ const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>, policy:
     },
   });
 
-let servers: ChildProcess[] = [];
-let gates: QuotaGate[] = [];
+const servers: ChildProcess[] = [];
+const gates: QuotaGate[] = [];
 afterEach(async () => {
   await Promise.all(gates.splice(0).map((g) => g.close()));
   for (const server of servers.splice(0)) server.kill('SIGKILL');

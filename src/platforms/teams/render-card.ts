@@ -1,4 +1,4 @@
-import { type Reply, type ReplyButton, type ReplyContext, type ReplyForm, type ReplySection, type ReplyTable } from '../../reply/reply.js';
+import type { Reply, ReplyButton, ReplyContext, ReplyForm, ReplySection, ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
 import { cardData, cardLight } from './card-text.js';
