@@ -9,7 +9,7 @@ import { previewText } from '../src/rules/rule-replies.js';
 import type { ChangeOutcome } from '../src/rules/rule-service.js';
 
 /** The subcommands of `/alerts` that read or change rules. */
-export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history', 'edit', 'apply']);
+export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history', 'edit', 'apply', 'new', 'create']);
 
 /**
  * `/alerts rules`, `/alerts set <rule> <field> <value> [--preview]`, `/alerts on|off|undo|history <rule>`:
@@ -25,7 +25,20 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   if (sub === 'rules') return rulesReply(ctx);
   const preview = args.includes('--preview');
   const rest = args.filter((a) => a !== '--preview');
-  const ruleId = ruleNamed(ctx, rest[0]);
+  if (sub === 'new' || sub === 'create') {
+    if (!ctx.isRuleEditor) throw new AccessDeniedError('Creating alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
+    if (sub === 'new') return newForm(ctx);
+    const values = formValues(rest);
+    const outcome = await editing.create(values, ctx.asker.displayName ?? ctx.asker.userId, { preview });
+    if (outcome.kind === 'invalid') {
+      const again = newForm(ctx, values);
+      return { ...again, form: { ...again.form!, errors: errorsByField(outcome.problems, NEW_FIELDS) }, summary: outcome.problems.join('\n'), tone: 'warning' };
+    }
+    const id = outcome.ruleId ?? values.id ?? 'rule';
+    if (outcome.kind === 'saved') ctx.audit({ action: 'rule.change', target: `${id} v1: ${outcome.version.change}`, asker: ctx.asker });
+    return outcomeReply(ctx, id, outcome);
+  }
+  const ruleId = await ruleNamed(ctx, rest[0]);
   if (sub === 'history') return historyReply(ctx, ruleId);
   if (!ctx.isRuleEditor) throw new AccessDeniedError('Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
   const by = ctx.asker.displayName ?? ctx.asker.userId;
@@ -104,12 +117,38 @@ const FIELD_HINTS: Partial<Record<(typeof EDITABLE_FIELDS)[number], string>> = {
   activeHours: 'Days and hours such as mon-fri 08:00-18:00; empty: always',
 };
 
+/** The fields of `/alerts new`: what a rule needs beyond what can be edited. */
+const NEW_FIELDS = ['id', 'metric', 'source', 'queue', 'severity', ...EDITABLE_FIELDS] as const;
+
+/** The form of a new rule: an id, the figure and source, a threshold, channels; the rest as for any rule. */
+function newForm(ctx: CommandContext, submitted: Record<string, string> = {}): Reply {
+  const sources = Object.keys(ctx.config.sources);
+  const channels = Object.keys(ctx.config.channels);
+  const fields: ReplyFormField[] = [
+    { name: 'id', label: 'Rule name', value: submitted.id, hint: 'Letters, digits, - or _, e.g. emea-sales-queue' },
+    { name: 'metric', label: 'Figure', value: submitted.metric ?? 'queue.waiting', hint: 'e.g. queue.waiting, queue.longest_wait_seconds, agents.online' },
+    { name: 'source', label: 'Source', value: submitted.source ?? (sources.length === 1 ? sources[0] : undefined), hint: sources.join(', ') },
+    { name: 'queue', label: 'Queue (empty: the whole source)', value: submitted.queue, optional: true },
+    { name: 'above', label: 'Fire above', value: submitted.above, hint: 'Set this or Fire below', optional: true },
+    { name: 'below', label: 'Fire below', value: submitted.below, optional: true },
+    { name: 'for', label: FIELD_LABELS.for, value: submitted.for ?? '2m', hint: FIELD_HINTS.for, optional: true },
+    { name: 'severity', label: 'Severity', value: submitted.severity ?? 'warning', hint: 'info, warning or critical', optional: true },
+    { name: 'channels', label: FIELD_LABELS.channels, value: submitted.channels ?? channels[0], hint: channels.join(', ') },
+  ];
+  return {
+    title: 'New alert rule',
+    summary: 'Fill in the rule and save; it is checked like the file, announced in its channels, and applies at the next poll. Other fields: /alerts set <rule> <field> <value> afterwards.',
+    form: { title: 'New alert rule', submit: '/alerts create', submitLabel: 'Create', fields },
+    visibility: 'private',
+  };
+}
+
 /** "above: expected a number" -> { above: "expected a number" }; a problem with no field goes to the first field it names or to all. */
-function errorsByField(problems: readonly string[]): Record<string, string> {
+function errorsByField(problems: readonly string[], known: readonly string[] = EDITABLE_FIELDS): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const match = /^([A-Za-z]+)(?:\[\d+\])?(?:\.[\w.]+)?: (.*)$/.exec(problem);
-    const field = match && (EDITABLE_FIELDS as readonly string[]).includes(match[1]!) ? match[1]! : 'above';
+    const field = match && known.includes(match[1]!) ? match[1]! : known[0] === 'id' ? (problem.includes('above') || problem.includes('below') ? 'above' : 'id') : 'above';
     errors[field] = errors[field] ? `${errors[field]}; ${match?.[2] ?? problem}` : (match?.[2] ?? problem);
   }
   return errors;
@@ -175,8 +214,9 @@ async function historyReply(ctx: CommandContext, ruleId: string): Promise<Reply>
   };
 }
 
-function ruleNamed(ctx: CommandContext, ruleId: string | undefined): string {
-  const ids = ctx.config.alerts.map((r, i) => r.id ?? `${r.metric}-${r.source}-${i}`);
+/** A rule of the file or one created in chat, named case-insensitively; usage help naming the rules otherwise. */
+export async function ruleNamed(ctx: CommandContext, ruleId: string | undefined): Promise<string> {
+  const ids = ctx.ruleEditing ? (await ctx.ruleEditing.rules()).map((r) => r.id) : ctx.config.alerts.map((r, i) => r.id ?? `${r.metric}-${r.source}-${i}`);
   if (ruleId === undefined) throw new UsageError(`Name a rule. Rules: ${ids.join(', ') || 'none configured'}.`);
   const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
   if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
@@ -185,5 +225,6 @@ function ruleNamed(ctx: CommandContext, ruleId: string | undefined): string {
 
 function zoneOfRule(ctx: CommandContext, ruleId: string): string {
   const rule = ctx.config.alerts.find((r, i) => (r.id ?? `${r.metric}-${r.source}-${i}`) === ruleId);
-  return (rule && ctx.sources.get(rule.source)?.timeZone) ?? 'UTC';
+  const source = rule?.source ?? (Object.keys(ctx.config.sources).length === 1 ? Object.keys(ctx.config.sources)[0] : undefined);
+  return (source && ctx.sources.get(source)?.timeZone) ?? 'UTC';
 }

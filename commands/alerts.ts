@@ -9,7 +9,7 @@ import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
-import { ruleSubcommand } from './alert-rules.js';
+import { ruleNamed, ruleSubcommand } from './alert-rules.js';
 
 const ALERT_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 const MIN_SILENCE_MS = 60_000;
@@ -29,7 +29,7 @@ const MAX_FIRING_SHOWN = 10;
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
-  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule>]',
+  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
   examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : [])],
   access: 'everyone',
   usesSource: false,
@@ -55,6 +55,8 @@ export const alertsCommand: CommandDefinition = {
       case 'history':
       case 'edit':
       case 'apply':
+      case 'new':
+      case 'create':
         return ruleSubcommand(ctx, sub!.toLowerCase(), rest);
       default:
         throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration>, /alerts unsilence <rule>, /alerts rules, /alerts set <rule> <field> <value>, /alerts on|off|undo|history <rule>.`);
@@ -141,7 +143,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (!ctx.isSupervisor) throw new AccessDeniedError('Silencing alerts is for supervisors. Ask your administrator to add you to access.supervisors.');
   const [ruleId, durationText = '1h', extra] = args;
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name a rule and how long: /alerts silence <rule> 30m.');
-  const match = ruleNamed(ctx, ruleId);
+  const match = await ruleNamed(ctx, ruleId);
   const ms = parseDuration(durationText.toLowerCase());
   if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS) throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
   if (!ctx.alerts) return watcherOff();
@@ -162,7 +164,7 @@ async function unsilence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (!ctx.isSupervisor) throw new AccessDeniedError('Lifting a silence is for supervisors. Ask your administrator to add you to access.supervisors.');
   const [ruleId, extra] = args;
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name one rule: /alerts unsilence <rule>.');
-  const match = ruleNamed(ctx, ruleId);
+  const match = await ruleNamed(ctx, ruleId);
   if (!ctx.alerts) return watcherOff();
   const lifted = await ctx.alerts.unsilence(match, ctx.asker);
   if (!lifted) return { title: `${match} is not silenced`, summary: `Nothing to lift: ${match} notifies as usual.`, visibility: 'private', tone: 'normal' };
@@ -174,14 +176,6 @@ async function unsilence(ctx: CommandContext, args: string[]): Promise<Reply> {
     visibility: 'public',
     tone: 'good',
   };
-}
-
-/** The configured rule a supervisor named (case-insensitive), or usage help naming the rules. */
-function ruleNamed(ctx: CommandContext, ruleId: string): string {
-  const ids = ctx.config.alerts.map(ruleIdOf);
-  const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
-  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
-  return match;
 }
 
 function unsilenceButton(ruleId: string): ReplyButton {

@@ -21,6 +21,8 @@ export type ChangeOutcome =
 export interface RuleEditing {
   rules(): Promise<EffectiveRules['all']>;
   set(ruleId: string, field: string, value: string, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome>;
+  /** A new rule (not in the file), from the fields of `/alerts new`. */
+  create(values: Record<string, string>, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome & { ruleId?: string }>;
   /** Several fields in one version (a form). */
   setMany(ruleId: string, values: Record<string, string>, by: string, options?: { preview?: boolean }): Promise<ChangeOutcome>;
   enable(ruleId: string, enabled: boolean, by: string): Promise<ChangeOutcome>;
@@ -39,6 +41,8 @@ export interface RuleEditingOptions {
   now: () => Date;
   /** The time zone a source's times are read in. */
   zoneOf: (sourceId: string) => string;
+  /** Sources the watcher polls: a rule created in chat must watch one of them. */
+  watchedSources?: ReadonlySet<string>;
 }
 
 /**
@@ -68,8 +72,9 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
   async function save(ruleId: string, next: { overrides: Overrides; enabled: boolean }, changeText: string, by: string, previewOnly: boolean): Promise<ChangeOutcome> {
     const { latest, effective } = await current();
     const entry = effective.all.find((r) => r.id === ruleId)!;
-    const fileRule = config.alerts.find((_r, i) => effective.all[i]!.id === ruleId)!;
-    const checked = checkRule(applyOverrides(rawOf(fileRule), next.overrides), ruleId, config);
+    const fileRule = config.alerts.find((_r, i) => effective.all[i]!.id === ruleId);
+    const created = latest.get(ruleId)?.created === true;
+    const checked = checkRule(applyOverrides(fileRule ? rawOf(fileRule) : {}, next.overrides), ruleId, config);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
     let change = changeText;
     const watch = (rule: typeof checked.rule) => resolveRules({ ...config, alerts: [rule] }).rules[0];
@@ -77,7 +82,7 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     if (change === 'undo') change = `undo: ${diffText(entry.rule, checked.rule, entry.enabled, next.enabled) || 'no change'}`;
     if (previewOnly) return { kind: 'preview', change, preview: shown };
     const after = latest.get(ruleId)?.version ?? 0;
-    const version = await store.append({ ruleId, overrides: next.overrides, enabled: next.enabled, by, at: now().toISOString(), change }, after);
+    const version = await store.append({ ruleId, overrides: next.overrides, enabled: next.enabled, by, at: now().toISOString(), change, ...(created ? { created } : {}) }, after);
     if (!version) return { kind: 'conflict' };
     const channels = resolveRules({ ...config, alerts: [entry.rule, checked.rule] }).rules.flatMap((r) => r.channels);
     await options.announce?.([...new Set(channels)], announcement(version, shown, options.zoneOf(checked.rule.source)));
@@ -103,6 +108,35 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
   const editing: RuleEditing = {
     async rules() {
       return (await current()).effective.all;
+    },
+
+    async create(values, by, opts = {}) {
+      const { id, metric, source, queue, severity, ...fields } = values;
+      const problems: string[] = [];
+      if (!id || !/^[a-z0-9][a-z0-9_-]{0,62}$/i.test(id)) problems.push('id: name the rule with letters, digits, "-" or "_" (it is how /alerts and the buttons name it)');
+      const { effective } = await current();
+      if (id && effective.all.some((r) => r.id.toLowerCase() === id.toLowerCase())) problems.push(`id: there is already a rule "${id}"`);
+      if (source && options.watchedSources && !options.watchedSources.has(source)) problems.push(`source: the watcher polls ${[...options.watchedSources].join(', ') || 'no source'}; a rule on ${source} needs a rule in the file first (or a restart after adding one)`);
+      const unknown = Object.keys(fields).filter((f) => !isEditableField(f));
+      for (const field of unknown) problems.push(`${field}: not a field of a rule made in chat`);
+      if (problems.length) return { kind: 'invalid', problems };
+      const raw: Overrides & Record<string, unknown> = { metric, source, ...(queue ? { queue } : {}), ...(severity ? { severity } : {}) };
+      for (const [field, text] of Object.entries(fields)) {
+        const parsed = parseFieldValue(field as EditableField, text);
+        if (parsed !== null && text.trim() !== '') raw[field] = parsed;
+      }
+      const checked = checkRule(raw, id!, config);
+      if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+      const change = `created: ${checked.rule.metric}${checked.rule.queue ? ` (${checked.rule.queue})` : ''} on ${checked.rule.source} ${checked.rule.above !== undefined ? `above ${checked.rule.above}` : `below ${checked.rule.below}`}`;
+      const watch = resolveRules({ ...config, alerts: [checked.rule] }).rules[0];
+      const replayed = await preview(watch, watch);
+      // A new rule: nothing fired before it.
+      const shown = replayed && { ...replayed, before: [], beforeToday: 0 };
+      if (opts.preview) return { kind: 'preview', change, preview: shown, ruleId: id };
+      const version = await store.append({ ruleId: id!, overrides: raw, enabled: true, by, at: now().toISOString(), change, created: true }, 0);
+      if (!version) return { kind: 'conflict' };
+      await options.announce?.(watch?.channels ?? [], announcement(version, shown, options.zoneOf(checked.rule.source)));
+      return { kind: 'saved', version, preview: shown, ruleId: id };
     },
 
     set(ruleId, field, value, by, opts = {}) {

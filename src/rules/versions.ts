@@ -17,6 +17,8 @@ export interface RuleVersion {
   at: string;
   /** What this version changed, in words: "above 10 → 5", "turned off", "undo: above 5 → 10". */
   change: string;
+  /** A rule created in chat (not in the file): `overrides` is the whole rule. */
+  created?: boolean;
 }
 
 /** Where a rule's current form comes from. */
@@ -58,6 +60,15 @@ export function effectiveRules(config: Config, latest: ReadonlyMap<string, RuleV
     all.push({ id, rule, enabled, origin, ...(problems ? { problems } : {}) });
     if (enabled) alerts.push(rule);
   });
+  // Rules created in chat, after the file's: the whole rule is in the version.
+  const fileIds = new Set(all.map((r) => r.id));
+  for (const version of [...latest.values()].filter((v) => v.created && !fileIds.has(v.ruleId)).sort((a, b) => a.ruleId.localeCompare(b.ruleId))) {
+    const checked = checkRule(applyOverrides({}, version.overrides), version.ruleId, config);
+    if (!checked.ok) continue;
+    const origin: RuleOrigin = { from: 'chat', by: version.by, at: version.at, version: version.version, fields: ['created in chat'] };
+    all.push({ id: version.ruleId, rule: checked.rule, enabled: version.enabled, origin });
+    if (version.enabled) alerts.push(checked.rule);
+  }
   return { alerts, all };
 }
 
@@ -68,5 +79,7 @@ export function effectiveRules(config: Config, latest: ReadonlyMap<string, RuleV
 export function undoTarget(history: readonly RuleVersion[]): Pick<RuleVersion, 'overrides' | 'enabled'> | undefined {
   if (history.length === 0) return undefined;
   const previous = history[history.length - 2];
+  // A rule created in chat has no file to go back to: undoing its creation turns it off.
+  if (!previous && history[0]!.created) return history[0]!.enabled ? { overrides: history[0]!.overrides, enabled: false } : undefined;
   return previous ? { overrides: previous.overrides, enabled: previous.enabled } : { overrides: {}, enabled: true };
 }

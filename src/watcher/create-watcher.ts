@@ -158,6 +158,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const follow = async () => {
     await poller.follow();
     await outageStore?.refresh([...watchedIds]);
+    // Followers learn the rules created in chat too (a Silence pressed on any replica names them).
+    await currentRules();
   };
   // Rules changed in chat are versions over the file's: every poll reads the current ones.
   const ruleStore = options.ruleStore ?? (options.redis ? createRedisRuleStore({ redis: options.redis, prefix }) : createMemoryRuleStore());
@@ -167,7 +169,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     await store.enqueue(channels.map((channel) => ({ kind: 'message' as const, id: randomUUID(), channel, reply, createdAt })));
     outbox.kick();
   };
-  const ruleEditing = createRuleEditing({ config, store: ruleStore, history: options.history, announce, now, zoneOf });
+  const ruleEditing = createRuleEditing({ config, store: ruleStore, history: options.history, announce, now, zoneOf, watchedSources: new Set(rules.map((r) => r.source)) });
   const knownSources = new Set(options.sources.map((s) => s.id));
   let lastRules: readonly WatchRule[] = rules;
   const reading = failureState(logger, { failing: 'watcher: could not read the rules changed in chat; polling with the last ones read (logged again when it recovers)', recovered: 'watcher: the rules changed in chat can be read again' });
@@ -177,6 +179,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       reading.ok('rules');
       const before = new Set(lastRules.map((r) => r.id));
       lastRules = next;
+      // Rules created in chat may be silenced like the file's.
+      for (const rule of next) ruleIds.add(rule.id);
       // A rule turned off in chat: its open alert ends, its message updated in place.
       if (next.some((r) => !before.has(r.id)) || before.size !== next.length) {
         const ids = new Set([...next.map((r) => r.id), ...poller.watched.map((s) => figuresRuleId(s.id))]);

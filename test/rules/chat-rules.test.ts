@@ -124,6 +124,31 @@ describe('alert rules changed from the chat', () => {
   });
 });
 
+describe('a rule created in the chat', () => {
+  it('is offered as a form, checked like the file, announced, watched at the next poll, and its creation can be undone', async () => {
+    const w = await world({ above: 10 });
+    const form = await w.ask('/alerts new');
+    expect(form.form?.submit).toBe('/alerts create');
+    expect(form.form?.fields.map((f) => f.name)).toEqual(['id', 'metric', 'source', 'queue', 'above', 'below', 'for', 'severity', 'channels']);
+    expect((await w.ask('/alerts create "id=sales-queue" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"')).form?.errors).toEqual({ id: 'there is already a rule "sales-queue"' });
+    const noThreshold = await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "channels=ops"');
+    expect(noThreshold.form?.errors?.above).toMatch(/set exactly one of `above` or `below`/);
+    expect((await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"', OMAR)).summary).toMatch(/^Creating alert rules is for rule editors/);
+
+    const created = await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "queue=Sales" "above=3" "for=0s" "channels=ops"');
+    expect(created.title).toBe('Changed sales-busy: created: queue.waiting (Sales) on emea above 3');
+    await w.poll(5);
+    const posts = w.ledger.posts().map((c) => textOf(c));
+    expect(posts.some((t) => t.includes('Sara changed sales-busy: created'))).toBe(true);
+    expect(posts.filter((t) => t.includes('alert sales-busy:1'))).toHaveLength(1);
+    expect(JSON.stringify((await w.ask('/alerts rules')).sections)).toContain('sales-busy — on');
+
+    expect((await w.ask('/alerts undo sales-busy')).title).toBe('Changed sales-busy: undo: turned off');
+    await w.poll(5);
+    expect(w.ledger.updates().some((c) => textOf(c).includes('alert sales-busy:1') && textOf(c).includes('Resolved'))).toBe(true);
+  });
+});
+
 describe('the preview', () => {
   // A morning's queue: two busy spells and a blip.
   const SERIES = [0, 2, 4, 6, 8, 11, 12, 9, 7, 4, 2, 0, 1, 6, 6, 3, 9, 13, 14, 12, 8, 6, 3, 1, 0];
