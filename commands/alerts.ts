@@ -6,7 +6,6 @@ import { AccessDeniedError, UsageError, type CommandContext, type CommandDefinit
 import { formatAge, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
-import { didYouMean } from '../src/util/suggest.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 import { ruleNamed, ruleSubcommand } from './alert-rules.js';
@@ -18,7 +17,6 @@ const MAX_SILENCE_MS = 7 * 86_400_000;
 const MAX_ALERT_BUTTONS = 5;
 const MAX_FIRING_SHOWN = 10;
 
-
 /**
  * `/alerts`: the configured rules and, when the watcher runs, what is firing with Ack and
  * Silence buttons; `/alerts ack <id>` and `/alerts silence <rule> 30m` for supervisors.
@@ -29,8 +27,13 @@ const MAX_FIRING_SHOWN = 10;
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
-  usage: '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
-  examples: ({ rules, alertId }) => ['/alerts', ...(alertId ? [`/alerts ack ${alertId}`] : []), ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : [])],
+  usage:
+    '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
+  examples: ({ rules, alertId }) => [
+    '/alerts',
+    ...(alertId ? [`/alerts ack ${alertId}`] : []),
+    ...(rules[0] ? [`/alerts silence ${rules[0]} 30m`, `/alerts unsilence ${rules[0]}`] : []),
+  ],
   access: 'everyone',
   usesSource: false,
   async handler(ctx) {
@@ -59,7 +62,9 @@ export const alertsCommand: CommandDefinition = {
       case 'create':
         return ruleSubcommand(ctx, sub!.toLowerCase(), rest);
       default:
-        throw new UsageError(`"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration>, /alerts unsilence <rule>, /alerts rules, /alerts set <rule> <field> <value>, /alerts on|off|undo|history <rule>.`);
+        throw new UsageError(
+          `"${echo(sub!)}" is not something /alerts does: use /alerts, /alerts ack <alert id>, /alerts silence <rule> <duration>, /alerts unsilence <rule>, /alerts rules, /alerts set <rule> <field> <value>, /alerts on|off|undo|history <rule>.`,
+        );
     }
   },
 };
@@ -92,7 +97,8 @@ async function overview(ctx: CommandContext): Promise<Reply> {
     buttons.push({ label: `Ack${suffix}`, action: 'ack', value: alert.id, style: 'primary' });
     buttons.push({ label: `Silence 1h${suffix}`, action: 'silence', value: `${alert.ruleId}:1h` });
   }
-  for (const s of silences.slice(0, MAX_ALERT_BUTTONS)) buttons.push({ ...unsilenceButton(s.ruleId), label: silences.length > 1 ? `Unsilence ${s.ruleId}` : 'Unsilence' });
+  for (const s of silences.slice(0, MAX_ALERT_BUTTONS))
+    buttons.push({ ...unsilenceButton(s.ruleId), label: silences.length > 1 ? `Unsilence ${s.ruleId}` : 'Unsilence' });
   buttons.push(refreshButton(ctx, '/alerts'));
   if (page.nextPage) buttons.push(nextPageButton(ctx, '/alerts', page.nextPage));
 
@@ -132,8 +138,20 @@ async function acknowledge(ctx: CommandContext, args: string[]): Promise<Reply> 
   if (!ctx.alerts) return watcherOff();
   const alert = await ctx.alerts.acknowledge(id, ctx.asker);
   // The trail records what happened: only the press that acknowledged an open alert is an acknowledgement.
-  if (!alert) return { title: 'Nothing to acknowledge', summary: `No alert is firing with id ${id}; it may have resolved already.`, visibility: 'private', tone: 'warning' };
-  if (!alert.first) return { title: `Already acknowledged`, summary: `${alert.ruleId} was acknowledged by ${alert.acknowledgedBy ?? 'someone else'} already; nothing changed.`, visibility: 'private', tone: 'normal' };
+  if (!alert)
+    return {
+      title: 'Nothing to acknowledge',
+      summary: `No alert is firing with id ${id}; it may have resolved already.`,
+      visibility: 'private',
+      tone: 'warning',
+    };
+  if (!alert.first)
+    return {
+      title: `Already acknowledged`,
+      summary: `${alert.ruleId} was acknowledged by ${alert.acknowledgedBy ?? 'someone else'} already; nothing changed.`,
+      visibility: 'private',
+      tone: 'normal',
+    };
   ctx.audit({ action: 'alert.acknowledge', target: id, asker: ctx.asker });
   const who = ctx.asker.displayName ?? ctx.asker.userId;
   return { title: `Acknowledged ${alert.ruleId}`, summary: `${alert.metric} on ${alert.source} — acknowledged by ${who}.`, visibility: 'public', tone: 'good' };
@@ -145,11 +163,18 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
   if (ruleId === undefined || extra !== undefined) throw new UsageError('Name a rule and how long: /alerts silence <rule> 30m.');
   const match = await ruleNamed(ctx, ruleId);
   const ms = parseDuration(durationText.toLowerCase());
-  if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS) throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
+  if (ms === undefined || ms < MIN_SILENCE_MS || ms > MAX_SILENCE_MS)
+    throw new UsageError(`"${echo(durationText)}" is not a duration from 1m to 7d; write it like 30m, 2h or 1d.`);
   if (!ctx.alerts) return watcherOff();
   const result = await ctx.alerts.silence(match, ms, ctx.asker);
   ctx.audit({ action: 'alert.silence', target: `${match}:${durationText}`, asker: ctx.asker });
-  if (!result) return { title: `Could not silence ${match}`, summary: 'The watcher does not know this rule yet; try again after its next poll.', visibility: 'private', tone: 'warning' };
+  if (!result)
+    return {
+      title: `Could not silence ${match}`,
+      summary: 'The watcher does not know this rule yet; try again after its next poll.',
+      visibility: 'private',
+      tone: 'warning',
+    };
   const zone = ctx.sources.get(ruleSource(ctx.config, match))?.timeZone ?? 'UTC';
   return {
     title: `Silenced ${match}`,
@@ -193,7 +218,8 @@ function alertSection(alert: AlertView, zone: string, now: Date): ReplySection {
     `${alert.metric}${alert.queue ? ` (${alert.queue})` : ''} on ${alert.source} is ${alert.value} (threshold ${threshold}, peak ${alert.peak})`,
     `since ${formatLocalTime(alert.since, zone)} (${formatAge(alert.since, now)})`,
   ];
-  if (alert.reopens) lines.push(`fired again ${alert.reopens === 1 ? 'once' : `${alert.reopens} times`} soon after resolving${alert.flapping ? '; flapping' : ''}`);
+  if (alert.reopens)
+    lines.push(`fired again ${alert.reopens === 1 ? 'once' : `${alert.reopens} times`} soon after resolving${alert.flapping ? '; flapping' : ''}`);
   if (alert.acknowledgedBy) lines.push(`acknowledged by ${alert.acknowledgedBy}`);
   return { heading: `${alert.ruleId} — ${alert.phase} (${alert.severity})`, text: lines.join('\n') };
 }
@@ -215,5 +241,10 @@ function ruleSource(config: Config, ruleId: string): string {
 }
 
 function watcherOff(): Reply {
-  return { title: 'Alerts are not watched here', summary: 'The watcher is not running in this bot process, so there is nothing to acknowledge or silence.', visibility: 'private', tone: 'warning' };
+  return {
+    title: 'Alerts are not watched here',
+    summary: 'The watcher is not running in this bot process, so there is nothing to acknowledge or silence.',
+    visibility: 'private',
+    tone: 'warning',
+  };
 }

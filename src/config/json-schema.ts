@@ -4,7 +4,11 @@ import { configSchema } from './schema.js';
 type Node = Record<string, unknown>;
 
 /** `${VAR}` or `${VAR:-default}`: a value that comes from the environment when the file is read. */
-const PLACEHOLDER = { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\\}$', description: 'Taken from the environment variable when the file is read: ${VAR} or ${VAR:-default}.' };
+const PLACEHOLDER = {
+  type: 'string',
+  pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\\}$',
+  description: 'Taken from the environment variable when the file is read: ${VAR} or ${VAR:-default}.',
+};
 
 /**
  * JSON Schema of `chatops.yaml` for editors (completion and checks), generated from the zod
@@ -46,7 +50,14 @@ function acceptPlaceholders(node: Node): void {
 function withPlaceholder(node: Node): Node {
   acceptPlaceholders(node);
   if ('const' in node || node.type === 'object' || node.type === 'array' || node.anyOf || node.oneOf) return node;
-  const formed = node.type === 'number' || node.type === 'integer' || node.type === 'boolean' || 'format' in node || 'pattern' in node || 'minLength' in node || 'enum' in node;
+  const formed =
+    node.type === 'number' ||
+    node.type === 'integer' ||
+    node.type === 'boolean' ||
+    'format' in node ||
+    'pattern' in node ||
+    'minLength' in node ||
+    'enum' in node;
   if (!formed) return node;
   const { description, default: fallback, ...rest } = node;
   return { ...(description ? { description } : {}), ...(fallback !== undefined ? { default: fallback } : {}), anyOf: [rest, PLACEHOLDER] };
@@ -63,7 +74,10 @@ function discriminateSources(schema: Node): void {
     description: union.description ?? 'One contact-center operation the bot reads: its vendor, credentials and time zone.',
     required: ['vendor'],
     properties: { vendor: { type: 'string', enum: vendors, description: 'The platform: wolkvox, comm100, vcclive, or demo (the simulated contact center).' } },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
-    allOf: branches.map((branch, i) => ({ if: { properties: { vendor: { const: vendors[i], description: `The ${vendors[i]} fields apply when vendor is ${vendors[i]}.` } }, required: ['vendor'] }, then: branch })),
+    allOf: branches.map((branch, i) => ({
+      if: { properties: { vendor: { const: vendors[i], description: `The ${vendors[i]} fields apply when vendor is ${vendors[i]}.` } }, required: ['vendor'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
+      then: branch,
+    })),
   };
 }

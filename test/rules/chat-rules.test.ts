@@ -7,9 +7,21 @@ import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AuditEntry } from '../../src/router/types.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
-import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { BOT_TOKEN, CHANNEL, comm100Source, configWith, connectRedis, deleteKeys, manualClock, slackLedger, slackPlatform, textOf, uniquePrefix } from '../watcher/kit.js';
+import { startFakeComm100 } from '../fakes/fake-comm100.js';
+import { startFakeSlack } from '../fakes/fake-slack.js';
+import {
+  BOT_TOKEN,
+  CHANNEL,
+  comm100Source,
+  configWith,
+  connectRedis,
+  deleteKeys,
+  manualClock,
+  slackLedger,
+  slackPlatform,
+  textOf,
+  uniquePrefix,
+} from '../watcher/kit.js';
 
 const SARA: Asker = { platform: 'slack', userId: 'U0SARA', displayName: 'Sara' };
 const OMAR: Asker = { platform: 'slack', userId: 'U0OMAR', displayName: 'Omar' };
@@ -35,10 +47,29 @@ async function world(rule: Record<string, unknown>) {
     access: { supervisors: { slackUsers: [SARA.userId] } },
   });
   const source = comm100Source(comm100);
-  const watcher: Watcher = createWatcher({ config, sources: [source], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), now: clock.now, schedule: { pollIntervalMs: 3_600_000 }, history });
+  const watcher: Watcher = createWatcher({
+    config,
+    sources: [source],
+    platforms: [slackPlatform(slack)],
+    redis,
+    prefix,
+    logger: silentLogger(),
+    now: clock.now,
+    schedule: { pollIntervalMs: 3_600_000 },
+    history,
+  });
   await watcher.start();
   const audits: AuditEntry[] = [];
-  const router = createRouter({ commands, config, sources: createSourceDirectory([source]), alerts: watcher.alerts, ruleEditing: watcher.rules, history, now: clock.now, audit: (e) => audits.push(e) });
+  const router = createRouter({
+    commands,
+    config,
+    sources: createSourceDirectory([source]),
+    alerts: watcher.alerts,
+    ruleEditing: watcher.rules,
+    history,
+    now: clock.now,
+    audit: (e) => audits.push(e),
+  });
   cleanups.push(async () => {
     await watcher.stop();
     await comm100.close();
@@ -65,7 +96,7 @@ async function world(rule: Record<string, unknown>) {
 const isAlert = (text: string) => text.includes('alert sales-queue:');
 
 describe('alert rules changed from the chat', () => {
-  it('refuses a non-editor; a supervisor\'s change is announced with Undo and applies at the next poll; undo restores it', async () => {
+  it("refuses a non-editor; a supervisor's change is announced with Undo and applies at the next poll; undo restores it", async () => {
     const w = await world({ above: 10 });
     await w.poll(7);
     const refused = await w.ask('/alerts set sales-queue above 5', OMAR);
@@ -97,10 +128,13 @@ describe('alert rules changed from the chat', () => {
     expect(w.ledger.updates().some((c) => isAlert(textOf(c)) && textOf(c).includes('Resolved'))).toBe(true);
     expect(w.ledger.posts().filter((c) => textOf(c).includes('undo: above 5 → 10'))).toHaveLength(1);
     expect((await w.ask('/alerts history sales-queue')).sections?.[0]?.text).toMatch(/v2 · .* Sara: undo: above 5 → 10\nv1 · .* Sara: above 10 → 5/);
-    expect(w.audits.map((a) => `${a.action} ${a.target}`)).toEqual(['rule.change sales-queue v1: above 10 → 5', 'rule.change sales-queue v2: undo: above 5 → 10']);
+    expect(w.audits.map((a) => `${a.action} ${a.target}`)).toEqual([
+      'rule.change sales-queue v1: above 10 → 5',
+      'rule.change sales-queue v2: undo: above 5 → 10',
+    ]);
   });
 
-  it('gives a bad value the schema\'s own message and changes nothing', async () => {
+  it("gives a bad value the schema's own message and changes nothing", async () => {
     const w = await world({ above: 10 });
     expect((await w.ask('/alerts set sales-queue for 5 minutes')).summary).toBe('for: "5 minutes" is not a duration; write it like "90s", "5m" or "1h"');
     expect((await w.ask('/alerts set sales-queue above ten')).summary).toMatch(/^above: expected a number/);
@@ -130,10 +164,14 @@ describe('a rule created in the chat', () => {
     const form = await w.ask('/alerts new');
     expect(form.form?.submit).toBe('/alerts create');
     expect(form.form?.fields.map((f) => f.name)).toEqual(['id', 'metric', 'source', 'queue', 'above', 'below', 'for', 'severity', 'channels']);
-    expect((await w.ask('/alerts create "id=sales-queue" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"')).form?.errors).toEqual({ id: 'there is already a rule "sales-queue"' });
+    expect((await w.ask('/alerts create "id=sales-queue" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"')).form?.errors).toEqual({
+      id: 'there is already a rule "sales-queue"',
+    });
     const noThreshold = await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "channels=ops"');
     expect(noThreshold.form?.errors?.above).toMatch(/set exactly one of `above` or `below`/);
-    expect((await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"', OMAR)).summary).toMatch(/^Creating alert rules is for rule editors/);
+    expect((await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "above=3" "channels=ops"', OMAR)).summary).toMatch(
+      /^Creating alert rules is for rule editors/,
+    );
 
     const created = await w.ask('/alerts create "id=sales-busy" "metric=queue.waiting" "source=emea" "queue=Sales" "above=3" "for=0s" "channels=ops"');
     expect(created.title).toBe('Changed sales-busy: created: queue.waiting (Sales) on emea above 3');
@@ -158,7 +196,7 @@ describe('the preview', () => {
     return { w, count: w.ledger.posts().filter((c) => isAlert(textOf(c))).length };
   };
 
-  it('counts what the watcher\'s own evaluation posted over the same recorded figures, for the rule as it is and as changed', async () => {
+  it("counts what the watcher's own evaluation posted over the same recorded figures, for the rule as it is and as changed", async () => {
     const at5 = await alertsPosted(5);
     const at10 = await alertsPosted(10);
     expect(at5.count).toBeGreaterThan(at10.count);
