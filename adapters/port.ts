@@ -12,16 +12,7 @@ import type {
 } from '../src/domain/types.js';
 
 /** What a source can answer. A command whose capability is missing says so, never crashes. */
-export type Capability =
-  | 'queue'
-  | 'agents'
-  | 'activeChats'
-  | 'transcript'
-  | 'today'
-  | 'recentArrivals'
-  | 'dayStats'
-  | 'handoffs'
-  | 'tokenUsage';
+export type Capability = 'queue' | 'agents' | 'activeChats' | 'transcript' | 'today' | 'recentArrivals' | 'dayStats' | 'handoffs' | 'tokenUsage';
 
 /**
  * The vendor port. One instance per configured source. Every method may throw a `VendorError`

@@ -46,7 +46,16 @@ function alertsOf(rule: WatchRule, series: Series): { fires: Fire[]; open: boole
   let alert: AlertRecord | undefined;
   let recent: AlertRecord | undefined;
   for (let i = 0; i < values.length; i++) {
-    const r = evaluate({ ...rule, reopenWithinMs: DEFAULT_REOPEN_MS }, state, alert, { value: values[i], now: new Date(series.times[i]!), active: true, silenced: false, acknowledged: false, sourceLabel: 'x', timeZone: 'UTC', recent });
+    const r = evaluate({ ...rule, reopenWithinMs: DEFAULT_REOPEN_MS }, state, alert, {
+      value: values[i],
+      now: new Date(series.times[i]!),
+      active: true,
+      silenced: false,
+      acknowledged: false,
+      sourceLabel: 'x',
+      timeZone: 'UTC',
+      recent,
+    });
     state = r.state;
     const firing = r.alert && !r.alert.resolvedAt ? r.alert : undefined;
     if (r.alert?.endReason === 'recovered' && alert) {
@@ -177,6 +186,8 @@ for (const family of FAMILY_LIST) {
       const c = countOf(r.p, cut, r.fires, r.open);
       for (const k of Object.keys(sum) as Array<keyof Count>) sum[k] += c[k];
     }
-    console.log(`| ${cut} | ${pct(sum.warned, sum.incidents)} | ${pct(sum.cameTrue, sum.warnings)} | ${pct(sum.newIncident, sum.warnings)} | ${(sum.warnings / sum.incidents).toFixed(2)} |`);
+    console.log(
+      `| ${cut} | ${pct(sum.warned, sum.incidents)} | ${pct(sum.cameTrue, sum.warnings)} | ${pct(sum.newIncident, sum.warnings)} | ${(sum.warnings / sum.incidents).toFixed(2)} |`,
+    );
   }
 }

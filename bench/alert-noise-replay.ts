@@ -57,7 +57,24 @@ export interface NoiseTally {
   sustainedUnannounced: number;
 }
 
-export const emptyNoise = (): NoiseTally => ({ days: 0, alertPosts: 0, warningPosts: 0, mentions: 0, reopens: 0, emulatedReopens: 0, incidents: 0, warnedBeforeCrossing: 0, warnedBeforeFiring: 0, warnings: 0, warningsTrue: 0, warningsNewIncident: 0, warningsInWindow: 0, warningsInWindowNewIncident: 0, sustained: 0, sustainedUnannounced: 0 });
+export const emptyNoise = (): NoiseTally => ({
+  days: 0,
+  alertPosts: 0,
+  warningPosts: 0,
+  mentions: 0,
+  reopens: 0,
+  emulatedReopens: 0,
+  incidents: 0,
+  warnedBeforeCrossing: 0,
+  warnedBeforeFiring: 0,
+  warnings: 0,
+  warningsTrue: 0,
+  warningsNewIncident: 0,
+  warningsInWindow: 0,
+  warningsInWindowNewIncident: 0,
+  sustained: 0,
+  sustainedUnannounced: 0,
+});
 
 export function addNoise(into: NoiseTally, t: NoiseTally): NoiseTally {
   for (const k of Object.keys(into) as Array<keyof NoiseTally>) into[k] += t[k];
@@ -105,7 +122,13 @@ export function replayRule(base: WatchRule, series: Series, config: NoiseConfig,
       recent = result.alert;
     }
     if (!('lastResolvedAt' in evaluated) && lastResolvedAt) evaluated = { ...evaluated, lastResolvedAt };
-    const emulated = justFired && !native && config.reopenWithinMs > 0 && lastResolvedAt !== undefined && at - Date.parse(lastResolvedAt) <= config.reopenWithinMs && incident !== undefined;
+    const emulated =
+      justFired &&
+      !native &&
+      config.reopenWithinMs > 0 &&
+      lastResolvedAt !== undefined &&
+      at - Date.parse(lastResolvedAt) <= config.reopenWithinMs &&
+      incident !== undefined;
     if (native || emulated) {
       tally.reopens += 1;
       if (emulated) tally.emulatedReopens += 1;
@@ -114,7 +137,14 @@ export function replayRule(base: WatchRule, series: Series, config: NoiseConfig,
       tally.mentions += posts.filter((n) => n.kind === 'post' && n.mention).length;
     }
     const pastDays = config.tuning.minPastShare > 0 ? pastDaysAt(rule, series, values, i) : undefined;
-    const step = forecastStep(rule, withForecastFields(evaluated, state), warning, { ...facts, value, alert: firing, alertJustFired: justFired, tuning: config.tuning, pastDays });
+    const step = forecastStep(rule, withForecastFields(evaluated, state), warning, {
+      ...facts,
+      value,
+      alert: firing,
+      alertJustFired: justFired,
+      tuning: config.tuning,
+      pastDays,
+    });
     if (step.warning && !warning && !step.warning.resolvedAt) {
       tally.warnings += 1;
       openedInWindow = lastResolvedAt !== undefined && at - Date.parse(lastResolvedAt) <= rule.reopenWithinMs!;

@@ -73,7 +73,16 @@ import { REPORTS, RULES, seriesOf, TUNING, ZONE, type Series } from './forecast-
 import { FAMILIES, floorSeries } from './floors.js';
 
 /** The early warning as main had it at f9ee884, with everything added since switched off. */
-export const BEFORE_TUNING: WarningTuning = { windowMs: 15 * 60_000, minPoints: 4, minSpanMs: 3 * 60_000, peakOf: 2, clearFactor: 2, holdMs: 30 * 60_000, quietAfterRecoveryMs: 0, minPastShare: 0 };
+export const BEFORE_TUNING: WarningTuning = {
+  windowMs: 15 * 60_000,
+  minPoints: 4,
+  minSpanMs: 3 * 60_000,
+  peakOf: 2,
+  clearFactor: 2,
+  holdMs: 30 * 60_000,
+  quietAfterRecoveryMs: 0,
+  minPastShare: 0,
+};
 export const BEFORE: NoiseConfig = { name: 'before (main f9ee884)', reopenWithinMs: 0, tuning: BEFORE_TUNING };
 export const AFTER: NoiseConfig = { name: 'after', reopenWithinMs: 5 * 60_000, tuning: DEFAULT_TUNING };
 
@@ -97,7 +106,13 @@ const floorFamily = (name: string): Family => ({
 });
 
 export const FAMILY_LIST: Family[] = [
-  { name: 'demo', rules: RULES, zone: ZONE, tuning: () => seriesOf(TUNING), heldOut: REPORTS.map((r) => ({ label: `seed ${r.seed}`, series: () => seriesOf(r) })) },
+  {
+    name: 'demo',
+    rules: RULES,
+    zone: ZONE,
+    tuning: () => seriesOf(TUNING),
+    heldOut: REPORTS.map((r) => ({ label: `seed ${r.seed}`, series: () => seriesOf(r) })),
+  },
   floorFamily('retail-evening'),
   floorFamily('helpdesk-24h'),
 ];
@@ -130,11 +145,23 @@ export function table(before: Figures, after: Figures): string[] {
     ['reopens (fired again within 5 min: same message)', (f) => String(f.all.reopens)],
     ['incidents (alerts as posted) per day', (f) => perDay(f.all.incidents, f.all)],
     ['warnings per day', (f) => perDay(f.all.warnings, f.all)],
-    ['recall@5m over incidents (before crossing)', (f) => `${pct(f.all.warnedBeforeCrossing, f.all.incidents)} (${f.all.warnedBeforeCrossing}/${f.all.incidents})`],
+    [
+      'recall@5m over incidents (before crossing)',
+      (f) => `${pct(f.all.warnedBeforeCrossing, f.all.incidents)} (${f.all.warnedBeforeCrossing}/${f.all.incidents})`,
+    ],
     ['recall@5m over incidents (before firing)', (f) => `${pct(f.all.warnedBeforeFiring, f.all.incidents)} (${f.all.warnedBeforeFiring}/${f.all.incidents})`],
-    ['precision, all rules (the alert then fired: new or reopened)', (f) => `${pct(f.all.warningsTrue, f.all.warnings)} (${f.all.warningsTrue}/${f.all.warnings})`],
-    ['precision, all rules (became a new incident)', (f) => `${pct(f.all.warningsNewIncident, f.all.warnings)} (${f.all.warningsNewIncident}/${f.all.warnings})`],
-    ...[...before.byRule.keys()].map((id): [string, (f: Figures) => string] => [`precision, ${id}`, (f) => `${pct(f.byRule.get(id)!.warningsTrue, f.byRule.get(id)!.warnings)} (${f.byRule.get(id)!.warningsTrue}/${f.byRule.get(id)!.warnings})`]),
+    [
+      'precision, all rules (the alert then fired: new or reopened)',
+      (f) => `${pct(f.all.warningsTrue, f.all.warnings)} (${f.all.warningsTrue}/${f.all.warnings})`,
+    ],
+    [
+      'precision, all rules (became a new incident)',
+      (f) => `${pct(f.all.warningsNewIncident, f.all.warnings)} (${f.all.warningsNewIncident}/${f.all.warnings})`,
+    ],
+    ...[...before.byRule.keys()].map((id): [string, (f: Figures) => string] => [
+      `precision, ${id}`,
+      (f) => `${pct(f.byRule.get(id)!.warningsTrue, f.byRule.get(id)!.warnings)} (${f.byRule.get(id)!.warningsTrue}/${f.byRule.get(id)!.warnings})`,
+    ]),
     ['sustained breaches (for + 2 min) with no post', (f) => `${f.all.sustainedUnannounced} of ${f.all.sustained}`],
   ];
   const out = ['| | before | after |', '|---|---|---|'];
@@ -155,7 +182,10 @@ export function verdict(before: Figures, after: Figures): string[] {
   return [
     check(postsAfter <= 0.7 * postsBefore, `posts per day down at least 30% (${pct(postsBefore - postsAfter, postsBefore)})`),
     check(a.sustainedUnannounced === 0, `no sustained breach unannounced (${a.sustainedUnannounced})`),
-    check(a.warnedBeforeCrossing >= 0.7 * a.incidents, `recall@5m over incidents at least 70% (${pct(a.warnedBeforeCrossing, a.incidents)} before crossing, ${pct(a.warnedBeforeFiring, a.incidents)} before firing)`),
+    check(
+      a.warnedBeforeCrossing >= 0.7 * a.incidents,
+      `recall@5m over incidents at least 70% (${pct(a.warnedBeforeCrossing, a.incidents)} before crossing, ${pct(a.warnedBeforeFiring, a.incidents)} before firing)`,
+    ),
     check(a.warningsTrue >= 0.65 * a.warnings, `precision at least 65% (${pct(a.warningsTrue, a.warnings)})`),
     check(worstRule >= 0.5, `precision at least 50% on every rule (lowest ${pct(worstRule * 1000, 1000)})`),
     check(a.warnings <= a.incidents, `warnings per day at most incidents per day (${perDay(a.warnings, a)} against ${perDay(a.incidents, a)})`),
@@ -174,11 +204,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const after = figuresOf(family.rules, held, AFTER, family.zone);
     for (const row of table(before, after)) console.log(row);
     for (const v of verdict(before, after)) console.log(`- ${v}`);
-    if (after.all.emulatedReopens > 0) console.log(`- note: ${after.all.emulatedReopens} reopens were counted by the bench (evaluate did not reopen them itself)`);
+    if (after.all.emulatedReopens > 0)
+      console.log(`- note: ${after.all.emulatedReopens} reopens were counted by the bench (evaluate did not reopen them itself)`);
     const tuned = figuresOf(family.rules, tuningRun, AFTER, family.zone);
-    console.log(`- tuning days (after): recall@5m ${pct(tuned.all.warnedBeforeCrossing, tuned.all.incidents)}, precision ${pct(tuned.all.warningsTrue, tuned.all.warnings)}, warnings ${perDay(tuned.all.warnings, tuned.all)}/day, incidents ${perDay(tuned.all.incidents, tuned.all)}/day`);
+    console.log(
+      `- tuning days (after): recall@5m ${pct(tuned.all.warnedBeforeCrossing, tuned.all.incidents)}, precision ${pct(tuned.all.warningsTrue, tuned.all.warnings)}, warnings ${perDay(tuned.all.warnings, tuned.all)}/day, incidents ${perDay(tuned.all.incidents, tuned.all)}/day`,
+    );
     if (withRules) {
-      for (const [id, t] of after.byRule) console.log(`  ${id.padEnd(16)} incidents ${String(t.incidents).padStart(4)} recall@5m ${pct(t.warnedBeforeCrossing, t.incidents).padStart(4)} warnings ${String(t.warnings).padStart(4)} precision ${pct(t.warningsTrue, t.warnings).padStart(4)} reopens ${t.reopens}`);
+      for (const [id, t] of after.byRule)
+        console.log(
+          `  ${id.padEnd(16)} incidents ${String(t.incidents).padStart(4)} recall@5m ${pct(t.warnedBeforeCrossing, t.incidents).padStart(4)} warnings ${String(t.warnings).padStart(4)} precision ${pct(t.warningsTrue, t.warnings).padStart(4)} reopens ${t.reopens}`,
+        );
     }
   }
 }

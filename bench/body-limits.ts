@@ -103,7 +103,9 @@ function hostilePost(path: string, chunked: boolean, signed: boolean): Promise<O
 
 /** Headers that pass the checks made before the body: a well-formed Slack signature with a fresh timestamp, or a bearer token. */
 function plausibleAuth(path: string): string {
-  return path === '/slack/events' ? `x-slack-request-timestamp: ${Math.floor(Date.now() / 1000)}\r\nx-slack-signature: v0=${'0'.repeat(64)}\r\n` : 'authorization: Bearer x.y.z\r\n';
+  return path === '/slack/events'
+    ? `x-slack-request-timestamp: ${Math.floor(Date.now() / 1000)}\r\nx-slack-signature: v0=${'0'.repeat(64)}\r\n`
+    : 'authorization: Bearer x.y.z\r\n';
 }
 
 async function round(label: string, path: string, chunked: boolean, parallel: number, signed = false): Promise<void> {
@@ -112,8 +114,13 @@ async function round(label: string, path: string, chunked: boolean, parallel: nu
   const after = memory();
   const worst = (key: 'answeredMs' | 'closedMs') => Math.max(...outcomes.map((o) => o[key])).toFixed(0);
   console.log(
-    `${label.padEnd(44)} ${outcomes.map((o) => o.status).join(',').padEnd(16)} answered ≤${worst('answeredMs').padStart(5)} ms  closed ≤${worst('closedMs').padStart(5)} ms  ` +
-      `client sent ≤${Math.max(...outcomes.map((o) => o.sentMb)).toFixed(1).padStart(5)} MB  RSS ${mb(before.rss)} -> ${mb(after.rss)} MB (+${mb(after.rss - before.rss)}), peak ${mb(after.hwm)} MB`,
+    `${label.padEnd(44)} ${outcomes
+      .map((o) => o.status)
+      .join(',')
+      .padEnd(16)} answered ≤${worst('answeredMs').padStart(5)} ms  closed ≤${worst('closedMs').padStart(5)} ms  ` +
+      `client sent ≤${Math.max(...outcomes.map((o) => o.sentMb))
+        .toFixed(1)
+        .padStart(5)} MB  RSS ${mb(before.rss)} -> ${mb(after.rss)} MB (+${mb(after.rss - before.rss)}), peak ${mb(after.hwm)} MB`,
   );
 }
 
@@ -156,10 +163,12 @@ try {
     // Headers that pass: the body is counted as it streams and cut at the cap.
     for (const parallel of [1, 4]) await round(`${path} plausibly signed, chunked 50 MB ×${parallel}`, path, true, parallel, true);
   }
-  if (process.argv.includes("--no-dribble")) process.exit(0);
+  if (process.argv.includes('--no-dribble')) process.exit(0);
   const slow = await Promise.all([dribble('/slack/events'), dribble('/api/messages')]);
   for (const [i, d] of slow.entries()) {
-    console.log(`${['/slack/events', '/api/messages'][i]} dribble 1 byte / 5 s: closed after ${(d.closedMs / 1000).toFixed(1)} s with ${d.status} (${d.bytes} bytes sent)`);
+    console.log(
+      `${['/slack/events', '/api/messages'][i]} dribble 1 byte / 5 s: closed after ${(d.closedMs / 1000).toFixed(1)} s with ${d.status} (${d.bytes} bytes sent)`,
+    );
   }
   console.log(`RSS at end ${mb(memory().rss)} MB, peak ${mb(memory().hwm)} MB`);
 } finally {

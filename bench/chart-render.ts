@@ -19,7 +19,12 @@ const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('
 const now = new Date('2026-11-17T11:30:00-05:00');
 const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed: 42, timeZone: 'America/Bogota', quota: { reservePercent: 10 } }, { now: () => now });
 const gate = createMemoryQuotaGate();
-const source = createSource({ adapter: demo, gate, label: 'Demo contact center', token: { key: 'demo', concurrency: 8, reserveShare: 0.1, timeZone: 'America/Bogota' } });
+const source = createSource({
+  adapter: demo,
+  gate,
+  label: 'Demo contact center',
+  token: { key: 'demo', concurrency: 8, reserveShare: 0.1, timeZone: 'America/Bogota' },
+});
 const history = createMemoryHistory();
 const week = 7 * 86_400_000;
 await backfillHistory({ history, adapters: [demo], now, from: new Date(now.getTime() - 2 * 3_600_000) });
@@ -31,7 +36,16 @@ const summary = summaryChart({
   date: '2026-11-17',
   timeZone: 'America/Bogota',
   at: now,
-  sources: [{ sourceId: 'demo', label: 'Demo contact center', timeZone: 'America/Bogota', today: await demo.dayStats('2026-11-17'), lastWeek: await demo.dayStats('2026-11-10'), partial: true }],
+  sources: [
+    {
+      sourceId: 'demo',
+      label: 'Demo contact center',
+      timeZone: 'America/Bogota',
+      today: await demo.dayStats('2026-11-17'),
+      lastWeek: await demo.dayStats('2026-11-10'),
+      partial: true,
+    },
+  ],
   alerts: { count: 1, critical: 0, acknowledged: 0, fired: [{ at: Date.parse('2026-11-17T10:42:00-05:00'), ruleId: 'queue-long', severity: 'warning' }] },
 });
 if (summary) charts.push(['summary', summary]);

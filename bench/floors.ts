@@ -126,7 +126,16 @@ export const FAMILIES: Record<string, FloorFamily> = {
     rules: [
       { ...base, id: 'waiting', metric: 'queue.waiting', direction: 'above', threshold: 7, forMs: 2 * MINUTE, hysteresis: 2 },
       { ...base, id: 'longest', metric: 'queue.longest_wait_seconds', direction: 'above', threshold: 240, forMs: MINUTE, hysteresis: 60 },
-      { ...base, id: 'returns-longest', metric: 'queue.longest_wait_seconds', queue: 'Returns', direction: 'above', threshold: 240, forMs: MINUTE, hysteresis: 60 },
+      {
+        ...base,
+        id: 'returns-longest',
+        metric: 'queue.longest_wait_seconds',
+        queue: 'Returns',
+        direction: 'above',
+        threshold: 240,
+        forMs: MINUTE,
+        hysteresis: 60,
+      },
       { ...base, id: 'orders-waiting', metric: 'queue.waiting', queue: 'Orders', direction: 'above', threshold: 4, forMs: MINUTE, hysteresis: 1 },
       { ...base, id: 'avg-wait', metric: 'queue.avg_wait_seconds', direction: 'above', threshold: 60, forMs: 0, hysteresis: 10 },
     ],
@@ -139,7 +148,8 @@ export const FAMILIES: Record<string, FloorFamily> = {
     ],
     curve: (hour, weekday) => {
       const weekend = weekday >= 6 ? 0.45 : 1;
-      const day = hour < 6 ? 0.25 : hour < 9 ? 0.25 + (hour - 6) * 0.3 : hour < 18 ? 1.15 - 0.15 * bump(hour, 13, 0.7) : Math.max(0.3, 1.15 - (hour - 18) * 0.17);
+      const day =
+        hour < 6 ? 0.25 : hour < 9 ? 0.25 + (hour - 6) * 0.3 : hour < 18 ? 1.15 - 0.15 * bump(hour, 13, 0.7) : Math.max(0.3, 1.15 - (hour - 18) * 0.17);
       return 1.9 * weekend * day;
     },
     shifts: [
@@ -241,7 +251,12 @@ export function floorSeries(family: FloorFamily, { seed, firstDay, days }: { see
       }
       const n = rng.poisson(rate / 60);
       for (let i = 0; i < n; i++) {
-        waiting[q]!.push({ queue: q, enqueuedAt: t, leavesAt: t + rng.exponential(family.patienceMeanMin * 60), handle: rng.logNormal(family.queues[q]!.handleMedianMinutes * 60, 0.5) });
+        waiting[q]!.push({
+          queue: q,
+          enqueuedAt: t,
+          leavesAt: t + rng.exponential(family.patienceMeanMin * 60),
+          handle: rng.logNormal(family.queues[q]!.handleMedianMinutes * 60, 0.5),
+        });
       }
       // Customers out of patience leave the queue.
       if (waiting[q]!.some((c) => c.leavesAt <= t)) waiting[q] = waiting[q]!.filter((c) => c.leavesAt > t);
@@ -296,7 +311,17 @@ export function floorSeries(family: FloorFamily, { seed, firstDay, days }: { see
     for (const rule of family.rules) {
       const q = rule.queue ? perQueue.find((p) => p.name === rule.queue)! : undefined;
       const v =
-        rule.metric === 'queue.waiting' ? (q ? q.waiting : totals.waiting) : rule.metric === 'queue.longest_wait_seconds' ? (q ? q.longest : totals.longest) : q ? q.avg : totals.avg;
+        rule.metric === 'queue.waiting'
+          ? q
+            ? q.waiting
+            : totals.waiting
+          : rule.metric === 'queue.longest_wait_seconds'
+            ? q
+              ? q.longest
+              : totals.longest
+            : q
+              ? q.avg
+              : totals.avg;
       values.get(rule.id)!.push(v);
     }
   }

@@ -113,7 +113,13 @@ function labelsOf(length: number, breaches: readonly Breach[]): number[] {
 }
 
 /** Warnings from the probabilities, counted as bench/forecast.ts counts the shipped ones. */
-function tallyOf(probabilities: readonly number[], cut: number, breaches: readonly Breach[], values: ReadonlyArray<number | undefined>, rule: WatchRule): Tally {
+function tallyOf(
+  probabilities: readonly number[],
+  cut: number,
+  breaches: readonly Breach[],
+  values: ReadonlyArray<number | undefined>,
+  rule: WatchRule,
+): Tally {
   const tally = emptyTally();
   const firedAt = new Map(breaches.map((b) => [b.fired, b]));
   let openSince: number | undefined;
@@ -209,9 +215,12 @@ for (const withTrend of [false, true]) {
   for (const cut of CUTS) {
     const all = total(held.flatMap((run) => [...tallies(run, models, cut, withTrend).values()]));
     console.log(line(`cut ${cut}`, all));
-    if (all.warningsThatBecameAlerts / all.warnings >= 0.6 && !best) best = `${pct(all.warnedBeforeCrossing, all.breaches).trim()} at precision ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} (cut ${cut})`;
+    if (all.warningsThatBecameAlerts / all.warnings >= 0.6 && !best)
+      best = `${pct(all.warnedBeforeCrossing, all.breaches).trim()} at precision ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} (cut ${cut})`;
   }
-  bounds.push(`${name}: tuned cut ${chosen}: recall@5m(crossing) ${pct(atChosen.warnedBeforeCrossing, atChosen.breaches).trim()}, precision ${pct(atChosen.warningsThatBecameAlerts, atChosen.warnings).trim()}; best held-out recall with precision >= 60%: ${best || 'none'}`);
+  bounds.push(
+    `${name}: tuned cut ${chosen}: recall@5m(crossing) ${pct(atChosen.warnedBeforeCrossing, atChosen.breaches).trim()}, precision ${pct(atChosen.warningsThatBecameAlerts, atChosen.warnings).trim()}; best held-out recall with precision >= 60%: ${best || 'none'}`,
+  );
   if (!withTrend) bounds.push(`ceiling from re-breaches: ${(100 * (1 - atChosen.rebreaches / atChosen.breaches)).toFixed(0)}%`);
 }
 console.log(`\nHeld-out bounds:\n- ${bounds.join('\n- ')}`);

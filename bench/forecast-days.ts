@@ -63,7 +63,13 @@ export async function seriesOf({ seed, firstDay, days }: Days): Promise<Series> 
     const snapshot = await demo.queue();
     times.push(nowMs);
     const t = snapshot.totals;
-    floor.push({ waiting: t.waiting, averageWaitSeconds: t.averageWaitSeconds ?? 0, agentsAvailable: t.agentsAvailable ?? 0, agentsOnline: t.agentsOnline ?? 0, ongoingChats: t.ongoingChats ?? 0 });
+    floor.push({
+      waiting: t.waiting,
+      averageWaitSeconds: t.averageWaitSeconds ?? 0,
+      agentsAvailable: t.agentsAvailable ?? 0,
+      agentsOnline: t.agentsOnline ?? 0,
+      ongoingChats: t.ongoingChats ?? 0,
+    });
     for (const rule of RULES) values.get(rule.id)!.push(queueMetric(snapshot, rule.metric, rule.queue));
   }
   return { times, values, floor };
@@ -84,7 +90,14 @@ export interface Tally {
  * alert fires, and a new one can only open after that alert ends), so every breach warned that early
  * is a fresh one: recall over fresh breaches is warnedBeforeCrossing / (breaches - rebreaches).
  */
-export const emptyTally = (): Tally => ({ breaches: 0, rebreaches: 0, warnedBeforeCrossing: 0, warnedBeforeFiring: 0, warnings: 0, warningsThatBecameAlerts: 0 });
+export const emptyTally = (): Tally => ({
+  breaches: 0,
+  rebreaches: 0,
+  warnedBeforeCrossing: 0,
+  warnedBeforeFiring: 0,
+  warnings: 0,
+  warningsThatBecameAlerts: 0,
+});
 
 export function total(tallies: Iterable<Tally>): Tally {
   const sum = emptyTally();

@@ -82,7 +82,11 @@ import { pastDaysAt } from './alert-noise-replay.js';
 import { emptyTally, line, NOTICE_MS, pct, REPORTS, RULES, seriesOf, total, TUNING, ZONE, type Series, type Tally } from './forecast-days.js';
 
 /** Rules by what they watch: `bench/forecast` reports each kind apart (the held-out table). */
-const KINDS: Record<string, string> = { 'queue.waiting': 'chats waiting', 'queue.longest_wait_seconds': 'longest wait', 'queue.avg_wait_seconds': 'average wait' };
+const KINDS: Record<string, string> = {
+  'queue.waiting': 'chats waiting',
+  'queue.longest_wait_seconds': 'longest wait',
+  'queue.avg_wait_seconds': 'average wait',
+};
 const kindOf = (rule: WatchRule) => `${KINDS[rule.metric] ?? rule.metric}${rule.queue ? ', one queue' : ', whole source'}`;
 
 const BEFORE_MODE = process.argv.includes('--before');
@@ -111,7 +115,14 @@ function replay(series: Series, tuning: WarningTuning): Map<string, Tally> {
       const firing = result.alert && !result.alert.resolvedAt ? result.alert : undefined;
       const justFired = firing !== undefined && alert === undefined;
       if (alert && !firing) lastAlertEnd = now.getTime();
-      const step = forecastStep(rule, withForecastFields(result.state, state), warning, { ...facts, value, alert: firing, alertJustFired: justFired, tuning, pastDays });
+      const step = forecastStep(rule, withForecastFields(result.state, state), warning, {
+        ...facts,
+        value,
+        alert: firing,
+        alertJustFired: justFired,
+        tuning,
+        pastDays,
+      });
       state = step.state;
       alert = firing;
       if (step.warning && !warning) tally.warnings += 1;
@@ -147,8 +158,12 @@ if (process.argv.includes('--grid')) {
 } else {
   const previous: WarningTuning = { ...DEFAULT_TUNING, windowMs: 10 * 60_000, peakOf: 1, holdMs: 20 * 60_000, clearFactor: 1.5 };
   const tuning = process.argv.includes('--previous') ? previous : BEFORE_MODE ? BEFORE_TUNING : DEFAULT_TUNING;
-  console.log(`Trend: least squares over ${tuning.windowMs / 60_000} min of the peaks of ${tuning.peakOf ?? 1} polls, at least ${tuning.minPoints} points over ${tuning.minSpanMs / 60_000} min; warning held ${tuning.holdMs / 60_000} min after the trend last pointed at the threshold, cleared beyond ${tuning.clearFactor} horizons; forecast 15m; polls every minute.`);
-  console.log(`Gates: no new warning within ${tuning.quietAfterRecoveryMs / 60_000} min of the rule's alert recovering; a warning needs the figure past the threshold within 30 min of this time of day on at least ${Math.round(tuning.minPastShare * 100)}% of the past days history holds; alerts reopen within ${BEFORE_MODE ? 0 : 5} min.`);
+  console.log(
+    `Trend: least squares over ${tuning.windowMs / 60_000} min of the peaks of ${tuning.peakOf ?? 1} polls, at least ${tuning.minPoints} points over ${tuning.minSpanMs / 60_000} min; warning held ${tuning.holdMs / 60_000} min after the trend last pointed at the threshold, cleared beyond ${tuning.clearFactor} horizons; forecast 15m; polls every minute.`,
+  );
+  console.log(
+    `Gates: no new warning within ${tuning.quietAfterRecoveryMs / 60_000} min of the rule's alert recovering; a warning needs the figure past the threshold within 30 min of this time of day on at least ${Math.round(tuning.minPastShare * 100)}% of the past days history holds; alerts reopen within ${BEFORE_MODE ? 0 : 5} min.`,
+  );
   const held: Tally[] = [];
   const byKind = new Map<string, Tally[]>();
   const rows: string[] = [];
@@ -163,19 +178,32 @@ if (process.argv.includes('--grid')) {
       held.push(all);
       for (const rule of rules) byKind.set(kindOf(rule), [...(byKind.get(kindOf(rule)) ?? []), tallies.get(rule.id)!]);
     }
-    rows.push(`| ${name} | ${run.seed} | ${run.firstDay} | ${run.days} | ${all.breaches} | ${all.rebreaches} | ${pct(all.warnedBeforeCrossing, all.breaches).trim()} | ${pct(all.warnedBeforeCrossing, all.breaches - all.rebreaches).trim()} | ${pct(all.warnedBeforeFiring, all.breaches).trim()} | ${all.warnings} | ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} |`);
+    rows.push(
+      `| ${name} | ${run.seed} | ${run.firstDay} | ${run.days} | ${all.breaches} | ${all.rebreaches} | ${pct(all.warnedBeforeCrossing, all.breaches).trim()} | ${pct(all.warnedBeforeCrossing, all.breaches - all.rebreaches).trim()} | ${pct(all.warnedBeforeFiring, all.breaches).trim()} | ${all.warnings} | ${pct(all.warningsThatBecameAlerts, all.warnings).trim()} |`,
+    );
   }
   const sum = total(held);
   console.log(`held-out counts: ${JSON.stringify(sum)}`);
-  rows.push(`| held-out, all | ${REPORTS.map((r) => r.seed).join(', ')} | | ${REPORTS.reduce((d, r) => d + r.days, 0)} | ${sum.breaches} | ${sum.rebreaches} | ${pct(sum.warnedBeforeCrossing, sum.breaches).trim()} | ${pct(sum.warnedBeforeCrossing, sum.breaches - sum.rebreaches).trim()} | ${pct(sum.warnedBeforeFiring, sum.breaches).trim()} | ${sum.warnings} | ${pct(sum.warningsThatBecameAlerts, sum.warnings).trim()} |`);
-  console.log('\n| days | seed | from | days | breaches | re-breaches <5m | recall@5m (crossing) | of fresh breaches | recall@5m (alert) | warnings | precision |');
+  rows.push(
+    `| held-out, all | ${REPORTS.map((r) => r.seed).join(', ')} | | ${REPORTS.reduce((d, r) => d + r.days, 0)} | ${sum.breaches} | ${sum.rebreaches} | ${pct(sum.warnedBeforeCrossing, sum.breaches).trim()} | ${pct(sum.warnedBeforeCrossing, sum.breaches - sum.rebreaches).trim()} | ${pct(sum.warnedBeforeFiring, sum.breaches).trim()} | ${sum.warnings} | ${pct(sum.warningsThatBecameAlerts, sum.warnings).trim()} |`,
+  );
+  console.log(
+    '\n| days | seed | from | days | breaches | re-breaches <5m | recall@5m (crossing) | of fresh breaches | recall@5m (alert) | warnings | precision |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log('\nHeld-out days by rule kind:\n| rule kind | rules | breaches | re-breaches <5m | recall@5m (crossing) | of fresh breaches | recall@5m (alert) | warnings | precision |');
+  console.log(
+    '\nHeld-out days by rule kind:\n| rule kind | rules | breaches | re-breaches <5m | recall@5m (crossing) | of fresh breaches | recall@5m (alert) | warnings | precision |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [kind, tallies] of byKind) {
     const t = total(tallies);
-    const ids = rules.filter((r) => kindOf(r) === kind).map((r) => r.id).join(', ');
-    console.log(`| ${kind} | ${ids} | ${t.breaches} | ${t.rebreaches} | ${pct(t.warnedBeforeCrossing, t.breaches).trim()} | ${pct(t.warnedBeforeCrossing, t.breaches - t.rebreaches).trim()} | ${pct(t.warnedBeforeFiring, t.breaches).trim()} | ${t.warnings} | ${pct(t.warningsThatBecameAlerts, t.warnings).trim()} |`);
+    const ids = rules
+      .filter((r) => kindOf(r) === kind)
+      .map((r) => r.id)
+      .join(', ');
+    console.log(
+      `| ${kind} | ${ids} | ${t.breaches} | ${t.rebreaches} | ${pct(t.warnedBeforeCrossing, t.breaches).trim()} | ${pct(t.warnedBeforeCrossing, t.breaches - t.rebreaches).trim()} | ${pct(t.warnedBeforeFiring, t.breaches).trim()} | ${t.warnings} | ${pct(t.warningsThatBecameAlerts, t.warnings).trim()} |`,
+    );
   }
 }

@@ -53,4 +53,3 @@ function solve(a: number[][], b: number[]): number[] {
   }
   return x;
 }
-

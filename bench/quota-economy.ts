@@ -76,13 +76,30 @@ async function main(): Promise<void> {
     { name: 'lookups (60 transcripts)', keys: Array.from({ length: 60 }, (_, i) => `bogota:transcript:${1000 + i}`), ttlSeconds: 120 },
   ];
 
-  console.log(`quota economy: ${replicas} replicas x ${supervisors} supervisors, ${values.minutes} simulated minutes at ${scale}x (${(durationMs / 1000).toFixed(1)} s), vendor latency ${values['vendor-ms']} ms simulated, think time ~${values['think-s']} s simulated`);
+  console.log(
+    `quota economy: ${replicas} replicas x ${supervisors} supervisors, ${values.minutes} simulated minutes at ${scale}x (${(durationMs / 1000).toFixed(1)} s), vendor latency ${values['vendor-ms']} ms simulated, think time ~${values['think-s']} s simulated`,
+  );
   try {
     for (const scenario of scenarios) {
       vendor.reset();
-      const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 6)}`, concurrency: 2, dailyBudget: 1_000_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
+      const token: TokenPolicy = {
+        key: `wolkvox:0032:${randomUUID().slice(0, 6)}`,
+        concurrency: 2,
+        dailyBudget: 1_000_000,
+        reserveShare: 0.1,
+        timeZone: 'America/Bogota',
+      };
       const ttlMs = (scenario.ttlSeconds * 1000) / scale;
-      const go: Go = { cmd: 'go', scenario, startAt: Date.now() + 300, durationMs, ttlMs, thinkMs: (Number(values['think-s']) * 1000) / scale, supervisors, token };
+      const go: Go = {
+        cmd: 'go',
+        scenario,
+        startAt: Date.now() + 300,
+        durationMs,
+        ttlMs,
+        thinkMs: (Number(values['think-s']) * 1000) / scale,
+        supervisors,
+        token,
+      };
       const reports = await Promise.all(children.map((c) => c.run(go)));
       const stats = vendor.stats();
       const requests = reports.flatMap((r) => r.requests);
@@ -96,10 +113,14 @@ async function main(): Promise<void> {
       console.log(`  ideal (keys x windows) ${ideal}  -> calls/ideal ${(stats.calls / ideal).toFixed(3)} (target <= 1.05)`);
       console.log(`  greedy windows (log)   ${greedy}  -> calls/greedy ${(stats.calls / greedy).toFixed(3)}`);
       console.log(`  saved                  ${(100 * (1 - stats.calls / requests.length)).toFixed(2)} % of requests never reached the vendor`);
-      console.log(`  lease waits            n=${waits.length} p50 ${percentile(waits, 0.5).toFixed(1)} ms, p99 ${percentile(waits, 0.99).toFixed(1)} ms, max ${(waits.at(-1) ?? 0).toFixed(1)} ms (real time)`);
+      console.log(
+        `  lease waits            n=${waits.length} p50 ${percentile(waits, 0.5).toFixed(1)} ms, p99 ${percentile(waits, 0.99).toFixed(1)} ms, max ${(waits.at(-1) ?? 0).toFixed(1)} ms (real time)`,
+      );
       console.log(`  most simultaneous      ${stats.maxConcurrent} (limit 2)`);
       console.log(`  403s from the vendor   ${stats.refused} (target 0)`);
-      console.log(`  stale answers          ${reports.reduce((n, r) => n + r.stale, 0)}; failures ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}`);
+      console.log(
+        `  stale answers          ${reports.reduce((n, r) => n + r.stale, 0)}; failures ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}`,
+      );
     }
   } finally {
     await Promise.all(children.map((c) => c.stop()));
@@ -196,7 +217,16 @@ async function replica(): Promise<void> {
         const key = keys[Math.floor(Math.random() * keys.length)]!;
         requests.push([Date.now() - message.startAt, key]);
         try {
-          const answer = await gate.run({ token: message.token, source: 'bogota', vendor: 'wolkvox', key, endpoint: key.split(':')[1]!, ttlMs: message.ttlMs, priority: 'interactive', fetch: (s) => fetchCounted(vendorUrl, key, s) });
+          const answer = await gate.run({
+            token: message.token,
+            source: 'bogota',
+            vendor: 'wolkvox',
+            key,
+            endpoint: key.split(':')[1]!,
+            ttlMs: message.ttlMs,
+            priority: 'interactive',
+            fetch: (s) => fetchCounted(vendorUrl, key, s),
+          });
           if (answer.stale) stale += 1;
         } catch (error) {
           failures.push(error instanceof Error ? error.message : String(error));

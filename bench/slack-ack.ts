@@ -86,7 +86,9 @@ async function serveBot(fixed: boolean): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } },
+  });
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
   const rounds = Number(values.rounds);
@@ -149,7 +151,10 @@ async function main(): Promise<void> {
 
 async function startChild(kind: Kind): Promise<{ port: number; child: ReturnType<typeof fork> }> {
   const extra = process.env.BENCH_CHILD_FLAGS ? process.env.BENCH_CHILD_FLAGS.split(' ') : [];
-  const child = fork(fileURLToPath(import.meta.url), ['serve', kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...extra] });
+  const child = fork(fileURLToPath(import.meta.url), ['serve', kind], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...extra],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));

@@ -7,7 +7,10 @@ function table(rows: number): Reply {
   return {
     title: 'Agents — Bogotá',
     summary: `${rows} agents`,
-    table: { columns: ['Agent', 'Status', 'Chats', 'For', 'Today'], rows: Array.from({ length: rows }, (_, i) => [`Agente Número ${i} Pérez`, 'Busy (Ocupado)', '3/3', '44m 16s', String(i)]) },
+    table: {
+      columns: ['Agent', 'Status', 'Chats', 'For', 'Today'],
+      rows: Array.from({ length: rows }, (_, i) => [`Agente Número ${i} Pérez`, 'Busy (Ocupado)', '3/3', '44m 16s', String(i)]),
+    },
     buttons: [{ label: 'Refresh', action: 'run', value: '/agents' }],
     context: { source: 'Bogotá (wolkvox)', asOf: new Date().toISOString() },
   };

@@ -79,7 +79,17 @@ async function child(mode: string, url: string, target: string): Promise<void> {
   if (mode === 'stream') {
     const { createWolkvoxAdapter } = await import('../adapters/wolkvox/adapter.js');
     const adapter = createWolkvoxAdapter(
-      { id: 'bench', vendor: 'wolkvox', server: '0032', token: 'bench-token-123456', timeZone: TIME_ZONE, baseUrl: url, transcriptLookbackDays: 1, skills: [], quota: { reservePercent: 10 } },
+      {
+        id: 'bench',
+        vendor: 'wolkvox',
+        server: '0032',
+        token: 'bench-token-123456',
+        timeZone: TIME_ZONE,
+        baseUrl: url,
+        transcriptLookbackDays: 1,
+        skills: [],
+        quota: { reservePercent: 10 },
+      },
       { now: () => new Date(NOW), retries: 0 },
     );
     await adapter.tokenUsage().catch(() => undefined); // loads and warms every module before measuring
@@ -95,7 +105,9 @@ async function child(mode: string, url: string, target: string): Promise<void> {
   } else {
     histogram.enable();
     const started = performance.now();
-    const res = await request(`${url}/api/v2/reports_manager.php?api=chat_2&date_ini=20240514000000&date_end=20240514150000`, { headers: { 'wolkvox-token': 'bench-token-123456' } });
+    const res = await request(`${url}/api/v2/reports_manager.php?api=chat_2&date_ini=20240514000000&date_end=20240514150000`, {
+      headers: { 'wolkvox-token': 'bench-token-123456' },
+    });
     const parsed = JSON.parse(await res.body.text()) as { data: Array<{ conn_id: string }> };
     found = parsed.data.find((r) => r.conn_id === target) !== undefined;
     ms = performance.now() - started;
@@ -162,7 +174,9 @@ async function main(): Promise<void> {
     const results = [await runChild(script, 'stream', fake.url, target), await runChild(script, 'json-parse', fake.url, target)];
     console.log('mode         found   time ms   peak RSS MB (at start)   loop delay p50 / p99 / max ms');
     for (const r of results) {
-      console.log(`${r.mode.padEnd(12)} ${String(r.found).padEnd(7)} ${String(r.ms).padStart(7)}   ${String(r.peakRssMb).padStart(11)} (${r.startRssMb})${' '.repeat(12)}${r.loopDelayP50Ms} / ${r.loopDelayP99Ms} / ${r.loopDelayMaxMs}`);
+      console.log(
+        `${r.mode.padEnd(12)} ${String(r.found).padEnd(7)} ${String(r.ms).padStart(7)}   ${String(r.peakRssMb).padStart(11)} (${r.startRssMb})${' '.repeat(12)}${r.loopDelayP50Ms} / ${r.loopDelayP99Ms} / ${r.loopDelayMaxMs}`,
+      );
     }
     const [streamed, parsed] = results as [Figures, Figures];
     console.log('\ntargets: peak RSS < 150 MB, time <= JSON.parse, loop delay p99 < 100 ms');

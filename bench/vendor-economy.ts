@@ -57,7 +57,12 @@ const HAMMERER = users[SUPERVISORS]!;
 const BYSTANDER = users[SUPERVISORS + 1]!;
 
 /** Past local days (1..6 back): each day's chat_2 holds ten conversations `H<yyyymmdd><n>`. */
-const pastDays = Array.from({ length: 6 }, (_, i) => DateTime.now().setZone(ZONE).minus({ days: i + 1 }).toFormat('yyyyMMdd'));
+const pastDays = Array.from({ length: 6 }, (_, i) =>
+  DateTime.now()
+    .setZone(ZONE)
+    .minus({ days: i + 1 })
+    .toFormat('yyyyMMdd'),
+);
 const hitIds = pastDays.flatMap((d) => Array.from({ length: 10 }, (_, n) => `H${d}${n}`));
 
 function chat2({ dateIni }: FakeRequest) {
@@ -69,7 +74,18 @@ function chat2({ dateIni }: FakeRequest) {
       conn_id: `H${day}${n}`,
       agent_name: 'Laura Gómez',
       customer_name: 'Carlos Pérez',
-      conversation: [{ channel: 'whatsapp', from: 'CUSTOMER', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${date} 11:${String(n).padStart(2, '0')}:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
+      conversation: [
+        {
+          channel: 'whatsapp',
+          from: 'CUSTOMER',
+          from_name: 'Carlos Pérez',
+          to_name: 'Laura Gómez',
+          date: `${date} 11:${String(n).padStart(2, '0')}:00`,
+          message: 'hola',
+          customer_id: '1',
+          feeling: 'neutral',
+        },
+      ],
     })),
   };
 }
@@ -94,14 +110,18 @@ async function main(): Promise<void> {
   let redis = startRedis(redisPort, dir);
   const wolkvox = await startFakeWolkvox({ token: WOLKVOX_TOKEN, delayMs: LATENCY_MS, data: { chat_2: chat2 } });
   // token_info tells the fake's own count, as the vendor would.
-  wolkvox.setData('token_info', () => ({ data: { token_limit: '1000', token_use_today: String(wolkvox.state.usedToday), all_token_today: String(wolkvox.state.usedToday) } }));
+  wolkvox.setData('token_info', () => ({
+    data: { token_limit: '1000', token_use_today: String(wolkvox.state.usedToday), all_token_today: String(wolkvox.state.usedToday) },
+  }));
   const slack = await startFakeSlack({ botToken: BOT_TOKEN });
   const replicas: Replica[] = [];
   try {
     writeFileSync(join(dir, 'chatops.yaml'), config(wolkvox.url));
     await sleep(300);
     for (let i = 0; i < REPLICAS; i++) replicas.push(await startReplica(dir, redisPort, slack));
-    console.log(`vendor-economy: ${REPLICAS} replicas, one Redis (port ${redisPort}), fake wolkvox (2 simultaneous, 1,000/day, ${LATENCY_MS} ms), ${SUPERVISORS} supervisors`);
+    console.log(
+      `vendor-economy: ${REPLICAS} replicas, one Redis (port ${redisPort}), fake wolkvox (2 simultaneous, 1,000/day, ${LATENCY_MS} ms), ${SUPERVISORS} supervisors`,
+    );
     let turn = 0;
     const ask = (user: string, text: string) => askSlack(replicas[turn++ % replicas.length]!, slack, user, text);
 
@@ -143,7 +163,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < HAMMER; i++) {
       const answer = await ask(HAMMERER, `/transcript ${9_100_000 + i * 7}`);
       hammerAcks.push(answer.ackMs);
-      const said = /You can ask again/.test(answer.text) ? 'refused: hourly share spent ("You can ask again in N minutes")' : /has no chat/.test(answer.text) ? 'not found' : answer.text.slice(0, 80);
+      const said = /You can ask again/.test(answer.text)
+        ? 'refused: hourly share spent ("You can ask again in N minutes")'
+        : /has no chat/.test(answer.text)
+          ? 'not found'
+          : answer.text.slice(0, 80);
       told.set(said, (told.get(said) ?? 0) + 1);
     }
     hammering = false;
@@ -195,12 +219,20 @@ async function main(): Promise<void> {
     for (const c of wolkvox.state.calls) vendorBy.set(c.api ?? '?', (vendorBy.get(c.api ?? '?') ?? 0) + 1);
     const botBy = await botCountByApi(replicas);
     const apis = [...new Set([...vendorBy.keys(), ...botBy.keys()])].sort();
-    console.log(`whole run           vendor ${wolkvox.state.calls.length}, bot ${[...botBy.values()].reduce((a, b) => a + b, 0)}: ${apis.map((a) => `${a} ${vendorBy.get(a) ?? 0}/${botBy.get(a) ?? 0}`).join(', ')}`);
+    console.log(
+      `whole run           vendor ${wolkvox.state.calls.length}, bot ${[...botBy.values()].reduce((a, b) => a + b, 0)}: ${apis.map((a) => `${a} ${vendorBy.get(a) ?? 0}/${botBy.get(a) ?? 0}`).join(', ')}`,
+    );
 
     // Phase 4: a replica killed (SIGKILL) in the middle of lookups while supervisors keep asking.
     // Its leases stay held in Redis until they expire (15 s): the others must still stay within 2.
     for (const r of replicas) {
-      while (!(await fetch(`http://127.0.0.1:${r.port}/readyz`).then(async (res) => res.status === 200 && !('degraded' in ((await res.json()) as object)), () => false))) await sleep(200);
+      while (
+        !(await fetch(`http://127.0.0.1:${r.port}/readyz`).then(
+          async (res) => res.status === 200 && !('degraded' in ((await res.json()) as object)),
+          () => false,
+        ))
+      )
+        await sleep(200);
     }
     mark = await phaseStart(wolkvox, replicas);
     const doomed = replicas[0]!;
@@ -231,11 +263,21 @@ async function main(): Promise<void> {
       }),
     );
     await lookups;
-    await report('4. one replica killed mid-lookup (SIGKILL), 15 s', wolkvox, survivors, { ...mark, botCount: mark.botCount - doomedCount }, { acks: killAcks, queueTimes: killQueue, told: killTold });
+    await report(
+      '4. one replica killed mid-lookup (SIGKILL), 15 s',
+      wolkvox,
+      survivors,
+      { ...mark, botCount: mark.botCount - doomedCount },
+      { acks: killAcks, queueTimes: killQueue, told: killTold },
+    );
     console.log('  (bot counted: the survivors, plus what the killed replica had counted when last read; requests it sent after that read are not in it)');
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => new Promise((resolve) => (r.child.exitCode !== null || r.child.signalCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
+    await Promise.all(
+      replicas.map(
+        (r) => new Promise((resolve) => (r.child.exitCode !== null || r.child.signalCode !== null ? resolve(undefined) : r.child.once('exit', resolve))),
+      ),
+    );
     redis.kill('SIGKILL');
     await wolkvox.close();
     await slack.close();
@@ -295,7 +337,14 @@ async function startReplica(dir: string, redisPort: number, slack: FakeSlack): P
   for (;;) {
     const m = /listening on port (\d+)/.exec(out);
     // As a load balancer would: no command before /readyz says ready (the chart renderer loaded).
-    if (m && (await fetch(`http://127.0.0.1:${m[1]}/readyz`).then((r) => r.status, () => 0)) === 200) return { child, port: Number(m[1]), output: () => out };
+    if (
+      m &&
+      (await fetch(`http://127.0.0.1:${m[1]}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return { child, port: Number(m[1]), output: () => out };
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`replica did not start:\n${out}`);
     await sleep(50);
   }
@@ -305,7 +354,16 @@ async function startReplica(dir: string, redisPort: number, slack: FakeSlack): P
 async function askSlack(replica: Replica, slack: FakeSlack, user: string, text: string): Promise<Asked> {
   const [command, ...rest] = text.split(' ');
   const id = `r${++responseSeq}`;
-  const body = new URLSearchParams({ command: command!, text: rest.join(' '), user_id: user, user_name: user, channel_id: 'C0OPS', team_id: 'T0BENCH', response_url: slack.responseUrl(id), trigger_id: '1.2.3' }).toString();
+  const body = new URLSearchParams({
+    command: command!,
+    text: rest.join(' '),
+    user_id: user,
+    user_name: user,
+    channel_id: 'C0OPS',
+    team_id: 'T0BENCH',
+    response_url: slack.responseUrl(id),
+    trigger_id: '1.2.3',
+  }).toString();
   const sent = performance.now();
   const res = await fetch(`http://127.0.0.1:${replica.port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(SECRET, body) });
   const ack = await res.text();
@@ -339,7 +397,9 @@ async function phaseStart(wolkvox: FakeWolkvox, replicas: Replica[]): Promise<Ma
 async function botCount(replicas: Replica[]): Promise<number> {
   let total = 0;
   for (const r of replicas) {
-    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`).then((res) => res.text()).catch(() => '');
+    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`)
+      .then((res) => res.text())
+      .catch(() => '');
     for (const line of text.split('\n')) if (line.startsWith('chatops_vendor_calls_total{')) total += Number(line.split(' ').pop());
   }
   return total;
@@ -349,7 +409,9 @@ async function botCount(replicas: Replica[]): Promise<number> {
 async function botCountByApi(replicas: Replica[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const r of replicas) {
-    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`).then((res) => res.text()).catch(() => '');
+    const text = await fetch(`http://127.0.0.1:${r.port}/metrics`)
+      .then((res) => res.text())
+      .catch(() => '');
     for (const line of text.split('\n')) {
       if (!line.startsWith('chatops_vendor_calls_total{')) continue;
       const api = /api=([a-z_0-9]+)/.exec(line)?.[1] ?? '?';
@@ -359,7 +421,13 @@ async function botCountByApi(replicas: Replica[]): Promise<Map<string, number>> 
   return counts;
 }
 
-async function report(name: string, wolkvox: FakeWolkvox, replicas: Replica[], mark: Mark, figures: { acks: number[]; queueTimes: number[]; told?: Map<string, number> }): Promise<void> {
+async function report(
+  name: string,
+  wolkvox: FakeWolkvox,
+  replicas: Replica[],
+  mark: Mark,
+  figures: { acks: number[]; queueTimes: number[]; told?: Map<string, number> },
+): Promise<void> {
   await sleep(500);
   const calls = wolkvox.state.calls.slice(mark.calls);
   const bot = (await botCount(replicas)) - mark.botCount;
@@ -380,7 +448,9 @@ async function report(name: string, wolkvox: FakeWolkvox, replicas: Replica[], m
  * waste, so this is a floor, not a target.
  */
 function ideal(calls: Array<{ api?: string; query: Record<string, string> }>): number {
-  const reports = new Set(calls.filter((c) => c.api === 'chat_2' || c.api === 'chat_8').map((c) => `${c.api}:${c.query.date_ini}:${c.query.date_end?.slice(0, 8)}`));
+  const reports = new Set(
+    calls.filter((c) => c.api === 'chat_2' || c.api === 'chat_8').map((c) => `${c.api}:${c.query.date_ini}:${c.query.date_end?.slice(0, 8)}`),
+  );
   const live = new Set(calls.filter((c) => c.api !== 'chat_2' && c.api !== 'chat_8').map((c) => `${c.api}:${c.query.skill_id ?? ''}`));
   return reports.size + live.size;
 }

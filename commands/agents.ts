@@ -29,7 +29,8 @@ export const agentsCommand: CommandDefinition = {
     for (const arg of ctx.args) {
       const word = arg.toLowerCase();
       if (filter === undefined && (FILTERS as readonly string[]).includes(word)) filter = word as AgentState;
-      else if (filter !== undefined && (FILTERS as readonly string[]).includes(word)) throw new UsageError('Give one status at most: available, busy, away or offline.');
+      else if (filter !== undefined && (FILTERS as readonly string[]).includes(word))
+        throw new UsageError('Give one status at most: available, busy, away or offline.');
       else {
         const ids = ctx.sources.all().map((s) => s.id);
         const hint = didYouMean(arg, [...FILTERS, ...ids]);
@@ -50,7 +51,14 @@ export const agentsCommand: CommandDefinition = {
     const showSince = listed.some((a) => a.since !== undefined);
     const showToday = listed.some((a) => a.chatsToday !== undefined);
     const showIds = page.items.some((a) => a.chatIds?.length);
-    const columns = ['Agent', 'Status', ...(showCapacity ? ['Chats'] : []), ...(showSince ? ['For'] : []), ...(showToday ? ['Today'] : []), ...(showIds ? ['Chats in progress'] : [])];
+    const columns = [
+      'Agent',
+      'Status',
+      ...(showCapacity ? ['Chats'] : []),
+      ...(showSince ? ['For'] : []),
+      ...(showToday ? ['Today'] : []),
+      ...(showIds ? ['Chats in progress'] : []),
+    ];
     const rows = page.items.map((a) => [
       maskPhones(a.name),
       statusOf(a),

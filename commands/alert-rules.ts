@@ -21,12 +21,21 @@ export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'h
  */
 export async function ruleSubcommand(ctx: CommandContext, sub: string, args: string[]): Promise<Reply> {
   const editing = ctx.ruleEditing;
-  if (!editing) return { title: 'Rules are not watched here', summary: 'The watcher is not running in this bot process, so its rules cannot be read or changed here.', visibility: 'private', tone: 'warning' };
+  if (!editing)
+    return {
+      title: 'Rules are not watched here',
+      summary: 'The watcher is not running in this bot process, so its rules cannot be read or changed here.',
+      visibility: 'private',
+      tone: 'warning',
+    };
   if (sub === 'rules') return rulesReply(ctx);
   const preview = args.includes('--preview');
   const rest = args.filter((a) => a !== '--preview');
   if (sub === 'new' || sub === 'create') {
-    if (!ctx.isRuleEditor) throw new AccessDeniedError('Creating alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
+    if (!ctx.isRuleEditor)
+      throw new AccessDeniedError(
+        'Creating alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.',
+      );
     if (sub === 'new') return newForm(ctx);
     const values = formValues(rest);
     const outcome = await editing.create(values, ctx.asker.displayName ?? ctx.asker.userId, { preview });
@@ -40,7 +49,10 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   }
   const ruleId = await ruleNamed(ctx, rest[0]);
   if (sub === 'history') return historyReply(ctx, ruleId);
-  if (!ctx.isRuleEditor) throw new AccessDeniedError('Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.');
+  if (!ctx.isRuleEditor)
+    throw new AccessDeniedError(
+      'Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.',
+    );
   const by = ctx.asker.displayName ?? ctx.asker.userId;
   if (sub === 'edit') return editForm(ctx, ruleId);
   let outcome: ChangeOutcome;
@@ -55,8 +67,12 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
     }
   } else if (sub === 'set') {
     const [, field, ...valueParts] = rest;
-    if (!field || valueParts.length === 0) throw new UsageError(`Name a field and its new value: /alerts set ${ruleId} above 15. Fields: ${EDITABLE_FIELDS.join(', ')}.`);
-    if (!(EDITABLE_FIELDS as readonly string[]).includes(field)) throw new UsageError(`"${echo(field)}" cannot be changed from the chat.${didYouMean(field, [...EDITABLE_FIELDS])} Fields: ${EDITABLE_FIELDS.join(', ')}.`);
+    if (!field || valueParts.length === 0)
+      throw new UsageError(`Name a field and its new value: /alerts set ${ruleId} above 15. Fields: ${EDITABLE_FIELDS.join(', ')}.`);
+    if (!(EDITABLE_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(
+        `"${echo(field)}" cannot be changed from the chat.${didYouMean(field, [...EDITABLE_FIELDS])} Fields: ${EDITABLE_FIELDS.join(', ')}.`,
+      );
     outcome = await editing.set(ruleId, field, valueParts.join(' '), by, { preview });
   } else if (sub === 'on' || sub === 'off') {
     if (rest.length > 1) throw new UsageError(`Name one rule: /alerts ${sub} <rule>.`);
@@ -65,7 +81,8 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
     if (rest.length > 1) throw new UsageError('Name one rule: /alerts undo <rule>.');
     outcome = await editing.undo(ruleId, by);
   }
-  if (outcome.kind === 'saved') ctx.audit({ action: 'rule.change', target: `${ruleId} v${outcome.version.version}: ${outcome.version.change}`, asker: ctx.asker });
+  if (outcome.kind === 'saved')
+    ctx.audit({ action: 'rule.change', target: `${ruleId} v${outcome.version.version}: ${outcome.version.change}`, asker: ctx.asker });
   return outcomeReply(ctx, ruleId, outcome);
 }
 
@@ -137,7 +154,8 @@ function newForm(ctx: CommandContext, submitted: Record<string, string> = {}): R
   ];
   return {
     title: 'New alert rule',
-    summary: 'Fill in the rule and save; it is checked like the file, announced in its channels, and applies at the next poll. Other fields: /alerts set <rule> <field> <value> afterwards.',
+    summary:
+      'Fill in the rule and save; it is checked like the file, announced in its channels, and applies at the next poll. Other fields: /alerts set <rule> <field> <value> afterwards.',
     form: { title: 'New alert rule', submit: '/alerts create', submitLabel: 'Create', fields },
     visibility: 'private',
   };
@@ -148,7 +166,8 @@ function errorsByField(problems: readonly string[], known: readonly string[] = E
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const match = /^([A-Za-z]+)(?:\[\d+\])?(?:\.[\w.]+)?: (.*)$/.exec(problem);
-    const field = match && known.includes(match[1]!) ? match[1]! : known[0] === 'id' ? (problem.includes('above') || problem.includes('below') ? 'above' : 'id') : 'above';
+    const field =
+      match && known.includes(match[1]!) ? match[1]! : known[0] === 'id' ? (problem.includes('above') || problem.includes('below') ? 'above' : 'id') : 'above';
     errors[field] = errors[field] ? `${errors[field]}; ${match?.[2] ?? problem}` : (match?.[2] ?? problem);
   }
   return errors;
@@ -162,7 +181,12 @@ function outcomeReply(ctx: CommandContext, ruleId: string, outcome: ChangeOutcom
     case 'unchanged':
       return { title: `${ruleId} was not changed`, summary: outcome.message, visibility: 'private', tone: 'normal' };
     case 'conflict':
-      return { title: `${ruleId} was not changed`, summary: 'Someone changed this rule at the same moment; look at /alerts rules and try again.', visibility: 'private', tone: 'warning' };
+      return {
+        title: `${ruleId} was not changed`,
+        summary: 'Someone changed this rule at the same moment; look at /alerts rules and try again.',
+        visibility: 'private',
+        tone: 'warning',
+      };
     case 'preview':
       return {
         title: `Preview · ${ruleId}: ${outcome.change}`,
@@ -189,14 +213,18 @@ async function rulesReply(ctx: CommandContext): Promise<Reply> {
     const lines = [
       `${rule.metric}${rule.queue ? ` (${rule.queue})` : ''} on ${rule.source}: ${threshold}, for ${showValue('for', `${rule.for}ms`)}, hysteresis ${rule.hysteresis}, reopen within ${showValue('reopenWithin', `${rule.reopenWithin}ms`)}${rule.repeat ? `, repeat ${showValue('repeat', `${rule.repeat}ms`)}` : ''}${rule.forecast ? `, forecast ${showValue('forecast', `${rule.forecast}ms`)}` : ''}`,
       `channels ${rule.channels.join(', ')} · active ${showValue('activeHours', rule.activeHours)}`,
-      origin.from === 'file' ? 'from the file' : `changed in chat by ${origin.by} at ${formatLocalTime(origin.at, zone)} (version ${origin.version}${origin.fields.length ? `: ${origin.fields.join(', ')} over the file` : ''})`,
+      origin.from === 'file'
+        ? 'from the file'
+        : `changed in chat by ${origin.by} at ${formatLocalTime(origin.at, zone)} (version ${origin.version}${origin.fields.length ? `: ${origin.fields.join(', ')} over the file` : ''})`,
     ];
     if (problems) lines.push(`the chat's change no longer fits the file, so the file's rule is watched: ${problems.join('; ')}`);
     return { heading: `${id} — ${enabled ? 'on' : 'off'}`, text: lines.join('\n') };
   });
   return {
     title: 'Alert rules',
-    summary: all.length ? `${all.length} rule${all.length === 1 ? '' : 's'}; change one with /alerts set <rule> <field> <value> (add --preview to see what it would have done first).` : 'No alert rules are configured (see `alerts` in chatops.yaml).',
+    summary: all.length
+      ? `${all.length} rule${all.length === 1 ? '' : 's'}; change one with /alerts set <rule> <field> <value> (add --preview to see what it would have done first).`
+      : 'No alert rules are configured (see `alerts` in chatops.yaml).',
     sections,
     visibility: 'private',
   };
@@ -207,8 +235,19 @@ async function historyReply(ctx: CommandContext, ruleId: string): Promise<Reply>
   const zone = zoneOfRule(ctx, ruleId);
   return {
     title: `History · ${ruleId}`,
-    summary: versions.length ? `${versions.length} change${versions.length === 1 ? '' : 's'} in chat, newest first; version 0 is the file.` : `${ruleId} has not been changed in chat: it is as the file says.`,
-    sections: versions.length ? [{ text: [...versions].reverse().map((v) => `v${v.version} · ${formatLocalTime(v.at, zone)} · ${v.by}: ${v.change}`).join('\n') }] : undefined,
+    summary: versions.length
+      ? `${versions.length} change${versions.length === 1 ? '' : 's'} in chat, newest first; version 0 is the file.`
+      : `${ruleId} has not been changed in chat: it is as the file says.`,
+    sections: versions.length
+      ? [
+          {
+            text: [...versions]
+              .reverse()
+              .map((v) => `v${v.version} · ${formatLocalTime(v.at, zone)} · ${v.by}: ${v.change}`)
+              .join('\n'),
+          },
+        ]
+      : undefined,
     buttons: versions.length ? [{ label: 'Undo the last', action: 'run', value: `/alerts undo ${ruleId}` }] : undefined,
     visibility: 'private',
   };
@@ -219,7 +258,10 @@ export async function ruleNamed(ctx: CommandContext, ruleId: string | undefined)
   const ids = ctx.ruleEditing ? (await ctx.ruleEditing.rules()).map((r) => r.id) : ctx.config.alerts.map((r, i) => r.id ?? `${r.metric}-${r.source}-${i}`);
   if (ruleId === undefined) throw new UsageError(`Name a rule. Rules: ${ids.join(', ') || 'none configured'}.`);
   const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
-  if (!match) throw new UsageError(ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.');
+  if (!match)
+    throw new UsageError(
+      ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.',
+    );
   return match;
 }
 

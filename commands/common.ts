@@ -53,7 +53,8 @@ export function capitalize(word: string): string {
  * Said in the context line of an answer whose counts are lower bounds (`lowerBound` of the
  * domain figures): the vendor holds more records than the bot reads for one answer.
  */
-export const LOWER_BOUND_NOTE = 'counts are lower bounds: the vendor holds more records than the bot reads for one answer (an administrator can raise maxPages)';
+export const LOWER_BOUND_NOTE =
+  'counts are lower bounds: the vendor holds more records than the bot reads for one answer (an administrator can raise maxPages)';
 
 /** "at least 10,000" when the figure is a lower bound, else the figure as written. */
 export function atLeast(formatted: string, lowerBound: boolean | undefined): string {

@@ -29,7 +29,14 @@ export const helpCommand: CommandDefinition = {
     if (name === undefined) return { ...commandListReply(mine, ctx.sources, 'Commands you can run', facts), visibility: 'private' };
     const wanted = name.replace(/^\//, '').toLowerCase();
     const command = mine.find((c) => c.name === wanted);
-    if (!command) throw new UsageError(`There is no command "${echo(name)}" you can run.${didYouMean(wanted, mine.map((c) => c.name), '/help ')} Try /help for the list.`);
+    if (!command)
+      throw new UsageError(
+        `There is no command "${echo(name)}" you can run.${didYouMean(
+          wanted,
+          mine.map((c) => c.name),
+          '/help ',
+        )} Try /help for the list.`,
+      );
     return { ...usageReply(command, command.summary, facts), title: `/${command.name}`, tone: 'normal' };
   },
 };
@@ -53,7 +60,10 @@ async function liveFacts(ctx: CommandContext): Promise<ExampleFacts> {
   }
   // A quiet moment (no chat in progress): the chat that finished last, as /agents shows it.
   if (!facts.chatId && source.has('agents') && ctx.isSupervisor) {
-    facts.chatId = await source.agents().then((a) => lastFinishedChat(a.value), () => undefined);
+    facts.chatId = await source.agents().then(
+      (a) => lastFinishedChat(a.value),
+      () => undefined,
+    );
   }
   if (firing.status === 'fulfilled') facts.alertId = firing.value?.find((a) => a.phase === 'firing')?.id;
   return facts;

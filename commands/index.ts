@@ -18,4 +18,13 @@ export { handoffRange } from './handoffs.js';
  * @example
  *   const router = createRouter({ commands, config, sources });
  */
-export const commands: CommandDefinition[] = [queueCommand, agentsCommand, todayCommand, handoffsCommand, transcriptCommand, alertsCommand, staffingCommand, helpCommand];
+export const commands: CommandDefinition[] = [
+  queueCommand,
+  agentsCommand,
+  todayCommand,
+  handoffsCommand,
+  transcriptCommand,
+  alertsCommand,
+  staffingCommand,
+  helpCommand,
+];

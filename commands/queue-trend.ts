@@ -38,7 +38,12 @@ export async function queueTrends(history: History | undefined, source: Source, 
   queues.forEach((name, i) => {
     const samples = perQueue[i]!;
     if (samples.length < 2) return;
-    const buckets = bucketMax(samples.map((s) => ({ at: s.at, value: s.figures['queue.waiting'] })), to - HOUR, to, SPARK_WIDTH);
+    const buckets = bucketMax(
+      samples.map((s) => ({ at: s.at, value: s.figures['queue.waiting'] })),
+      to - HOUR,
+      to,
+      SPARK_WIDTH,
+    );
     const top = Math.max(SPARK_FLOOR, ...buckets.filter((v): v is number => v !== undefined));
     sparklines.set(name, sparkline(buckets, top));
   });
@@ -46,7 +51,8 @@ export async function queueTrends(history: History | undefined, source: Source, 
 }
 
 function waitChart(source: Source, recent: Sample[], lastWeek: Sample[]): ReplyChart {
-  const points = (samples: Sample[], figure: string, shift = 0): Array<[number, number | null]> => samples.map((s) => [s.at + shift, s.figures[figure] ?? null]);
+  const points = (samples: Sample[], figure: string, shift = 0): Array<[number, number | null]> =>
+    samples.map((s) => [s.at + shift, s.figures[figure] ?? null]);
   const series: ReplyChart['series'] = [
     { name: 'Waiting', unit: 'count', points: points(recent, 'queue.waiting') },
     { name: 'Longest wait', unit: 'seconds', points: points(recent, 'queue.longest_wait_seconds') },

@@ -44,7 +44,12 @@ export const queueCommand: CommandDefinition = {
     const page = pageOf([...queues].sort(worstFirst), ctx.page);
     const columns = COLUMNS.filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
     // Trends come from history; without it (or when it fails) the answer is the snapshot alone.
-    const trends = await queueTrends(ctx.history, source, queues.map((q) => q.name), ctx.now()).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
+    const trends = await queueTrends(
+      ctx.history,
+      source,
+      queues.map((q) => q.name),
+      ctx.now(),
+    ).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
     if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '' });
     return {
       title: `Queue — ${source.label}`,
@@ -54,7 +59,12 @@ export const queueCommand: CommandDefinition = {
         ? { columns: columns.map((c) => c.title), rows: page.items.map((q) => columns.map((c) => c.cell(q))), footnote: page.footnote }
         : undefined,
       buttons: [refreshButton(ctx, '/queue'), ...(page.nextPage ? [nextPageButton(ctx, '/queue', page.nextPage)] : [])],
-      context: sourceContext(source, fetched, [lowerBound ? LOWER_BOUND_NOTE : undefined, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter(Boolean).join(' · ') || undefined),
+      context: sourceContext(
+        source,
+        fetched,
+        [lowerBound ? LOWER_BOUND_NOTE : undefined, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter(Boolean).join(' · ') ||
+          undefined,
+      ),
       visibility: 'public',
       chart: trends.chart,
       tone: totals.waiting > 0 && available === 0 ? 'danger' : totals.waiting > 0 && (longest ?? 0) >= 300 ? 'warning' : 'normal',
@@ -94,7 +104,12 @@ function summaryOf(waiting: number, longest: number | undefined, available: numb
 
 /** Most waiting first, then the longest wait, then the most abandoned. */
 function worstFirst(a: QueueFigures, b: QueueFigures): number {
-  return b.waiting - a.waiting || (b.longestWaitSeconds ?? 0) - (a.longestWaitSeconds ?? 0) || (b.abandonedLast30m ?? 0) - (a.abandonedLast30m ?? 0) || a.name.localeCompare(b.name);
+  return (
+    b.waiting - a.waiting ||
+    (b.longestWaitSeconds ?? 0) - (a.longestWaitSeconds ?? 0) ||
+    (b.abandonedLast30m ?? 0) - (a.abandonedLast30m ?? 0) ||
+    a.name.localeCompare(b.name)
+  );
 }
 
 /** An agents answer this old or older is not used for "agents available" (the vendor's advised poll interval). */

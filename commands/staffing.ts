@@ -75,12 +75,16 @@ export const staffingCommand: CommandDefinition = {
     }
     // A queue's agents are not known apart (an agent may serve several queues): no "available" beside a queue.
     const available = queue ? undefined : floor?.available;
-    const staffing = staffingFor({ arrivals: window.arrivals, periodSeconds: window.minutes * 60, handleSeconds, target, targetSeconds: withinSeconds, concurrency }, available);
+    const staffing = staffingFor(
+      { arrivals: window.arrivals, periodSeconds: window.minutes * 60, handleSeconds, target, targetSeconds: withinSeconds, concurrency },
+      available,
+    );
     const short = available !== undefined && staffing.agents > available;
     const who = queue ? `${queue.name} needs` : 'Needs';
-    const summary = window.arrivals === 0
-      ? `No chats${queue ? ` for ${queue.name}` : ''} in the last ${window.minutes} min: no agents needed for ${targetWords}${available !== undefined ? ` · ${formatCount(available)} available` : ''}`
-      : `${who} ${plural(staffing.agents, 'agent')}${available !== undefined ? `, ${formatCount(available)} available` : ''} for ${targetWords}`;
+    const summary =
+      window.arrivals === 0
+        ? `No chats${queue ? ` for ${queue.name}` : ''} in the last ${window.minutes} min: no agents needed for ${targetWords}${available !== undefined ? ` · ${formatCount(available)} available` : ''}`
+        : `${who} ${plural(staffing.agents, 'agent')}${available !== undefined ? `, ${formatCount(available)} available` : ''} for ${targetWords}`;
     const note = queue
       ? `Erlang C over ${formatCount(concurrency)} chat${concurrency === 1 ? '' : 's'} per agent, from ${queue.name}'s own chats; agents are not counted per queue (one may serve several)`
       : `Erlang C over ${formatCount(concurrency)} chat${concurrency === 1 ? '' : 's'} per agent; available = signed in, not away`;
@@ -91,7 +95,10 @@ export const staffingCommand: CommandDefinition = {
         { label: 'Agents needed', value: formatCount(staffing.agents) },
         ...(queue ? [] : [{ label: 'Agents available', value: floor ? formatCount(floor.available) : '—' }]),
         { label: `Chats for agents (last ${window.minutes} min)`, value: formatCount(window.arrivals) },
-        { label: queue && queue.averageChatSeconds !== undefined ? `Average ${queue.name} chat (today)` : 'Average chat (today)', value: formatDuration(handleSeconds) },
+        {
+          label: queue && queue.averageChatSeconds !== undefined ? `Average ${queue.name} chat (today)` : 'Average chat (today)',
+          value: formatDuration(handleSeconds),
+        },
         { label: 'Chats per agent', value: formatCount(concurrency) },
         { label: 'Target', value: targetWords },
         { label: 'Workload', value: `${staffing.erlangs.toFixed(1)} chats in progress on average` },
@@ -118,13 +125,18 @@ async function queueOf(ctx: CommandContext, source: Source, day: DayStats, asked
     const found = day.queues.find((q) => q.name.toLowerCase() === wanted);
     if (found) return found;
     const names = day.queues.map((q) => q.name);
-    if (names.length === 0) throw new UsageError(`No chat has reached a queue of ${sourceName(source)} today, so there is no "${echo(asked)}" to staff yet: run /staffing for the whole source.`);
+    if (names.length === 0)
+      throw new UsageError(
+        `No chat has reached a queue of ${sourceName(source)} today, so there is no "${echo(asked)}" to staff yet: run /staffing for the whole source.`,
+      );
     if (ctx.sources.all().length > 1 && !didYouMean(asked, names)) throw unexpectedArgument(ctx, 'staffing', ctx.args[0]!);
     throw new UsageError(`"${echo(asked)}" is not a queue of ${sourceName(source)} today.${didYouMean(asked, names)} Queues: ${names.join(', ')}.`);
   }
   const known = source.has('queue') ? (await source.queue()).value.queues.map((q) => q.name.toLowerCase()) : [];
   if (known.includes(wanted)) {
-    throw new UsageError(`${source.vendor} does not say which queue each chat reached, so /staffing answers for the whole source "${echo(source.id)}": run /staffing without "${echo(asked)}".`);
+    throw new UsageError(
+      `${source.vendor} does not say which queue each chat reached, so /staffing answers for the whole source "${echo(source.id)}": run /staffing without "${echo(asked)}".`,
+    );
   }
   throw unexpectedArgument(ctx, 'staffing', ctx.args[0]!);
 }
@@ -164,7 +176,10 @@ async function agentsOnTheFloor(source: Source): Promise<{ available: number; ca
 }
 
 function medianCapacity(agents: AgentStatus[]): number | undefined {
-  const capacities = agents.map((a) => a.maxChats).filter((c): c is number => c !== undefined && c > 0).sort((a, b) => a - b);
+  const capacities = agents
+    .map((a) => a.maxChats)
+    .filter((c): c is number => c !== undefined && c > 0)
+    .sort((a, b) => a - b);
   return capacities.length ? capacities[Math.floor(capacities.length / 2)] : undefined;
 }
 

@@ -12,7 +12,7 @@ import { LOWER_BOUND_NOTE, atLeast, refreshButton, sourceContext, unexpectedArgu
  */
 export const todayCommand: CommandDefinition = {
   name: 'today',
-  summary: "Today so far: chats, missed and abandoned, average wait, first response, handoff rate, SLA.",
+  summary: 'Today so far: chats, missed and abandoned, average wait, first response, handoff rate, SLA.',
   usage: '/today [source]',
   examples: ({ sources }) => ['/today', ...(sources.length ? [`/today ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
@@ -55,7 +55,13 @@ function fieldsOf(day: DayStats): ReplyField[] {
     { label: 'Average wait', value: formatDuration(day.averageWaitSeconds) },
     { label: 'First response', value: formatDuration(day.firstResponseSeconds) },
     { label: 'Handoff rate', value: formatPercent(day.handoffRate) },
-    { label: 'SLA', value: day.slaBreaches !== undefined && day.slaRate !== undefined ? `${formatPercent(day.slaRate)} (${count(day.slaBreaches)} breach${day.slaBreaches === 1 ? '' : 'es'})` : formatPercent(day.slaRate) },
+    {
+      label: 'SLA',
+      value:
+        day.slaBreaches !== undefined && day.slaRate !== undefined
+          ? `${formatPercent(day.slaRate)} (${count(day.slaBreaches)} breach${day.slaBreaches === 1 ? '' : 'es'})`
+          : formatPercent(day.slaRate),
+    },
   ];
   if (day.averageChatSeconds !== undefined) fields.push({ label: 'Average chat', value: formatDuration(day.averageChatSeconds) });
   if (day.transfers !== undefined) fields.push({ label: 'Transfers', value: count(day.transfers) });

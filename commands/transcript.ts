@@ -42,7 +42,15 @@ export const transcriptCommand: CommandDefinition = {
   async handler(ctx) {
     const [id, extra] = ctx.args;
     if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id): /agents shows the ids of chats in progress when the vendor tells them.');
-    if (extra !== undefined) throw new UsageError(ctx.sources.all().length > 1 ? `Give one chat id and, optionally, a source (${ctx.sources.all().map((s) => s.id).join(', ')}).` : 'Give one chat id.');
+    if (extra !== undefined)
+      throw new UsageError(
+        ctx.sources.all().length > 1
+          ? `Give one chat id and, optionally, a source (${ctx.sources
+              .all()
+              .map((s) => s.id)
+              .join(', ')}).`
+          : 'Give one chat id.',
+      );
     if (!isValidUserId(id)) throw new UsageError('That is not a chat id: ids are letters, digits, "-" or "_", at most 64 characters.');
     const source = ctx.sources.primary();
     // The trail says what happened: a chat shown is a view; an attempt that found nothing (or failed)
@@ -68,7 +76,10 @@ export const transcriptCommand: CommandDefinition = {
     }
     const page = pageOf(transcript.messages, ctx.page, MESSAGES_PER_PAGE);
     const first = (page.page - 1) * MESSAGES_PER_PAGE + 1;
-    const note = page.pageCount > 1 ? `messages ${first}–${first + page.items.length - 1} of ${transcript.messages.length} · page ${page.page} of ${page.pageCount}` : undefined;
+    const note =
+      page.pageCount > 1
+        ? `messages ${first}–${first + page.items.length - 1} of ${transcript.messages.length} · page ${page.page} of ${page.pageCount}`
+        : undefined;
     const fallback = `/transcript ${id}`;
     return {
       title: `Transcript ${id} — ${source.label}`,

@@ -27,7 +27,10 @@ function placeholders(env) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
     fail(`MICROSOFT_APP_ID must be the bot's Microsoft app id (a GUID like 1b2c3d4e-0000-1111-2222-333344445555), got "${appId}".`);
   }
-  const host = (env.BOT_HOST ?? '').trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  const host = (env.BOT_HOST ?? '')
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
   if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) {
     fail(`BOT_HOST must be the public host name that serves /api/messages (like bot.example.com, no path), got "${env.BOT_HOST ?? ''}".`);
   }
@@ -64,7 +67,10 @@ function fillManifest(text, values, commands) {
   for (const bot of manifest.bots ?? []) {
     for (const list of bot.commandLists ?? []) {
       const menu = commandMenu(commands, list.commands);
-      if (menu.left.length > 0) console.warn(`teams:package: the ${list.scopes.join('/')} menu has room for ${MENU_SIZE} commands; left out (still answered when typed): ${menu.left.join(', ')}`);
+      if (menu.left.length > 0)
+        console.warn(
+          `teams:package: the ${list.scopes.join('/')} menu has room for ${MENU_SIZE} commands; left out (still answered when typed): ${menu.left.join(', ')}`,
+        );
       list.commands = menu.commands;
       if (list.commands.length > 10) fail(`a bot command list may hold at most 10 commands (scopes ${list.scopes.join(', ')}).`);
       for (const c of list.commands) {
@@ -80,7 +86,8 @@ function fillManifest(text, values, commands) {
 function checkIcon(file, size) {
   const png = readFileSync(join(teamsDir, file));
   const isPng = png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (!isPng || png.readUInt32BE(16) !== size || png.readUInt32BE(20) !== size) fail(`teams/${file} must be a ${size}x${size} PNG (node teams/make-icons.mjs draws one).`);
+  if (!isPng || png.readUInt32BE(16) !== size || png.readUInt32BE(20) !== size)
+    fail(`teams/${file} must be a ${size}x${size} PNG (node teams/make-icons.mjs draws one).`);
   return png;
 }
 

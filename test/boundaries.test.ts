@@ -31,7 +31,12 @@ function sources(): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   const found: string[] = [];
-  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.push(m[1]!);
   return found;
 }
@@ -62,7 +67,10 @@ describe('platform SDK boundaries', () => {
 /** The repository path a relative import points at (`../../adapters/port.js` -> `adapters/port.ts`). */
 function resolved(file: string, name: string): string | undefined {
   if (!name.startsWith('.')) return undefined;
-  return normalize(join(dirname(file), name)).split(sep).join('/').replace(/\.js$/, '.ts');
+  return normalize(join(dirname(file), name))
+    .split(sep)
+    .join('/')
+    .replace(/\.js$/, '.ts');
 }
 
 /** Adapter code the core reaches for: anything under adapters/ but the port itself. */

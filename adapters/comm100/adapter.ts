@@ -8,15 +8,7 @@ import { createComm100Client } from './client.js';
 import { readDay, readRecentArrivals, readToday } from './day-stats.js';
 import { indexStatuses, mapAgents, mapQueue } from './mapping.js';
 import { mapChat } from './transcript.js';
-import {
-  agentStatusesSchema,
-  chatSchema,
-  queueSchema,
-  realTimeAgentsPageSchema,
-  rightNowSchema,
-  type AgentStatusWire,
-  type RealTimeAgent,
-} from './wire.js';
+import { agentStatusesSchema, chatSchema, queueSchema, realTimeAgentsPageSchema, rightNowSchema, type AgentStatusWire, type RealTimeAgent } from './wire.js';
 
 /** Most pages of `realTime/Agents` read per question (a runaway `pageCount` must not eat the rate limit). */
 export const MAX_AGENT_PAGES = 50;

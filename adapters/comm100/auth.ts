@@ -185,4 +185,3 @@ function createOAuth(auth: OAuth, options: Comm100AuthOptions): Comm100Auth {
     secrets: () => [...configuredSecrets(auth), ...issued],
   };
 }
-

@@ -40,7 +40,10 @@ export async function readDay(client: Comm100Client, date: string, now: Date, ti
   const day = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
   const between = (from: DateTime, to: DateTime) => todayBetween(client, from, to, signal);
   const begun = Array.from({ length: 24 }, (_, h) => day.plus({ hours: h })).filter((start) => start.toMillis() <= now.getTime());
-  const [whole, ...hours] = await Promise.all([between(day, day.endOf('day')), ...begun.map((start) => between(start, start.plus({ hours: 1 }).minus({ seconds: 1 })))]);
+  const [whole, ...hours] = await Promise.all([
+    between(day, day.endOf('day')),
+    ...begun.map((start) => between(start, start.plus({ hours: 1 }).minus({ seconds: 1 }))),
+  ]);
   const chatsByHour = Array.from({ length: 24 }, (_, h) => (hours[h] ? chatsOf(hours[h]) : 0));
   return { ...mapToday(whole!, day.toISODate()!), chatsByHour };
 }

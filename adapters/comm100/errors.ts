@@ -46,7 +46,11 @@ export function classifyComm100Status(status: number, bodyText: string): Classif
 
 /** A short message from a JSON error body (the first of `message`, `error_description`, `error`...), else a snippet. */
 export function comm100Message(bodyText: string): string {
-  return vendorMessage(bodyText, (body) => MESSAGE_FIELDS.map((key) => body[key]).filter((value) => typeof value === 'string' && value).slice(0, 1));
+  return vendorMessage(bodyText, (body) =>
+    MESSAGE_FIELDS.map((key) => body[key])
+      .filter((value) => typeof value === 'string' && value)
+      .slice(0, 1),
+  );
 }
 
 const MESSAGE_FIELDS = ['message', 'Message', 'error_description', 'error', 'title'];

@@ -20,8 +20,7 @@ export function parseComm100Duration(text: string | null | undefined): number | 
   const match = /^(-)?(?:(\d+)\.)?(\d+):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, minus, days, hours, minutes, seconds, fraction] = match;
-  const total =
-    Number(days ?? 0) * 86_400 + Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds) + (fraction ? Number(`0.${fraction}`) : 0);
+  const total = Number(days ?? 0) * 86_400 + Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds) + (fraction ? Number(`0.${fraction}`) : 0);
   const rounded = Math.round(total * 1000) / 1000;
   return minus ? -rounded : rounded;
 }
@@ -103,7 +102,12 @@ export function mapQueueEntry(entry: QueueEntry): QueueFigures {
  * abandoned or switched to messages in the last 30 minutes.
  */
 export function chatsBehindAverage(entry: QueueEntry): number {
-  const parts = [entry.currentQueueLength ?? entry.visitors?.length, entry.ongoingChats, entry.abandonedChatsinLast30Mins, entry.switchedtoMessagesinLast30Mins];
+  const parts = [
+    entry.currentQueueLength ?? entry.visitors?.length,
+    entry.ongoingChats,
+    entry.abandonedChatsinLast30Mins,
+    entry.switchedtoMessagesinLast30Mins,
+  ];
   return parts.reduce<number>((sum, n) => sum + (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0), 0);
 }
 

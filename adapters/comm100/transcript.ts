@@ -73,7 +73,11 @@ function mapMessage(message: ChatMessageWire): TranscriptMessage {
   const name = message.senderName ?? message.displayName ?? senderObject?.displayName ?? senderObject?.name ?? message.name ?? undefined;
   const text = textOf(message.content) ?? textOf(message.message) ?? textOf(message.text) ?? textOf(message.body) ?? '';
   // The earlier API design gives one file as `attachmentUrl`.
-  const files = [...(message.attachments ?? []), ...(message.attachment ? [message.attachment] : []), ...(message.attachmentUrl ? [{ url: message.attachmentUrl }] : [])];
+  const files = [
+    ...(message.attachments ?? []),
+    ...(message.attachment ? [message.attachment] : []),
+    ...(message.attachmentUrl ? [{ url: message.attachmentUrl }] : []),
+  ];
   const attachments: Attachment[] = [];
   for (const file of files as Array<Partial<NonNullable<ChatMessageWire['attachment']>>>) {
     const url = file.url ?? file.uri;
@@ -114,8 +118,7 @@ function mapTextTranscript(text: string, customerName?: string): TranscriptMessa
 /** `livechat/chats/{id}` as a Transcript. A chat without an end time is still in progress. */
 export function mapChat(chat: ChatWire): Transcript {
   const customerName = chat.preChatName?.trim() || chat.visitorName?.trim() || undefined;
-  const messages =
-    typeof chat.messages === 'string' ? mapTextTranscript(chat.messages, customerName) : (chat.messages ?? []).map(mapMessage);
+  const messages = typeof chat.messages === 'string' ? mapTextTranscript(chat.messages, customerName) : (chat.messages ?? []).map(mapMessage);
   const startedAt = comm100Instant(chat.startTime ?? chat.requestedTime);
   const endedAt = comm100Instant(chat.endTime);
   const transcript: Transcript = { id: chat.id, active: !endedAt, messages };

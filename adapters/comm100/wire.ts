@@ -55,17 +55,19 @@ export function pagedList<T extends z.ZodType>(item: T) {
 }
 
 /** One row of `GET livechat/realTime/Agents`. */
-export const realTimeAgentSchema = spelledEitherWay(z.object({
-  agentId: id,
-  displayName: z.string().nullish(),
-  /** A GUID whose well-known values are not documented: see `STATUS_ID_MEANINGS`. */
-  currentStatusId: z.string().nullish(),
-  ongoingChats: count,
-  maxConcurrentChats: count,
-  intradayChats: count,
-  intradayLinearChatTime: timeSpan,
-  statusDistribution: z.unknown().optional(),
-}));
+export const realTimeAgentSchema = spelledEitherWay(
+  z.object({
+    agentId: id,
+    displayName: z.string().nullish(),
+    /** A GUID whose well-known values are not documented: see `STATUS_ID_MEANINGS`. */
+    currentStatusId: z.string().nullish(),
+    ongoingChats: count,
+    maxConcurrentChats: count,
+    intradayChats: count,
+    intradayLinearChatTime: timeSpan,
+    statusDistribution: z.unknown().optional(),
+  }),
+);
 export const realTimeAgentsPageSchema = pagedList(realTimeAgentSchema);
 
 const departmentRef = z.object({ id: z.string().nullish(), name: z.string().nullish() });
@@ -73,22 +75,22 @@ const departmentRef = z.object({ id: z.string().nullish(), name: z.string().null
 const agentRef = z.object({ id: z.string().nullish(), displayName: z.string().nullish() });
 
 /** One entry of `GET livechat/realTime/Queue` (the answer is an array of these). */
-export const queueEntrySchema = spelledEitherWay(z.object({
-  routeToDepartmentId: z.string().nullish(),
-  routeToDepartment: departmentRef.nullish(),
-  routeToAgentId: z.string().nullish(),
-  routeToAgent: agentRef.nullish(),
-  ongoingChats: count,
-  maxConcurrentChats: count,
-  currentQueueLength: count,
-  avgWaitTimeinLast30Mins: timeSpan,
-  avgWaitTimeinLast60Mins: timeSpan,
-  abandonedChatsinLast30Mins: count,
-  switchedtoMessagesinLast30Mins: count,
-  visitors: z
-    .array(z.object({ visitorId: z.string().nullish(), contactIdentityId: z.string().nullish(), waitTime: timeSpan }))
-    .nullish(),
-}));
+export const queueEntrySchema = spelledEitherWay(
+  z.object({
+    routeToDepartmentId: z.string().nullish(),
+    routeToDepartment: departmentRef.nullish(),
+    routeToAgentId: z.string().nullish(),
+    routeToAgent: agentRef.nullish(),
+    ongoingChats: count,
+    maxConcurrentChats: count,
+    currentQueueLength: count,
+    avgWaitTimeinLast30Mins: timeSpan,
+    avgWaitTimeinLast60Mins: timeSpan,
+    abandonedChatsinLast30Mins: count,
+    switchedtoMessagesinLast30Mins: count,
+    visitors: z.array(z.object({ visitorId: z.string().nullish(), contactIdentityId: z.string().nullish(), waitTime: timeSpan })).nullish(),
+  }),
+);
 export const queueSchema = z.array(queueEntrySchema);
 
 /** `GET livechat/realTime/Today`. Durations are plain numbers here (seconds, inferred). */
@@ -115,23 +117,27 @@ export const todaySchema = z.object({
 });
 
 /** `GET livechat/realTime/RightNow`. */
-export const rightNowSchema = spelledEitherWay(z.object({
-  agentsInChat: count,
-  ongoingChats: count,
-  ongoingChatsWithAgent: count,
-  ongoingChatsWithBot: count,
-  currentQueueLength: count,
-  visitorOnSite: count,
-  loggedInAgents: count,
-  chatUtilization: count,
-}));
+export const rightNowSchema = spelledEitherWay(
+  z.object({
+    agentsInChat: count,
+    ongoingChats: count,
+    ongoingChatsWithAgent: count,
+    ongoingChatsWithBot: count,
+    currentQueueLength: count,
+    visitorOnSite: count,
+    loggedInAgents: count,
+    chatUtilization: count,
+  }),
+);
 
 /** `GET livechat/agents`: readable status per agent ("Online", "Away", a custom away status). */
-export const agentStatusSchema = spelledEitherWay(z.object({
-  id,
-  status: z.string().nullish(),
-  ongoingChats: count,
-}));
+export const agentStatusSchema = spelledEitherWay(
+  z.object({
+    id,
+    status: z.string().nullish(),
+    ongoingChats: count,
+  }),
+);
 export const agentStatusesSchema = z.array(agentStatusSchema);
 
 const attachmentSchema = z.object({

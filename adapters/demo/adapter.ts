@@ -19,11 +19,21 @@ export const DEMO_TRANSCRIPT_DAYS = 7;
 /** Longest `/handoffs` range, as on wolkvox. */
 export const DEMO_MAX_RANGE_DAYS = 31;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'queue',
+  'agents',
+  'activeChats',
+  'transcript',
+  'today',
+  'dayStats',
+  'handoffs',
+  'tokenUsage',
+]);
 const VENDOR = 'demo';
 
 /** The demo answers every capability, so its methods are not optional. */
-export type DemoAdapter = VendorAdapter & Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats' | 'recentArrivals'>>;
+export type DemoAdapter = VendorAdapter &
+  Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats' | 'recentArrivals'>>;
 
 export interface DemoAdapterDeps {
   /** The clock; the simulation's state is a pure function of (seed, now()). */
@@ -74,7 +84,11 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
 
   async function transcript(id: string): Promise<Transcript | null> {
     if (!isValidUserId(id)) {
-      throw refuse('bad-request', 'That is not a conversation id: use letters, digits, "-" or "_" (demo ids look like DEMO-24032000417).', 'invalid conversation id');
+      throw refuse(
+        'bad-request',
+        'That is not a conversation id: use letters, digits, "-" or "_" (demo ids look like DEMO-24032000417).',
+        'invalid conversation id',
+      );
     }
     const key = parseConversationId(id);
     if (!key) return null;

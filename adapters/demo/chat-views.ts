@@ -77,7 +77,15 @@ export function activeChatOf({ seed, day, sim, c, t }: Seen): ActiveChat {
   return chat;
 }
 
-function messagesAt(seed: number, sim: DaySim, c: SimConversation, id: string, customer: ReturnType<typeof customerOf>, iso: (s: number) => string, t: number): TranscriptMessage[] {
+function messagesAt(
+  seed: number,
+  sim: DaySim,
+  c: SimConversation,
+  id: string,
+  customer: ReturnType<typeof customerOf>,
+  iso: (s: number) => string,
+  t: number,
+): TranscriptMessage[] {
   const out: TranscriptMessage[] = [];
   for (const m of conversationMessages(seed, sim, c, id, customer)) {
     if (m.at > t) break;

@@ -112,8 +112,7 @@ export function simulateDay(seed: number, dayNumber: number, weekday: number, ro
   };
 
   // VIP agents help Ventas but always keep a slot free for the VIP line.
-  const hasRoomFor = (run: AgentRun, q: QueueIndex): boolean =>
-    run.load < run.plan.agent.maxChats - (run.plan.agent.skills[0] === VIP && q !== VIP ? 1 : 0);
+  const hasRoomFor = (run: AgentRun, q: QueueIndex): boolean => run.load < run.plan.agent.maxChats - (run.plan.agent.skills[0] === VIP && q !== VIP ? 1 : 0);
 
   const nextWaiting = (run: AgentRun): number | undefined => {
     let best: number | undefined;

@@ -63,7 +63,11 @@ export function conversationMessages(seed: number, sim: DaySim, c: SimConversati
   const waitedUntil = taken ?? c.endAt;
   if (waitedUntil - c.enqueueAt > 90) say(c.enqueueAt + Math.round((waitedUntil - c.enqueueAt) * 0.7), 'customer', rng.pick(CUSTOMER_STILL_THERE));
   if (taken === undefined) {
-    say(c.endAt, 'system', c.outcome === 'abandoned' ? 'El cliente abandonó la conversación en la cola.' : 'Sin asesores disponibles: la conversación se cerró sin atender.');
+    say(
+      c.endAt,
+      'system',
+      c.outcome === 'abandoned' ? 'El cliente abandonó la conversación en la cola.' : 'Sin asesores disponibles: la conversación se cerró sin atender.',
+    );
     return messages.sort(byTime);
   }
 

@@ -1,11 +1,4 @@
-import {
-  DAY_HOURS,
-  NIGHT_RATE_PER_MINUTE,
-  PEAK_RATE_PER_MINUTE,
-  QUEUES,
-  type DemoChannel,
-  type QueueIndex,
-} from './operation.js';
+import { DAY_HOURS, NIGHT_RATE_PER_MINUTE, PEAK_RATE_PER_MINUTE, QUEUES, type DemoChannel, type QueueIndex } from './operation.js';
 import { exponential, logNormal, poisson, rngFor, type Rng } from './random.js';
 
 /** One conversation as it arrives; the simulation fills in what happens to it. */

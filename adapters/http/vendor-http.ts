@@ -44,7 +44,10 @@ export interface VendorHttpOptions {
   secrets?: string[];
   headers?: Record<string, string>;
   /** Vendor-specific reading of a non-2xx answer. Return undefined for the default reading. */
-  classifyStatus?: (status: number, bodyText: string) => { kind: 'refused' | 'unavailable'; reason: VendorErrorReason; userMessage?: string; detail?: string } | undefined;
+  classifyStatus?: (
+    status: number,
+    bodyText: string,
+  ) => { kind: 'refused' | 'unavailable'; reason: VendorErrorReason; userMessage?: string; detail?: string } | undefined;
   dispatcher?: Dispatcher;
 }
 
@@ -97,7 +100,16 @@ export interface VendorHttp {
    */
   stream(path: string, options: StreamOptions): Promise<StreamResponse>;
   /** Build a VendorError of this source, with secrets redacted. */
-  error(init: { kind: VendorError['kind']; reason: VendorErrorReason; endpoint: string; status?: number; userMessage?: string; detail: string; retryAfterSeconds?: number; cause?: unknown }): VendorError;
+  error(init: {
+    kind: VendorError['kind'];
+    reason: VendorErrorReason;
+    endpoint: string;
+    status?: number;
+    userMessage?: string;
+    detail: string;
+    retryAfterSeconds?: number;
+    cause?: unknown;
+  }): VendorError;
   close(): Promise<void>;
 }
 
@@ -182,7 +194,12 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       } else if (retryAfterMs !== undefined && retryAfterMs <= maxRetryAfterMs && left.retryAfter > 0) {
         left.retryAfter -= 1;
         waitMs = retryAfterMs;
-      } else if (failure.kind === 'unavailable' && (failure.status === undefined || failure.status >= 500) && failure.reason !== 'truncated' && left.failures > 0) {
+      } else if (
+        failure.kind === 'unavailable' &&
+        (failure.status === undefined || failure.status >= 500) &&
+        failure.reason !== 'truncated' &&
+        left.failures > 0
+      ) {
         left.failures -= 1;
         waitMs = Math.random() * baseDelay * 2 ** (retries - left.failures - 1);
       } else {
@@ -194,7 +211,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
 
   function networkError(error: unknown, endpoint: string): VendorError {
     const timeout =
-      error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
       (error as { code?: string })?.code === 'UND_ERR_CONNECT_TIMEOUT';
     const message = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
     return makeError({
@@ -212,7 +230,15 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     const retryAfter = Number(headers['retry-after']);
     const reason: VendorErrorReason =
       refined?.reason ??
-      (status >= 500 ? 'server-error' : status === 401 || status === 403 ? 'auth' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'bad-request');
+      (status >= 500
+        ? 'server-error'
+        : status === 401 || status === 403
+          ? 'auth'
+          : status === 404
+            ? 'not-found'
+            : status === 429
+              ? 'rate-limited'
+              : 'bad-request');
     return makeError({
       kind: refined?.kind ?? (status >= 500 ? 'unavailable' : 'refused'),
       reason,
@@ -241,7 +267,13 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     } catch (error) {
       if (error instanceof VendorError) throw error;
       if (error instanceof TooLarge) {
-        throw makeError({ kind: 'nonsense', reason: 'too-large', endpoint: opts.endpoint, status: res.statusCode, detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes` });
+        throw makeError({
+          kind: 'nonsense',
+          reason: 'too-large',
+          endpoint: opts.endpoint,
+          status: res.statusCode,
+          detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes`,
+        });
       }
       const timedOut = error instanceof undiciErrors.BodyTimeoutError;
       throw makeError({
@@ -257,7 +289,13 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (contentType.includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
-      throw makeError({ kind: 'nonsense', reason: 'html', endpoint: opts.endpoint, status: res.statusCode, detail: `HTML page instead of JSON from ${opts.endpoint}: ${bodySnippet(text)}` });
+      throw makeError({
+        kind: 'nonsense',
+        reason: 'html',
+        endpoint: opts.endpoint,
+        status: res.statusCode,
+        detail: `HTML page instead of JSON from ${opts.endpoint}: ${bodySnippet(text)}`,
+      });
     }
     let parsed: unknown;
     try {
@@ -276,8 +314,17 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     if (!opts.schema) return refusedInBody(parsed, opts);
     const result = opts.schema.safeParse(parsed);
     if (!result.success) {
-      const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw makeError({ kind: 'nonsense', reason: 'schema', endpoint: opts.endpoint, status: res.statusCode, detail: `unexpected shape from ${opts.endpoint}: ${issues}` });
+      const issues = result.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
+      throw makeError({
+        kind: 'nonsense',
+        reason: 'schema',
+        endpoint: opts.endpoint,
+        status: res.statusCode,
+        detail: `unexpected shape from ${opts.endpoint}: ${issues}`,
+      });
     }
     return refusedInBody(result.data, opts);
   }
@@ -302,7 +349,14 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       } catch (error) {
         sent.release();
         const timedOut = error instanceof undiciErrors.BodyTimeoutError;
-        throw makeError({ kind: timedOut ? 'unavailable' : 'nonsense', reason: timedOut ? 'timeout' : 'truncated', endpoint: opts.endpoint, status: sent.res.statusCode, detail: `body of ${opts.endpoint} ended early: ${(error as Error).message}`, cause: error });
+        throw makeError({
+          kind: timedOut ? 'unavailable' : 'nonsense',
+          reason: timedOut ? 'timeout' : 'truncated',
+          endpoint: opts.endpoint,
+          status: sent.res.statusCode,
+          detail: `body of ${opts.endpoint} ended early: ${(error as Error).message}`,
+          cause: error,
+        });
       }
       const refusal = opts.refusalInHead(peeked.head.toString('utf8'));
       if (refusal) {
@@ -319,7 +373,15 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       transform(chunk: Buffer, _encoding, done) {
         seen += chunk.length;
         if (seen > maxBytes) {
-          done(makeError({ kind: 'nonsense', reason: 'too-large', endpoint: opts.endpoint, status: res.statusCode, detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes` }));
+          done(
+            makeError({
+              kind: 'nonsense',
+              reason: 'too-large',
+              endpoint: opts.endpoint,
+              status: res.statusCode,
+              detail: `body of ${opts.endpoint} exceeds ${maxBytes} bytes`,
+            }),
+          );
           return;
         }
         done(null, chunk);
@@ -345,8 +407,6 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
 }
 
 class TooLarge extends Error {}
-
-
 
 async function readCapped(body: Readable & AsyncIterable<Buffer>, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];

@@ -62,15 +62,32 @@ export function createVccliveClient(config: VccliveSourceConfig & { id: string }
     dispatcher: deps.dispatcher,
   });
 
-  async function call<S extends z.ZodType>(path: string, endpoint: string, query: Record<string, string | number | undefined>, schema: S, signal?: AbortSignal, long = false): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(
+    path: string,
+    endpoint: string,
+    query: Record<string, string | number | undefined>,
+    schema: S,
+    signal?: AbortSignal,
+    long = false,
+  ): Promise<z.output<S>> {
     const envelope = await http.json(path, { query, endpoint, long, schema: envelopeSchema, signal });
     if (envelope.errors && envelope.errors.length > 0) {
       const refusal = refusalOfErrors(envelope.errors);
-      throw http.error({ kind: 'refused', reason: refusal.reason, endpoint, status: 200, userMessage: refusal.userMessage, detail: `${refusal.detail} (${endpoint})` });
+      throw http.error({
+        kind: 'refused',
+        reason: refusal.reason,
+        endpoint,
+        status: 200,
+        userMessage: refusal.userMessage,
+        detail: `${refusal.detail} (${endpoint})`,
+      });
     }
     const result = schema.safeParse(envelope.response);
     if (!result.success) {
-      const issues = result.error.issues.slice(0, 3).map((i) => `response.${i.path.join('.')}: ${i.message}`).join('; ');
+      const issues = result.error.issues
+        .slice(0, 3)
+        .map((i) => `response.${i.path.join('.')}: ${i.message}`)
+        .join('; ');
       throw http.error({ kind: 'nonsense', reason: 'schema', endpoint, status: 200, detail: `unexpected shape from ${endpoint}: ${issues}` });
     }
     return result.data;
@@ -80,14 +97,21 @@ export function createVccliveClient(config: VccliveSourceConfig & { id: string }
   return {
     http,
     chatPage(query, signal) {
-      return call(`/v2/projects/${projectId}/chats`, `projects/${config.projectId}/chats`, {
-        startDate: query.startDate,
-        start: query.start,
-        // Which of the two the server honours is unknown (FACTS.md): send both, same value.
-        limit: query.pageSize,
-        num: query.pageSize,
-        direction: query.direction,
-      }, chatListSchema, signal, true); // a page of the chat log: a long download
+      return call(
+        `/v2/projects/${projectId}/chats`,
+        `projects/${config.projectId}/chats`,
+        {
+          startDate: query.startDate,
+          start: query.start,
+          // Which of the two the server honours is unknown (FACTS.md): send both, same value.
+          limit: query.pageSize,
+          num: query.pageSize,
+          direction: query.direction,
+        },
+        chatListSchema,
+        signal,
+        true,
+      ); // a page of the chat log: a long download
     },
     onlineUsers(signal) {
       return call(`/v2/onlineusers/${projectId}`, `onlineusers/${config.projectId}`, {}, onlineUserListSchema, signal);

@@ -8,7 +8,7 @@ export const VENDOR_NAME = 'VCC Live';
 
 /** Said with every auth failure because it is the usual cause on a new server that has a good token. */
 const IP_RANGE_HINT =
-  'VCC Live only admits API calls from IP ranges registered with it, so also check that this server\'s outgoing IP address is registered for the account';
+  "VCC Live only admits API calls from IP ranges registered with it, so also check that this server's outgoing IP address is registered for the account";
 
 type Refinement = ReturnType<NonNullable<VendorHttpOptions['classifyStatus']>>;
 
@@ -28,7 +28,6 @@ export function errorTexts(errors: readonly unknown[]): string[] {
     return JSON.stringify(entry) ?? String(entry);
   });
 }
-
 
 /**
  * VCC Live's reading of a non-2xx answer, for `createVendorHttp({ classifyStatus })`.
@@ -68,7 +67,12 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
       return { kind: 'refused', reason: 'rate-limited', detail, userMessage: 'VCC Live asked the bot to slow down (HTTP 429). Try again in a minute.' };
     }
     if (status >= 500) {
-      return { kind: 'unavailable', reason: 'server-error', detail, userMessage: `VCC Live is having trouble right now (HTTP ${status}). Try again in a minute.` };
+      return {
+        kind: 'unavailable',
+        reason: 'server-error',
+        detail,
+        userMessage: `VCC Live is having trouble right now (HTTP ${status}). Try again in a minute.`,
+      };
     }
     return undefined;
   };
@@ -79,13 +83,21 @@ export function refusalOfErrors(errors: readonly unknown[]): { reason: VendorErr
   const said = snippet(errorTexts(errors).join(' / '));
   const detail = `HTTP 200 with errors: ${said}`;
   if (/auth|credential|token|password|permission|forbidden|denied|not allowed|\bip\b/i.test(said)) {
-    return { reason: 'auth', detail, userMessage: `VCC Live refused the bot's call: "${said}". Ask your administrator to check the API token. ${IP_RANGE_HINT}.` };
+    return {
+      reason: 'auth',
+      detail,
+      userMessage: `VCC Live refused the bot's call: "${said}". Ask your administrator to check the API token. ${IP_RANGE_HINT}.`,
+    };
   }
   if (/too many|rate|limit exceeded|throttl/i.test(said)) {
     return { reason: 'rate-limited', detail, userMessage: `VCC Live asked the bot to slow down: "${said}". Try again in a minute.` };
   }
   if (/not found|no such|unknown|does not exist/i.test(said)) {
-    return { reason: 'not-found', detail, userMessage: `VCC Live said: "${said}". Ask your administrator to check the account and projectId in the configuration.` };
+    return {
+      reason: 'not-found',
+      detail,
+      userMessage: `VCC Live said: "${said}". Ask your administrator to check the account and projectId in the configuration.`,
+    };
   }
   return { reason: 'bad-request', detail, userMessage: `VCC Live refused the request: "${said}". It has been logged for the administrator.` };
 }

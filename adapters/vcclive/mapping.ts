@@ -107,7 +107,10 @@ export function toActiveChat(chat: ChatWire, zone: string): ActiveChat {
   const messages = messagesOf(chat, zone);
   let lastSender = messages.at(-1)?.role;
   if (!lastSender && (lastCustomer || lastAgent)) lastSender = (lastAgent ?? '') > (lastCustomer ?? '') ? 'agent' : 'customer';
-  const lastMessageAt = [lastCustomer, lastAgent, ...messages.map((m) => m.at)].filter((t): t is string => !!t).sort().at(-1);
+  const lastMessageAt = [lastCustomer, lastAgent, ...messages.map((m) => m.at)]
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1);
   return compact({
     id: String(chat.chatId),
     channel: present(chat.type),

@@ -15,12 +15,9 @@ const LOCAL_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?
 export function vccTime(value: string | null | undefined, zone: string): Instant | undefined {
   const trimmed = value?.trim();
   if (!trimmed || trimmed.startsWith('0000-00-00')) return undefined;
-  const parsed = LOCAL_WITHOUT_OFFSET.test(trimmed)
-    ? DateTime.fromISO(trimmed.replace(' ', 'T'), { zone })
-    : DateTime.fromISO(trimmed, { setZone: true });
+  const parsed = LOCAL_WITHOUT_OFFSET.test(trimmed) ? DateTime.fromISO(trimmed.replace(' ', 'T'), { zone }) : DateTime.fromISO(trimmed, { setZone: true });
   return parsed.isValid ? (parsed.toUTC().toISO() ?? undefined) : undefined;
 }
-
 
 /** The account's local hour (0..23) of an instant. */
 export function localHour(instant: Instant, zone: string): number {

@@ -9,8 +9,20 @@ import { z } from 'zod';
  */
 
 /** Integer ids arrive as numbers; a string of digits is accepted too (PHP backends drift). */
-const intLike = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
-const numberLike = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const intLike = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const numberLike = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const text = z.string().nullish();
 
 /**

@@ -40,7 +40,8 @@ export interface WolkvoxAdapterDeps {
 }
 
 /** A wolkvox source: every capability of the port is present. */
-export type WolkvoxAdapter = VendorAdapter & Required<Pick<VendorAdapter, 'queue' | 'agents' | 'activeChats' | 'transcript' | 'today' | 'dayStats' | 'handoffs' | 'tokenUsage' | 'close'>>;
+export type WolkvoxAdapter = VendorAdapter &
+  Required<Pick<VendorAdapter, 'queue' | 'agents' | 'activeChats' | 'transcript' | 'today' | 'dayStats' | 'handoffs' | 'tokenUsage' | 'close'>>;
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['queue', 'agents', 'activeChats', 'transcript', 'today', 'dayStats', 'handoffs', 'tokenUsage']);
 
@@ -134,7 +135,11 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
 
     async transcript(id, signal, known): Promise<Transcript | null> {
       if (typeof id !== 'string' || !isValidUserId(id)) {
-        refuse('transcript', 'A wolkvox conversation id (conn_id) is 1 to 64 letters, digits, "-" or "_". Copy it from the chat report and try again.', 'conversation id refused before any request: not 1-64 of [A-Za-z0-9_-]');
+        refuse(
+          'transcript',
+          'A wolkvox conversation id (conn_id) is 1 to 64 letters, digits, "-" or "_". Copy it from the chat report and try again.',
+          'conversation id refused before any request: not 1-64 of [A-Za-z0-9_-]',
+        );
       }
       const { chats, asOf } = await liveChats(known?.liveChats, signal);
       const live = chats.find((c) => c.id === id);
@@ -173,7 +178,12 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
     async tokenUsage(signal): Promise<TokenUsage> {
       const usage = mapTokenUsage(await client.tokenInfo(signal));
       if (!usage) {
-        throw client.http.error({ kind: 'nonsense', reason: 'schema', endpoint: 'information.php?api=token_info', detail: 'token_info answered without token_limit or token_use_today' });
+        throw client.http.error({
+          kind: 'nonsense',
+          reason: 'schema',
+          endpoint: 'information.php?api=token_info',
+          detail: 'token_info answered without token_limit or token_use_today',
+        });
       }
       return usage;
     },

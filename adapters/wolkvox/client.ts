@@ -118,7 +118,10 @@ export function createWolkvoxClient(options: WolkvoxClientOptions): WolkvoxClien
     if (Number(envelope.code) !== 200) return schema.parse([]); // a report's "no data"
     const result = schema.safeParse(envelope.data);
     if (!result.success) {
-      const issues = result.error.issues.slice(0, 3).map((i) => `data.${i.path.join('.')}: ${i.message}`).join('; ');
+      const issues = result.error.issues
+        .slice(0, 3)
+        .map((i) => `data.${i.path.join('.')}: ${i.message}`)
+        .join('; ');
       throw http.error({ kind: 'nonsense', reason: 'schema', endpoint, detail: `unexpected shape from ${endpoint}: ${issues}` });
     }
     return result.data;

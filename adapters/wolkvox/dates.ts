@@ -54,14 +54,21 @@ export function dayRange(date: string, zone: string, now: Date): WolkvoxRange {
   return { dateIni: start.toFormat(REQUEST_FORMAT), dateEnd: end.toFormat(REQUEST_FORMAT) };
 }
 
-
 /** True when `date` is a real calendar date written `YYYY-MM-DD`. */
 export function isLocalDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date).isValid;
 }
 
 /** Local-time layouts seen in wolkvox answers, most likely first. */
-const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm:ss.SSS', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd HH:mm:ss', 'yyyyMMddHHmmss', 'dd/MM/yyyy HH:mm:ss', 'yyyy-MM-dd'];
+const LOCAL_FORMATS = [
+  'yyyy-MM-dd HH:mm:ss',
+  'yyyy-MM-dd HH:mm:ss.SSS',
+  'yyyy-MM-dd HH:mm',
+  'yyyy/MM/dd HH:mm:ss',
+  'yyyyMMddHHmmss',
+  'dd/MM/yyyy HH:mm:ss',
+  'yyyy-MM-dd',
+];
 
 /**
  * Reads a vendor date as an instant. Dates without an offset are local time of the operation;

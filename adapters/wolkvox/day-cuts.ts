@@ -20,7 +20,14 @@ interface DayCut {
  *   const cuts = new Map();
  *   const raw = await cutFromDay(client, cuts, '2024-05-11', range, '555', signal); // undefined when absent
  */
-export function cutFromDay(client: WolkvoxClient, cuts: Map<string, DayCut>, key: string, range: WolkvoxRange, connId: string, signal?: AbortSignal): Promise<unknown> {
+export function cutFromDay(
+  client: WolkvoxClient,
+  cuts: Map<string, DayCut>,
+  key: string,
+  range: WolkvoxRange,
+  connId: string,
+  signal?: AbortSignal,
+): Promise<unknown> {
   let cut = cuts.get(key);
   if (!cut?.open) {
     cut = startCut(client, cuts, key, range, signal);
@@ -56,7 +63,12 @@ function startCut(client: WolkvoxClient, cuts: Map<string, DayCut>, key: string,
       );
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof UnreadableRecord) {
-        throw client.http.error({ kind: 'nonsense', reason: 'malformed', endpoint: 'reports_manager.php?api=chat_2', detail: `the chat_2 record of the conversation could not be read: ${error.message}` });
+        throw client.http.error({
+          kind: 'nonsense',
+          reason: 'malformed',
+          endpoint: 'reports_manager.php?api=chat_2',
+          detail: `the chat_2 record of the conversation could not be read: ${error.message}`,
+        });
       }
       throw error;
     } finally {

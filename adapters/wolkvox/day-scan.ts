@@ -32,7 +32,12 @@ export async function scanChat2Day(client: WolkvoxClient, range: WolkvoxRange, c
     );
   } catch (error) {
     if (error instanceof SyntaxError || error instanceof UnreadableRecord) {
-      throw client.http.error({ kind: 'nonsense', reason: 'malformed', endpoint: 'reports_manager.php?api=chat_2', detail: `the chat_2 record of the conversation could not be read: ${error.message}` });
+      throw client.http.error({
+        kind: 'nonsense',
+        reason: 'malformed',
+        endpoint: 'reports_manager.php?api=chat_2',
+        detail: `the chat_2 record of the conversation could not be read: ${error.message}`,
+      });
     }
     throw error;
   }

@@ -65,7 +65,7 @@ export function classifyWolkvoxAnswer(status: number, bodyText: string): Wolkvox
       kind: 'refused',
       reason: 'auth',
       detail,
-      userMessage: 'wolkvox did not accept the bot\'s API token. Ask your administrator to check the token of this source in the configuration.',
+      userMessage: "wolkvox did not accept the bot's API token. Ask your administrator to check the token of this source in the configuration.",
     };
   }
   if (upper.includes(WOLKVOX_ERRORS.unknownApi) || upper.includes(WOLKVOX_ERRORS.missingParameters)) {

@@ -44,7 +44,10 @@ export class KeyValueFinder {
   /** Per key: the absolute offset from which occurrences have not been examined yet. */
   private readonly next: number[];
 
-  constructor(keys: readonly string[], private readonly maxValueBytes = 1024) {
+  constructor(
+    keys: readonly string[],
+    private readonly maxValueBytes = 1024,
+  ) {
     this.needles = keys.map((key) => ({ key, bytes: Buffer.from(JSON.stringify(key)) }));
     this.next = keys.map(() => 0);
     this.windowBytes = Math.max(...this.needles.map((n) => n.bytes.length)) + maxValueBytes + 64;
@@ -65,7 +68,12 @@ export class KeyValueFinder {
     const stalled = this.scan(chunk, chunkStart, this.streamEnd, true, this.tail, onHit);
     const from = stalled ?? Math.min(...this.next);
     if (from - this.lookBehind >= chunkStart) this.keep(from, chunk, chunkStart);
-    else this.keep(from, Buffer.concat([this.tail.subarray(Math.max(0, from - this.lookBehind - this.tailStart)), chunk]), Math.max(this.tailStart, from - this.lookBehind));
+    else
+      this.keep(
+        from,
+        Buffer.concat([this.tail.subarray(Math.max(0, from - this.lookBehind - this.tailStart)), chunk]),
+        Math.max(this.tailStart, from - this.lookBehind),
+      );
   }
 
   /** Keeps the bytes of `buf` (starting at absolute `bufStart`) from `from` minus the look-behind. */
@@ -80,7 +88,14 @@ export class KeyValueFinder {
    * key whose value runs past the end of `buf` when `mayStall` (more bytes will come), else
    * skips it (a value longer than the window is not one of ours).
    */
-  private scan(buf: Buffer, base: number, startsBefore: number, mayStall: boolean, before: Buffer | undefined, onHit: (hit: KeyHit) => void): number | undefined {
+  private scan(
+    buf: Buffer,
+    base: number,
+    startsBefore: number,
+    mayStall: boolean,
+    before: Buffer | undefined,
+    onHit: (hit: KeyHit) => void,
+  ): number | undefined {
     const limit = startsBefore - base;
     const found = this.needles.map((n, i) => buf.indexOf(n.bytes, Math.max(0, this.next[i]! - base)));
     for (;;) {
@@ -186,7 +201,10 @@ export class EnclosingObject {
   private start: number | undefined;
   private depth = 0;
 
-  constructor(anchor: number, private readonly target: number) {
+  constructor(
+    anchor: number,
+    private readonly target: number,
+  ) {
     this.pos = anchor;
   }
 

@@ -130,7 +130,10 @@ export function liveTranscript(chat: ActiveChat): Transcript {
 export function finishedTranscript(record: Chat2RecordWire, zone: string): Transcript {
   const who: Participants = { agentName: record.agent_name, customerName: record.customer_name };
   const messages = record.conversation.map((m) => message(senderRole(m.from, m.from_name, who), m.message, m.date, m.from_name, zone));
-  const times = messages.map((m) => m.at).filter((t): t is string => t !== undefined).sort();
+  const times = messages
+    .map((m) => m.at)
+    .filter((t): t is string => t !== undefined)
+    .sort();
   const startedAt = times[0];
   const endedAt = times[times.length - 1];
   return {
@@ -206,7 +209,9 @@ export function mapQueueFromLiveChats(live: LiveAgentChatsWire[], zone: string, 
   const chats = mapActiveChats(live, zone);
   const waiting = chats.filter((c) => c.agentId === undefined);
   const ongoing = chats.length - waiting.length;
-  const waits = waiting.map((c) => (c.startedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(c.startedAt)) / 1000)) : undefined)).filter((w): w is number => w !== undefined);
+  const waits = waiting
+    .map((c) => (c.startedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(c.startedAt)) / 1000)) : undefined))
+    .filter((w): w is number => w !== undefined);
   const longest = waits.length ? Math.max(...waits) : undefined;
   const figures: QueueFigures = { name: 'All chats', waiting: waiting.length, ongoingChats: ongoing, ...optional('longestWaitSeconds', longest) };
   return {

@@ -38,7 +38,13 @@ export async function streamReport(http: VendorHttp, path: string, options: Requ
     if (res.status === 404) return 'empty';
     if (String(res.headers['content-type'] ?? '').includes('text/html')) {
       const snippet = await firstBytes(body, 2048);
-      throw http.error({ kind: 'nonsense', reason: 'html', endpoint, status: res.status, detail: `HTML page instead of JSON from ${endpoint}: ${vendorSentence(snippet)}` });
+      throw http.error({
+        kind: 'nonsense',
+        reason: 'html',
+        endpoint,
+        status: res.status,
+        detail: `HTML page instead of JSON from ${endpoint}: ${vendorSentence(snippet)}`,
+      });
     }
     const early: Buffer[] = [];
     let total = 0;
@@ -80,7 +86,13 @@ export async function streamReport(http: VendorHttp, path: string, options: Requ
       return 'complete';
     }
     if (lastByte !== 0x7d) {
-      throw http.error({ kind: 'nonsense', reason: 'truncated', endpoint, status: res.status, detail: `answer of ${endpoint} stops after ${total} bytes without closing its JSON` });
+      throw http.error({
+        kind: 'nonsense',
+        reason: 'truncated',
+        endpoint,
+        status: res.status,
+        detail: `answer of ${endpoint} stops after ${total} bytes without closing its JSON`,
+      });
     }
     return 'complete';
   } finally {
@@ -111,7 +123,13 @@ function checkHead(http: VendorHttp, head: Buffer, endpoint: string, status: num
   const text = head.toString('latin1');
   const first = text.trimStart()[0];
   if (first === '<') {
-    throw http.error({ kind: 'nonsense', reason: 'html', endpoint, status, detail: `HTML page instead of JSON from ${endpoint}: ${vendorSentence(text.slice(0, 2048))}` });
+    throw http.error({
+      kind: 'nonsense',
+      reason: 'html',
+      endpoint,
+      status,
+      detail: `HTML page instead of JSON from ${endpoint}: ${vendorSentence(text.slice(0, 2048))}`,
+    });
   }
   if (first !== '{') {
     throw http.error({ kind: 'nonsense', reason: 'malformed', endpoint, status, detail: `answer of ${endpoint} is not a JSON object` });

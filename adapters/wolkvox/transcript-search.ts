@@ -54,7 +54,11 @@ export interface DayRead {
  * costs nothing when it lacks the id and one request when it holds it; a day never read costs one
  * request, read to the end so that it is remembered. Undefined when no day within the window has it.
  */
-export async function searchFinishedConversation(client: WolkvoxClient, connId: string, options: TranscriptSearchOptions): Promise<Chat2RecordWire | undefined> {
+export async function searchFinishedConversation(
+  client: WolkvoxClient,
+  connId: string,
+  options: TranscriptSearchOptions,
+): Promise<Chat2RecordWire | undefined> {
   const { timeZone: zone, now } = options;
   const days = searchOrder(connId, now, zone, options.lookbackDays);
   const entries = await options.index.lookup(options.scope, days, connId);
@@ -91,7 +95,14 @@ function isFinished(day: string, zone: string, now: Date): boolean {
 }
 
 /** Reads a whole day once (shared by lookups running at once) and remembers which ids it holds. */
-function readDay(client: WolkvoxClient, day: string, range: ReturnType<typeof dayRange>, connId: string, finished: boolean, options: TranscriptSearchOptions): Promise<DayRead> {
+function readDay(
+  client: WolkvoxClient,
+  day: string,
+  range: ReturnType<typeof dayRange>,
+  connId: string,
+  finished: boolean,
+  options: TranscriptSearchOptions,
+): Promise<DayRead> {
   const key = `${day}:${range.dateEnd}`;
   const running = options.scans.get(key);
   if (running) return running;
@@ -113,7 +124,12 @@ function readDay(client: WolkvoxClient, day: string, range: ReturnType<typeof da
 function parseRecord(client: WolkvoxClient, found: unknown): Chat2RecordWire {
   const record = chat2RecordSchema.safeParse(found);
   if (!record.success) {
-    throw client.http.error({ kind: 'nonsense', reason: 'schema', endpoint: 'reports_manager.php?api=chat_2', detail: `unexpected chat_2 record shape: ${record.error.issues[0]?.message ?? ''}` });
+    throw client.http.error({
+      kind: 'nonsense',
+      reason: 'schema',
+      endpoint: 'reports_manager.php?api=chat_2',
+      detail: `unexpected chat_2 record shape: ${record.error.issues[0]?.message ?? ''}`,
+    });
   }
   return record.data;
 }

@@ -23,7 +23,11 @@ export interface BuildSourcesOptions {
 }
 
 /** Turns `sources:` of the configuration into adapters behind the quota gate, in file order. */
-export function buildSources({ config, gate, logger, now, dispatcher: given, dayIndex }: BuildSourcesOptions): { sources: Source[]; adapters: VendorAdapter[]; close: () => Promise<void> } {
+export function buildSources({ config, gate, logger, now, dispatcher: given, dayIndex }: BuildSourcesOptions): {
+  sources: Source[];
+  adapters: VendorAdapter[];
+  close: () => Promise<void>;
+} {
   // One connection pool for every source, telling each asker's command about the requests it sends.
   const own = given ? undefined : new Agent({ keepAliveTimeout: 10_000, connections: 16 });
   const dispatcher = (given ?? own!).compose(askerMeterInterceptor);
@@ -45,7 +49,11 @@ export function buildSources({ config, gate, logger, now, dispatcher: given, day
   return { sources, adapters, close: async () => void (await own?.close()) };
 }
 
-function createAdapter(id: string, config: SourceConfig, deps: { now?: () => Date; dispatcher?: Dispatcher; logger: Logger; dayIndex?: ConversationDayIndex }): VendorAdapter {
+function createAdapter(
+  id: string,
+  config: SourceConfig,
+  deps: { now?: () => Date; dispatcher?: Dispatcher; logger: Logger; dayIndex?: ConversationDayIndex },
+): VendorAdapter {
   switch (config.vendor) {
     case 'wolkvox':
       return createWolkvoxAdapter({ ...config, id }, { now: deps.now, dispatcher: deps.dispatcher, dayIndex: deps.dayIndex });

@@ -104,12 +104,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // Posting sides first: the watcher posts through them, and the router needs the watcher's alerts.
   // Commands as people type them here (SLACK_COMMAND_PREFIX), for the text rendering's button hints.
-  const naming = commandNaming(settings.commandPrefix, allCommands.map((c) => c.name.toLowerCase()));
+  const naming = commandNaming(
+    settings.commandPrefix,
+    allCommands.map((c) => c.name.toLowerCase()),
+  );
   const platforms: ChatPlatform[] = [createConsolePlatform(options.write, { now, asTyped: naming.command })];
   const withPlatforms = options.platforms ?? true;
   const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
   const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;
-  const slackPost = slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics, renderChart: renderChartPng }) : undefined;
+  const slackPost =
+    slackModule && settings.slack ? slackModule.createSlackPost({ ...settings.slack, logger, metrics, renderChart: renderChartPng }) : undefined;
   const teamsOptions = teamsModule && {
     ...settings.teams,
     store: redis ? teamsModule.createRedisConversationStore({ redis, prefix: `${prefix}:teams:` }) : teamsModule.createMemoryConversationStore(),
@@ -120,14 +124,37 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const teamsPost = teamsModule && teamsOptions ? teamsModule.createTeamsPost(teamsOptions) : undefined;
   // Teams shows chart images from a URL: signed, expiring links served by this process.
-  const links = teamsPost && settings.publicUrl ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, prefix, logger }) : undefined;
+  const links =
+    teamsPost && settings.publicUrl
+      ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, prefix, logger })
+      : undefined;
   const attachTeams = links ? attachChartLink((chart) => links.link(chart)) : undefined;
   if (slackPost) platforms.push(slackPost.platform);
-  if (teamsModule && teamsPost) platforms.push(attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform, teamsModule.createTeamsWebhookPlatform({ logger, metrics }));
+  if (teamsModule && teamsPost)
+    platforms.push(
+      attachTeams ? platformWithCharts(teamsPost.platform, attachTeams) : teamsPost.platform,
+      teamsModule.createTeamsWebhookPlatform({ logger, metrics }),
+    );
 
-  const watcher: Watcher | undefined = options.watch && config.watcher.enabled ? createWatcher({ config, sources, platforms, redis, prefix, logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined }) : undefined;
+  const watcher: Watcher | undefined =
+    options.watch && config.watcher.enabled
+      ? createWatcher({ config, sources, platforms, redis, prefix, logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined })
+      : undefined;
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
-  const router = createRouter({ commands: allCommands, config, sources: directory, logger, metrics, alerts: watcher?.alerts, ruleEditing: watcher?.rules, history, now, askerLedger, commandPrefix: settings.commandPrefix, audit: (entry) => audit.record(auditEntryOf(entry)) });
+  const router = createRouter({
+    commands: allCommands,
+    config,
+    sources: directory,
+    logger,
+    metrics,
+    alerts: watcher?.alerts,
+    ruleEditing: watcher?.rules,
+    history,
+    now,
+    askerLedger,
+    commandPrefix: settings.commandPrefix,
+    audit: (entry) => audit.record(auditEntryOf(entry)),
+  });
 
   // The chart renderer loads in the background (seconds of CPU); /readyz waits for it, so a load
   // balancer sends no command to a replica still busy loading it.
@@ -155,7 +182,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes['POST /slack/events'] = slack.handler;
   }
   if (teamsModule && teamsOptions && teamsPost) {
-    teams = teamsModule.createTeamsApp({ ...teamsOptions, router: attachTeams ? routerWithCharts(router, attachTeams) : router, post: teamsPost, authorizeLink: (asker) => isSupervisor(asker, config.access) });
+    teams = teamsModule.createTeamsApp({
+      ...teamsOptions,
+      router: attachTeams ? routerWithCharts(router, attachTeams) : router,
+      post: teamsPost,
+      authorizeLink: (asker) => isSupervisor(asker, config.access),
+    });
     routes['POST /api/messages'] = teams.handler;
     if (links) routes[`GET ${CHART_ROUTE}`] = links.handler;
   }
@@ -167,7 +199,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   let server: RunningServer | undefined;
   const checks: ReadinessCheck[] = [
     // Says what runs, never where the file lives: /readyz is often reachable from outside.
-    { name: 'configuration', check: async () => ({ ok: true, detail: settings.embedded ? 'embedded demo' : `loaded (${sources.length} source${sources.length === 1 ? '' : 's'})` }) },
+    {
+      name: 'configuration',
+      check: async () => ({ ok: true, detail: settings.embedded ? 'embedded demo' : `loaded (${sources.length} source${sources.length === 1 ? '' : 's'})` }),
+    },
     {
       name: 'quota',
       check: async () => {
@@ -182,13 +217,27 @@ export async function createApp(options: AppOptions): Promise<App> {
     checks.push({
       name: 'redis',
       check: async () => {
-        const answering = await redis.ping().then((pong) => pong === 'PONG', () => false);
-        return { ok: answering, required: false, detail: answering ? 'answering' : 'unreachable: each replica answers on its own part of the vendor limits until it returns' };
+        const answering = await redis.ping().then(
+          (pong) => pong === 'PONG',
+          () => false,
+        );
+        return {
+          ok: answering,
+          required: false,
+          detail: answering ? 'answering' : 'unreachable: each replica answers on its own part of the vendor limits until it returns',
+        };
       },
     });
   }
   if (charts !== 'off') {
-    checks.push({ name: 'charts', check: async () => ({ ok: charts !== 'loading', required: true, detail: charts === 'loading' ? 'loading the chart renderer' : charts === 'ready' ? 'ready' : 'renderer did not load: answers go without pictures' }) });
+    checks.push({
+      name: 'charts',
+      check: async () => ({
+        ok: charts !== 'loading',
+        required: true,
+        detail: charts === 'loading' ? 'loading the chart renderer' : charts === 'ready' ? 'ready' : 'renderer did not load: answers go without pictures',
+      }),
+    });
   }
   if (watcher) checks.push(watcherReadiness(watcher));
 
@@ -204,7 +253,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       return server.port;
     },
     asTyped: naming.command,
-    describe: () => describeStartup({ settings, sources, gateMode: gate.mode(), slack: !!slack, teams: teams ? (teams.anonymous ? 'anonymous' : settings.teams.appId ? 'on' : 'off') : 'off', watching: !!watcher }),
+    describe: () =>
+      describeStartup({
+        settings,
+        sources,
+        gateMode: gate.mode(),
+        slack: !!slack,
+        teams: teams ? (teams.anonymous ? 'anonymous' : settings.teams.appId ? 'on' : 'off') : 'off',
+        watching: !!watcher,
+      }),
     async stop(graceMs = 10_000) {
       accepting = false;
       const deadline = Date.now() + graceMs;

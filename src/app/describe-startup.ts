@@ -15,7 +15,11 @@ export interface StartupFacts {
 export function describeStartup({ settings, sources, gateMode, slack, teams, watching }: StartupFacts): string[] {
   const { config } = settings.loaded;
   const lines: string[] = [];
-  lines.push(settings.embedded ? 'Configuration: none found, running the embedded demo contact center (set CHATOPS_CONFIG or create ./chatops.yaml for your own).' : `Configuration: ${settings.loaded.file}`);
+  lines.push(
+    settings.embedded
+      ? 'Configuration: none found, running the embedded demo contact center (set CHATOPS_CONFIG or create ./chatops.yaml for your own).'
+      : `Configuration: ${settings.loaded.file}`,
+  );
   lines.push(`Sources: ${sources.map((s) => `${s.id} (${s.vendor}${s.label !== s.id ? `, "${s.label}"` : ''})`).join(', ')}`);
   lines.push(
     gateMode === 'memory'
@@ -28,7 +32,10 @@ export function describeStartup({ settings, sources, gateMode, slack, teams, wat
       : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on).',
   );
   if (teams === 'on') lines.push('Teams: on, POST /api/messages with Bot Framework authentication.');
-  else if (teams === 'anonymous') lines.push('Teams: WARNING — TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID, so POST /api/messages accepts UNAUTHENTICATED requests from anyone claiming to be anyone (Bot Framework Emulator only; never expose this port).');
+  else if (teams === 'anonymous')
+    lines.push(
+      'Teams: WARNING — TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID, so POST /api/messages accepts UNAUTHENTICATED requests from anyone claiming to be anyone (Bot Framework Emulator only; never expose this port).',
+    );
   else lines.push('Teams: off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on).');
   const channels = Object.entries(config.channels).map(([alias, ref]) => `${alias} -> ${ref.startsWith('teams-webhook:') ? 'teams-webhook' : ref}`);
   lines.push(`Channels: ${channels.join(', ') || 'none'}`);

@@ -97,7 +97,8 @@ function serviceUrlsOf(text: string | undefined): string[] {
 function publicUrlOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const url = safeUrl(text);
-  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be the bot's public base URL, such as https://chatops.example.com, not "${text}"`);
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new Error(`PUBLIC_URL must be the bot's public base URL, such as https://chatops.example.com, not "${text}"`);
   return url.toString().replace(/\/+$/, '');
 }
 

@@ -19,10 +19,14 @@ export function routerWithCharts(router: CommandRouter, attach: AttachChart): Co
     commandsFor: (asker) => router.commandsFor(asker),
     ...(track ? { track } : {}),
     handle: async (input) => attach(await router.handle(input)),
-    ...(run ? { run: async (input) => {
-      const result = await run(input);
-      return { ...result, reply: await attach(result.reply) };
-    } } : {}),
+    ...(run
+      ? {
+          run: async (input) => {
+            const result = await run(input);
+            return { ...result, reply: await attach(result.reply) };
+          },
+        }
+      : {}),
   };
 }
 

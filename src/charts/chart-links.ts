@@ -75,7 +75,11 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       charts.set(id, chart);
       // Stored for every replica before the card leaves, whichever replica Teams then asks for the
       // picture. Without Redis (an outage) only this replica can serve it.
-      await options.redis?.set(key(id), JSON.stringify(chart), 'PX', ttlMs).catch((error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas; only this one can serve it'));
+      await options.redis
+        ?.set(key(id), JSON.stringify(chart), 'PX', ttlMs)
+        .catch((error: unknown) =>
+          options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas; only this one can serve it'),
+        );
       return `${base}${CHART_ROUTE}?id=${id}&exp=${exp}&sig=${sign(id, exp)}`;
     },
     async handler(req, res) {
@@ -96,7 +100,9 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       const chart = await chartOf(id);
       if (!chart) return answer(res, 404, 'This chart is no longer kept; ask again for a fresh chart.\n');
       const body = await render(chart);
-      res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': `private, max-age=${Math.floor(left / 1000)}` }).end(body);
+      res
+        .writeHead(200, { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': `private, max-age=${Math.floor(left / 1000)}` })
+        .end(body);
     },
   };
 }

@@ -29,7 +29,10 @@ export function chartOption(chart: ReplyChart): EChartsOption {
   const mains = chart.series.filter((s) => s.role !== 'comparison');
   const colorOf = (s: ChartSeries) => {
     const base = s.name.replace(/, last week$/, '');
-    const i = Math.max(0, mains.findIndex((m) => m.name === base || m === s));
+    const i = Math.max(
+      0,
+      mains.findIndex((m) => m.name === base || m === s),
+    );
     return (s.role === 'comparison' ? PALE_COLORS : MAIN_COLORS)[i % MAIN_COLORS.length]!;
   };
   const all = chart.series.flatMap((s) => s.points.map((p) => p[0]));
@@ -39,19 +42,26 @@ export function chartOption(chart: ReplyChart): EChartsOption {
   const series = chart.series.map((s, i) => {
     const color = colorOf(s);
     const yAxisIndex = hasCounts && hasSeconds && s.unit === 'seconds' ? 1 : 0;
-    const markLine = i === 0 && chart.markers?.length
-      ? {
-          symbol: 'none',
-          silent: true,
-          animation: false,
-          data: chart.markers.map((m) => ({
-            xAxis: m.at,
-            lineStyle: { color: TONE_COLOR[m.tone ?? 'warning'], type: 'solid' as const, width: 1.5 },
-            // A function, so the label is its words: a string formatter would read {a}, {b} and {style|…} in it.
-            label: { formatter: () => m.label, color: TONE_COLOR[m.tone ?? 'warning'], fontFamily: CHART_FONT, fontSize: 11, position: 'insideEndTop' as const },
-          })),
-        }
-      : undefined;
+    const markLine =
+      i === 0 && chart.markers?.length
+        ? {
+            symbol: 'none',
+            silent: true,
+            animation: false,
+            data: chart.markers.map((m) => ({
+              xAxis: m.at,
+              lineStyle: { color: TONE_COLOR[m.tone ?? 'warning'], type: 'solid' as const, width: 1.5 },
+              // A function, so the label is its words: a string formatter would read {a}, {b} and {style|…} in it.
+              label: {
+                formatter: () => m.label,
+                color: TONE_COLOR[m.tone ?? 'warning'],
+                fontFamily: CHART_FONT,
+                fontSize: 11,
+                position: 'insideEndTop' as const,
+              },
+            })),
+          }
+        : undefined;
     // A bar is drawn at the middle of its period, so that 10:00-11:00 sits between the ticks.
     const shift = chart.kind === 'bar' ? (chart.periodMs ?? 3_600_000) / 2 : 0;
     const data = s.points.map(([at, v]) => [at + shift, v]);
@@ -79,7 +89,14 @@ export function chartOption(chart: ReplyChart): EChartsOption {
   if (hasSeconds) {
     const top = Math.max(60, ...chart.series.filter((s) => s.unit === 'seconds').flatMap((s) => s.points.map((p) => p[1] ?? 0)));
     const step = SECOND_STEPS.find((candidate) => top / candidate <= 5) ?? 3600 * Math.ceil(top / 5 / 3600);
-    yAxis.push({ type: 'value', min: 0, interval: step, max: Math.ceil(top / step) * step, splitLine: { show: !hasCounts }, axisLabel: { fontFamily: CHART_FONT, formatter: (v: number) => formatDuration(v) } });
+    yAxis.push({
+      type: 'value',
+      min: 0,
+      interval: step,
+      max: Math.ceil(top / step) * step,
+      splitLine: { show: !hasCounts },
+      axisLabel: { fontFamily: CHART_FONT, formatter: (v: number) => formatDuration(v) },
+    });
   }
 
   return {

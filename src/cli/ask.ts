@@ -28,7 +28,13 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
   // terminal, JSON lines otherwise) unless AUDIT_LOG says otherwise.
   const readable = process.stderr.isTTY === true;
   const audit = terminalAuditSink({ auditLog: settings.auditLog, readable, print: (line) => void writeSync(2, line) });
-  const app = await createApp({ settings, watch: false, platforms: false, logDestination: readable ? readableLines(2) : pino.destination({ dest: 2, sync: true }), audit });
+  const app = await createApp({
+    settings,
+    watch: false,
+    platforms: false,
+    logDestination: readable ? readableLines(2) : pino.destination({ dest: 2, sync: true }),
+    audit,
+  });
   try {
     // Work past a couple of seconds says what is being done, on stderr: stdout holds the answer alone.
     const progress = (note: string) => void process.stderr.write(`${note}\n`);

@@ -34,11 +34,15 @@ export function summarizeConfig({ file, config }: LoadedConfig): string[] {
   lines.push(`  sources (${Object.keys(config.sources).length}):`);
   for (const [id, source] of Object.entries(config.sources)) lines.push(`    ${id}: ${describeSource(source)}, time zone ${source.timeZone}`);
   const channels = Object.entries(config.channels);
-  lines.push(`  channels (${channels.length}): ${channels.map(([alias, ref]) => `${alias} -> ${ref.startsWith('teams-webhook:') ? 'teams-webhook:(url)' : ref}`).join(', ') || 'none'}`);
+  lines.push(
+    `  channels (${channels.length}): ${channels.map(([alias, ref]) => `${alias} -> ${ref.startsWith('teams-webhook:') ? 'teams-webhook:(url)' : ref}`).join(', ') || 'none'}`,
+  );
   lines.push(`  alert rules: ${config.alerts.length}${config.alerts.length ? ` (${config.alerts.map((a) => a.id ?? a.metric).join(', ')})` : ''}`);
   lines.push(`  daily summaries: ${config.summaries.length}`);
   const s = config.access.supervisors;
-  lines.push(`  supervisors: ${s.slackUsers.length} Slack users, ${s.slackGroups.length} Slack user groups, ${s.teamsUsers.length} Teams users; others ${config.access.everyone ? 'may' : 'may not'} run read-only commands`);
+  lines.push(
+    `  supervisors: ${s.slackUsers.length} Slack users, ${s.slackGroups.length} Slack user groups, ${s.teamsUsers.length} Teams users; others ${config.access.everyone ? 'may' : 'may not'} run read-only commands`,
+  );
   lines.push(`  watcher: ${config.watcher.enabled ? 'on' : 'off'}`);
   return lines;
 }

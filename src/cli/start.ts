@@ -21,7 +21,9 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     settings = await readSettings(env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`The configuration has problems; nothing was started.\n${error.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}\nCheck it with: npx chatops check-config ${error.file}`);
+      console.error(
+        `The configuration has problems; nothing was started.\n${error.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}\nCheck it with: npx chatops check-config ${error.file}`,
+      );
       return 2;
     }
     throw error;
@@ -31,7 +33,8 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
   if (interactive && !env.LOG_LEVEL) settings = { ...settings, logLevel: 'warn' };
   // At the prompt, alerts and log lines are printed above it and the prompt drawn again below.
   const terminal = interactive ? createTerminal() : undefined;
-  const toStderr = terminal && (process.stderr.isTTY ? readableLines((line) => terminal.print(line, 'err')) : { write: (line: string) => terminal.print(line, 'err') });
+  const toStderr =
+    terminal && (process.stderr.isTTY ? readableLines((line) => terminal.print(line, 'err')) : { write: (line: string) => terminal.print(line, 'err') });
   const app = await createApp({
     settings,
     watch: true,
@@ -40,7 +43,9 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     write: terminal ? (text) => terminal.print(text) : undefined,
     // At a prompt, stdout holds the answers: the audit trail goes with the log lines (readable on a
     // terminal, above the prompt), or only to AUDIT_LOG when set.
-    audit: terminal ? terminalAuditSink({ auditLog: settings.auditLog, readable: process.stderr.isTTY === true, print: (line) => terminal.print(line, 'err') }) : undefined,
+    audit: terminal
+      ? terminalAuditSink({ auditLog: settings.auditLog, readable: process.stderr.isTTY === true, print: (line) => terminal.print(line, 'err') })
+      : undefined,
   });
   if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
   else for (const line of app.describe()) app.logger.info(line);
@@ -54,7 +59,9 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES') {
         const why = code === 'EADDRINUSE' ? 'is in use by another program' : 'needs more privileges than this user has';
-        console.error(`Cannot listen on port ${settings.port}: it ${why}. Stop that program, or start with another port, e.g. PORT=${settings.port === 3000 ? 3001 : 3000} npm start.`);
+        console.error(
+          `Cannot listen on port ${settings.port}: it ${why}. Stop that program, or start with another port, e.g. PORT=${settings.port === 3000 ? 3001 : 3000} npm start.`,
+        );
       } else app.logger.error({ err: error }, `cannot start the HTTP server on port ${settings.port}`);
       await app.stop(1_000);
       return 1;

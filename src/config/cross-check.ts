@@ -25,7 +25,10 @@ export function crossCheck(raw: unknown): ConfigProblem[] {
   const checkChannel = (name: unknown, path: string) => {
     if (typeof name !== 'string' || knowsChannel(name)) return;
     const aliases = Object.keys(channels);
-    problems.push({ path, message: `"${name}" is neither a name under \`channels\` (${aliases.join(', ') || 'none yet'}) nor a channel reference such as "slack:C0123ABC".${didYouMean(name, aliases)}` });
+    problems.push({
+      path,
+      message: `"${name}" is neither a name under \`channels\` (${aliases.join(', ') || 'none yet'}) nor a channel reference such as "slack:C0123ABC".${didYouMean(name, aliases)}`,
+    });
   };
 
   const ids = new Set<string>();
@@ -54,15 +57,26 @@ function reachability(rule: Raw, path: string): ConfigProblem[] {
   const max = typeof rule.metric === 'string' && SHARES.has(rule.metric) ? 1 : Infinity;
   const range = max === 1 ? 'from 0 to 1' : '0 or more';
   if (typeof rule.above === 'number') {
-    if (rule.above >= max) return [{ path: `${path}.above`, message: `${rule.metric} is ${range}, so it is never above ${rule.above}: the rule can never fire` }];
+    if (rule.above >= max)
+      return [{ path: `${path}.above`, message: `${rule.metric} is ${range}, so it is never above ${rule.above}: the rule can never fire` }];
     if (rule.above - hysteresis < 0) {
-      return [{ path: `${path}.above`, message: `it resolves only at ${rule.above} - ${hysteresis} (hysteresis) or below, and ${rule.metric} is never below 0: once firing it can never resolve; lower the hysteresis to ${rule.above} or less` }];
+      return [
+        {
+          path: `${path}.above`,
+          message: `it resolves only at ${rule.above} - ${hysteresis} (hysteresis) or below, and ${rule.metric} is never below 0: once firing it can never resolve; lower the hysteresis to ${rule.above} or less`,
+        },
+      ];
     }
   }
   if (typeof rule.below === 'number') {
     if (rule.below <= 0) return [{ path: `${path}.below`, message: `${rule.metric} is never below 0: the rule can never fire; use a threshold above 0` }];
     if (rule.below + hysteresis > max) {
-      return [{ path: `${path}.below`, message: `it resolves only at ${rule.below} + ${hysteresis} (hysteresis) or above, and ${rule.metric} is at most ${max}: once firing it can never resolve; lower the hysteresis` }];
+      return [
+        {
+          path: `${path}.below`,
+          message: `it resolves only at ${rule.below} + ${hysteresis} (hysteresis) or above, and ${rule.metric} is at most ${max}: once firing it can never resolve; lower the hysteresis`,
+        },
+      ];
     }
   }
   return [];

@@ -82,7 +82,10 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv): Prom
 export function parseConfigText(text: string, env: NodeJS.ProcessEnv, file = '(embedded)'): LoadedConfig {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => ({ path: '(file)', message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => ({ path: '(file)', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+    );
   }
   const problems: ConfigProblem[] = [];
   const secrets: string[] = [];

@@ -8,7 +8,8 @@ import type { z } from 'zod';
  *   plainMessage(issue); // "is too short: at least 8 characters"
  */
 export function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against chatops.example.yaml`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against chatops.example.yaml`;
   if (!isZodDefault(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':

@@ -35,10 +35,14 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected
 
 export const activeHoursSchema = z
   .object({
-    days: z.array(dayName).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']).describe('Days the rule is active: mon, tue, wed, thu, fri, sat, sun (default Monday to Friday).'),
+    days: z
+      .array(dayName)
+      .min(1)
+      .default(['mon', 'tue', 'wed', 'thu', 'fri'])
+      .describe('Days the rule is active: mon, tue, wed, thu, fri, sat, sun (default Monday to Friday).'),
     from: clock.default('00:00').describe('Start of the active hours, "HH:MM" on a 24-hour clock (default "00:00").'),
     to: clock.default('23:59').describe('End of the active hours, "HH:MM" on a 24-hour clock (default "23:59").'),
-    timeZone: timeZoneSchema.optional().describe('IANA time zone the hours are read in (default: the source\'s time zone).'),
+    timeZone: timeZoneSchema.optional().describe("IANA time zone the hours are read in (default: the source's time zone)."),
   })
   .strict()
   .describe('When the rule may fire: outside these days and hours it stays quiet.');
@@ -50,7 +54,9 @@ export const alertRuleSchema = z
       .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, { message: 'expected letters, digits, "-" or "_"' })
       .optional()
       .describe('Stable name, used by `/alerts silence <id>` and in alert ids; defaults to metric-source-index.'),
-    metric: z.enum(METRICS, { error: `expected one of ${METRICS.join(', ')}` }).describe('The figure watched, e.g. queue.waiting (chats waiting) or agents.available.'),
+    metric: z
+      .enum(METRICS, { error: `expected one of ${METRICS.join(', ')}` })
+      .describe('The figure watched, e.g. queue.waiting (chats waiting) or agents.available.'),
     source: z.string().min(1).describe('Key of the source (under `sources`) whose figure is watched.'),
     queue: z.string().optional().describe('Only this queue or department, by name; default: the whole source.'),
     above: z.number().optional().describe('Fire when the figure goes above this value. Set exactly one of `above` or `below`.'),
@@ -69,13 +75,19 @@ export const alertRuleSchema = z
       .min(0)
       .default(0)
       .describe('How far back past the threshold the figure must go before the alert resolves (default 0: as soon as it is back).'),
-    unansweredAfter: durationMs.default(300_000).describe('For chats.unanswered: a chat counts when the customer\'s last message is older than this (default "5m").'),
+    unansweredAfter: durationMs
+      .default(300_000)
+      .describe('For chats.unanswered: a chat counts when the customer\'s last message is older than this (default "5m").'),
     reopenWithin: durationMs
       .default(300_000)
-      .describe('One alert per incident: firing again this soon after resolving reopens the same message instead of posting anew (default "5m"; "0s": always a new post).'),
+      .describe(
+        'One alert per incident: firing again this soon after resolving reopens the same message instead of posting anew (default "5m"; "0s": always a new post).',
+      ),
     forecast: durationMs
       .optional()
-      .describe('Early warning: warn when the trend of the last polls says the threshold will be crossed within this long ("15m"); the warning updates in place and resolves when the trend clears or the alert fires.'),
+      .describe(
+        'Early warning: warn when the trend of the last polls says the threshold will be crossed within this long ("15m"); the warning updates in place and resolves when the trend clears or the alert fires.',
+      ),
   })
   .strict()
   .describe('One alert rule: a figure of a source, a threshold, and the channels told when it is crossed and when it resolves.')
@@ -116,9 +128,18 @@ export const accessSchema = z
       .describe('Supervisors may read transcripts and acknowledge or silence alerts.'),
     ruleEditors: z
       .object({
-        slackUsers: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' })).default([]).describe('Slack user ids who may change alert rules.'),
-        slackGroups: z.array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' })).default([]).describe('Slack user-group ids whose members may change alert rules.'),
-        teamsUsers: z.array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' })).default([]).describe('Teams (Entra ID) object ids who may change alert rules.'),
+        slackUsers: z
+          .array(z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'expected a Slack user id such as "U0123ABCD"' }))
+          .default([])
+          .describe('Slack user ids who may change alert rules.'),
+        slackGroups: z
+          .array(z.string().regex(/^S[A-Z0-9]+$/, { message: 'expected a Slack user-group id such as "S0123ABCD"' }))
+          .default([])
+          .describe('Slack user-group ids whose members may change alert rules.'),
+        teamsUsers: z
+          .array(z.guid({ message: 'expected a Teams (Entra ID) object id such as "6f2c…-…"' }))
+          .default([])
+          .describe('Teams (Entra ID) object ids who may change alert rules.'),
       })
       .strict()
       .optional()
@@ -126,15 +147,20 @@ export const accessSchema = z
     everyone: z.boolean().default(true).describe('Whether people who are not supervisors may run the read-only commands (default true).'),
     askerBudget: z
       .object({
-        requestsPerHour: z.number().int().min(0).default(60).describe('Vendor requests one person\'s costly commands may spend per sliding hour (default 60; 0 = no limit).'),
+        requestsPerHour: z
+          .number()
+          .int()
+          .min(0)
+          .default(60)
+          .describe("Vendor requests one person's costly commands may spend per sliding hour (default 60; 0 = no limit)."),
       })
       .strict()
       .default({ requestsPerHour: 60 })
-      .describe('What one person\'s costly commands (/transcript, /handoffs) may spend, shared by the replicas; past it they are told when they can ask again.'),
+      .describe("What one person's costly commands (/transcript, /handoffs) may spend, shared by the replicas; past it they are told when they can ask again."),
   })
   .strict()
   .default({ supervisors: { slackUsers: [], slackGroups: [], teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } })
-  .describe('Who may run what: supervisors, whether everyone else may ask, and each person\'s share of vendor requests.');
+  .describe("Who may run what: supervisors, whether everyone else may ask, and each person's share of vendor requests.");
 
 export const configSchema = z
   .object({

@@ -17,19 +17,35 @@ function isTimeZone(zone: string): boolean {
 export const quotaSchema = z
   .object({
     concurrency: z.number().int().min(1).max(50).optional().describe('Simultaneous requests per token (default: what the vendor allows, 2 for wolkvox).'),
-    dailyBudget: z.number().int().min(1).optional().describe('Requests per day per token, counted from the operation\'s midnight; for wolkvox defaults to licenses x 1000.'),
-    reservePercent: z.number().min(0).max(90).default(10).describe('Share of the daily budget kept for people\'s commands, which the watcher cannot spend (default 10).'),
+    dailyBudget: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Requests per day per token, counted from the operation's midnight; for wolkvox defaults to licenses x 1000."),
+    reservePercent: z
+      .number()
+      .min(0)
+      .max(90)
+      .default(10)
+      .describe("Share of the daily budget kept for people's commands, which the watcher cannot spend (default 10)."),
     minSpacing: durationMs.optional().describe('Least time between two calls of the same endpoint with this token, e.g. "1s".'),
   })
   .strict()
   .default({ reservePercent: 10 })
-  .describe('How this source\'s token is rationed, shared by every replica through Redis.');
+  .describe("How this source's token is rationed, shared by every replica through Redis.");
 
 export const staffingSchema = z
   .object({
     target: z.number().gt(0).lt(100).default(80).describe('Share of chats to answer within `answerWithin`, in percent (default 80).'),
     answerWithin: durationMs.default(20_000).describe('The answer time of the service level, e.g. "20s" (default).'),
-    concurrency: z.number().int().min(1).max(20).optional().describe('Chats an agent works at once; default: the agents\' own capacity when the vendor gives it, else 1.'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("Chats an agent works at once; default: the agents' own capacity when the vendor gives it, else 1."),
   })
   .strict()
   .describe('What `/staffing` aims for: the service level (default 80% answered within 20 s) and chats per agent.');
@@ -39,10 +55,15 @@ const TIME_ZONE = 'IANA time zone of the operation, e.g. "America/Bogota": days,
 const common = {
   label: z.string().min(1).optional().describe('Name supervisors see in answers, e.g. "Bogotá"; defaults to the source\'s key.'),
   timeZone: timeZone.describe(TIME_ZONE),
-  baseUrl: z.url({ message: 'expected a URL such as "https://proxy.example.com"' }).optional().describe('Overrides the vendor host (an on-premise proxy, tests).'),
+  baseUrl: z
+    .url({ message: 'expected a URL such as "https://proxy.example.com"' })
+    .optional()
+    .describe('Overrides the vendor host (an on-premise proxy, tests).'),
   timeout: durationMs.optional().describe('Time limit per vendor request, e.g. "10s".'),
   quota: quotaSchema,
-  poll: cronExpression('"*/5 * * * *" (every 5 minutes)').optional().describe('How often the watcher polls this source, as a node-cron expression: "*/5 * * * *" is every 5 minutes.'),
+  poll: cronExpression('"*/5 * * * *" (every 5 minutes)')
+    .optional()
+    .describe('How often the watcher polls this source, as a node-cron expression: "*/5 * * * *" is every 5 minutes.'),
   cache: z
     .partialRecord(z.enum(['queue', 'agents', 'activeChats', 'transcript', 'today', 'recentArrivals', 'dayStats', 'handoffs', 'tokenUsage']), durationMs)
     .optional()
@@ -57,7 +78,10 @@ export const wolkvoxSourceSchema = z
       .string()
       .regex(/^\d{1,6}$/, { message: 'expected the server number in digits, e.g. "0032" (quote it in YAML)' })
       .describe('The operation\'s server number: the "0032" of wv0032.wolkvox.com (quote it in YAML).'),
-    token: z.string().min(8, { message: 'expected the wolkvox API token (set it through an environment variable)' }).describe('The wolkvox API token; write "${WOLKVOX_TOKEN}" and set it in the environment.'),
+    token: z
+      .string()
+      .min(8, { message: 'expected the wolkvox API token (set it through an environment variable)' })
+      .describe('The wolkvox API token; write "${WOLKVOX_TOKEN}" and set it in the environment.'),
     licenses: z.number().int().min(1).optional().describe('Licenses of the operation: the daily quota is licenses x 1000.'),
     transcriptLookbackDays: z.number().int().min(1).max(31).default(7).describe('How many days back `/transcript` searches finished chats (default 7).'),
     skills: z
@@ -77,12 +101,15 @@ export const comm100SourceSchema = z
         error: 'expected the data center number 11, 12, 13, 15 or 17 (from your dash{N}.comm100.io address)',
       })
       .describe('Data center number: 11, 12, 13, 15 or 17, the N of your dashN.comm100.io address.'),
-    siteId: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String).describe('The Comm100 site id (a number).'),
+    siteId: z
+      .union([z.number().int(), z.string().regex(/^\d+$/)])
+      .transform(String)
+      .describe('The Comm100 site id (a number).'),
     auth: z
       .discriminatedUnion('type', [
         z
           .object({
-            type: z.literal('apiKey').describe('Sign in with an agent\'s email and API key.'),
+            type: z.literal('apiKey').describe("Sign in with an agent's email and API key."),
             email: z.email().describe('Email of the agent the API key belongs to.'),
             apiKey: z.string().min(8).describe('The agent\'s API key; write "${COMM100_API_KEY}" and set it in the environment.'),
           })
@@ -92,9 +119,12 @@ export const comm100SourceSchema = z
             type: z.literal('oauth').describe('Sign in with an OAuth client.'),
             clientId: z.string().min(1).describe('OAuth client id.'),
             clientSecret: z.string().min(1).optional().describe('OAuth client secret; set it through an environment variable.'),
-            grantType: z.enum(['client_credentials', 'password', 'refresh_token']).default('client_credentials').describe('OAuth grant: client_credentials (default), password or refresh_token.'),
-            username: z.string().optional().describe('For the password grant: the agent\'s user name.'),
-            password: z.string().optional().describe('For the password grant: the agent\'s password; set it through an environment variable.'),
+            grantType: z
+              .enum(['client_credentials', 'password', 'refresh_token'])
+              .default('client_credentials')
+              .describe('OAuth grant: client_credentials (default), password or refresh_token.'),
+            username: z.string().optional().describe("For the password grant: the agent's user name."),
+            password: z.string().optional().describe("For the password grant: the agent's password; set it through an environment variable."),
             refreshToken: z.string().optional().describe('For the refresh_token grant: the refresh token; set it through an environment variable.'),
             tokenUrl: z.url().optional().describe('Overrides the token endpoint (default https://dash{N}.comm100.io/oauth/token).'),
           })
@@ -109,9 +139,18 @@ export const comm100SourceSchema = z
 export const vccliveSourceSchema = z
   .object({
     vendor: z.literal('vcclive').describe('VCC Live.'),
-    account: z.string().regex(/^[a-z0-9-]+$/i, { message: 'expected the account name from your VCC Live address' }).describe('The "acme" of acme.asp.virtual-call-center.eu.'),
-    token: z.string().min(8, { message: 'expected the VCC Live API token (set it through an environment variable)' }).describe('The VCC Live API token; write "${VCCLIVE_TOKEN}" and set it in the environment.'),
-    projectId: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String).describe('The VCC Live project id (a number).'),
+    account: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, { message: 'expected the account name from your VCC Live address' })
+      .describe('The "acme" of acme.asp.virtual-call-center.eu.'),
+    token: z
+      .string()
+      .min(8, { message: 'expected the VCC Live API token (set it through an environment variable)' })
+      .describe('The VCC Live API token; write "${VCCLIVE_TOKEN}" and set it in the environment.'),
+    projectId: z
+      .union([z.number().int(), z.string().regex(/^\d+$/)])
+      .transform(String)
+      .describe('The VCC Live project id (a number).'),
     maxPages: z
       .number()
       .int()

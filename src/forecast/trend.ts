@@ -94,7 +94,11 @@ export interface Crossing {
  * @example
  *   crossingOf(points, { direction: 'above', threshold: 120 }); // { inMs: 480000, trend: { slopePerMinute: 6, ... } }
  */
-export function crossingOf(points: readonly Point[], rule: { direction: 'above' | 'below'; threshold: number }, options: TrendOptions = DEFAULT_TREND): Crossing | undefined {
+export function crossingOf(
+  points: readonly Point[],
+  rule: { direction: 'above' | 'below'; threshold: number },
+  options: TrendOptions = DEFAULT_TREND,
+): Crossing | undefined {
   const trend = trendOf(points, options, rule.direction);
   if (!trend) return undefined;
   const gap = rule.direction === 'above' ? rule.threshold - trend.level : trend.level - rule.threshold;

@@ -62,7 +62,8 @@ function slotOf(at: number, nowMs: number): string {
 function instantsBetween(from: number, to: number, nowMs: number): number[] {
   const out: number[] = [];
   const recentFrom = nowMs - RETENTION.fineMs;
-  for (let at = Math.ceil(from / RETENTION.coarseStepMs) * RETENTION.coarseStepMs; at < Math.min(to + 1, recentFrom); at += RETENTION.coarseStepMs) out.push(at);
+  for (let at = Math.ceil(from / RETENTION.coarseStepMs) * RETENTION.coarseStepMs; at < Math.min(to + 1, recentFrom); at += RETENTION.coarseStepMs)
+    out.push(at);
   for (let at = Math.ceil(Math.max(from, recentFrom) / RECENT_STEP_MS) * RECENT_STEP_MS; at <= to; at += RECENT_STEP_MS) out.push(at);
   return out;
 }
@@ -92,7 +93,8 @@ export interface RunningBackfill {
 export function startBackfill(options: Omit<BackfillOptions, 'from' | 'to' | 'signal'>): RunningBackfill {
   const controller = new AbortController();
   const nowMs = options.now.getTime();
-  const warn = (error: unknown) => options.logger?.warn({ err: (error as Error).message }, 'history: could not backfill the demo’s past; trends start with the first poll');
+  const warn = (error: unknown) =>
+    options.logger?.warn({ err: (error as Error).message }, 'history: could not backfill the demo’s past; trends start with the first poll');
   const ready = (async () => {
     for (const [back, until] of FIRST_WINDOWS_MS) {
       await backfillHistory({ ...options, from: new Date(nowMs - back), to: new Date(nowMs - until), signal: controller.signal });

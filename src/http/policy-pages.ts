@@ -5,10 +5,12 @@ import type { RouteHandler } from './server.js';
  * what the bot does with data; an operator who needs their own text puts a proxy route in front.
  */
 export function policyPages(): Record<string, RouteHandler> {
-  const page = (title: string, paragraphs: string[]): RouteHandler => (_req, res) => {
-    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' }).end(body);
-  };
+  const page =
+    (title: string, paragraphs: string[]): RouteHandler =>
+    (_req, res) => {
+      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' }).end(body);
+    };
   return {
     'GET /privacy': page('Privacy', [
       'This bot is run by your organisation for its contact-center supervisors. It reads queue, agent and conversation data from your contact-center platform when someone asks, and posts alerts and summaries to the channels your organisation configured.',

@@ -44,30 +44,39 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { routes, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const server = http.createServer({ headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    // Judged from the headers alone, before a byte of the body is read.
-    if ((declaredLength(req) ?? 0) > maxBodyBytes) return refuseAndClose(res, 413, `Request body larger than ${maxBodyBytes} bytes.\n`);
-    // HEAD is GET without the body (Node drops it): link checkers and app validators send it.
-    const handler = routes[`${req.method} ${path}`] ?? (req.method === 'HEAD' ? routes[`GET ${path}`] : undefined);
-    // A body nobody will read is not read to its end either: the connection closes after the answer.
-    if (hasBody(req) && (!handler || req.method === 'GET' || req.method === 'HEAD')) res.setHeader('connection', 'close');
-    if (!handler) {
-      const allowed = Object.keys(routes).filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(' ')[0]!);
-      if (allowed.includes('GET')) allowed.push('HEAD');
-      if (allowed.length === 0) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
-      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: allowed.join(', ') }).end('Method not allowed\n');
-      return;
-    }
-    Promise.resolve()
-      .then(() => handler(req, res))
-      .catch((error: unknown) => {
-        if (error instanceof BodyTooLargeError) return refuseAndClose(res, 413, `Request body larger than ${error.limit} bytes.\n`);
-        logger.error({ err: error, path }, 'request handler failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        if (!res.writableEnded) res.end('Internal error\n');
-      });
-  });
+  const server = http.createServer(
+    {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      // Judged from the headers alone, before a byte of the body is read.
+      if ((declaredLength(req) ?? 0) > maxBodyBytes) return refuseAndClose(res, 413, `Request body larger than ${maxBodyBytes} bytes.\n`);
+      // HEAD is GET without the body (Node drops it): link checkers and app validators send it.
+      const handler = routes[`${req.method} ${path}`] ?? (req.method === 'HEAD' ? routes[`GET ${path}`] : undefined);
+      // A body nobody will read is not read to its end either: the connection closes after the answer.
+      if (hasBody(req) && (!handler || req.method === 'GET' || req.method === 'HEAD')) res.setHeader('connection', 'close');
+      if (!handler) {
+        const allowed = Object.keys(routes)
+          .filter((key) => key.endsWith(` ${path}`))
+          .map((key) => key.split(' ')[0]!);
+        if (allowed.includes('GET')) allowed.push('HEAD');
+        if (allowed.length === 0) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: allowed.join(', ') }).end('Method not allowed\n');
+        return;
+      }
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
+          if (error instanceof BodyTooLargeError) return refuseAndClose(res, 413, `Request body larger than ${error.limit} bytes.\n`);
+          logger.error({ err: error, path }, 'request handler failed');
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          if (!res.writableEnded) res.end('Internal error\n');
+        });
+    },
+  );
   server.keepAliveTimeout = 65_000;
   server.timeout = timeouts.idleMs;
   // No 'clientError' listener of our own: Node answers 400/408/431 and closes the socket.

@@ -6,9 +6,25 @@ export type { Logger };
 
 /** Field names whose values are always hidden, wherever they sit in a log object. */
 const REDACT_PATHS = [
-  'token', '*.token', 'apiKey', '*.apiKey', 'password', '*.password', 'clientSecret', '*.clientSecret',
-  'authorization', '*.authorization', 'headers.authorization', 'headers["wolkvox-token"]', '*.headers["wolkvox-token"]',
-  'customerPhone', '*.customerPhone', 'customer_phone', '*.customer_phone', 'phone', '*.phone',
+  'token',
+  '*.token',
+  'apiKey',
+  '*.apiKey',
+  'password',
+  '*.password',
+  'clientSecret',
+  '*.clientSecret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'headers["wolkvox-token"]',
+  '*.headers["wolkvox-token"]',
+  'customerPhone',
+  '*.customerPhone',
+  'customer_phone',
+  '*.customer_phone',
+  'phone',
+  '*.phone',
 ];
 
 export interface LoggerOptions {

@@ -62,7 +62,11 @@ export function createRedisAskerLedger(options: { redis: RedisClient; prefix: st
       const key = keyOf(asker);
       const at = now();
       try {
-        const replies = await redis.multi().zremrangebyscore(key, '-inf', at - HOUR_MS).zcard(key).exec();
+        const replies = await redis
+          .multi()
+          .zremrangebyscore(key, '-inf', at - HOUR_MS)
+          .zcard(key)
+          .exec();
         const used = Number(replies?.[1]?.[1] ?? 0);
         if (used < limit) return { used };
         const oldest = await redis.zrange(key, used - limit, used - limit, 'WITHSCORES');

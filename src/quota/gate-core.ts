@@ -83,7 +83,10 @@ async function callVendor<T>(
   const admit = ctx.admit ?? ((r: GateRequest<unknown>, request: VendorRequest) => admitRequest(store, r, request, ctx));
   let value: T;
   try {
-    value = await runMetered((request) => admit(req, request), () => req.fetch(ctx.signal));
+    value = await runMetered(
+      (request) => admit(req, request),
+      () => req.fetch(ctx.signal),
+    );
   } catch (error) {
     if (error instanceof BudgetRefusal) return refuse(req, last, error.why, ctx);
     if (isVendorError(error)) {
@@ -254,4 +257,3 @@ function validate(req: GateRequest<unknown>): void {
   if (!req.key) throw new TypeError('quota gate: a request needs a cache key');
   if (!(req.token.concurrency >= 1)) throw new TypeError(`quota gate: token ${req.token.key} needs concurrency >= 1`);
 }
-

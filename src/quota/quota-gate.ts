@@ -93,7 +93,10 @@ export type GateResult<T> =
 
 /** Thrown when the budget is spent and there is no earlier value to serve. */
 export class QuotaSpentError extends BotError {
-  constructor(readonly tokenKey: string, vendor: string) {
+  constructor(
+    readonly tokenKey: string,
+    vendor: string,
+  ) {
     super(
       'budget-spent',
       `daily budget spent for ${tokenKey}`,

@@ -47,7 +47,13 @@ export interface TokenReconciler {
  *   const reconciler = startTokenReconciler({ gate, sources, logger });
  *   // on shutdown: reconciler.stop();
  */
-export function startTokenReconciler({ gate, sources, logger, readUsedToday = defaultReader, intervalMs = 3_600_000 }: TokenReconcilerOptions): TokenReconciler {
+export function startTokenReconciler({
+  gate,
+  sources,
+  logger,
+  readUsedToday = defaultReader,
+  intervalMs = 3_600_000,
+}: TokenReconcilerOptions): TokenReconciler {
   // Sources sharing a token share one counter: ask the vendor once per token.
   const byToken = new Map<string, TokenCountSource>();
   for (const source of sources) if (source.has('tokenUsage') && !byToken.has(source.token.key)) byToken.set(source.token.key, source);

@@ -95,7 +95,9 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       ? connectRedis({ mode: 'server', url: options.redis, prefix, tls: options.redis.startsWith('rediss://') })
       : connectRedis(options.redis as RedisSettings));
   if (!ownsClient && redis.options.enableOfflineQueue !== false) {
-    logger.warn('quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once');
+    logger.warn(
+      'quota gate: the Redis client queues commands while offline; pass a URL or set enableOfflineQueue: false so requests fail over to local limits at once',
+    );
   }
   const subscriber = redis.duplicate();
   const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
@@ -125,7 +127,10 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     const replicas = roster.lastSeen()?.members.length ?? 0;
     if (replicas > 0 && replicas !== replicasLogged) {
       replicasLogged = replicas;
-      logger.info({ prefix, replicas }, `quota gate: ${replicas} replica${replicas === 1 ? '' : 's'} share${replicas === 1 ? 's' : ''} the vendor limits through Redis`);
+      logger.info(
+        { prefix, replicas },
+        `quota gate: ${replicas} replica${replicas === 1 ? '' : 's'} share${replicas === 1 ? 's' : ''} the vendor limits through Redis`,
+      );
     }
   }
   const beating = setInterval(() => void (up ? beat() : undefined), rosterBeatMs);
@@ -139,7 +144,12 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     if (!outageLogged) {
       outageLogged = true;
       logger.warn(
-        { prefix, err: error instanceof Error ? error.message : undefined, replicas: outage.members || 'unknown', place: outage.members ? outage.rank + 1 : undefined },
+        {
+          prefix,
+          err: error instanceof Error ? error.message : undefined,
+          replicas: outage.members || 'unknown',
+          place: outage.members ? outage.rank + 1 : undefined,
+        },
         outage.members
           ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage.members} replicas) until Redis returns`
           : `Redis is unreachable and this replica never saw the others: it takes ${localConcurrency} slot(s) and ${Math.round(localShare * 100)}% of each budget until Redis returns`,
@@ -205,7 +215,14 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     budgetShare: () => parts.budgetShare(),
     concurrency: (token) => parts.concurrency(token),
   });
-  const parts = createOutageParts({ redis, prefix, roster, day: (token) => day(token), setLocalUsage: (token, today, used) => local.setUsage(token, today, used), unknown: { budgetShare: localShare, concurrency: localConcurrency } });
+  const parts = createOutageParts({
+    redis,
+    prefix,
+    roster,
+    day: (token) => day(token),
+    setLocalUsage: (token, today, used) => local.setUsage(token, today, used),
+    unknown: { budgetShare: localShare, concurrency: localConcurrency },
+  });
 
   // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
   // own share the moment it does not (even in the middle of a fetch).
@@ -256,12 +273,19 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   return {
     run: createInProcessJoin(lead, ctx),
 
-    peek: (token, key) => sharedOr(() => peekCache(shared, token, key), () => peekCache(local, token, key)),
+    peek: (token, key) =>
+      sharedOr(
+        () => peekCache(shared, token, key),
+        () => peekCache(local, token, key),
+      ),
 
     async reconcile(token, usedToday) {
       if (!Number.isFinite(usedToday) || usedToday < 0) return;
       // While Redis is down the vendor's whole-day count says nothing about this replica's share.
-      const used = await sharedOr(() => shared.raiseUsage(token, day(token), Math.floor(usedToday)), async () => undefined);
+      const used = await sharedOr(
+        () => shared.raiseUsage(token, day(token), Math.floor(usedToday)),
+        async () => undefined,
+      );
       if (used !== undefined) recordQuota(ctx, token, used);
     },
 

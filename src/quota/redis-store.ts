@@ -61,7 +61,8 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
     try {
       const batch = redis.pipeline();
       if (result && 'entry' in result) batch.set(keys.cache(key), JSON.stringify(result.entry), 'PX', Math.max(1, keepMs));
-      if (result && 'error' in result) batch.set(keys.failure(key), JSON.stringify({ flight: lock.identifier, error: errorToWire(result.error) }), 'PX', options.failureKeepMs);
+      if (result && 'error' in result)
+        batch.set(keys.failure(key), JSON.stringify({ flight: lock.identifier, error: errorToWire(result.error) }), 'PX', options.failureKeepMs);
       batch.publish(flightChannel(prefix), JSON.stringify({ key: keys.cache(key) }));
       await guard(() => batch.exec());
     } finally {
@@ -190,7 +191,13 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
       const own = Number((await guard(() => redis.get(key))) ?? 0);
       // Add the difference rather than SET, so calls counted meanwhile by other replicas are kept.
       if (vendorUsed <= own) return own;
-      const replies = await guard(() => redis.multi().incrby(key, vendorUsed - own).pexpire(key, DAY_KEY_TTL_MS).exec());
+      const replies = await guard(() =>
+        redis
+          .multi()
+          .incrby(key, vendorUsed - own)
+          .pexpire(key, DAY_KEY_TTL_MS)
+          .exec(),
+      );
       return Number(replies?.[0]?.[1] ?? vendorUsed);
     },
 

@@ -12,9 +12,7 @@ export interface CacheEntry {
 export type FlightResult = { entry: CacheEntry } | { error: VendorError } | undefined;
 
 /** The right to fetch one key, or the id of whoever holds it. */
-export type FlightClaim =
-  | { held: true; id: string; finish(result: FlightResult): Promise<void> }
-  | { held: false; holder: string };
+export type FlightClaim = { held: true; id: string; finish(result: FlightResult): Promise<void> } | { held: false; holder: string };
 
 /** What a waiter saw when the fetch it waited on ended. `gone`: the holder vanished without a result. */
 export type FlightOutcome = { kind: 'value'; entry: CacheEntry } | { kind: 'error'; error: VendorError } | { kind: 'gone' };

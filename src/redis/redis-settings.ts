@@ -38,7 +38,8 @@ export function redisSettingsOf(env: NodeJS.ProcessEnv): RedisSettings | undefin
   const given = [url && 'REDIS_URL', sentinels && 'REDIS_SENTINELS', cluster && 'REDIS_CLUSTER_NODES'].filter(Boolean);
   if (given.length > 1) throw new Error(`Set only one of REDIS_URL, REDIS_SENTINELS and REDIS_CLUSTER_NODES (got ${given.join(' and ')})`);
   const prefix = env.CHATOPS_REDIS_PREFIX?.trim() || DEFAULT_REDIS_PREFIX;
-  if (!/^[A-Za-z0-9._:-]+$/.test(prefix)) throw new Error(`CHATOPS_REDIS_PREFIX must be letters, digits and . _ : - only (no braces or spaces), not "${env.CHATOPS_REDIS_PREFIX}"`);
+  if (!/^[A-Za-z0-9._:-]+$/.test(prefix))
+    throw new Error(`CHATOPS_REDIS_PREFIX must be letters, digits and . _ : - only (no braces or spaces), not "${env.CHATOPS_REDIS_PREFIX}"`);
   const tls = flag(env, 'REDIS_TLS');
   const common = { prefix, tls, username: env.REDIS_USERNAME || undefined, password: env.REDIS_PASSWORD || undefined };
   if (url) {
@@ -48,7 +49,13 @@ export function redisSettingsOf(env: NodeJS.ProcessEnv): RedisSettings | undefin
   if (sentinels) {
     const name = env.REDIS_SENTINEL_NAME?.trim();
     if (!name) throw new Error('REDIS_SENTINELS needs REDIS_SENTINEL_NAME: the name the sentinels monitor the master under (sentinel monitor <name> ...)');
-    return { ...common, mode: 'sentinel', sentinels: nodesOf('REDIS_SENTINELS', sentinels, 26379), name, sentinelPassword: env.REDIS_SENTINEL_PASSWORD || undefined };
+    return {
+      ...common,
+      mode: 'sentinel',
+      sentinels: nodesOf('REDIS_SENTINELS', sentinels, 26379),
+      name,
+      sentinelPassword: env.REDIS_SENTINEL_PASSWORD || undefined,
+    };
   }
   if (cluster) return { ...common, mode: 'cluster', nodes: nodesOf('REDIS_CLUSTER_NODES', cluster, 6379) };
   return undefined;
@@ -57,7 +64,8 @@ export function redisSettingsOf(env: NodeJS.ProcessEnv): RedisSettings | undefin
 /** A few words for the start-up lines and /readyz: never a password. */
 export function describeRedis(settings: RedisSettings): string {
   const tls = settings.tls ? ', TLS' : '';
-  if (settings.mode === 'sentinel') return `Sentinel master "${settings.name}" via ${settings.sentinels.length} sentinel${settings.sentinels.length === 1 ? '' : 's'}${tls}`;
+  if (settings.mode === 'sentinel')
+    return `Sentinel master "${settings.name}" via ${settings.sentinels.length} sentinel${settings.sentinels.length === 1 ? '' : 's'}${tls}`;
   if (settings.mode === 'cluster') return `Cluster (${settings.nodes.length} seed node${settings.nodes.length === 1 ? '' : 's'}${tls})`;
   return `one server${tls}`;
 }

@@ -28,10 +28,11 @@ export function lightSpans(text: string): LightSpan[] {
   const spans: LightSpan[] = [];
   for (const piece of splitBy(held, CODE, 'code')) {
     if (piece.mark) spans.push(piece);
-    else for (const bolded of splitBy(piece.text, LIGHT_BOLD, 'bold', 2)) {
-      if (bolded.mark) spans.push(bolded);
-      else spans.push(...splitBy(bolded.text, LIGHT_ITALIC, 'italic', 2));
-    }
+    else
+      for (const bolded of splitBy(piece.text, LIGHT_BOLD, 'bold', 2)) {
+        if (bolded.mark) spans.push(bolded);
+        else spans.push(...splitBy(bolded.text, LIGHT_ITALIC, 'italic', 2));
+      }
   }
   return spans.map((s) => ({ ...s, text: s.text.replace(/[\uE000-\uE003]/g, (c) => RELEASE[c] ?? '') })).filter((s) => s.text !== '');
 }

@@ -26,7 +26,12 @@ export function sparkline(values: ReadonlyArray<number | undefined>, max?: numbe
  * @example
  *   bucketMax([{ at: 0, value: 1 }, { at: 10, value: 3 }], 0, 20, 2); // [1, 3]
  */
-export function bucketMax(samples: ReadonlyArray<{ at: number; value: number | undefined }>, from: number, to: number, count: number): Array<number | undefined> {
+export function bucketMax(
+  samples: ReadonlyArray<{ at: number; value: number | undefined }>,
+  from: number,
+  to: number,
+  count: number,
+): Array<number | undefined> {
   const out: Array<number | undefined> = new Array(count).fill(undefined);
   const width = (to - from) / count;
   for (const { at, value } of samples) {

@@ -23,7 +23,10 @@ export type Outcome = CommandOutcome;
 export function errorReply(error: unknown, command: string, logger: Logger): { reply: Reply; outcome: Outcome } {
   if (error instanceof VendorError) {
     logger.warn({ command, vendorError: error.toLog() }, `/${command}: ${error.vendor} ${error.kind} (${error.reason})`);
-    return { outcome: 'vendor_error', reply: failure(`/${command}: ${error.vendor} ${VENDOR_FAILURE[error.kind]}`, error.userMessage, error.kind === 'refused' ? 'warning' : 'danger') };
+    return {
+      outcome: 'vendor_error',
+      reply: failure(`/${command}: ${error.vendor} ${VENDOR_FAILURE[error.kind]}`, error.userMessage, error.kind === 'refused' ? 'warning' : 'danger'),
+    };
   }
   if (error instanceof QuotaSpentError) {
     logger.warn({ command, token: error.tokenKey }, `/${command}: daily quota spent, nothing cached`);
@@ -33,7 +36,10 @@ export function errorReply(error: unknown, command: string, logger: Logger): { r
     return { outcome: 'not_available', reply: failure(`/${command}: not available`, error.userMessage, 'normal') };
   }
   const described = error instanceof Error ? error : new Error(String(error));
-  logger.error({ command, err: { name: described.name, message: maskPhones(described.message), stack: maskPhones(described.stack ?? '') } }, `/${command} failed`);
+  logger.error(
+    { command, err: { name: described.name, message: maskPhones(described.message), stack: maskPhones(described.stack ?? '') } },
+    `/${command} failed`,
+  );
   return { outcome: 'error', reply: failure(`/${command} failed`, 'Something went wrong; it has been logged.', 'danger') };
 }
 

@@ -102,7 +102,12 @@ function readFlags(name: string, tokens: Token[]): ParseResult {
     }
     let value = flag[2];
     if (value === undefined) value = tokens[++i]?.text;
-    if (value === undefined || value === '') return { ok: false, name, problem: `${flag[1]!.toLowerCase()} needs a value, such as ${flag[1]!.toLowerCase() === 'page' ? 'page:2' : 'source:bogota'}.` };
+    if (value === undefined || value === '')
+      return {
+        ok: false,
+        name,
+        problem: `${flag[1]!.toLowerCase()} needs a value, such as ${flag[1]!.toLowerCase() === 'page' ? 'page:2' : 'source:bogota'}.`,
+      };
     if (flag[1]!.toLowerCase() === 'page') {
       const page = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
       if (!(page >= 1 && page <= MAX_PAGE)) return { ok: false, name, problem: `The page must be a number from 1, such as page:2.` };

@@ -46,10 +46,7 @@ export function commandListReply(commands: CommandDefinition[], sources: SourceD
         text: [command.summary, examples.length ? `Examples: ${examples.join(' · ')}` : ''].filter(Boolean).join('\n'),
       };
     }),
-    context:
-      all.length > 1
-        ? { note: `Sources: ${all.map((s) => `${s.id} (${s.label}, ${s.vendor})`).join(', ')}; the first is the default.` }
-        : undefined,
+    context: all.length > 1 ? { note: `Sources: ${all.map((s) => `${s.id} (${s.label}, ${s.vendor})`).join(', ')}; the first is the default.` } : undefined,
     visibility: 'private',
   };
 }

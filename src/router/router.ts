@@ -19,7 +19,17 @@ import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import { ruleIdOf } from '../config/rule-id.js';
 import { withPrimary } from './source-directory.js';
-import { AccessDeniedError, UsageError, type AuditEntry, type CommandContext, type CommandDefinition, type CommandInput, type CommandRouter, type ExampleFacts, type SourceDirectory } from './types.js';
+import {
+  AccessDeniedError,
+  UsageError,
+  type AuditEntry,
+  type CommandContext,
+  type CommandDefinition,
+  type CommandInput,
+  type CommandRouter,
+  type ExampleFacts,
+  type SourceDirectory,
+} from './types.js';
 
 export interface RouterOptions {
   commands: CommandDefinition[];
@@ -108,7 +118,13 @@ export function createRouter(options: RouterOptions): Router {
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
   const progressTimer = options.progressTimer ?? progressAfter();
-  const audit = options.audit ?? ((entry: AuditEntry) => logger.info({ audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at }, `audit: ${entry.action} ${entry.target}`));
+  const audit =
+    options.audit ??
+    ((entry: AuditEntry) =>
+      logger.info(
+        { audit: true, action: entry.action, target: entry.target, user: entry.asker.userId, platform: entry.asker.platform, venue: entry.venue, at: entry.at },
+        `audit: ${entry.action} ${entry.target}`,
+      ));
   const byName = new Map(commands.map((c) => [c.name.toLowerCase(), c]));
   const prefix = options.commandPrefix;
   const names = new Set(byName.keys());
@@ -189,7 +205,10 @@ export function createRouter(options: RouterOptions): Router {
     if (name === '' || name === 'help') return turn.answer(listFor(turn, 'Commands you can run'), 'ok');
     // A near miss of a prefixed name (`/cc-queu`) is measured without the prefix.
     const bare = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
-    const meant = nearest(bare, commandsFor(turn.input.asker).map((c) => c.name));
+    const meant = nearest(
+      bare,
+      commandsFor(turn.input.asker).map((c) => c.name),
+    );
     if (meant !== undefined) return turn.answer(suggestion(name, meant, turn.parsed!), 'usage');
     turn.answer(listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
   };
@@ -316,7 +335,9 @@ function commandTextOf(input: CommandInput): string {
       return `/alerts ack ${quoteIfNeeded(value)}`;
     case 'silence': {
       const colon = value.lastIndexOf(':');
-      return colon > 0 ? `/alerts silence ${quoteIfNeeded(value.slice(0, colon))} ${quoteIfNeeded(value.slice(colon + 1))}` : `/alerts silence ${quoteIfNeeded(value)}`;
+      return colon > 0
+        ? `/alerts silence ${quoteIfNeeded(value.slice(0, colon))} ${quoteIfNeeded(value.slice(colon + 1))}`
+        : `/alerts silence ${quoteIfNeeded(value)}`;
     }
     default:
       return input.text;

@@ -30,10 +30,20 @@ export function replayRule(rule: WatchRule, samples: readonly Sample[], timeZone
   for (const sample of samples) {
     const value = sample.figures[rule.metric];
     const now = new Date(sample.at);
-    const result = evaluate(rule, state, open, { value, now, active: isActive(rule.activeHours, now, timeZone), silenced: false, acknowledged: false, sourceLabel: rule.source, timeZone, recent });
+    const result = evaluate(rule, state, open, {
+      value,
+      now,
+      active: isActive(rule.activeHours, now, timeZone),
+      silenced: false,
+      acknowledged: false,
+      sourceLabel: rule.source,
+      timeZone,
+      recent,
+    });
     state = result.state;
     const alert = result.alert;
-    if (alert && !alerts.has(alert.id) && result.notices.some((n) => n.kind === 'post')) alerts.set(alert.id, { firedAt: Date.parse(alert.firedAt), reopens: 0 });
+    if (alert && !alerts.has(alert.id) && result.notices.some((n) => n.kind === 'post'))
+      alerts.set(alert.id, { firedAt: Date.parse(alert.firedAt), reopens: 0 });
     const seen = alert && alerts.get(alert.id);
     if (seen && alert) {
       seen.reopens = alert.reopens ?? 0;

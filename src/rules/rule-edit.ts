@@ -89,7 +89,8 @@ export function checkRule(raw: RawRule, ruleId: string, config: Pick<Config, 'so
   const parsed = alertRuleSchema.safeParse(raw);
   const problems: string[] = [];
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${formatPath(issue.path as Array<string | number>)}: ${plainMessage(issue)}`);
-  for (const p of crossCheck({ sources: config.sources, channels: config.channels, alerts: [raw] })) problems.push(`${p.path.replace(/^alerts\[0\]\.?/, '') || 'rule'}: ${p.message}`);
+  for (const p of crossCheck({ sources: config.sources, channels: config.channels, alerts: [raw] }))
+    problems.push(`${p.path.replace(/^alerts\[0\]\.?/, '') || 'rule'}: ${p.message}`);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: [...new Set(problems)] };
   return { ok: true, rule: { ...parsed.data, id: ruleId } };
 }
@@ -115,7 +116,12 @@ export function durationText(ms: number): string {
   if (ms === 0) return '0s';
   const parts: string[] = [];
   let rest = ms;
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

@@ -18,7 +18,10 @@ export function previewText(preview: Preview | undefined, zone: string): string 
   const compare = after.length === before.length ? ' (as now)' : ` (not ${before.length})`;
   const listed = after.slice(-LISTED).map((a) => alertText(a, zone));
   const more = after.length > LISTED ? `, and ${after.length - LISTED} earlier` : '';
-  const head = after.length === 0 ? `Over the last 7 days it would not have fired${before.length ? ` (it fired ${times(before.length)})` : ''}` : `Over the last 7 days it would have fired ${times(after.length)}${compare}: ${listed.join(', ')}${more}`;
+  const head =
+    after.length === 0
+      ? `Over the last 7 days it would not have fired${before.length ? ` (it fired ${times(before.length)})` : ''}`
+      : `Over the last 7 days it would have fired ${times(after.length)}${compare}: ${listed.join(', ')}${more}`;
   const today = preview.afterToday === 0 ? 'today it would not have fired' : `today it would have fired ${times(preview.afterToday)}`;
   return `${head}; ${today}.`;
 }

@@ -69,7 +69,13 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     return samples.length > 0 ? previewChange(before, after, samples, options.zoneOf(after.source), now()) : undefined;
   }
 
-  async function save(ruleId: string, next: { overrides: Overrides; enabled: boolean }, changeText: string, by: string, previewOnly: boolean): Promise<ChangeOutcome> {
+  async function save(
+    ruleId: string,
+    next: { overrides: Overrides; enabled: boolean },
+    changeText: string,
+    by: string,
+    previewOnly: boolean,
+  ): Promise<ChangeOutcome> {
     const { latest, effective } = await current();
     const entry = effective.all.find((r) => r.id === ruleId)!;
     const fileRule = config.alerts.find((_r, i) => effective.all[i]!.id === ruleId);
@@ -82,7 +88,10 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     if (change === 'undo') change = `undo: ${diffText(entry.rule, checked.rule, entry.enabled, next.enabled) || 'no change'}`;
     if (previewOnly) return { kind: 'preview', change, preview: shown };
     const after = latest.get(ruleId)?.version ?? 0;
-    const version = await store.append({ ruleId, overrides: next.overrides, enabled: next.enabled, by, at: now().toISOString(), change, ...(created ? { created } : {}) }, after);
+    const version = await store.append(
+      { ruleId, overrides: next.overrides, enabled: next.enabled, by, at: now().toISOString(), change, ...(created ? { created } : {}) },
+      after,
+    );
     if (!version) return { kind: 'conflict' };
     const channels = resolveRules({ ...config, alerts: [entry.rule, checked.rule] }).rules.flatMap((r) => r.channels);
     await options.announce?.([...new Set(channels)], announcement(version, shown, options.zoneOf(checked.rule.source)));
@@ -113,10 +122,14 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     async create(values, by, opts = {}) {
       const { id, metric, source, queue, severity, ...fields } = values;
       const problems: string[] = [];
-      if (!id || !/^[a-z0-9][a-z0-9_-]{0,62}$/i.test(id)) problems.push('id: name the rule with letters, digits, "-" or "_" (it is how /alerts and the buttons name it)');
+      if (!id || !/^[a-z0-9][a-z0-9_-]{0,62}$/i.test(id))
+        problems.push('id: name the rule with letters, digits, "-" or "_" (it is how /alerts and the buttons name it)');
       const { effective } = await current();
       if (id && effective.all.some((r) => r.id.toLowerCase() === id.toLowerCase())) problems.push(`id: there is already a rule "${id}"`);
-      if (source && options.watchedSources && !options.watchedSources.has(source)) problems.push(`source: the watcher polls ${[...options.watchedSources].join(', ') || 'no source'}; a rule on ${source} needs a rule in the file first (or a restart after adding one)`);
+      if (source && options.watchedSources && !options.watchedSources.has(source))
+        problems.push(
+          `source: the watcher polls ${[...options.watchedSources].join(', ') || 'no source'}; a rule on ${source} needs a rule in the file first (or a restart after adding one)`,
+        );
       const unknown = Object.keys(fields).filter((f) => !isEditableField(f));
       for (const field of unknown) problems.push(`${field}: not a field of a rule made in chat`);
       if (problems.length) return { kind: 'invalid', problems };
@@ -145,7 +158,8 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
 
     async setMany(ruleId, values, by, opts = {}) {
       const unknown = Object.keys(values).filter((field) => !isEditableField(field));
-      if (unknown.length) return { kind: 'invalid', problems: unknown.map((field) => `${field}: cannot be changed from the chat; fields: ${EDITABLE_FIELDS.join(', ')}`) };
+      if (unknown.length)
+        return { kind: 'invalid', problems: unknown.map((field) => `${field}: cannot be changed from the chat; fields: ${EDITABLE_FIELDS.join(', ')}`) };
       const { latest, effective } = await current();
       const entry = find(effective, ruleId);
       if (!entry) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
@@ -161,7 +175,13 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
         if (field === 'below') overrides.above = undefined;
         changes.push(`${field} ${before} → ${after}`);
       }
-      if (changes.length === 0) return { kind: 'unchanged', message: `${ruleId} already has ${Object.entries(values).map(([f, v]) => `${f} ${showValue(f, parseFieldValue(f as EditableField, v))}`).join(', ')}.` };
+      if (changes.length === 0)
+        return {
+          kind: 'unchanged',
+          message: `${ruleId} already has ${Object.entries(values)
+            .map(([f, v]) => `${f} ${showValue(f, parseFieldValue(f as EditableField, v))}`)
+            .join(', ')}.`,
+        };
       const cleaned = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Overrides;
       return save(ruleId, { overrides: cleaned, enabled: entry.enabled }, changes.join(', '), by, Boolean(opts.preview));
     },

@@ -37,7 +37,7 @@ export function createRedisDayIndex(options: { redis: RedisClient; prefix: strin
           return { holds: has === 1, scannedAt: Number(at) };
         });
       } catch (error) {
-        logger.debug({ err: error }, 'day index: Redis did not answer; using this replica\'s own memory');
+        logger.debug({ err: error }, "day index: Redis did not answer; using this replica's own memory");
         return local.lookup(scope, days, id);
       }
     },
@@ -51,14 +51,18 @@ export function createRedisDayIndex(options: { redis: RedisClient; prefix: strin
         const staging = `${k.ids}:${scannedAt}:${Math.random().toString(36).slice(2)}`;
         const ttl = Math.ceil(ttlMs);
         for (let i = 0; i < ids.length; i += SADD_BATCH) {
-          await redis.multi().sadd(staging, ...ids.slice(i, i + SADD_BATCH)).pexpire(staging, ttl).exec();
+          await redis
+            .multi()
+            .sadd(staging, ...ids.slice(i, i + SADD_BATCH))
+            .pexpire(staging, ttl)
+            .exec();
         }
         const multi = redis.multi();
         if (ids.length > 0) multi.rename(staging, k.ids);
         else multi.del(k.ids);
         await multi.set(k.at, String(scannedAt), 'PX', ttl).pexpire(k.ids, ttl).exec();
       } catch (error) {
-        logger.debug({ err: error }, 'day index: could not record a day in Redis; it stays in this replica\'s memory');
+        logger.debug({ err: error }, "day index: could not record a day in Redis; it stays in this replica's memory");
       }
     },
   };

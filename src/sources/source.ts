@@ -1,5 +1,17 @@
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
-import type { ActiveChat, AgentStatus, DateRange, DayStats, HandoffReport, Instant, QueueSnapshot, RecentArrivals, TokenUsage, Transcript, VendorKind } from '../domain/types.js';
+import type {
+  ActiveChat,
+  AgentStatus,
+  DateRange,
+  DayStats,
+  HandoffReport,
+  Instant,
+  QueueSnapshot,
+  RecentArrivals,
+  TokenUsage,
+  Transcript,
+  VendorKind,
+} from '../domain/types.js';
 import { BotError } from '../domain/errors.js';
 import { maskActiveChats, maskTranscript } from '../privacy/at-rest.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
@@ -16,7 +28,11 @@ export interface Fetched<T> {
 
 /** Thrown when a source lacks what a command needs: the bot's answer, not a vendor failure. */
 export class CapabilityMissingError extends BotError {
-  constructor(readonly capability: Capability, readonly sourceLabel: string, vendor: VendorKind) {
+  constructor(
+    readonly capability: Capability,
+    readonly sourceLabel: string,
+    vendor: VendorKind,
+  ) {
     super('capability-missing', `${capability} not available for ${vendor}`, `This is not available for ${vendor} (source ${sourceLabel}).`);
     this.name = 'CapabilityMissingError';
   }
@@ -129,7 +145,8 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     activeChats: (p = 'interactive') => call('activeChats', '', p, liveChats),
     async transcript(id, p = 'interactive') {
       // Customer details are masked before the gate caches them (see privacy/at-rest).
-      if (!adapter.transcriptUsesLiveChats || !adapter.capabilities.has('activeChats')) return call('transcript', id, p, (s) => adapter.transcript?.(id, s)?.then(maskTranscript));
+      if (!adapter.transcriptUsesLiveChats || !adapter.capabilities.has('activeChats'))
+        return call('transcript', id, p, (s) => adapter.transcript?.(id, s)?.then(maskTranscript));
       // The live-chat list comes through the cache like any answer, shared by every lookup. It is
       // read before the lookup's own gate call, never inside it, so a lookup never waits on itself.
       const live = await call('activeChats', '', p, liveChats);

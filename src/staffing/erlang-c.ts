@@ -88,7 +88,13 @@ export function staffingFor(input: StaffingInput, agentsAvailable?: number): Sta
   const concurrency = Math.max(1, Math.floor(input.concurrency));
   const erlangs = trafficIntensity(input.arrivals, input.periodSeconds, input.handleSeconds);
   const slots = serversNeeded(erlangs, input.handleSeconds, input.targetSeconds, input.target);
-  const result: Staffing = { erlangs, slots, agents: Math.ceil(slots / concurrency), serviceLevel: serviceLevel(slots, erlangs, input.handleSeconds, input.targetSeconds) };
-  if (agentsAvailable !== undefined) result.serviceLevelWithAvailable = serviceLevel(agentsAvailable * concurrency, erlangs, input.handleSeconds, input.targetSeconds);
+  const result: Staffing = {
+    erlangs,
+    slots,
+    agents: Math.ceil(slots / concurrency),
+    serviceLevel: serviceLevel(slots, erlangs, input.handleSeconds, input.targetSeconds),
+  };
+  if (agentsAvailable !== undefined)
+    result.serviceLevelWithAvailable = serviceLevel(agentsAvailable * concurrency, erlangs, input.handleSeconds, input.targetSeconds);
   return result;
 }

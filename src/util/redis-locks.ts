@@ -23,7 +23,15 @@ export interface LockTiming {
 }
 
 /** A concurrency lease on `key` (at most `limit` holders across every replica), or undefined after `waitMs`. */
-export async function acquireLease(redis: RedisClient, key: string, limit: number, waitMs: number, timing: LockTiming, logger: Logger, signal?: AbortSignal): Promise<HeldLock | undefined> {
+export async function acquireLease(
+  redis: RedisClient,
+  key: string,
+  limit: number,
+  waitMs: number,
+  timing: LockTiming,
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<HeldLock | undefined> {
   const options = { lockTimeout: timing.ttlMs, acquireTimeout: waitMs, retryInterval: timing.retryMs, refreshInterval: 0 };
   const lease = new Semaphore(redis, key, limit, options);
   if (!(await lease.tryAcquire(signal))) return undefined;
@@ -76,19 +84,22 @@ export function mutexKey(key: string): string {
 
 function held(lock: Pick<Semaphore, 'identifier' | 'release'>, refresh: () => Promise<boolean>, ttlMs: number, onLost: () => void): HeldLock {
   let active = true;
-  const timer = setInterval(() => {
-    refresh().then(
-      (ok) => {
-        if (!ok && active) {
-          active = false;
-          clearInterval(timer);
-          onLost();
-        }
-      },
-      // Redis down: the gate has already switched to local limits and said so; the lock expires on its own.
-      () => undefined,
-    );
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      refresh().then(
+        (ok) => {
+          if (!ok && active) {
+            active = false;
+            clearInterval(timer);
+            onLost();
+          }
+        },
+        // Redis down: the gate has already switched to local limits and said so; the lock expires on its own.
+        () => undefined,
+      );
+    },
+    Math.max(50, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   return {
     identifier: lock.identifier,

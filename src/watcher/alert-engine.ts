@@ -4,7 +4,16 @@ import type { Metrics } from '../metrics/metrics.js';
 import { reminderNote, reopenedNote, resolvedNote } from './alert-replies.js';
 import { isActive } from './active-hours.js';
 import { evaluate, type Notice } from './evaluate.js';
-import { DEFAULT_TUNING, forecastStep, PAST_DAY_SPREAD_MS, PAST_DAYS, pastDaysOf, WARNING_HISTORY_MS, withForecastFields, type PastDays } from './early-warning.js';
+import {
+  DEFAULT_TUNING,
+  forecastStep,
+  PAST_DAY_SPREAD_MS,
+  PAST_DAYS,
+  pastDaysOf,
+  WARNING_HISTORY_MS,
+  withForecastFields,
+  type PastDays,
+} from './early-warning.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Point } from '../forecast/trend.js';
 import type { SourceSnapshot } from './poll-source.js';
@@ -79,7 +88,15 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     const points = rule.forecastMs ? await recentPoints(deps, snapshot.source, rule, now, input.value) : undefined;
     // The past days are read only when a new warning could open (none open, no alert firing).
     const pastDays = rule.forecastMs && !warning && !firingOf(result.alert) ? await pastDaysAround(deps, snapshot.source, rule, now) : undefined;
-    const early = rule.forecastMs ? forecastStep(rule, withForecastFields(result.state, state), warning, { ...input, alert: firingOf(result.alert), alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined, points, pastDays }) : undefined;
+    const early = rule.forecastMs
+      ? forecastStep(rule, withForecastFields(result.state, state), warning, {
+          ...input,
+          alert: firingOf(result.alert),
+          alertJustFired: result.alert !== open && firingOf(result.alert) !== undefined,
+          points,
+          pastDays,
+        })
+      : undefined;
     if (early?.warnedBy && result.alert) result.alert = { ...result.alert, warnedBy: early.warnedBy };
     if (!result.changed && !early?.changed && state === previous) continue;
     commit.rules.push(early?.state ?? result.state);
@@ -87,19 +104,35 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     if (early?.warning && early.warning !== warning) commit.alerts.push(early.warning);
     if (early?.warning) commit.deliveries.push(...toDeliveries(early.notices, early.warning, now));
     if (result.alert && result.alert !== open) commit.alerts.push(result.alert);
-    if (result.reopened) deps.logger.info({ rule: rule.id, alert: result.alert?.id, reopens: result.alert?.reopens }, 'watcher: an alert fired again soon after resolving; its message is reopened, not posted anew');
+    if (result.reopened)
+      deps.logger.info(
+        { rule: rule.id, alert: result.alert?.id, reopens: result.alert?.reopens },
+        'watcher: an alert fired again soon after resolving; its message is reopened, not posted anew',
+      );
     if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now));
   }
   // Nothing read at all from the source, poll after poll: an alert of its own.
   const figuresState: RuleState = states.get(figuresId) ?? { ruleId: figuresId, seq: 0 };
   const figuresOpen = figuresState.alertId ? openById.get(figuresState.alertId) : undefined;
   const read = rules.some((rule) => snapshot.values.has(seriesKey(rule)));
-  const figures = sourceFiguresStep(figuresState, figuresOpen, { read, failed: snapshot.failures.length > 0, now, source: snapshot.source, sourceLabel: facts.label, timeZone: facts.timeZone, rules });
+  const figures = sourceFiguresStep(figuresState, figuresOpen, {
+    read,
+    failed: snapshot.failures.length > 0,
+    now,
+    source: snapshot.source,
+    sourceLabel: facts.label,
+    timeZone: facts.timeZone,
+    rules,
+  });
   if (figures.changed) {
     commit.rules.push(figures.state);
     if (figures.alert && figures.alert !== figuresOpen) commit.alerts.push(figures.alert);
     if (figures.alert) commit.deliveries.push(...toDeliveries(figures.notices, figures.alert, now));
-    if (figures.alert && !figuresOpen) deps.logger.warn({ source: snapshot.source, since: figures.alert.since }, 'watcher: no figures could be read from a source for several polls; posted an alert');
+    if (figures.alert && !figuresOpen)
+      deps.logger.warn(
+        { source: snapshot.source, since: figures.alert.since },
+        'watcher: no figures could be read from a source for several polls; posted an alert',
+      );
   }
   return save(deps, commit);
 }
@@ -117,7 +150,14 @@ export async function closeOrphans(deps: AlertEngineDeps, known: ReadonlySet<str
   for (const alert of orphans) {
     const ended: AlertRecord = { ...alert, resolvedAt: now.toISOString(), endReason: 'rule-removed' };
     commit.alerts.push(ended);
-    if (alert.posted) commit.deliveries.push(...toDeliveries(alert.channels.map((channel) => ({ kind: 'update', channel })), ended, now));
+    if (alert.posted)
+      commit.deliveries.push(
+        ...toDeliveries(
+          alert.channels.map((channel) => ({ kind: 'update', channel })),
+          ended,
+          now,
+        ),
+      );
   }
   deps.logger.info({ alerts: orphans.map((a) => a.id) }, 'watcher: closed alerts whose rule is no longer configured');
   return save(deps, commit);
@@ -181,7 +221,10 @@ async function recentPoints(deps: AlertEngineDeps, source: string, rule: WatchRu
     if (value !== undefined && (points.length === 0 || points[points.length - 1]!.at < now.getTime())) points.push({ at: now.getTime(), value });
     return points.length > 1 ? points : undefined;
   } catch (error) {
-    deps.logger.warn({ source, rule: rule.id, err: (error as Error).message }, 'watcher: could not read history for an early warning; using the rule\'s own recent polls');
+    deps.logger.warn(
+      { source, rule: rule.id, err: (error as Error).message },
+      "watcher: could not read history for an early warning; using the rule's own recent polls",
+    );
     return undefined;
   }
 }
@@ -204,7 +247,10 @@ async function pastDaysAround(deps: AlertEngineDeps, source: string, rule: Watch
     );
     return pastDaysOf(rule, days);
   } catch (error) {
-    deps.logger.warn({ source, rule: rule.id, err: (error as Error).message }, 'watcher: could not read past days from history for an early warning; warning on the trend alone');
+    deps.logger.warn(
+      { source, rule: rule.id, err: (error as Error).message },
+      'watcher: could not read past days from history for an early warning; warning on the trend alone',
+    );
     return undefined;
   }
 }

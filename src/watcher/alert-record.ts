@@ -5,7 +5,10 @@ import type { AlertRecord } from './types.js';
 export function ruleFields(
   rule: WatchRule,
   input: { sourceLabel: string; timeZone: string },
-): Pick<AlertRecord, 'ruleId' | 'source' | 'sourceLabel' | 'timeZone' | 'metric' | 'queue' | 'severity' | 'direction' | 'threshold' | 'hysteresis' | 'channels'> {
+): Pick<
+  AlertRecord,
+  'ruleId' | 'source' | 'sourceLabel' | 'timeZone' | 'metric' | 'queue' | 'severity' | 'direction' | 'threshold' | 'hysteresis' | 'channels'
+> {
   return {
     ruleId: rule.id,
     source: rule.source,

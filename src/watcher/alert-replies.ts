@@ -45,7 +45,12 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
     fields.push({ label: 'From', value: `${formatLocalTime(alert.since, zone)} to ${formatLocalTime(alert.resolvedAt, zone)}` });
     if (alert.reopens) fields.push({ label: 'Fired again', value: timesText(alert.reopens) });
     if (ack) fields.push({ label: 'Acknowledged by', value: ack.by });
-    const ended = alert.endReason === 'inactive' ? 'watch ended: outside active hours' : alert.endReason === 'rule-removed' ? 'rule removed from the configuration' : `back to ${value}`;
+    const ended =
+      alert.endReason === 'inactive'
+        ? 'watch ended: outside active hours'
+        : alert.endReason === 'rule-removed'
+          ? 'rule removed from the configuration'
+          : `back to ${value}`;
     return {
       title: `Resolved · ${label} — ${where(alert)}`,
       summary: `Was ${thresholdText(alert)}; ${ended}.`,
@@ -59,10 +64,15 @@ export function alertReply(alert: AlertRecord, ack?: AckRecord): Reply {
   fields.push({ label: 'Now', value: alert.missingSince ? `no figures since ${formatLocalTime(alert.missingSince, zone)} (last ${value})` : value });
   fields.push({ label: 'Threshold', value: thresholdText(alert) });
   fields.push({ label: 'Since', value: formatLocalTime(alert.since, zone) });
-  if (alert.reopens) fields.push({ label: 'Fired again', value: `${timesText(alert.reopens)}, last at ${formatLocalTime(alert.reopenedAt ?? alert.firedAt, zone)}` });
+  if (alert.reopens)
+    fields.push({ label: 'Fired again', value: `${timesText(alert.reopens)}, last at ${formatLocalTime(alert.reopenedAt ?? alert.firedAt, zone)}` });
   if (alert.flapping) fields.push({ label: 'Flapping', value: 'it keeps crossing the threshold; no mentions until it settles' });
   if (alert.peak !== alert.value) fields.push({ label: 'Peak', value: formatMetricValue(alert.metric, alert.peak) });
-  if (alert.warnedBy) fields.push({ label: 'Early warning', value: `${formatLocalTime(alert.warnedBy.at, zone)}, ${formatDuration((Date.parse(alert.firedAt) - Date.parse(alert.warnedBy.at)) / 1000)} ahead` });
+  if (alert.warnedBy)
+    fields.push({
+      label: 'Early warning',
+      value: `${formatLocalTime(alert.warnedBy.at, zone)}, ${formatDuration((Date.parse(alert.firedAt) - Date.parse(alert.warnedBy.at)) / 1000)} ahead`,
+    });
   if (ack) fields.push({ label: 'Acknowledged by', value: `${ack.by} at ${formatLocalTime(ack.at, zone)}` });
   const buttons: ReplyButton[] = [];
   if (!ack) buttons.push({ label: 'Ack', action: 'ack', value: alert.id, style: 'primary' });

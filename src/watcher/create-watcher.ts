@@ -139,7 +139,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const engine: AlertEngineDeps = { store, logger, metrics, now, fence: () => leadership.token(), onQueued: () => outbox.kick(), history: options.history };
   const onLeadership = (leader: boolean) => {
     if (!leader) return;
-    closeOrphans(engine, watchedIds).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'watcher: could not check for alerts of removed rules'));
+    closeOrphans(engine, watchedIds).catch((error: unknown) =>
+      logger.warn({ err: (error as Error).message }, 'watcher: could not check for alerts of removed rules'),
+    );
     outbox.kick();
   };
   leadership = options.redis
@@ -150,7 +152,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
         renewMs: schedule.leaseRenewMs,
         logger,
         onChange: onLeadership,
-        outage: outageStore && options.outage && { signal: options.outage, goAlone: outageStore.goAlone, writeBack: outageStore.writeBack, drop: outageStore.drop },
+        outage: outageStore &&
+          options.outage && { signal: options.outage, goAlone: outageStore.goAlone, writeBack: outageStore.writeBack, drop: outageStore.drop },
       })
     : alwaysLeader();
   const isLeader = () => leadership.isLeader();
@@ -169,10 +172,21 @@ export function createWatcher(options: WatcherOptions): Watcher {
     await store.enqueue(channels.map((channel) => ({ kind: 'message' as const, id: randomUUID(), channel, reply, createdAt })));
     outbox.kick();
   };
-  const ruleEditing = createRuleEditing({ config, store: ruleStore, history: options.history, announce, now, zoneOf, watchedSources: new Set(rules.map((r) => r.source)) });
+  const ruleEditing = createRuleEditing({
+    config,
+    store: ruleStore,
+    history: options.history,
+    announce,
+    now,
+    zoneOf,
+    watchedSources: new Set(rules.map((r) => r.source)),
+  });
   const knownSources = new Set(options.sources.map((s) => s.id));
   let lastRules: readonly WatchRule[] = rules;
-  const reading = failureState(logger, { failing: 'watcher: could not read the rules changed in chat; polling with the last ones read (logged again when it recovers)', recovered: 'watcher: the rules changed in chat can be read again' });
+  const reading = failureState(logger, {
+    failing: 'watcher: could not read the rules changed in chat; polling with the last ones read (logged again when it recovers)',
+    recovered: 'watcher: the rules changed in chat can be read again',
+  });
   async function currentRules(): Promise<readonly WatchRule[]> {
     try {
       const next = (await ruleEditing.watched()).filter((r) => knownSources.has(r.source));
@@ -218,7 +232,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
       const configured = config.sources[source.id]?.poll;
       let expression = configured ?? defaultPollCron(source.vendor);
       if (!isValidCron(expression)) {
-        logger.error({ source: source.id, poll: configured }, `watcher: poll schedule "${configured}" of source ${source.id} is not a cron expression; polling on the default instead`);
+        logger.error(
+          { source: source.id, poll: configured },
+          `watcher: poll schedule "${configured}" of source ${source.id} is not a cron expression; polling on the default instead`,
+        );
         expression = defaultPollCron(source.vendor);
       }
       scheduled.push(onCron({ expression, timeZone: source.timeZone, name: `poll:${source.id}`, run: tick, logger }));
@@ -228,7 +245,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
   function scheduleSummaries(): void {
     for (const summary of summaries) {
       if (!isValidCron(summary.cron)) {
-        logger.error({ summary: summary.id, cron: summary.cron }, `watcher: summary ${summary.id} has cron "${summary.cron}", which is not a cron expression; it will not run`);
+        logger.error(
+          { summary: summary.id, cron: summary.cron },
+          `watcher: summary ${summary.id} has cron "${summary.cron}", which is not a cron expression; it will not run`,
+        );
         continue;
       }
       const run = async (at: Date) => {
@@ -258,7 +278,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
       outbox.start();
       schedulePolls();
       scheduleSummaries();
-      logger.info({ rules: rules.length, sources: poller.watched.map((s) => s.id), summaries: summaries.length, shared: Boolean(options.redis) }, 'watcher: started');
+      logger.info(
+        { rules: rules.length, sources: poller.watched.map((s) => s.id), summaries: summaries.length, shared: Boolean(options.redis) },
+        'watcher: started',
+      );
     },
     async stop() {
       for (const s of scheduled.splice(0)) s.stop();

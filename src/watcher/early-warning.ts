@@ -101,10 +101,22 @@ export function forecastStep(rule: WatchRule, state: RuleState, open: AlertRecor
     changed = true;
   }
   const close = (reason: 'trend-cleared' | 'became-alert' | 'inactive' | 'rule-removed', alertId?: string): ForecastResult => {
-    const warning: AlertRecord = { ...open!, value: value ?? open!.value, resolvedAt: nowIso, endReason: reason, forecast: { ...open!.forecast!, ...(alertId ? { alertId } : {}) } };
+    const warning: AlertRecord = {
+      ...open!,
+      value: value ?? open!.value,
+      resolvedAt: nowIso,
+      endReason: reason,
+      forecast: { ...open!.forecast!, ...(alertId ? { alertId } : {}) },
+    };
     const { warningId: _closed, ...rest } = next;
     const notices: Notice[] = open!.posted ? open!.channels.map((channel) => ({ kind: 'update', channel })) : [];
-    return { state: rest, warning, notices, changed: true, warnedBy: reason === 'became-alert' && open!.posted ? { id: open!.id, at: open!.firedAt } : undefined };
+    return {
+      state: rest,
+      warning,
+      notices,
+      changed: true,
+      warnedBy: reason === 'became-alert' && open!.posted ? { id: open!.id, at: open!.firedAt } : undefined,
+    };
   };
 
   if (input.alert) {

@@ -72,7 +72,8 @@ export function evaluate(rule: WatchRule, previous: RuleState, open: AlertRecord
   const nowIso = now.toISOString();
   if (!input.active) {
     if (open) return end(rule, previous, open, value ?? open.value, nowIso, 'inactive', input);
-    if (previous.since === undefined && previous.missed === undefined && previous.lastAlertId === undefined) return { state: previous, alert: open, notices: [], changed: false };
+    if (previous.since === undefined && previous.missed === undefined && previous.lastAlertId === undefined)
+      return { state: previous, alert: open, notices: [], changed: false };
     return { state: { ruleId: previous.ruleId, seq: previous.seq, ...(previous.trail ? { trail: previous.trail } : {}) }, notices: [], changed: true };
   }
   if (value === undefined || !Number.isFinite(value)) return missing(previous, open, nowIso);
@@ -83,7 +84,13 @@ export function evaluate(rule: WatchRule, previous: RuleState, open: AlertRecord
   return { ...result, state: { ...result.state, trail }, changed: result.changed || back || trail !== previous.trail };
 }
 
-function step(rule: WatchRule, previous: RuleState, open: AlertRecord | undefined, input: EvaluationInput & { value: number }, nowIso: string): EvaluationResult {
+function step(
+  rule: WatchRule,
+  previous: RuleState,
+  open: AlertRecord | undefined,
+  input: EvaluationInput & { value: number },
+  nowIso: string,
+): EvaluationResult {
   const { value, now } = input;
   const unchanged: EvaluationResult = { state: previous, alert: open, notices: [], changed: false };
   if (open) {
@@ -109,7 +116,8 @@ function step(rule: WatchRule, previous: RuleState, open: AlertRecord | undefine
     if (alert.posted && notices.length === 0 && (Boolean(open.missingSince) || Boolean(open.flapping) !== flapping)) {
       for (const channel of alert.channels) notices.push({ kind: 'update', channel });
     }
-    const changed = alert.value !== open.value || alert.peak !== open.peak || notices.length > 0 || Boolean(open.flapping) !== flapping || Boolean(open.missingSince);
+    const changed =
+      alert.value !== open.value || alert.peak !== open.peak || notices.length > 0 || Boolean(open.flapping) !== flapping || Boolean(open.missingSince);
     return { state: { ...previous, peak: alert.peak }, alert, notices, changed };
   }
 
@@ -157,7 +165,13 @@ function reopenable(rule: WatchRule, state: RuleState, recent: AlertRecord | und
 }
 
 /** The same incident again: the recovered alert is open once more, its message edited, a thread line says so. */
-function reopen(rule: WatchRule, previous: RuleState, recent: AlertRecord, input: EvaluationInput & { value: number }, facts: { nowIso: string; since: string; flapping: boolean }): EvaluationResult {
+function reopen(
+  rule: WatchRule,
+  previous: RuleState,
+  recent: AlertRecord,
+  input: EvaluationInput & { value: number },
+  facts: { nowIso: string; since: string; flapping: boolean },
+): EvaluationResult {
   const { value } = input;
   const { resolvedAt: _r, endReason: _e, missingSince: _m, ...rest } = recent;
   const alert: AlertRecord = {
@@ -243,7 +257,15 @@ function reset(state: RuleState): RuleState {
   return kept;
 }
 
-function end(rule: WatchRule, previous: RuleState, open: AlertRecord, value: number, nowIso: string, reason: EndReason, input: EvaluationInput): EvaluationResult {
+function end(
+  rule: WatchRule,
+  previous: RuleState,
+  open: AlertRecord,
+  value: number,
+  nowIso: string,
+  reason: EndReason,
+  input: EvaluationInput,
+): EvaluationResult {
   const alert: AlertRecord = { ...open, value, resolvedAt: nowIso, endReason: reason };
   delete alert.missingSince;
   const flapping = isFlapping(nextTrail(previous.trail, false));

@@ -122,7 +122,10 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
     const leading = alone || leader;
     if (leading === reported) return;
     reported = leading;
-    logger.info({ token: myToken.slice(0, 8) }, leading ? 'watcher: this replica is now the leader (polls and posts alerts)' : 'watcher: this replica is no longer the leader');
+    logger.info(
+      { token: myToken.slice(0, 8) },
+      leading ? 'watcher: this replica is now the leader (polls and posts alerts)' : 'watcher: this replica is no longer the leader',
+    );
     options.onChange?.(leading);
   }
 
@@ -141,11 +144,22 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
     if (ok) {
       const wasAlone = alone;
       const written = await outage.writeBack(myToken);
-      if (!written) logger.warn({ token: myToken.slice(0, 8) }, 'watcher: Redis is back, but another replica saved newer alert state meanwhile: this replica leads on that and forgets what it kept during the outage');
-      else if (wasAlone) logger.info({ token: myToken.slice(0, 8) }, 'watcher: Redis is back: this replica wrote back the alert state it kept while leading without Redis (its messages are updated, not posted again) and leads through Redis again');
+      if (!written)
+        logger.warn(
+          { token: myToken.slice(0, 8) },
+          'watcher: Redis is back, but another replica saved newer alert state meanwhile: this replica leads on that and forgets what it kept during the outage',
+        );
+      else if (wasAlone)
+        logger.info(
+          { token: myToken.slice(0, 8) },
+          'watcher: Redis is back: this replica wrote back the alert state it kept while leading without Redis (its messages are updated, not posted again) and leads through Redis again',
+        );
     } else if (alone) {
       outage.drop();
-      logger.warn({ token: myToken.slice(0, 8) }, 'watcher: Redis is back, but another replica holds the leader lease: this replica stops leading and forgets what it kept during the outage');
+      logger.warn(
+        { token: myToken.slice(0, 8) },
+        'watcher: Redis is back, but another replica holds the leader lease: this replica stops leading and forgets what it kept during the outage',
+      );
     }
     alone = false;
   }
@@ -193,7 +207,10 @@ export function createRedisLease(options: RedisLeaseOptions): Leadership {
         alone = true;
         outage!.goAlone();
         const members = outage!.signal.roster()?.members.length ?? 1;
-        logger.warn({ token: myToken.slice(0, 8), replicas: members }, `watcher: Redis is unreachable and this replica is first of the ${members} replica${members === 1 ? '' : 's'} it last saw: it leads without Redis (polls, keeps alert state in memory, posts) until Redis returns`);
+        logger.warn(
+          { token: myToken.slice(0, 8), replicas: members },
+          `watcher: Redis is unreachable and this replica is first of the ${members} replica${members === 1 ? '' : 's'} it last saw: it leads without Redis (polls, keeps alert state in memory, posts) until Redis returns`,
+        );
       }
       if (!alone && performance.now() >= validUntil) leader = false;
     } finally {

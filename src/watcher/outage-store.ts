@@ -49,7 +49,14 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
   let alone = false;
   let writing: Promise<unknown> | undefined;
   let refreshing: Promise<void> | undefined;
-  const changed = { rules: new Set<string>(), alerts: new Set<string>(), acks: new Set<string>(), refs: new Set<string>(), silences: new Set<string>(), polls: new Set<string>() };
+  const changed = {
+    rules: new Set<string>(),
+    alerts: new Set<string>(),
+    acks: new Set<string>(),
+    refs: new Set<string>(),
+    silences: new Set<string>(),
+    polls: new Set<string>(),
+  };
 
   async function route<T>(onShared: () => Promise<T>, onAlone: () => Promise<T>): Promise<T> {
     while (writing) await writing.catch(() => undefined);
@@ -147,7 +154,12 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
     const referenced = [...states.values()].flatMap((s) => [s.alertId, s.warningId]).filter((id): id is string => id !== undefined && !openIds.has(id));
     const alerts = [...open, ...(await Promise.all(referenced.map((id) => shared.alert(id)))).filter((a): a is AlertRecord => a !== undefined)];
     const ids = alerts.map((a) => a.id);
-    const [acks, refs, silences, polls] = await Promise.all([shared.acks(ids), Promise.all(ids.map((id) => shared.messageRefs(id))), shared.silences(now()), shared.polls()]);
+    const [acks, refs, silences, polls] = await Promise.all([
+      shared.acks(ids),
+      Promise.all(ids.map((id) => shared.messageRefs(id))),
+      shared.silences(now()),
+      shared.polls(),
+    ]);
     const fresh = createMemoryWatcherStore({ now });
     await fresh.commit({ rules: [...states.values()], alerts, deliveries: [] });
     for (const [id, ack] of acks) await fresh.acknowledge(id, ack, []);
@@ -292,7 +304,8 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
           const live = await shared.silences(nowMs);
           // A silence lifted on another replica is lifted in the copy too.
           const liveIds = new Set(live.map((s) => s.ruleId));
-          for (const kept of await mirror.silences(nowMs)) if (!liveIds.has(kept.ruleId)) await mirror.silence({ ...kept, until: new Date(nowMs).toISOString() });
+          for (const kept of await mirror.silences(nowMs))
+            if (!liveIds.has(kept.ruleId)) await mirror.silence({ ...kept, until: new Date(nowMs).toISOString() });
           for (const silence of live) await mirror.silence(silence);
           return live;
         },
@@ -318,11 +331,31 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
         },
         () => mirror.messageRefs(alertId),
       ),
-    enqueue: (deliveries) => route(() => shared.enqueue(deliveries), () => mirror.enqueue(deliveries)),
-    lanes: () => route(() => shared.lanes(), () => mirror.lanes()),
-    peek: (lane) => route(() => shared.peek(lane), () => mirror.peek(lane)),
-    remove: (lane, deliveryId) => route(() => shared.remove(lane, deliveryId), () => mirror.remove(lane, deliveryId)),
-    pendingCount: () => route(() => shared.pendingCount(), () => mirror.pendingCount()),
+    enqueue: (deliveries) =>
+      route(
+        () => shared.enqueue(deliveries),
+        () => mirror.enqueue(deliveries),
+      ),
+    lanes: () =>
+      route(
+        () => shared.lanes(),
+        () => mirror.lanes(),
+      ),
+    peek: (lane) =>
+      route(
+        () => shared.peek(lane),
+        () => mirror.peek(lane),
+      ),
+    remove: (lane, deliveryId) =>
+      route(
+        () => shared.remove(lane, deliveryId),
+        () => mirror.remove(lane, deliveryId),
+      ),
+    pendingCount: () =>
+      route(
+        () => shared.pendingCount(),
+        () => mirror.pendingCount(),
+      ),
     savePoll: (sourceId, status) =>
       route(
         async () => {
@@ -343,13 +376,19 @@ export function createOutageStore(options: { shared: WatcherStore; now?: () => n
         },
         () => mirror.polls(),
       ),
-    claim: (key, ttlMs) => route(() => shared.claim(key, ttlMs), () => mirror.claim(key, ttlMs)),
+    claim: (key, ttlMs) =>
+      route(
+        () => shared.claim(key, ttlMs),
+        () => mirror.claim(key, ttlMs),
+      ),
   };
 }
 
 /** JSON with object keys sorted, so two copies of one state compare equal whatever their key order. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }

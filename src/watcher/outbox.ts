@@ -68,7 +68,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function send(d: Delivery): Promise<Outcome> {
     const platform = platformFor(d.channel);
     if (!platform) {
-      logger.error({ channel: d.channel, kind: d.kind }, 'watcher: dropped a delivery: no chat platform handles this channel (is the platform configured and its credentials set?)');
+      logger.error(
+        { channel: d.channel, kind: d.kind },
+        'watcher: dropped a delivery: no chat platform handles this channel (is the platform configured and its credentials set?)',
+      );
       return 'dropped';
     }
     if (Date.now() - Date.parse(d.createdAt) > maxAge) {
@@ -108,7 +111,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function backoff(d: Delivery, error: unknown): Outcome {
     const attempts = (retries.get(d.id)?.attempts ?? 0) + 1;
     if (error instanceof PlatformError && error.permanent) {
-      logger.error({ channel: d.channel, kind: d.kind, code: error.code, platformCode: error.platformCode, err: error.message }, 'watcher: dropped a delivery the platform refused for good');
+      logger.error(
+        { channel: d.channel, kind: d.kind, code: error.code, platformCode: error.platformCode, err: error.message },
+        'watcher: dropped a delivery the platform refused for good',
+      );
       return 'dropped';
     }
     const retryAfter = error instanceof PlatformError ? error.retryAfterSeconds : undefined;
@@ -146,10 +152,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (stoppedHard || (wake && wakeTime <= at)) return;
     if (wake) clearTimeout(wake);
     wakeTime = at;
-    wake = setTimeout(() => {
-      wake = undefined;
-      void drain();
-    }, Math.max(0, at - Date.now()));
+    wake = setTimeout(
+      () => {
+        wake = undefined;
+        void drain();
+      },
+      Math.max(0, at - Date.now()),
+    );
     wake.unref();
   }
 
@@ -158,7 +167,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await Promise.all(lanes.map((lane) => drainLane(lane, platformFor(lane)?.name ?? 'none')));
   }
 
-  const reading = failureState(logger, { failing: 'watcher: could not read the outbox; trying again at every delivery and poll', recovered: 'watcher: the outbox can be read again' });
+  const reading = failureState(logger, {
+    failing: 'watcher: could not read the outbox; trying again at every delivery and poll',
+    recovered: 'watcher: the outbox can be read again',
+  });
 
   function drain(): Promise<void> {
     if (!isLeader()) return Promise.resolve();

@@ -54,7 +54,12 @@ export function capabilityGap(rule: Pick<WatchRule, 'metric'>, source: Pick<Sour
  *   const snapshot = await pollSource(source, rulesOf(source.id), new Date());
  *   snapshot.values.get('queue.waiting|'); // 12
  */
-export async function pollSource(source: Source, rules: readonly WatchRule[], now: Date, options: { readQueue?: boolean; maxAgeMs?: number } = {}): Promise<SourceSnapshot> {
+export async function pollSource(
+  source: Source,
+  rules: readonly WatchRule[],
+  now: Date,
+  options: { readQueue?: boolean; maxAgeMs?: number } = {},
+): Promise<SourceSnapshot> {
   const failures: SourceSnapshot['failures'] = [];
   const memo = new Map<Capability, Promise<unknown>>();
   const fresh: Capability[] = [];

@@ -55,9 +55,19 @@ export function createPoller(options: PollerOptions): Poller {
   const running = new Map<string, Promise<void>>();
 
   // Each failure that repeats every poll is logged when it starts and when it ends.
-  const reading = failureState(logger, { failing: 'watcher: a metric could not be read; its rules wait until it can (logged again when it recovers)', recovered: 'watcher: a metric can be read again' });
-  const recording = failureState(logger, { failing: 'watcher: could not record polls in history (logged again when it recovers)', recovered: 'watcher: polls are recorded in history again' });
-  const saving = failureState(logger, { failing: 'watcher: could not save alert state; each poll tries again (logged again when it recovers)', recovered: 'watcher: alert state is saved again', level: 'error' });
+  const reading = failureState(logger, {
+    failing: 'watcher: a metric could not be read; its rules wait until it can (logged again when it recovers)',
+    recovered: 'watcher: a metric can be read again',
+  });
+  const recording = failureState(logger, {
+    failing: 'watcher: could not record polls in history (logged again when it recovers)',
+    recovered: 'watcher: polls are recorded in history again',
+  });
+  const saving = failureState(logger, {
+    failing: 'watcher: could not save alert state; each poll tries again (logged again when it recovers)',
+    recovered: 'watcher: alert state is saved again',
+    level: 'error',
+  });
 
   const lastStarted = new Map<string, number>();
 
@@ -73,9 +83,14 @@ export function createPoller(options: PollerOptions): Poller {
     const maxAgeMs = previous === undefined ? undefined : Math.max(1_000, (started - previous) / 2);
     const snapshot = await pollSource(source, rules, options.engine.now(), { readQueue: Boolean(options.history), maxAgeMs });
     const failed = new Set(snapshot.failures.map((f) => f.capability));
-    for (const failure of snapshot.failures) reading.failed(`${source.id}:${failure.capability}`, { source: source.id, capability: failure.capability, err: failure.message });
+    for (const failure of snapshot.failures)
+      reading.failed(`${source.id}:${failure.capability}`, { source: source.id, capability: failure.capability, err: failure.message });
     for (const capability of snapshot.read) if (!failed.has(capability)) reading.ok(`${source.id}:${capability}`, { source: source.id, capability });
-    const status: PollStatus = { at: options.engine.now().toISOString(), ok: snapshot.failures.length === 0, ...(snapshot.dataAsOf ? { dataAsOf: snapshot.dataAsOf } : {}) };
+    const status: PollStatus = {
+      at: options.engine.now().toISOString(),
+      ok: snapshot.failures.length === 0,
+      ...(snapshot.dataAsOf ? { dataAsOf: snapshot.dataAsOf } : {}),
+    };
     if (!status.ok) status.error = snapshot.failures.map((f) => `${f.capability}: ${f.message}`).join('; ');
     polls[source.id] = status;
     if (options.history) {

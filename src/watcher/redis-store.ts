@@ -133,7 +133,11 @@ export function createRedisWatcherStore(options: { redis: RedisClient; prefix: s
     async saveMessageRef(alertId, channel, messageRef) {
       // Shortened to the usual retention when the alert resolves; this bound only catches a post
       // that arrived after its alert had already resolved (a long platform outage).
-      await redis.multi().hset(keys.refs(alertId), channel, messageRef).pexpire(keys.refs(alertId), 4 * ALERT_RETENTION_MS).exec();
+      await redis
+        .multi()
+        .hset(keys.refs(alertId), channel, messageRef)
+        .pexpire(keys.refs(alertId), 4 * ALERT_RETENTION_MS)
+        .exec();
     },
     async messageRefs(alertId) {
       return redis.hgetall(keys.refs(alertId));

@@ -44,7 +44,10 @@ export { ruleIdOf };
  * @example
  *   const { rules, problems } = resolveRules(config);
  */
-export function resolveRules(config: Config, knownSources: ReadonlySet<string> = new Set(Object.keys(config.sources))): { rules: WatchRule[]; problems: RuleProblem[] } {
+export function resolveRules(
+  config: Config,
+  knownSources: ReadonlySet<string> = new Set(Object.keys(config.sources)),
+): { rules: WatchRule[]; problems: RuleProblem[] } {
   const rules: WatchRule[] = [];
   const problems: RuleProblem[] = [];
   config.alerts.forEach((rule, index) => {
@@ -56,7 +59,8 @@ export function resolveRules(config: Config, knownSources: ReadonlySet<string> =
     const channels: string[] = [];
     for (const name of rule.channels) {
       const ref = resolveChannel(config, name);
-      if (!ref) problems.push({ ruleId: id, message: `rule ${id}: channel "${name}" is neither a name from \`channels\` nor a channel reference; it is skipped` });
+      if (!ref)
+        problems.push({ ruleId: id, message: `rule ${id}: channel "${name}" is neither a name from \`channels\` nor a channel reference; it is skipped` });
       else if (!channels.includes(ref)) channels.push(ref);
     }
     if (channels.length === 0) {

@@ -73,7 +73,15 @@ export function onInterval(options: { intervalMs: number; name: string; run: () 
  * `tickMs` of real time at each second the clock passed since the last look (at most the last
  * hour). Tests drive summaries with it; production uses `onCron`.
  */
-export function onClockCron(options: { expression: string; timeZone?: string; tickMs: number; now: () => Date; name: string; run: (at: Date) => Promise<void>; logger: Logger }): Scheduled {
+export function onClockCron(options: {
+  expression: string;
+  timeZone?: string;
+  tickMs: number;
+  now: () => Date;
+  name: string;
+  run: (at: Date) => Promise<void>;
+  logger: Logger;
+}): Scheduled {
   const matcher = cron.createTask(options.expression, () => undefined, { timezone: options.timeZone, logger: cronLogger(options.logger) });
   let last = Math.floor(options.now().getTime() / 1000);
   let busy = false;

@@ -36,7 +36,10 @@ export function sourceFiguresStep(previous: RuleState, open: AlertRecord | undef
   if (input.read) {
     if (open) {
       const alert: AlertRecord = { ...open, resolvedAt: nowIso, endReason: 'recovered' };
-      const notices: Notice[] = open.channels.flatMap((channel): Notice[] => [{ kind: 'update', channel }, { kind: 'resolved-note', channel }]);
+      const notices: Notice[] = open.channels.flatMap((channel): Notice[] => [
+        { kind: 'update', channel },
+        { kind: 'resolved-note', channel },
+      ]);
       return { state: { ruleId: previous.ruleId, seq: previous.seq }, alert, notices, changed: true };
     }
     if (previous.missed === undefined) return { state: previous, notices: [], changed: false };

@@ -24,9 +24,18 @@ export function summaryChart(figures: SummaryFigures): ReplyChart | undefined {
   const series: ReplyChart['series'] = [{ name: 'Chats today', unit: 'count', points: today }];
   const withLastWeek = days.filter((d) => d.lastWeek?.chatsByHour?.length);
   if (withLastWeek.length) {
-    series.push({ name: 'Same day last week', unit: 'count', role: 'comparison', points: Array.from({ length: 24 }, (_, h) => [hourStart(h), withLastWeek.reduce((t, d) => t + (d.lastWeek?.chatsByHour?.[h] ?? 0), 0)]) });
+    series.push({
+      name: 'Same day last week',
+      unit: 'count',
+      role: 'comparison',
+      points: Array.from({ length: 24 }, (_, h) => [hourStart(h), withLastWeek.reduce((t, d) => t + (d.lastWeek?.chatsByHour?.[h] ?? 0), 0)]),
+    });
   }
-  const markers = (figures.alerts.fired ?? []).map((a) => ({ at: a.at, label: a.ruleId, tone: a.severity === 'critical' ? ('danger' as const) : ('warning' as const) }));
+  const markers = (figures.alerts.fired ?? []).map((a) => ({
+    at: a.at,
+    label: a.ruleId,
+    tone: a.severity === 'critical' ? ('danger' as const) : ('warning' as const),
+  }));
   const total = today.reduce((t, [, n]) => t + (n ?? 0), 0);
   const label = days.length === 1 ? days[0]!.label : `${days.length} sources`;
   let description = `${formatCount(total)} chats today by hour`;

@@ -97,7 +97,8 @@ async function sourceDay(source: Source, now: Date): Promise<SourceDay> {
   try {
     const today = await source.today('background');
     day.today = today.value;
-    if (today.stale) day.problem = `figures from ${DateTime.fromISO(today.asOf, { zone: source.timeZone }).toFormat('HH:mm')} (${today.staleReason ?? 'vendor unavailable'})`;
+    if (today.stale)
+      day.problem = `figures from ${DateTime.fromISO(today.asOf, { zone: source.timeZone }).toFormat('HH:mm')} (${today.staleReason ?? 'vendor unavailable'})`;
   } catch (error) {
     day.problem = describe(error);
     return day;
@@ -113,7 +114,9 @@ async function sourceDay(source: Source, now: Date): Promise<SourceDay> {
   }
   day.busiestHour = busiestHour(day.today.chatsByHour);
   if (source.has('dayStats')) {
-    const base = DateTime.fromISO(day.today.date, { zone: source.timeZone }).isValid ? DateTime.fromISO(day.today.date, { zone: source.timeZone }) : DateTime.fromJSDate(now, { zone: source.timeZone });
+    const base = DateTime.fromISO(day.today.date, { zone: source.timeZone }).isValid
+      ? DateTime.fromISO(day.today.date, { zone: source.timeZone })
+      : DateTime.fromJSDate(now, { zone: source.timeZone });
     const weekAgo = base.minus({ days: 7 }).toISODate();
     try {
       if (weekAgo) day.lastWeek = (await source.dayStats(weekAgo, 'background')).value;

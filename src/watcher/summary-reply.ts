@@ -45,7 +45,14 @@ function sourceSection(day: SourceDay): ReplySection {
   // Counts keep growing until midnight: before then last week's whole day is labelled as such.
   const whole = day.partial ? `${weekday}, whole day` : weekday;
   const lines: string[] = [];
-  const line = (label: string, today: number | undefined, last: number | undefined, format: (n: number | undefined) => string, compareAs = weekday, showChange = false) => {
+  const line = (
+    label: string,
+    today: number | undefined,
+    last: number | undefined,
+    format: (n: number | undefined) => string,
+    compareAs = weekday,
+    showChange = false,
+  ) => {
     if (today === undefined) return;
     // A day read only in part (the vendor held more records than the bot reads) gives "at least" counts.
     const floor = t.lowerBound && format === formatCount ? 'at least ' : '';
@@ -83,12 +90,12 @@ function alertsText(figures: SummaryFigures): string {
   const lines = [`${a.count} alert${a.count === 1 ? '' : 's'} fired${a.critical ? ` (${a.critical} critical)` : ''}.`];
   if (a.longest) {
     const metric = a.longest.metric as MetricName;
-    lines.push(`Longest: ${a.longest.ruleId}, ${formatDuration(a.longest.seconds)} (${METRIC_LABELS[metric] ?? metric} peaked at ${formatMetricValue(metric, a.longest.peak)}).`);
+    lines.push(
+      `Longest: ${a.longest.ruleId}, ${formatDuration(a.longest.seconds)} (${METRIC_LABELS[metric] ?? metric} peaked at ${formatMetricValue(metric, a.longest.peak)}).`,
+    );
   }
   lines.push(
-    a.acknowledged
-      ? `Acknowledged ${a.acknowledged} of ${a.count}, after ${formatDuration(a.averageAckSeconds)} on average.`
-      : 'None was acknowledged.',
+    a.acknowledged ? `Acknowledged ${a.acknowledged} of ${a.count}, after ${formatDuration(a.averageAckSeconds)} on average.` : 'None was acknowledged.',
   );
   return lines.join('\n');
 }

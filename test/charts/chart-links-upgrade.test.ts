@@ -18,7 +18,16 @@ const chart: ReplyChart = {
   description: 'Waiting went from 3 to 9.',
   timeZone: 'America/Bogota',
   kind: 'line',
-  series: [{ name: 'Waiting', unit: 'count', points: [[1763390000000, 3], [1763390060000, 9]] }],
+  series: [
+    {
+      name: 'Waiting',
+      unit: 'count',
+      points: [
+        [1763390000000, 3],
+        [1763390060000, 9],
+      ],
+    },
+  ],
 };
 
 it('a card posted before the upgrade (a link with a random id) still shows its chart', async () => {

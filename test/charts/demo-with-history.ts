@@ -15,7 +15,12 @@ export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');
 export async function demoWithHistory(now = BUSY_HOUR): Promise<{ router: CommandRouter; history: History; adapter: DemoAdapter; close(): Promise<void> }> {
   const adapter = createDemoAdapter({ ...demoSourceSchema.parse({ vendor: 'demo', seed: 42, timeZone: 'America/Bogota' }), id: 'demo' }, { now: () => now });
   const gate = createMemoryQuotaGate({ now: () => now.getTime() });
-  const source = createSource({ adapter, gate, label: 'Demo contact center', token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+  const source = createSource({
+    adapter,
+    gate,
+    label: 'Demo contact center',
+    token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
+  });
   const history = createMemoryHistory();
   await backfillHistory({ history, adapters: [adapter], now, from: new Date(now.getTime() - 2 * 3_600_000) });
   const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now, history });

@@ -26,7 +26,12 @@ beforeAll(async () => {
   links = createChartLinks({ publicUrl, secret: 'chart-secret-for-tests', now: () => clock });
   await warmUpCharts();
   demo = await demoWithHistory();
-  harness = await startTeamsHarness({ router: routerWithCharts(demo.router, attachChartLink((chart) => links.link(chart))) });
+  harness = await startTeamsHarness({
+    router: routerWithCharts(
+      demo.router,
+      attachChartLink((chart) => links.link(chart)),
+    ),
+  });
 });
 afterAll(async () => {
   await harness.close();

@@ -23,7 +23,12 @@ afterEach(async () => fake?.close());
 
 async function summaryOfToday() {
   const adapter = createComm100Adapter(sourceFor(fake), { now: () => NOW, retries: 0, retryBaseDelayMs: 1 });
-  const source = createSource({ adapter, gate: createMemoryQuotaGate({ now: () => NOW.getTime() }), label: 'Service desk', token: { key: adapter.quotaKey, concurrency: 4, reserveShare: 0.1, timeZone: ZONE } });
+  const source = createSource({
+    adapter,
+    gate: createMemoryQuotaGate({ now: () => NOW.getTime() }),
+    label: 'Service desk',
+    token: { key: adapter.quotaKey, concurrency: 4, reserveShare: 0.1, timeZone: ZONE },
+  });
   return gatherSummary({ sources: [source], timeZone: ZONE, store: createMemoryWatcherStore(), now: NOW });
 }
 
@@ -56,7 +61,13 @@ describe('Comm100 chats per hour, counted by the vendor hour by hour', () => {
     expect(chart.series.map((s) => s.name)).toEqual(['Chats today', 'Same day last week']);
 
     // Today's hours not yet begun are not asked for.
-    const todayHours = fake.controls.requests.filter((r) => r.route === 'livechat/realTime/Today' && r.query.startTime!.startsWith('2024-03-05T') && r.query.endTime!.endsWith(':59:59') && !r.query.endTime!.endsWith('23:59:59'));
+    const todayHours = fake.controls.requests.filter(
+      (r) =>
+        r.route === 'livechat/realTime/Today' &&
+        r.query.startTime!.startsWith('2024-03-05T') &&
+        r.query.endTime!.endsWith(':59:59') &&
+        !r.query.endTime!.endsWith('23:59:59'),
+    );
     expect(todayHours.map((r) => r.query.startTime!.slice(11, 13)).sort()).toEqual(Array.from({ length: 12 }, (_, h) => String(h).padStart(2, '0')));
   });
 });

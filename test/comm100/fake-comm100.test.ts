@@ -17,7 +17,11 @@ async function get(path: string, headers: Record<string, string>) {
 }
 
 async function token(form: Record<string, string>) {
-  const res = await request(fake!.tokenUrl, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await request(fake!.tokenUrl, {
+    method: 'POST',
+    body: new URLSearchParams(form).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return { status: res.statusCode, body: (await res.body.json()) as Record<string, unknown> };
 }
 
@@ -49,6 +53,9 @@ describe('the fake Comm100', () => {
 
   it('refuses a wrong client secret at the token endpoint', async () => {
     fake = await startFakeComm100();
-    expect(await token({ grant_type: 'client_credentials', client_id: d.clientId, client_secret: 'nope' })).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await token({ grant_type: 'client_credentials', client_id: d.clientId, client_secret: 'nope' })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
   });
 });

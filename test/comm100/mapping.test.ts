@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mapToday } from '../../adapters/comm100/day-stats.js';
 import { indexStatuses, mapAgents, mapQueue, parseComm100Duration, stateFromReadableStatus } from '../../adapters/comm100/mapping.js';
 import { comm100Instant, mapChat } from '../../adapters/comm100/transcript.js';
-import {
-  agentStatusesSchema,
-  chatSchema,
-  queueSchema,
-  realTimeAgentsPageSchema,
-  rightNowSchema,
-  todaySchema,
-} from '../../adapters/comm100/wire.js';
+import { agentStatusesSchema, chatSchema, queueSchema, realTimeAgentsPageSchema, rightNowSchema, todaySchema } from '../../adapters/comm100/wire.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/comm100/${name}`, import.meta.url), 'utf8'));
 
@@ -130,7 +123,15 @@ describe('both spellings and both types the vendor documents', () => {
     expect(mapAgents(page.list)).toEqual([{ id: 'a1', name: 'Ana', state: 'unknown', stateLabel: 'x', ongoingChats: 2, maxChats: 3, chatsToday: 14 }]);
     const rightNow = rightNowSchema.parse({ onGoingChats: 4, onGoingChatsWithBot: '1', currentQueueLength: '2', loggedInAgents: '' });
     expect(rightNow).toMatchObject({ ongoingChats: 4, ongoingChatsWithBot: 1, currentQueueLength: 2, loggedInAgents: null });
-    const queue = queueSchema.parse([{ routeToDepartment: { name: 'Sales' }, onGoingChats: '3', currentQueueLength: '1', abandonedChatsinLast30Mins: '0', avgWaitTimeinLast30Mins: '00:00:30' }]);
+    const queue = queueSchema.parse([
+      {
+        routeToDepartment: { name: 'Sales' },
+        onGoingChats: '3',
+        currentQueueLength: '1',
+        abandonedChatsinLast30Mins: '0',
+        avgWaitTimeinLast30Mins: '00:00:30',
+      },
+    ]);
     expect(mapQueue(queue).queues).toEqual([{ name: 'Sales', waiting: 1, averageWaitSeconds: 30, abandonedLast30m: 0, ongoingChats: 3 }]);
   });
 

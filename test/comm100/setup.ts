@@ -34,7 +34,14 @@ export async function failure(promise: Promise<unknown>): Promise<VendorError> {
 
 /** Every text an error could put in a log line or a reply. */
 export function everyTextOf(error: VendorError): string {
-  return JSON.stringify([error.message, error.userMessage, error.detail, error.toLog(), (error.cause as Error | undefined)?.message ?? '', String(error.stack)]);
+  return JSON.stringify([
+    error.message,
+    error.userMessage,
+    error.detail,
+    error.toLog(),
+    (error.cause as Error | undefined)?.message ?? '',
+    String(error.stack),
+  ]);
 }
 
 export function expectNoSecrets(error: VendorError, secrets: string[]): void {

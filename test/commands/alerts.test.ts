@@ -52,7 +52,10 @@ function setup(alerts?: AlertService) {
   const router = createRouter({
     commands,
     config: testConfig(),
-    sources: createSourceDirectory([sourceFor(countingAdapter('bogota'), 'Bogotá'), sourceFor(countingAdapter('emea', {}, { timeZone: 'Europe/Budapest' }), 'EMEA')]),
+    sources: createSourceDirectory([
+      sourceFor(countingAdapter('bogota'), 'Bogotá'),
+      sourceFor(countingAdapter('emea', {}, { timeZone: 'Europe/Budapest' }), 'EMEA'),
+    ]),
     alerts,
     now: () => NOW,
   });
@@ -106,7 +109,9 @@ describe('/alerts', () => {
     expect(overview.buttons).toContainEqual({ label: 'Unsilence', action: 'run', value: '/alerts unsilence queue-long' });
     const lifted = await ask('/alerts unsilence QUEUE-LONG');
     expect(lifted.title).toBe('queue-long notifies again');
-    expect(lifted.summary).toBe('Sara Supervisor lifted the silence on queue-long (set by U0SUPER until 12:10). If it is firing, its alert is posted at the next poll.');
+    expect(lifted.summary).toBe(
+      'Sara Supervisor lifted the silence on queue-long (set by U0SUPER until 12:10). If it is firing, its alert is posted at the next poll.',
+    );
     expect(silenced).toEqual([]);
     expect((await ask('/alerts unsilence queue-long')).title).toBe('queue-long is not silenced');
     expect((await ask('/alerts unsilence nope')).summary).toMatch(/^There is no rule "nope"/);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { clip, formatAge, formatCount, formatDuration, formatLocalDate, formatLocalDateTime, formatLocalTime, formatPercent, snippet } from '../../src/reply/format.js';
+import {
+  clip,
+  formatAge,
+  formatCount,
+  formatDuration,
+  formatLocalDate,
+  formatLocalDateTime,
+  formatLocalTime,
+  formatPercent,
+  snippet,
+} from '../../src/reply/format.js';
 import { pageOf, truncateRows } from '../../src/reply/paging.js';
 
 describe('formatting figures for supervisors', () => {

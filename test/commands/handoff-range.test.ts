@@ -10,11 +10,19 @@ describe("the /handoffs ranges, in the operation's own calendar", () => {
   });
 
   it('reads "yesterday" as the local day before', () => {
-    expect(handoffRange('yesterday', lateEvening, 'America/Bogota')).toEqual({ from: '2026-11-19T05:00:00.000Z', to: '2026-11-20T04:59:59.999Z', label: 'yesterday' });
+    expect(handoffRange('yesterday', lateEvening, 'America/Bogota')).toEqual({
+      from: '2026-11-19T05:00:00.000Z',
+      to: '2026-11-20T04:59:59.999Z',
+      label: 'yesterday',
+    });
   });
 
   it('reads "7d" as today and the six local days before', () => {
-    expect(handoffRange('7d', lateEvening, 'Europe/Budapest')).toEqual({ from: '2026-11-14T23:00:00.000Z', to: '2026-11-21T22:59:59.999Z', label: 'last 7 days' });
+    expect(handoffRange('7d', lateEvening, 'Europe/Budapest')).toEqual({
+      from: '2026-11-14T23:00:00.000Z',
+      to: '2026-11-21T22:59:59.999Z',
+      label: 'last 7 days',
+    });
   });
 
   it('keeps a local day whole across a daylight-saving change', () => {

@@ -22,7 +22,11 @@ const pingCommand: CommandDefinition = {
   handler: async (ctx) => ({ title: 'Pong', summary: `Listening, ${ctx.asker.displayName ?? ctx.asker.userId}.` }),
 };
 
-const router = createRouter({ commands: [...commands, pingCommand], config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota'), 'Bogotá')]) });
+const router = createRouter({
+  commands: [...commands, pingCommand],
+  config: testConfig(),
+  sources: createSourceDirectory([sourceFor(countingAdapter('bogota'), 'Bogotá')]),
+});
 
 const closers: Array<() => unknown> = [];
 afterEach(async () => {

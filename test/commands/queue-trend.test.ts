@@ -16,7 +16,12 @@ function demoRouter(history: History | undefined, now = DEMO_NOW) {
   const config = demoSourceSchema.parse({ vendor: 'demo', seed: 42, timeZone: 'America/Bogota' });
   const adapter = createDemoAdapter({ ...config, id: 'demo' }, { now: () => now });
   const gate = createMemoryQuotaGate({ now: () => now.getTime() });
-  const source = createSource({ adapter, gate, label: 'Demo contact center', token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+  const source = createSource({
+    adapter,
+    gate,
+    label: 'Demo contact center',
+    token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
+  });
   const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now, history });
   return { adapter, router, ask: (text: string) => router.handle({ text, asker: CONSOLE, venue: 'console' }) };
 }
@@ -59,7 +64,13 @@ describe('/queue trends from history', () => {
     expect(withoutLastWeek.series.map((s) => s.name)).toEqual(['Waiting', 'Longest wait']);
 
     const week = 7 * 86_400_000;
-    await backfillHistory({ history, adapters: [bot.adapter], now: DEMO_NOW, from: new Date(DEMO_NOW.getTime() - week - 2 * 3_600_000), to: new Date(DEMO_NOW.getTime() - week) });
+    await backfillHistory({
+      history,
+      adapters: [bot.adapter],
+      now: DEMO_NOW,
+      from: new Date(DEMO_NOW.getTime() - week - 2 * 3_600_000),
+      to: new Date(DEMO_NOW.getTime() - week),
+    });
     const chart = (await bot.ask('/queue')).chart!;
     expect(chart.series.map((s) => s.name)).toEqual(['Waiting', 'Longest wait', 'Waiting, last week', 'Longest wait, last week']);
     const recent = await history.range('demo', ALL_QUEUES, new Date(DEMO_NOW.getTime() - 2 * 3_600_000), DEMO_NOW);

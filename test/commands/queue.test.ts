@@ -64,7 +64,7 @@ describe('/queue on a Comm100 source (documented payloads, fake Comm100)', () =>
     expect(text).toContain('Service desk (comm100) · as of 10:00');
   });
 
-  it('/queue gives an overall average wait from the departments\' ones, weighted by the chats behind each', async () => {
+  it("/queue gives an overall average wait from the departments' ones, weighted by the chats behind each", async () => {
     const bot = await opened(comm100Bot());
     // Sales: 2 waiting + 5 in progress + 1 abandoned behind 2m; Support: 1 waiting + 1 in progress behind 30s.
     bot.fake.controls.setQueueWaiting('Sales', 2, { waitSeconds: [100, 140], abandoned: 1, ongoingChats: 5, averageWaitSeconds: 120 });

@@ -11,14 +11,27 @@ describe('the plain-text rendering', () => {
           { label: 'Waiting now', value: '12' },
           { label: 'Longest wait', value: '4m 10s' },
         ],
-        table: { columns: ['Queue', 'Waiting', 'Longest'], rows: [['Sales', '8', '4m 10s'], ['Soporte técnico', '12', '45s']], footnote: 'and 37 more' },
+        table: {
+          columns: ['Queue', 'Waiting', 'Longest'],
+          rows: [
+            ['Sales', '8', '4m 10s'],
+            ['Soporte técnico', '12', '45s'],
+          ],
+          footnote: 'and 37 more',
+        },
         sections: [{ heading: 'Note', text: 'Two agents on break' }],
         buttons: [
           { label: 'Refresh', action: 'run', value: '/queue bogota' },
           { label: 'Ack', action: 'ack', value: 'queue-long:bogota' },
           { label: 'Silence 1h', action: 'silence', value: 'queue-long:1h' },
         ],
-        context: { source: 'Bogotá (wolkvox)', asOf: '2026-11-21T19:02:00.000Z', timeZone: 'America/Bogota', staleReason: 'vendor quota spent for today', note: 'page 1 of 3' },
+        context: {
+          source: 'Bogotá (wolkvox)',
+          asOf: '2026-11-21T19:02:00.000Z',
+          timeZone: 'America/Bogota',
+          staleReason: 'vendor quota spent for today',
+          note: 'page 1 of 3',
+        },
       },
       { now: new Date('2026-11-21T19:04:00.000Z') },
     );
@@ -54,7 +67,12 @@ describe('the plain-text rendering', () => {
   it('shows section text without its markdown-light marks, and leaves a masked phone as it is', () => {
     const text = renderText({
       title: 'Daily summary — Tue 5 Mar',
-      sections: [{ heading: 'Service desk', text: 'Chats: *10* (last Tuesday by 11:30 7, +43%)\n_Note: figures from 10:00 (vendor unavailable)_\nCall me on +57 *** *** *234' }],
+      sections: [
+        {
+          heading: 'Service desk',
+          text: 'Chats: *10* (last Tuesday by 11:30 7, +43%)\n_Note: figures from 10:00 (vendor unavailable)_\nCall me on +57 *** *** *234',
+        },
+      ],
     });
     expect(text).toContain('Chats: 10 (last Tuesday by 11:30 7, +43%)');
     expect(text).toContain('\nNote: figures from 10:00 (vendor unavailable)\n');

@@ -50,16 +50,22 @@ sources:
     ).config;
     const adapter = createDemoAdapter({ ...(config.sources.demo as DemoSourceConfig), id: 'demo' }, { now: () => DEMO_NOW });
     const gate = createMemoryQuotaGate({ now: () => DEMO_NOW.getTime() });
-    const source = createSource({ adapter, gate, label: 'Demo', token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+    const source = createSource({
+      adapter,
+      gate,
+      label: 'Demo',
+      token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
+    });
     const router = createRouter({ commands, config, sources: createSourceDirectory([source]), now: () => DEMO_NOW });
-    const strict = renderText(await router.handle({ text: '/staffing', asker: { platform: 'console', userId: 'console' }, venue: 'console' }), { now: DEMO_NOW });
+    const strict = renderText(await router.handle({ text: '/staffing', asker: { platform: 'console', userId: 'console' }, venue: 'console' }), {
+      now: DEMO_NOW,
+    });
     await gate.close();
     bot = await demoBot();
     const usual = await bot.ask('/staffing');
     expect(strict).toContain('for 95% answered within 10s');
     expect(needs(strict).needed).toBeGreaterThan(needs(usual).needed);
   });
-
 });
 
 describe('/staffing on each vendor', () => {
@@ -78,7 +84,7 @@ describe('/staffing on each vendor', () => {
     expect(text).toContain('Budapest (vcclive)');
   });
 
-  it('Comm100 answers from its own count of the last hour and the day\'s average chat time', async () => {
+  it("Comm100 answers from its own count of the last hour and the day's average chat time", async () => {
     // 10:00 in Bogotá. In the last hour 24 chats of 10 min; before it, 40 chats of 5 min (one of them
     // 61 minutes ago, just outside the hour).
     const at = (iso: string, plusSeconds: number) => new Date(Date.parse(iso) + plusSeconds * 1000).toISOString();

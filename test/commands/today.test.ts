@@ -27,7 +27,15 @@ describe('/today on a wolkvox source (documented payloads, fake wolkvox)', () =>
 describe('/today on a Comm100 source (documented payloads, fake Comm100)', () => {
   it("/today gives the day's chats, missed, abandoned and waits", async () => {
     const bot = await opened(comm100Bot());
-    bot.fake.controls.setToday({ totalChats: 212, chats: 200, missedChats: 7, abandondedChats: 11, avgWaitingTime: 42, avgChatTime: 380, totalTransferredChats: 5 });
+    bot.fake.controls.setToday({
+      totalChats: 212,
+      chats: 200,
+      missedChats: 7,
+      abandondedChats: 11,
+      avgWaitingTime: 42,
+      avgChatTime: 380,
+      totalTransferredChats: 5,
+    });
     const text = await bot.ask('/today');
     expect(text).toContain('Today — Service desk (Tue 5 Mar)\n212 chats · 7 missed · 11 abandoned');
     expect(text).toMatch(/Average wait:\s+42s/);

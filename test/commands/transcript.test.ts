@@ -30,20 +30,29 @@ describe('/transcript on a wolkvox source (documented payloads, fake wolkvox)', 
   it("/transcript shows wolkvox's chat_bot messages (from AGENT) as the bot's, and times the handoff from them", async () => {
     const bot = await opened(wolkvoxBot());
     const line = (from: string, fromName: string, toName: string, date: string, message: string) => ({
-      channel: 'webchat', from, from_name: fromName, to_name: toName, date: `2024-05-14 ${date}`, message, customer_id: '80123', feeling: 'neutral',
+      channel: 'webchat',
+      from,
+      from_name: fromName,
+      to_name: toName,
+      date: `2024-05-14 ${date}`,
+      message,
+      customer_id: '80123',
+      feeling: 'neutral',
     });
-    bot.fake.setData('chat_2', [{
-      conn_id: '8730999',
-      agent_name: 'Laura Gómez',
-      customer_name: 'Pedro Niño',
-      conversation: [
-        line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:00', 'Hola'),
-        line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:05', 'Bienvenido, ¿en qué te ayudo?'),
-        line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:30', 'Quiero hablar con un asesor'),
-        line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:32', 'Te comunico con un asesor'),
-        line('AGENT', 'Laura Gómez', 'Pedro Niño', '09:02:02', 'Hola Pedro, soy Laura'),
-      ],
-    }]);
+    bot.fake.setData('chat_2', [
+      {
+        conn_id: '8730999',
+        agent_name: 'Laura Gómez',
+        customer_name: 'Pedro Niño',
+        conversation: [
+          line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:00', 'Hola'),
+          line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:05', 'Bienvenido, ¿en qué te ayudo?'),
+          line('CUSTOMER', 'Pedro Niño', 'chat bot', '09:00:30', 'Quiero hablar con un asesor'),
+          line('AGENT', 'chat_bot', 'Pedro Niño', '09:00:32', 'Te comunico con un asesor'),
+          line('AGENT', 'Laura Gómez', 'Pedro Niño', '09:02:02', 'Hola Pedro, soy Laura'),
+        ],
+      },
+    ]);
     const text = await bot.ask('/transcript 8730999');
     expect(text).toContain('09:00 · Bot (chat_bot)\nBienvenido, ¿en qué te ayudo?');
     expect(text).toContain('09:02 · Agent (Laura Gómez)\nHola Pedro, soy Laura');
@@ -61,7 +70,9 @@ describe('/transcript on a wolkvox source (documented payloads, fake wolkvox)', 
       msg: i === 20 ? 'Mi número es +57 311 555 1234' : `mensaje ${i + 1}`,
       date: `2024-05-14 09:${String(10 + i).padStart(2, '0')}:00`,
     }));
-    bot.fake.setData('chats', [{ agent_id: '1001', active_chats: [{ conn_id: '9000001', channel: 'whatsapp', connector_id: '702', customer_phone: '+573115551234', conversation }] }]);
+    bot.fake.setData('chats', [
+      { agent_id: '1001', active_chats: [{ conn_id: '9000001', channel: 'whatsapp', connector_id: '702', customer_phone: '+573115551234', conversation }] },
+    ]);
     const first = await bot.ask('/transcript 9000001');
     expect(first).toContain('mensaje 15\n');
     expect(first).not.toContain('mensaje 16\n');
@@ -125,7 +136,9 @@ describe('/transcript on a VCC Live source (documented payloads, fake VCC Live)'
   it('/transcript masks a phone number used as the visitor name and typed in a message', async () => {
     const bot = await opened(vccliveBot());
     const chat = documentedChat();
-    const transcript = (chat.transcript as Array<Record<string, unknown>>).map((m, i) => (i === 0 ? { ...m, message: 'call me on +36 20 123 4567', name: '+36 20 123 4567' } : m));
+    const transcript = (chat.transcript as Array<Record<string, unknown>>).map((m, i) =>
+      i === 0 ? { ...m, message: 'call me on +36 20 123 4567', name: '+36 20 123 4567' } : m,
+    );
     bot.fake.controls.setChats([makeChat({ ...chat, chatId: 7, visitorName: '+36 20 123 4567', transcript })]);
     const text = await bot.ask('/transcript 7');
     expect(text).toContain('call me on +36 ** *** *567');

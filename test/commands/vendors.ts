@@ -95,7 +95,15 @@ export async function vccliveBot(options: { fake?: FakeVccliveOptions; config?: 
       makeAgent({ userId: 661, username: 'Eva Kovács', state: 'BREAK', stateChangedAt: '2023-01-20T11:30:00+01:00' }),
     ],
   });
-  const config = vccliveSourceSchema.parse({ vendor: 'vcclive', account: fake.account, token: fake.token, projectId: fake.projectId, baseUrl: fake.url, timeZone: 'Europe/Budapest', ...options.config });
+  const config = vccliveSourceSchema.parse({
+    vendor: 'vcclive',
+    account: fake.account,
+    token: fake.token,
+    projectId: fake.projectId,
+    baseUrl: fake.url,
+    timeZone: 'Europe/Budapest',
+    ...options.config,
+  });
   const adapter = createVccliveAdapter({ ...config, id: 'emea' }, { now: () => VCCLIVE_NOW, retries: 0, retryBaseDelayMs: 1 });
   return { fake, ...botFor(adapter, 'Budapest', VCCLIVE_NOW, () => fake.close()) };
 }

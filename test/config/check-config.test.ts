@@ -5,7 +5,12 @@ import { configJsonSchema } from '../../src/config/json-schema.js';
 import { cleanEnv, emptyDir, runCli } from '../support/run-cli.js';
 
 const EXAMPLE = new URL('../../chatops.example.yaml', import.meta.url);
-const SECRETS = { WOLKVOX_TOKEN: 'wv-example-token-0000aaaa', COMM100_EMAIL: 'ops@example.com', COMM100_API_KEY: 'c100-example-key-1111', VCCLIVE_TOKEN: 'vcc-example-token-2222' };
+const SECRETS = {
+  WOLKVOX_TOKEN: 'wv-example-token-0000aaaa',
+  COMM100_EMAIL: 'ops@example.com',
+  COMM100_API_KEY: 'c100-example-key-1111',
+  VCCLIVE_TOKEN: 'vcc-example-token-2222',
+};
 
 describe('chatops check-config', () => {
   it('passes on chatops.example.yaml and prints a summary without any secret', async () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, emptyDir } from '../support/run-cli.js';
 
 const EXAMPLE = new URL('../../chatops.example.yaml', import.meta.url);
-const SECRETS = { WOLKVOX_TOKEN: 'wv-example-token-0000aaaa', COMM100_EMAIL: 'ops@example.com', COMM100_API_KEY: 'c100-example-key-1111', VCCLIVE_TOKEN: 'vcc-example-token-2222' };
+const SECRETS = {
+  WOLKVOX_TOKEN: 'wv-example-token-0000aaaa',
+  COMM100_EMAIL: 'ops@example.com',
+  COMM100_API_KEY: 'c100-example-key-1111',
+  VCCLIVE_TOKEN: 'vcc-example-token-2222',
+};
 
 /**
  * `npx chatops check-config | head -2`: the reader takes what it wants and closes the pipe

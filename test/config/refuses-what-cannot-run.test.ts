@@ -6,7 +6,12 @@ import { ConfigError, parseConfigText } from '../../src/config/load.js';
 import { cleanEnv, emptyDir, runCli } from '../support/run-cli.js';
 
 const EXAMPLE = new URL('../../chatops.example.yaml', import.meta.url);
-const SECRETS = { WOLKVOX_TOKEN: 'wv-example-token-0000aaaa', COMM100_EMAIL: 'ops@example.com', COMM100_API_KEY: 'c100-example-key-1111', VCCLIVE_TOKEN: 'vcc-example-token-2222' };
+const SECRETS = {
+  WOLKVOX_TOKEN: 'wv-example-token-0000aaaa',
+  COMM100_EMAIL: 'ops@example.com',
+  COMM100_API_KEY: 'c100-example-key-1111',
+  VCCLIVE_TOKEN: 'vcc-example-token-2222',
+};
 
 function problemsOf(text: string, env: NodeJS.ProcessEnv = SECRETS): ConfigProblem[] {
   try {
@@ -27,7 +32,9 @@ describe('check-config refuses what cannot run', () => {
     writeFileSync(file, example.replace(/cron: "[^"]+"/, 'cron: "61 25 * * *"'));
     const run = runCli(['check-config', file], { env: cleanEnv(SECRETS) });
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toMatch(/summaries\[0\]\.cron: "61 25 \* \* \*" is not a cron expression: minute 61, hour 25 are out of range; write e\.g\. "0 18 \* \* 1-5"/);
+    expect(run.stderr()).toMatch(
+      /summaries\[0\]\.cron: "61 25 \* \* \*" is not a cron expression: minute 61, hour 25 are out of range; write e\.g\. "0 18 \* \* 1-5"/,
+    );
   });
 
   it('refuses a poll schedule written in words', () => {
@@ -53,9 +60,7 @@ alerts:
   });
 
   it('reports every problem once, in one pass, in plain words', () => {
-    const broken = example
-      .replace('apiKey: ${COMM100_API_KEY}', 'apiKey: short')
-      .replace(/source: emea\b/, 'source: emae');
+    const broken = example.replace('apiKey: ${COMM100_API_KEY}', 'apiKey: short').replace(/source: emea\b/, 'source: emae');
     const problems = problemsOf(broken, { WOLKVOX_TOKEN: SECRETS.WOLKVOX_TOKEN, VCCLIVE_TOKEN: SECRETS.VCCLIVE_TOKEN });
     const lines = problems.map((p) => `${p.path}: ${p.message}`);
     // The missing variable once, not again as "Invalid email address".

@@ -66,7 +66,15 @@ describe('the audit trail at the chatops> prompt', () => {
     const { errors, input } = await promptWith({ tty: false });
     input.write(`/transcript ${id}\n`);
     const line = await errors.until((t) => t.endsWith('}\n'));
-    expect(JSON.parse(line)).toEqual({ audit: true, at: AT.toISOString(), action: 'transcript.view', target: `demo:${id}`, user: 'console', platform: 'console', venue: 'console' });
+    expect(JSON.parse(line)).toEqual({
+      audit: true,
+      at: AT.toISOString(),
+      action: 'transcript.view',
+      target: `demo:${id}`,
+      user: 'console',
+      platform: 'console',
+      venue: 'console',
+    });
   });
 
   it('with AUDIT_LOG set, goes to that file alone', async () => {

@@ -49,7 +49,13 @@ describe('SLACK_COMMAND_PREFIX=cc- in the text rendering', () => {
 
   it('shows the alert buttons as /cc-alerts commands', async () => {
     await consoleWith({ SLACK_COMMAND_PREFIX: 'cc-' });
-    const alert = { title: 'Warning · Chats waiting 12', buttons: [{ label: 'Ack', action: 'ack' as const, value: 'queue-long:1' }, { label: 'Silence 1h', action: 'silence' as const, value: 'queue-long:1h' }] };
+    const alert = {
+      title: 'Warning · Chats waiting 12',
+      buttons: [
+        { label: 'Ack', action: 'ack' as const, value: 'queue-long:1' },
+        { label: 'Silence 1h', action: 'silence' as const, value: 'queue-long:1h' },
+      ],
+    };
     expect(renderText(alert, { asTyped: app!.asTyped })).toContain('[Ack: /cc-alerts ack queue-long:1] [Silence 1h: /cc-alerts silence queue-long 1h]');
   });
 

@@ -3,10 +3,7 @@ import { createDemoAdapter, type DemoAdapter } from '../../adapters/demo/adapter
 /** A demo source in Bogotá (UTC-5 all year) whose clock the test moves. */
 export function demoAt(localTime: string, seed = 42): { demo: DemoAdapter; setClock: (localTime: string) => void } {
   let now = bogota(localTime);
-  const demo = createDemoAdapter(
-    { id: 'demo', vendor: 'demo', seed, timeZone: 'America/Bogota', quota: { reservePercent: 10 } },
-    { now: () => now },
-  );
+  const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed, timeZone: 'America/Bogota', quota: { reservePercent: 10 } }, { now: () => now });
   return { demo, setClock: (time) => (now = bogota(time)) };
 }
 

@@ -80,7 +80,10 @@ describe('demo day figures', () => {
     const { demo } = demoAt('2024-03-18T11:40');
     await expect(demo.handoffs({ from: todaySoFar.to, to: todaySoFar.from, label: 'x' })).rejects.toMatchObject({ kind: 'refused', reason: 'bad-request' });
     await expect(demo.handoffs({ from: 'yesterday', to: todaySoFar.to, label: 'x' })).rejects.toMatchObject({ reason: 'bad-request' });
-    await expect(demo.handoffs({ from: '2023-12-01T00:00:00Z', to: todaySoFar.to, label: 'x' })).rejects.toMatchObject({ kind: 'refused', reason: 'range-too-long' });
+    await expect(demo.handoffs({ from: '2023-12-01T00:00:00Z', to: todaySoFar.to, label: 'x' })).rejects.toMatchObject({
+      kind: 'refused',
+      reason: 'range-too-long',
+    });
   });
 
   it('counts the requests it answered today, as a vendor counts a token, and starts again at local midnight', async () => {

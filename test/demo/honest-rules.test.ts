@@ -18,7 +18,15 @@ async function postsOverADay(rule: WatchRule, day: string): Promise<Array<{ at: 
     setClock(local);
     const agents = (await demo.agents()).filter(Boolean);
     const now = new Date(`${local}:00-05:00`);
-    const result = evaluate(rule, state, open, { value: agentsMetric(agents, rule.metric), now, active: isActive(rule.activeHours, now, 'America/Bogota'), silenced: false, acknowledged: false, sourceLabel: 'Demo', timeZone: 'America/Bogota' });
+    const result = evaluate(rule, state, open, {
+      value: agentsMetric(agents, rule.metric),
+      now,
+      active: isActive(rule.activeHours, now, 'America/Bogota'),
+      silenced: false,
+      acknowledged: false,
+      sourceLabel: 'Demo',
+      timeZone: 'America/Bogota',
+    });
     state = result.state;
     open = result.alert && !result.alert.resolvedAt ? result.alert : undefined;
     if (result.notices.some((n) => n.kind === 'post')) posts.push({ at: local, online: agentsMetric(agents, 'agents.online') ?? 0 });
@@ -26,7 +34,7 @@ async function postsOverADay(rule: WatchRule, day: string): Promise<Array<{ at: 
   return posts;
 }
 
-describe('the demo\'s rules measure what their names say', () => {
+describe("the demo's rules measure what their names say", () => {
   const { rules } = resolveRules(parseConfigText(EMBEDDED_CONFIG_TEXT, {}).config);
   const critical = rules.filter((r) => r.severity === 'critical');
 

@@ -124,14 +124,39 @@ export async function fetchCounted(baseUrl: string, key: string, signal?: AbortS
     body = (await res.json()) as typeof body;
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new VendorError({ kind: 'unavailable', reason: 'network', source: 'fake', vendor: 'wolkvox', userMessage: defaultUserMessage('wolkvox', 'network'), detail: 'fake vendor unreachable', cause });
+    throw new VendorError({
+      kind: 'unavailable',
+      reason: 'network',
+      source: 'fake',
+      vendor: 'wolkvox',
+      userMessage: defaultUserMessage('wolkvox', 'network'),
+      detail: 'fake vendor unreachable',
+      cause,
+    });
   } finally {
     release();
   }
   if (res.status === 403) {
     const reason = body.msg?.includes('SIMULTANEOUS') ? 'too-many-concurrent' : 'quota-spent';
-    throw new VendorError({ kind: 'refused', reason, source: 'fake', vendor: 'wolkvox', status: 403, userMessage: defaultUserMessage('wolkvox', reason), detail: body.msg ?? '403' });
+    throw new VendorError({
+      kind: 'refused',
+      reason,
+      source: 'fake',
+      vendor: 'wolkvox',
+      status: 403,
+      userMessage: defaultUserMessage('wolkvox', reason),
+      detail: body.msg ?? '403',
+    });
   }
-  if (!res.ok || !body.data) throw new VendorError({ kind: 'unavailable', reason: 'server-error', source: 'fake', vendor: 'wolkvox', status: res.status, userMessage: defaultUserMessage('wolkvox', 'server-error'), detail: `status ${res.status}` });
+  if (!res.ok || !body.data)
+    throw new VendorError({
+      kind: 'unavailable',
+      reason: 'server-error',
+      source: 'fake',
+      vendor: 'wolkvox',
+      status: res.status,
+      userMessage: defaultUserMessage('wolkvox', 'server-error'),
+      detail: `status ${res.status}`,
+    });
   return body.data;
 }

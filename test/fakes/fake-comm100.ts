@@ -130,7 +130,11 @@ export interface FakeComm100Controls {
    * Replace the queue with one department entry per call (kept by name): `waiting` visitors
    * whose waits are `waitSeconds` (default 60 s each); RightNow's queue length follows the total.
    */
-  setQueueWaiting(department: string, waiting: number, options?: { waitSeconds?: number[]; abandoned?: number; ongoingChats?: number; averageWaitSeconds?: number }): void;
+  setQueueWaiting(
+    department: string,
+    waiting: number,
+    options?: { waitSeconds?: number[]; abandoned?: number; ongoingChats?: number; averageWaitSeconds?: number },
+  ): void;
   setToday(today: WireObject): void;
   setRightNow(rightNow: WireObject): void;
   /** Serve a chat at `livechat/chats/{id}`; `undefined` removes it (404). */
@@ -198,7 +202,14 @@ export async function startFakeComm100(options: FakeComm100Options = {}): Promis
   const oauth =
     options.oauth === false
       ? undefined
-      : { username: d.username, password: d.password, tokenLifetimeSeconds: d.tokenLifetimeSeconds, clientId: d.clientId, clientSecret: d.clientSecret, ...options.oauth };
+      : {
+          username: d.username,
+          password: d.password,
+          tokenLifetimeSeconds: d.tokenLifetimeSeconds,
+          clientId: d.clientId,
+          clientSecret: d.clientSecret,
+          ...options.oauth,
+        };
   const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? { max: 300, windowMs: 5 * 60_000 });
   const maxPageSize = options.agentsMaxPageSize ?? 2;
   const now = options.now ?? Date.now;

@@ -42,10 +42,7 @@ export interface ResponsePost {
  * - `serverError`: HTTP `status` (default 500);
  * - `error`: HTTP 200 `{ ok: false, error }` (e.g. `channel_not_found`, `not_in_channel`, `invalid_auth`).
  */
-export type SlackFailure =
-  | { kind: 'rateLimited'; retryAfterSeconds: number }
-  | { kind: 'serverError'; status?: number }
-  | { kind: 'error'; error: string };
+export type SlackFailure = { kind: 'rateLimited'; retryAfterSeconds: number } | { kind: 'serverError'; status?: number } | { kind: 'error'; error: string };
 
 export interface FakeSlackOptions {
   /** When set, any other token gets `invalid_auth`. */
@@ -173,7 +170,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const knownChannel = !options.channels || options.channels.includes(channel);
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake Contact Center', user: 'chatops', team_id: options.teamId ?? FAKE_TEAM_ID, user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake Contact Center',
+          user: 'chatops',
+          team_id: options.teamId ?? FAKE_TEAM_ID,
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'chat.postMessage': {
         if (!knownChannel) return { ok: false, error: 'channel_not_found' };
         const ts = `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`;

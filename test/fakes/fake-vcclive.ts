@@ -239,7 +239,8 @@ export async function startFakeVcclive(options: FakeVccliveOptions = {}): Promis
     const descending = query.get('direction')?.toUpperCase() === 'DESC';
     rows.sort((a, b) => (descending ? b.chatId - a.chatId : a.chatId - b.chatId));
     const from = options.pageSizeFrom ?? 'limit-or-num';
-    const said = from === 'neither' ? null : from === 'limit' ? query.get('limit') : from === 'num' ? query.get('num') : (query.get('limit') ?? query.get('num'));
+    const said =
+      from === 'neither' ? null : from === 'limit' ? query.get('limit') : from === 'num' ? query.get('num') : (query.get('limit') ?? query.get('num'));
     const asked = said === null ? (options.defaultPageSize ?? 10) : Number(said);
     const size = Math.min(Number.isFinite(asked) && asked > 0 ? asked : cap, cap);
     const start = query.get('start');

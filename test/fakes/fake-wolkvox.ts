@@ -237,7 +237,10 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
       case 'malformed-json':
         return sendReply(res, 'chats', { raw: sample });
       case 'html':
-        return sendReply(res, 'chats', { raw: '<!DOCTYPE html><html><body><h1>Error</h1><p>Servicio no disponible</p></body></html>', contentType: 'text/html' });
+        return sendReply(res, 'chats', {
+          raw: '<!DOCTYPE html><html><body><h1>Error</h1><p>Servicio no disponible</p></body></html>',
+          contentType: 'text/html',
+        });
       case 'maintenance':
         return sendReply(res, 'chats', { raw: '<html><body><h1>Sitio en mantenimiento</h1></body></html>', status: 403, contentType: 'text/html' });
       case 'server-error':
@@ -319,8 +322,14 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     }
 
     const source = data[api];
-    const request: FakeRequest = { api, query: url.searchParams, dateIni: url.searchParams.get('date_ini') ?? undefined, dateEnd: url.searchParams.get('date_end') ?? undefined };
-    let reply = typeof source === 'function' ? (source as (r: FakeRequest) => FakeReply | undefined)(request) : source === undefined ? undefined : { data: source };
+    const request: FakeRequest = {
+      api,
+      query: url.searchParams,
+      dateIni: url.searchParams.get('date_ini') ?? undefined,
+      dateEnd: url.searchParams.get('date_end') ?? undefined,
+    };
+    let reply =
+      typeof source === 'function' ? (source as (r: FakeRequest) => FakeReply | undefined)(request) : source === undefined ? undefined : { data: source };
     // A list of skills answers only the skill asked for, as the vendor does.
     if (api === 'skills' && reply && 'data' in reply && Array.isArray(reply.data)) {
       reply = { data: (reply.data as Array<{ skill_id?: unknown }>).filter((row) => String(row.skill_id) === url.searchParams.get('skill_id')) };
@@ -400,7 +409,10 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
  * @example
  *   const adapter = createWolkvoxAdapter(fakeWolkvoxSource(fake, { skills: ['101'] }));
  */
-export function fakeWolkvoxSource(fake: Pick<FakeWolkvox, 'url' | 'token'>, overrides: Record<string, unknown> & { id?: string } = {}): WolkvoxSourceConfig & { id: string } {
+export function fakeWolkvoxSource(
+  fake: Pick<FakeWolkvox, 'url' | 'token'>,
+  overrides: Record<string, unknown> & { id?: string } = {},
+): WolkvoxSourceConfig & { id: string } {
   const { id = 'bogota', ...fields } = overrides;
   const config = wolkvoxSourceSchema.parse({ vendor: 'wolkvox', server: '0032', token: fake.token, timeZone: 'America/Bogota', baseUrl: fake.url, ...fields });
   return { ...config, id };

@@ -24,13 +24,16 @@ async function start(env: Record<string, string>): Promise<{ url: string; logs: 
 }
 
 describe('anonymous Teams only when asked for by name', () => {
-  it.each(['Production', 'PRODUCTION', ' production ', 'prod', 'staging', ''])('NODE_ENV=%j without an app id refuses an unsigned activity', async (nodeEnv) => {
-    const { url } = await start({ NODE_ENV: nodeEnv });
-    expect(app!.describe().join('\n')).not.toMatch(/UNAUTHENTICATED/);
-    const res = await request(url, { method: 'POST', body: ACTIVITY, headers: { 'content-type': 'application/json' } });
-    expect(res.statusCode).toBe(401);
-    await res.body.dump();
-  });
+  it.each(['Production', 'PRODUCTION', ' production ', 'prod', 'staging', ''])(
+    'NODE_ENV=%j without an app id refuses an unsigned activity',
+    async (nodeEnv) => {
+      const { url } = await start({ NODE_ENV: nodeEnv });
+      expect(app!.describe().join('\n')).not.toMatch(/UNAUTHENTICATED/);
+      const res = await request(url, { method: 'POST', body: ACTIVITY, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBe(401);
+      await res.body.dump();
+    },
+  );
 
   it('TEAMS_ALLOW_ANONYMOUS=true (the emulator) turns it on, and says so loudly at start', async () => {
     const { logs } = await start({ NODE_ENV: 'development', TEAMS_ALLOW_ANONYMOUS: 'true' });

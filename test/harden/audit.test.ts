@@ -28,7 +28,11 @@ afterEach(async () => {
 });
 
 function auditLines(file: string): Array<Record<string, string>> {
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, string>);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, string>);
 }
 
 describe('the audit trail does not depend on the log level', () => {
@@ -37,11 +41,19 @@ describe('the audit trail does not depend on the log level', () => {
     const file = join(dir, 'audit', 'audit.jsonl');
     const logLines: string[] = [];
     const settings = await readSettings({ LOG_LEVEL: level, AUDIT_LOG: file });
-    app = await createApp({ settings, watch: false, platforms: false, now: BUSY_HOUR, logDestination: new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }) as never });
+    app = await createApp({
+      settings,
+      watch: false,
+      platforms: false,
+      now: BUSY_HOUR,
+      logDestination: new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }) as never,
+    });
     const chat = (await app.sources[0]!.activeChats()).value[0]!;
     const reply = await app.router.handle({ text: `/transcript ${chat.id}`, asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     expect(reply.title).toContain(`Transcript ${chat.id}`);
-    expect(auditLines(file)).toEqual([expect.objectContaining({ audit: true, action: 'transcript.view', target: `demo:${chat.id}`, user: 'console', platform: 'console', venue: 'console' })]);
+    expect(auditLines(file)).toEqual([
+      expect.objectContaining({ audit: true, action: 'transcript.view', target: `demo:${chat.id}`, user: 'console', platform: 'console', venue: 'console' }),
+    ]);
     expect(logLines.join('')).not.toContain('transcript.view');
   });
 
@@ -55,7 +67,20 @@ describe('the audit trail does not depend on the log level', () => {
 
   it('records acknowledgements, silences and lifted silences (buttons or commands) with who, and only what happened', async () => {
     const sink = createMemoryAuditSink();
-    const view = { id: 'queue-long:1', ruleId: 'queue-long', source: 'demo', metric: 'queue.waiting', phase: 'acknowledged' as const, severity: 'warning' as const, value: 9, peak: 9, threshold: 8, direction: 'above' as const, since: '2026-11-21T14:02:00.000Z', acknowledgedBy: 'U0SUP' };
+    const view = {
+      id: 'queue-long:1',
+      ruleId: 'queue-long',
+      source: 'demo',
+      metric: 'queue.waiting',
+      phase: 'acknowledged' as const,
+      severity: 'warning' as const,
+      value: 9,
+      peak: 9,
+      threshold: 8,
+      direction: 'above' as const,
+      since: '2026-11-21T14:02:00.000Z',
+      acknowledgedBy: 'U0SUP',
+    };
     let acknowledged = false;
     let silenced = false;
     const { router: r } = router(sink, {
@@ -99,7 +124,9 @@ describe('Share in channel', () => {
     const { router: r, sources } = router(sink);
     h = await startHarness({ router: r });
     const chat = (await sources[0]!.activeChats()).value[0]!;
-    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: `/transcript ${chat.id}`, userId: 'U0SUP', responseUrl: h.fake.responseUrl('share-transcript') }));
+    await h.post(
+      blockActionsBody({ actionId: 'chatops:share:0', value: `/transcript ${chat.id}`, userId: 'U0SUP', responseUrl: h.fake.responseUrl('share-transcript') }),
+    );
     const note = await h.fake.waitForResponse((p) => p.id === 'share-transcript');
     expect(String(note.body.text)).toMatch(/private/);
     expect(note.body.response_type).toBe('ephemeral');
@@ -110,7 +137,9 @@ describe('Share in channel', () => {
     const sink = createMemoryAuditSink();
     const { router: r } = router(sink);
     h = await startHarness({ router: r });
-    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: '/queue', userId: 'U0SUP', channelId: 'C0OPS', responseUrl: h.fake.responseUrl('share-queue') }));
+    await h.post(
+      blockActionsBody({ actionId: 'chatops:share:0', value: '/queue', userId: 'U0SUP', channelId: 'C0OPS', responseUrl: h.fake.responseUrl('share-queue') }),
+    );
     await h.fake.waitForResponse((p) => p.id === 'share-queue' && p.body.response_type === 'in_channel');
     await expect.poll(() => sink.records).toEqual([expect.objectContaining({ action: 'share', target: '/queue', user: 'U0SUP', platform: 'slack' })]);
   });

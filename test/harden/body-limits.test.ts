@@ -51,7 +51,11 @@ describe('bodies are judged before they are read', () => {
     surface = await startSurface();
     const slackHeaders = { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': `v0=${'0'.repeat(64)}` };
     const slack = await request(`${surface.url}/slack/events`, { method: 'POST', body: Readable.from(streamed()), headers: slackHeaders });
-    const teams = await request(`${surface.url}/api/messages`, { method: 'POST', body: Readable.from(streamed()), headers: { authorization: `Bearer ${plausibleToken()}` } });
+    const teams = await request(`${surface.url}/api/messages`, {
+      method: 'POST',
+      body: Readable.from(streamed()),
+      headers: { authorization: `Bearer ${plausibleToken()}` },
+    });
     expect([slack.statusCode, teams.statusCode]).toEqual([413, 413]);
     await slack.body.dump();
     await teams.body.dump();
@@ -90,7 +94,10 @@ describe('Slack signature and timestamp', () => {
     ['payload="text"', 'payload=%22text%22'],
     ['payload that is not JSON', 'payload=%7Bnope'],
     ['payload with a string "type" of the wrong kind', `payload=${encodeURIComponent(JSON.stringify({ type: 42 }))}`],
-    ['block_actions without a user', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'chatops:run:1', value: '/queue' }] }))}`],
+    [
+      'block_actions without a user',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'chatops:run:1', value: '/queue' }] }))}`,
+    ],
   ])('answers a signed %s with 400, not 500', async (_label, body) => {
     surface = await startSurface();
     const res = await request(`${surface.url}/slack/events`, { method: 'POST', body, headers: signSlackRequest(SECRET, body) });

@@ -13,7 +13,16 @@ describe('chart labels are text, not markup', () => {
       description: HOSTILE,
       timeZone: 'America/Bogota',
       kind: 'line',
-      series: [{ name: HOSTILE, unit: 'count', points: [[at(0), 3], [at(3), 9]] }],
+      series: [
+        {
+          name: HOSTILE,
+          unit: 'count',
+          points: [
+            [at(0), 3],
+            [at(3), 9],
+          ],
+        },
+      ],
       markers: [{ at: at(2), label: HOSTILE }],
     } satisfies ReplyChart;
     const png = await renderChartPng(chart);
@@ -22,7 +31,8 @@ describe('chart labels are text, not markup', () => {
     // Text in the SVG is XML-escaped: no element comes out of a label.
     expect(svg).not.toMatch(/<(a|script)\b/i);
     // A marker's label is its words: no ECharts template ({a}, {b}) or rich-text style is read in it.
-    const formatter = (chartOption(chart).series as Array<{ markLine?: { data?: Array<{ label?: { formatter?: unknown } }> } }>)[0]?.markLine?.data?.[0]?.label?.formatter;
+    const formatter = (chartOption(chart).series as Array<{ markLine?: { data?: Array<{ label?: { formatter?: unknown } }> } }>)[0]?.markLine?.data?.[0]?.label
+      ?.formatter;
     expect(typeof formatter === 'function' ? (formatter as () => string)() : formatter).toBe(HOSTILE);
     expect(typeof formatter).toBe('function');
   }, 60_000);

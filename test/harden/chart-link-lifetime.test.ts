@@ -6,7 +6,19 @@ import { CHART_LINK_TTL_MS, createChartLinks } from '../../src/charts/chart-link
 import type { ReplyChart } from '../../src/reply/chart.js';
 
 const SECRET = 'harden-chart-secret';
-const chart: ReplyChart = { title: 'Waiting', description: 'Waiting 3 → 9', series: [{ name: 'Waiting', points: [{ at: '2026-11-21T14:00:00Z', value: 3 }, { at: '2026-11-21T14:03:00Z', value: 9 }] }] } as unknown as ReplyChart;
+const chart: ReplyChart = {
+  title: 'Waiting',
+  description: 'Waiting 3 → 9',
+  series: [
+    {
+      name: 'Waiting',
+      points: [
+        { at: '2026-11-21T14:00:00Z', value: 3 },
+        { at: '2026-11-21T14:03:00Z', value: 9 },
+      ],
+    },
+  ],
+} as unknown as ReplyChart;
 
 let server: http.Server | undefined;
 afterEach(async () => {

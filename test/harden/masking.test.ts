@@ -51,18 +51,26 @@ describe('phone numbers however they are written', () => {
   });
 
   it('still leaves dates, times and addresses alone, in any script', () => {
-    for (const text of ['20/01/2023 10:00', '2023/01/20', '２０２３／０１／２０', '٢٠٢٣-٠١-٢٠', 'from 192.168.10.100', 'order 12345', '１／２']) expect(maskPhones(text)).toBe(text);
+    for (const text of ['20/01/2023 10:00', '2023/01/20', '２０２３／０１／２０', '٢٠٢٣-٠١-٢٠', 'from 192.168.10.100', 'order 12345', '１／２'])
+      expect(maskPhones(text)).toBe(text);
   });
 
   it('masks a 10-digit number in any script, joined by any separator, wherever it stands (property)', () => {
     const separator = fc.constantFrom('', ' ', '-', '–', '—', '−', '/', '／', '.', '\u00a0', '\u2009', '\u3000', '\u200b');
     fc.assert(
-      fc.property(fc.stringMatching(/^3[0-9]{9}$/), fc.constantFrom(...ZEROS), separator, fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (digits, zero, sep, before, after) => {
-        const written = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)].map((g) => inScript(g, zero)).join(sep);
-        const text = `${before.replace(/\p{N}/gu, '')} ${written} ${after.replace(/\p{N}/gu, '')}`;
-        expect(dialable(maskPhones(text))).not.toContain(digits.slice(-7));
-        expect(maskPhones(maskPhones(text))).toBe(maskPhones(text));
-      }),
+      fc.property(
+        fc.stringMatching(/^3[0-9]{9}$/),
+        fc.constantFrom(...ZEROS),
+        separator,
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (digits, zero, sep, before, after) => {
+          const written = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)].map((g) => inScript(g, zero)).join(sep);
+          const text = `${before.replace(/\p{N}/gu, '')} ${written} ${after.replace(/\p{N}/gu, '')}`;
+          expect(dialable(maskPhones(text))).not.toContain(digits.slice(-7));
+          expect(maskPhones(maskPhones(text))).toBe(maskPhones(text));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -120,7 +128,10 @@ describe('at rest and in replies: a live chat with every spelling', () => {
     prefix = uniquePrefix('masking');
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     gate = createRedisQuotaGate({ redis, prefix });
-    const config = parseConfigText(`sources:\n  bogota: { vendor: wolkvox, server: '0032', token: ${wolkvox.token}, timeZone: America/Bogota, baseUrl: '${wolkvox.url}' }\n`, {}).config;
+    const config = parseConfigText(
+      `sources:\n  bogota: { vendor: wolkvox, server: '0032', token: ${wolkvox.token}, timeZone: America/Bogota, baseUrl: '${wolkvox.url}' }\n`,
+      {},
+    ).config;
     const { sources } = buildSources({ config, gate, logger: silentLogger() });
     const router = createRouter({ commands, config, sources: createSourceDirectory(sources) });
 

@@ -33,12 +33,17 @@ async function storedValues(client: Redis, match: string): Promise<Array<{ key: 
     for (const key of keys) {
       const type = await client.type(key);
       const value =
-        type === 'string' ? await client.get(key)
-        : type === 'hash' ? JSON.stringify(await client.hgetall(key))
-        : type === 'list' ? JSON.stringify(await client.lrange(key, 0, -1))
-        : type === 'set' ? JSON.stringify(await client.smembers(key))
-        : type === 'zset' ? JSON.stringify(await client.zrange(key, 0, -1))
-        : '';
+        type === 'string'
+          ? await client.get(key)
+          : type === 'hash'
+            ? JSON.stringify(await client.hgetall(key))
+            : type === 'list'
+              ? JSON.stringify(await client.lrange(key, 0, -1))
+              : type === 'set'
+                ? JSON.stringify(await client.smembers(key))
+                : type === 'zset'
+                  ? JSON.stringify(await client.zrange(key, 0, -1))
+                  : '';
       out.push({ key, text: value ?? '' });
     }
   } while (cursor !== '0');

@@ -121,7 +121,9 @@ describe('Slack: answers go only to Slack', () => {
 describe('Slack: only the installed workspace is served', () => {
   it('refuses a signed /transcript from team T0OTHER: the router never sees it', async () => {
     bot = await startBot();
-    const res = await bot.post(slashCommandBody({ command: '/transcript', text: '42', user_id: 'U0SUP', team_id: 'T0OTHER', response_url: bot.fake.responseUrl('other') }));
+    const res = await bot.post(
+      slashCommandBody({ command: '/transcript', text: '42', user_id: 'U0SUP', team_id: 'T0OTHER', response_url: bot.fake.responseUrl('other') }),
+    );
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/serves only the workspace it is installed in/);
     expect(res.text).not.toContain('Transcript 42');
@@ -131,14 +133,28 @@ describe('Slack: only the installed workspace is served', () => {
 
   it('refuses a Silence pressed from team T0OTHER', async () => {
     bot = await startBot();
-    await bot.post(blockActionsBody({ actionId: 'chatops:silence:0', value: 'queue-long:1h', isEphemeral: false, teamId: 'T0OTHER', responseUrl: bot.fake.responseUrl('mute') }));
+    await bot.post(
+      blockActionsBody({
+        actionId: 'chatops:silence:0',
+        value: 'queue-long:1h',
+        isEphemeral: false,
+        teamId: 'T0OTHER',
+        responseUrl: bot.fake.responseUrl('mute'),
+      }),
+    );
     expect(bot.router.inputs).toEqual([]);
     expect(refusals(bot.lines)).toHaveLength(1);
   });
 
-  it("serves the workspace auth.test names, asking it once for many requests", async () => {
+  it('serves the workspace auth.test names, asking it once for many requests', async () => {
     bot = await startBot();
-    await Promise.all([1, 2, 3].map((i) => bot!.post(slashCommandBody({ command: '/transcript', text: '42', user_id: 'U0SUP', team_id: FAKE_TEAM_ID, response_url: bot!.fake.responseUrl(`own${i}`) }))));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        bot!.post(
+          slashCommandBody({ command: '/transcript', text: '42', user_id: 'U0SUP', team_id: FAKE_TEAM_ID, response_url: bot!.fake.responseUrl(`own${i}`) }),
+        ),
+      ),
+    );
     expect(bot.router.inputs).toHaveLength(3);
     expect(bot.fake.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
   });
@@ -154,7 +170,15 @@ describe('Slack: only the installed workspace is served', () => {
   it('refuses rather than trusts when the workspace cannot be learnt (Slack unreachable)', async () => {
     bot = await startBot();
     const { logger, lines } = collectingLogger();
-    const slack = createSlackApp({ signingSecret: SECRET, botToken: BOT_TOKEN, apiUrl: 'http://127.0.0.1:9/api/', router: bot.router, logger, metrics: createMetrics(), requestTimeoutMs: 500 });
+    const slack = createSlackApp({
+      signingSecret: SECRET,
+      botToken: BOT_TOKEN,
+      apiUrl: 'http://127.0.0.1:9/api/',
+      router: bot.router,
+      logger,
+      metrics: createMetrics(),
+      requestTimeoutMs: 500,
+    });
     const server = http.createServer((req, res) => void slack.handler(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {

@@ -32,7 +32,17 @@ async function startAuthenticated(options: { tenantIds?: string[] } = {}): Promi
   const router = recordingRouter();
   const store = createMemoryConversationStore();
   const { logger, lines } = collectingLogger({ secrets: ['harden-password'] });
-  const app = createTeamsApp({ appId: APP_ID, appPassword: 'harden-password', tenantId: TENANT, openIdMetadataUrl: identity.metadataUrl, router, store, logger, metrics: createMetrics(), ...options });
+  const app = createTeamsApp({
+    appId: APP_ID,
+    appPassword: 'harden-password',
+    tenantId: TENANT,
+    openIdMetadataUrl: identity.metadataUrl,
+    router,
+    store,
+    logger,
+    metrics: createMetrics(),
+    ...options,
+  });
   const turns = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
     const turn = app.handler(req, res);
@@ -48,7 +58,11 @@ async function startAuthenticated(options: { tenantIds?: string[] } = {}): Promi
     store,
     lines,
     async send(activity, token) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(activity) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(activity),
+      });
       await res.text();
       await Promise.all(turns);
       return res.status;
@@ -65,7 +79,14 @@ const now = () => Math.floor(Date.now() / 1000);
 /** A key the identity host never published. */
 const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 /** The claims the Bot Framework puts on a token for this bot and this activity. */
-const claims = (extra: Record<string, unknown> = {}) => ({ iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now() - 60, exp: now() + 600, ...extra });
+const claims = (extra: Record<string, unknown> = {}) => ({
+  iss: BOT_FRAMEWORK_ISSUER,
+  aud: APP_ID,
+  serviceurl: SERVICE_URL,
+  nbf: now() - 60,
+  exp: now() + 600,
+  ...extra,
+});
 /** An install in a team channel: authenticated, it is stored and nothing is sent back. */
 const install = () => fixture('conversation-update-bot-added-to-team');
 
@@ -123,7 +144,11 @@ describe('Teams tokens: every failure is a 401 and one warn line', () => {
 
   it('refuses a message from a tenant the bot does not serve, with a signed token', async () => {
     bot = await startAuthenticated();
-    const activity = { ...fixture('message-personal'), conversation: { ...fixture('message-personal').conversation, tenantId: 'aaaaaaaa-0000-0000-0000-000000000000' }, channelData: { tenant: { id: 'aaaaaaaa-0000-0000-0000-000000000000' } } };
+    const activity = {
+      ...fixture('message-personal'),
+      conversation: { ...fixture('message-personal').conversation, tenantId: 'aaaaaaaa-0000-0000-0000-000000000000' },
+      channelData: { tenant: { id: 'aaaaaaaa-0000-0000-0000-000000000000' } },
+    };
     expect(await bot.send(activity, bot.identity.token(claims()))).toBe(403);
     expect(bot.router.inputs).toEqual([]);
     expect(bot.lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(/tenant this bot does not serve/)]);
@@ -182,7 +207,9 @@ describe('proactive posts go only to the Bot Framework', () => {
         bot: { id: '28:bot' },
         savedAt: new Date().toISOString(),
       });
-      await expect(harness.app.platform.post('teams:19:planted@thread.tacv2', { title: 'Queue long' })).rejects.toMatchObject({ platformCode: 'ServiceUrlNotAllowed' });
+      await expect(harness.app.platform.post('teams:19:planted@thread.tacv2', { title: 'Queue long' })).rejects.toMatchObject({
+        platformCode: 'ServiceUrlNotAllowed',
+      });
       expect(trapHits).toEqual([]);
     } finally {
       await new Promise<void>((resolve) => trap.close(() => resolve()));

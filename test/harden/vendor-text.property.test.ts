@@ -51,7 +51,10 @@ const ATTACKS = [
 ];
 
 const hostile = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...ATTACKS), weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }), { minLength: 1, maxLength: 4 })
+  .array(fc.oneof({ arbitrary: fc.constantFrom(...ATTACKS), weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((parts) => parts.join(' '));
 
 /** A reply as the commands build one, with vendor text in every place vendor text goes. */
@@ -59,8 +62,18 @@ function replyWith(v: string): Reply {
   return {
     title: `Queue — ${v}`,
     summary: `*3* waiting in ${literal(v)}`,
-    fields: [{ label: 'Agent', value: v }, { label: v, value: '2' }],
-    table: { columns: ['Queue', 'Waiting'], rows: [[v, '3'], ['Sales', v]], footnote: `sorted by ${v}` },
+    fields: [
+      { label: 'Agent', value: v },
+      { label: v, value: '2' },
+    ],
+    table: {
+      columns: ['Queue', 'Waiting'],
+      rows: [
+        [v, '3'],
+        ['Sales', v],
+      ],
+      footnote: `sorted by ${v}`,
+    },
     sections: [{ heading: `14:02 · Customer (${v})`, text: literal(v) }, { text: `Busiest: *${literal(v)}* _(${literal(v)})_` }],
     context: { source: `${v} (wolkvox)`, note: v, staleReason: v, asOf: '2026-11-21T14:02:00.000Z' },
     buttons: [{ label: 'Refresh', action: 'run', value: '/queue' }],
@@ -129,8 +142,10 @@ function expectOnlyOwnMarkup(render: (reply: Reply) => string[], rules: Rules, v
   // The same reply with harmless vendor text: whatever markup that has is the bot's own.
   // Vendor text may spoil the bot's own marks (a line break inside them), never add any.
   const own = markupCounts(render(replyWith('Ana')), rules);
-  for (const [name, count] of Object.entries(markupCounts(hostileTexts, rules))) expect(count, `${name}: ${v}\n${hostileTexts.join('\n')}`).toBeLessThanOrEqual(own[name]!);
-  for (const text of hostileTexts) for (const [name, re] of rules.selfLinking) expect(re.test(text), `${name} in ${JSON.stringify(text)} from ${JSON.stringify(v)}`).toBe(false);
+  for (const [name, count] of Object.entries(markupCounts(hostileTexts, rules)))
+    expect(count, `${name}: ${v}\n${hostileTexts.join('\n')}`).toBeLessThanOrEqual(own[name]!);
+  for (const text of hostileTexts)
+    for (const [name, re] of rules.selfLinking) expect(re.test(text), `${name} in ${JSON.stringify(text)} from ${JSON.stringify(v)}`).toBe(false);
 }
 
 const onSlack = (v: string) => expectOnlyOwnMarkup(slackTexts, SLACK, v);
@@ -176,11 +191,17 @@ describe('through the real commands, from a fake vendor', () => {
       ],
     };
     wolkvox = await startFakeWolkvox({ data: { chats: [{ agent_id: '1001', active_chats: [chat] }] } });
-    const config = parseConfigText(`sources:\n  bogota: { vendor: wolkvox, server: '0032', token: ${wolkvox.token}, timeZone: America/Bogota, baseUrl: '${wolkvox.url}' }\n`, {}).config;
+    const config = parseConfigText(
+      `sources:\n  bogota: { vendor: wolkvox, server: '0032', token: ${wolkvox.token}, timeZone: America/Bogota, baseUrl: '${wolkvox.url}' }\n`,
+      {},
+    ).config;
     const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
     const router = createRouter({ commands, config, sources: createSourceDirectory(sources) });
     const reply = await router.handle({ text: '/transcript 8731245', asker: { platform: 'console', userId: 'console' }, venue: 'console' });
-    const outputs: Array<[string, Rules]> = [...slackTexts(reply).map((t): [string, Rules] => [t, SLACK]), ...cardTexts(renderCard(reply)).map((t): [string, Rules] => [t, TEAMS])];
+    const outputs: Array<[string, Rules]> = [
+      ...slackTexts(reply).map((t): [string, Rules] => [t, SLACK]),
+      ...cardTexts(renderCard(reply)).map((t): [string, Rules] => [t, TEAMS]),
+    ];
     expect(outputs.map(([t]) => t).join('\n')).toContain('Reset your password');
     for (const [text, rules] of outputs) {
       for (const [name, re] of rules.selfLinking) expect(re.test(text), `${name} in ${JSON.stringify(text)}`).toBe(false);

@@ -21,11 +21,24 @@ describe('recording history', () => {
     const { demo, setClock } = demoAt('2026-11-17T11:30');
     let now = bogota('2026-11-17T11:30');
     const gate = createMemoryQuotaGate({ now: () => now.getTime() });
-    const source = createSource({ adapter: demo, gate, label: 'Demo', token: { key: 'demo', concurrency: 8, reserveShare: 0.1, timeZone: 'America/Bogota' }, ttlMs: { queue: 0, agents: 0 } });
+    const source = createSource({
+      adapter: demo,
+      gate,
+      label: 'Demo',
+      token: { key: 'demo', concurrency: 8, reserveShare: 0.1, timeZone: 'America/Bogota' },
+      ttlMs: { queue: 0, agents: 0 },
+    });
     const history = createMemoryHistory();
     // The only rule reads agents: the queues are recorded all the same.
     const config = configWith({ sources: demoSources, alerts: [{ metric: 'agents.available', source: 'demo', below: 1, channels: ['console'] }] });
-    watcher = createWatcher({ config, sources: [source], platforms: [createConsolePlatform(() => undefined)], logger: silentLogger(), now: () => now, history });
+    watcher = createWatcher({
+      config,
+      sources: [source],
+      platforms: [createConsolePlatform(() => undefined)],
+      logger: silentLogger(),
+      now: () => now,
+      history,
+    });
 
     await watcher.pollOnce();
     now = bogota('2026-11-17T11:31');

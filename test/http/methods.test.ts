@@ -11,7 +11,12 @@ afterEach(async () => {
 
 describe('HTTP methods', () => {
   it('answers HEAD like GET without the body, and says which methods a path takes on 405', async () => {
-    server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { ...policyPages(), 'POST /slack/events': (_req, res) => void res.end('ok') }, logger: silentLogger() });
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: { ...policyPages(), 'POST /slack/events': (_req, res) => void res.end('ok') },
+      logger: silentLogger(),
+    });
     const base = `http://127.0.0.1:${server.port}`;
 
     const get = await fetch(`${base}/privacy`);

@@ -22,7 +22,8 @@ describe('the embedded demo always shows a chat id that opens', () => {
     let clock = new Date('2026-11-30T00:00:00Z');
     app = await createApp({ settings, watch: false, platforms: false, now: () => clock, logDestination: silent });
     const router = app.router;
-    const ask = async (text: string) => renderText(await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' }), { now: clock });
+    const ask = async (text: string) =>
+      renderText(await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console' }), { now: clock });
 
     const quietMoments: string[] = [];
     for (let step = 0; step < 144; step += 1) {

@@ -18,8 +18,13 @@ function get(port: number, path: string): Promise<{ status: number; type: string
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
-    }).on('error', reject).end();
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (body += chunk))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -45,7 +50,9 @@ describe('a first real deployment', () => {
 
   it('lists every variable the bot reads in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const settings = ['../../src/app/settings.ts', '../../src/redis/redis-settings.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
+    const settings = ['../../src/app/settings.ts', '../../src/redis/redis-settings.ts']
+      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+      .join('\n');
     const read = new Set([...settings.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
     for (const name of [...read, 'CHATOPS_CONFIG']) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });

@@ -32,7 +32,14 @@ ${options.rest}`,
 }
 
 /** SUPERVISOR (or `userId`) types `command text` in Slack: a signed slash command to the bot; the ack as it came. */
-export async function slash(port: number, slack: FakeSlack, command: string, text: string, responseId: string, userId = SUPERVISOR): Promise<{ status: number; body: string }> {
+export async function slash(
+  port: number,
+  slack: FakeSlack,
+  command: string,
+  text: string,
+  responseId: string,
+  userId = SUPERVISOR,
+): Promise<{ status: number; body: string }> {
   const body = new URLSearchParams({
     command,
     text,

@@ -37,7 +37,9 @@ const productionEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chatops-image-'));
-  ok(await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], ROOT));
+  ok(
+    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], ROOT),
+  );
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(dir, file));
   cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
   // Hardlinks: prune only removes links in the copy. npm rewrites its hidden lockfile, so that one is a real copy.
@@ -59,7 +61,9 @@ afterAll(() => {
 describe('the built image layout (dist/ with production dependencies only)', () => {
   it('has only production packages: none the lockfile marks dev-only (vitest, tsx, typescript...)', () => {
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(lock.packages).filter(([path, entry]) => path !== '' && entry.dev).map(([path]) => path);
+    const devOnly = Object.entries(lock.packages)
+      .filter(([path, entry]) => path !== '' && entry.dev)
+      .map(([path]) => path);
     expect(devOnly).toContain('node_modules/vitest');
     expect(devOnly.filter((path) => existsSync(join(dir, path, 'package.json')))).toEqual([]);
     expect(existsSync(join(dir, 'node_modules/echarts/package.json'))).toBe(true);

@@ -45,7 +45,12 @@ alerts:
   const client = new Redis(redisPort, '127.0.0.1');
   const history = createRedisHistory({ redis: client, prefix: 'chatops' });
   const now = Date.now();
-  for (const [minutesAgo, waiting] of [[4, 2], [3, 4], [2, 6], [1, 8]] as const) {
+  for (const [minutesAgo, waiting] of [
+    [4, 2],
+    [3, 4],
+    [2, 6],
+    [1, 8],
+  ] as const) {
     await history.record('bogota', ALL_QUEUES, new Date(now - minutesAgo * MINUTE), { 'queue.waiting': waiting });
   }
   client.disconnect();

@@ -6,7 +6,10 @@ import { cleanEnv, runCli } from '../support/run-cli.js';
 /** A conversation the demo had yesterday at 11:30 Bogotá time: /transcript must find it today. */
 async function yesterdaysChatId(): Promise<string> {
   const at = DateTime.now().setZone('America/Bogota').minus({ days: 1 }).set({ hour: 11, minute: 30 });
-  const demo = createDemoAdapter({ id: 'demo', vendor: 'demo', seed: 42, timeZone: 'America/Bogota', quota: { reservePercent: 10 } }, { now: () => at.toJSDate() });
+  const demo = createDemoAdapter(
+    { id: 'demo', vendor: 'demo', seed: 42, timeZone: 'America/Bogota', quota: { reservePercent: 10 } },
+    { now: () => at.toJSDate() },
+  );
   const [chat] = await demo.activeChats();
   if (!chat) throw new Error('the demo had no chat in progress at 11:30 yesterday');
   return chat.id;
@@ -17,7 +20,9 @@ describe('npm start with nothing configured', () => {
     const id = await yesterdaysChatId();
     const run = runCli(['console']);
     await run.waitFor('chatops> ');
-    run.child.stdin.write(['/help', '/queue', '/agents busy', '/today', '/handoffs 7d', `/transcript ${id}`, '/alerts', '/queue nowhere', 'exit', ''].join('\n'));
+    run.child.stdin.write(
+      ['/help', '/queue', '/agents busy', '/today', '/handoffs 7d', `/transcript ${id}`, '/alerts', '/queue nowhere', 'exit', ''].join('\n'),
+    );
     expect(await run.exited).toBe(0);
     const out = run.stdout();
 
@@ -74,7 +79,10 @@ describe('npm start with nothing configured', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: expect.arrayContaining([expect.objectContaining({ name: 'configuration', ok: true })]) });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: expect.arrayContaining([expect.objectContaining({ name: 'configuration', ok: true })]),
+    });
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('chatops_commands_total');
     expect(metrics).toContain('chatops_alerts_firing');

@@ -112,11 +112,7 @@ describe('two replicas through a Redis outage', () => {
 
     // Supervisors keep asking on both replicas, several at once.
     const answers = await Promise.all(
-      ports.flatMap((port, r) => [
-        ask(port, '/agents', '', `agents-${r}`),
-        ask(port, '/queue', '', `queue-${r}`),
-        ask(port, '/today', '', `today-${r}`),
-      ]),
+      ports.flatMap((port, r) => [ask(port, '/agents', '', `agents-${r}`), ask(port, '/queue', '', `queue-${r}`), ask(port, '/today', '', `today-${r}`)]),
     );
     for (const answer of answers) expect(answer).not.toMatch(/Something went wrong/);
     expect(answers.join(' ')).toMatch(/Agents|agents/);

@@ -60,13 +60,13 @@ async function answerOf(port: number, text: string, id: string, userId?: string)
 }
 
 describe('a rule tuned from Slack, with two replicas', () => {
-  it('refuses a non-editor, applies a supervisor\'s change at the next poll with an announcement, and undoes it', async () => {
+  it("refuses a non-editor, applies a supervisor's change at the next poll with an announcement, and undoes it", async () => {
     const first = bots.start();
     await first.waitFor('this replica is now the leader');
     const second = bots.start();
     const [port1, port2] = [await portOf(first), await portOf(second)];
     const refused = await answerOf(port1, 'set bogota-queue above 5', 'r-refused', 'U0NOTSUP1');
-    expect(refused).toContain("Changing alert rules is for rule editors");
+    expect(refused).toContain('Changing alert rules is for rule editors');
 
     const changed = await answerOf(port2, 'set bogota-queue above 5', 'r-set');
     expect(changed).toContain('Changed bogota-queue: above 10');
@@ -77,10 +77,17 @@ describe('a rule tuned from Slack, with two replicas', () => {
 
     const undone = await answerOf(port1, 'undo bogota-queue', 'r-undo');
     expect(undone).toContain('undo: above 5 → 10');
-    const resolved = await slack.waitForCall((c) => c.method === 'chat.update' && textOf(c).includes('Resolved') && textOf(c).includes('alert bogota-queue:1'), 60_000);
+    const resolved = await slack.waitForCall(
+      (c) => c.method === 'chat.update' && textOf(c).includes('Resolved') && textOf(c).includes('alert bogota-queue:1'),
+      60_000,
+    );
     expect(resolved.body.ts).toBe(alert.answer?.ts);
     // One announcement per change, one alert post: nothing was refused into a change.
-    expect(channelPosts().filter((c) => /changed bogota-queue/.test(textOf(c))).map((c) => /changed bogota-queue: (.*?): Over/.exec(textOf(c))?.[1])).toEqual(['above 10 → 5', 'undo: above 5 → 10']);
+    expect(
+      channelPosts()
+        .filter((c) => /changed bogota-queue/.test(textOf(c)))
+        .map((c) => /changed bogota-queue: (.*?): Over/.exec(textOf(c))?.[1]),
+    ).toEqual(['above 10 → 5', 'undo: above 5 → 10']);
     expect(channelPosts().filter((c) => textOf(c).includes('alert bogota-queue:'))).toHaveLength(1);
   });
 });

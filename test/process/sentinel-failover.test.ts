@@ -147,9 +147,12 @@ describe('two replicas through a Sentinel failover under load', () => {
     const promotedWall = Date.now();
 
     // Both replicas are back to normal on the new master.
-    await vi.waitFor(async () => {
-      for (const port of ports) expect(await backToNormal(port)).toBe(true);
-    }, { timeout: 120_000, interval: 200 });
+    await vi.waitFor(
+      async () => {
+        for (const port of ports) expect(await backToNormal(port)).toBe(true);
+      },
+      { timeout: 120_000, interval: 200 },
+    );
     const normalAt = performance.now();
     // Each replica went through the outage the way it goes through any (its own part of the
     // limits, said once) and came back to the shared limits by itself.

@@ -45,7 +45,14 @@ describe('an answer that takes a while', () => {
     const harness = await startHarness({ router: bot.router, ackBudgetMs: 0 });
     try {
       const held = bot.vendor.hold();
-      const body = new URLSearchParams({ command: '/transcript', text: '999001', team_id: FAKE_TEAM_ID, user_id: SLACK_SUPERVISOR, channel_id: 'D0DM', response_url: harness.fake.responseUrl('t1') }).toString();
+      const body = new URLSearchParams({
+        command: '/transcript',
+        text: '999001',
+        team_id: FAKE_TEAM_ID,
+        user_id: SLACK_SUPERVISOR,
+        channel_id: 'D0DM',
+        response_url: harness.fake.responseUrl('t1'),
+      }).toString();
       const ack = await harness.post(body);
       expect(String(ack.json?.text)).toContain('Looking…');
       await held.arrived;

@@ -16,7 +16,11 @@ export function intOrString(min = 0, max = 500): fc.Arbitrary<number | string> {
 }
 
 /** Undocumented fields a vendor adds: they must pass through or be dropped, never break a read. */
-export const extraFields = fc.dictionary(fc.constantFrom('x_new', 'tenant', 'meta', 'version', 'flags'), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })), { maxKeys: 2 });
+export const extraFields = fc.dictionary(
+  fc.constantFrom('x_new', 'tenant', 'meta', 'version', 'flags'),
+  fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })),
+  { maxKeys: 2 },
+);
 
 /** Drops undefined keys, as JSON does. */
 export function json<T>(value: T): T {

@@ -8,14 +8,25 @@ import { extraFields, intOrString, json, maybe, RUNS } from './arbitraries.js';
 
 const STATES = ['available', 'busy', 'away', 'offline', 'unknown'];
 const ROLES = ['customer', 'bot', 'agent', 'system'];
-const timeSpan = fc.integer({ min: 0, max: 3600 }).map((s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`);
+const timeSpan = fc
+  .integer({ min: 0, max: 3600 })
+  .map((s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`);
 
 /** `ongoingChats` or `onGoingChats` (the vendor's two doc sites), as a number or a string. */
-const ongoing = fc.tuple(fc.constantFrom('ongoingChats', 'onGoingChats'), maybe(intOrString(0, 6))).map(([key, value]) => (value === undefined ? {} : { [key]: value }));
+const ongoing = fc
+  .tuple(fc.constantFrom('ongoingChats', 'onGoingChats'), maybe(intOrString(0, 6)))
+  .map(([key, value]) => (value === undefined ? {} : { [key]: value }));
 
 const agentRow = (agentId: string) =>
   fc
-    .record({ displayName: maybe(fc.constantFrom('Ana', ' frank 10001', '')), currentStatusId: maybe(fc.constantFrom('00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000002')), maxConcurrentChats: maybe(intOrString(0, 5)), intradayChats: maybe(intOrString(0, 80)), ongoing, extra: extraFields })
+    .record({
+      displayName: maybe(fc.constantFrom('Ana', ' frank 10001', '')),
+      currentStatusId: maybe(fc.constantFrom('00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000002')),
+      maxConcurrentChats: maybe(intOrString(0, 5)),
+      intradayChats: maybe(intOrString(0, 80)),
+      ongoing,
+      extra: extraFields,
+    })
     .map(({ ongoing: o, extra, ...fields }) => json({ ...extra, agentId, ...fields, ...o }));
 
 const queueEntry = fc
@@ -34,7 +45,16 @@ const queueEntry = fc
 describe('Comm100 adapter, property-based: payloads in both spellings and both types', () => {
   it('maps every agent row, counts per status adding up, ongoing chats as the vendor gave them', () => {
     const rows = fc.integer({ min: 0, max: 10 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => agentRow(`agent-${i}`))));
-    const readable = fc.array(fc.record({ id: fc.integer({ min: 0, max: 12 }).map((i) => `AGENT-${i}`), status: maybe(fc.constantFrom('Online', 'Away', 'Offline', 'Lunch', '')), ongoing }).map(({ ongoing: o, ...f }) => json({ ...f, ...o })), { maxLength: 6 });
+    const readable = fc.array(
+      fc
+        .record({
+          id: fc.integer({ min: 0, max: 12 }).map((i) => `AGENT-${i}`),
+          status: maybe(fc.constantFrom('Online', 'Away', 'Offline', 'Lunch', '')),
+          ongoing,
+        })
+        .map(({ ongoing: o, ...f }) => json({ ...f, ...o })),
+      { maxLength: 6 },
+    );
     fc.assert(
       fc.property(rows, readable, (list, statuses) => {
         const page = realTimeAgentsPageSchema.parse({ total: String(list.length), list });
@@ -52,7 +72,7 @@ describe('Comm100 adapter, property-based: payloads in both spellings and both t
     );
   });
 
-  it('makes a queue whose totals come from its entries, with an average wait between the departments\' ones', () => {
+  it("makes a queue whose totals come from its entries, with an average wait between the departments' ones", () => {
     fc.assert(
       fc.property(fc.array(queueEntry, { maxLength: 6 }), (raw) => {
         const entries = queueSchema.parse(raw);
@@ -71,7 +91,21 @@ describe('Comm100 adapter, property-based: payloads in both spellings and both t
   });
 
   it('reads RightNow and Today with strings for numbers and leaves out what they do not say', () => {
-    const counts = fc.dictionary(fc.constantFrom('currentQueueLength', 'onGoingChats', 'ongoingChats', 'loggedInAgents', 'totalChats', 'chats', 'missedChats', 'abandondedChats', 'avgWaitingTime'), maybe(intOrString(0, 400)), { maxKeys: 6 });
+    const counts = fc.dictionary(
+      fc.constantFrom(
+        'currentQueueLength',
+        'onGoingChats',
+        'ongoingChats',
+        'loggedInAgents',
+        'totalChats',
+        'chats',
+        'missedChats',
+        'abandondedChats',
+        'avgWaitingTime',
+      ),
+      maybe(intOrString(0, 400)),
+      { maxKeys: 6 },
+    );
     fc.assert(
       fc.property(counts, (raw) => {
         const body = json(raw);
@@ -87,8 +121,19 @@ describe('Comm100 adapter, property-based: payloads in both spellings and both t
 
   it('reads chat messages of either shape into roles, the chatbot never counted as an agent', () => {
     const message = fc.oneof(
-      fc.record({ senderType: maybe(fc.constantFrom('visitor', 'agent', 'chatbot', 'system', 'Bot')), displayName: maybe(fc.string({ maxLength: 8 })), content: maybe(fc.string({ maxLength: 12 })), time: maybe(fc.constantFrom('2024-03-05T14:01:25Z', 'bad')) }),
-      fc.record({ type: maybe(fc.constantFrom('visitor', 'agent', 'chatbot', 'system', 'note')), senderName: maybe(fc.string({ maxLength: 8 })), content: maybe(fc.string({ maxLength: 12 })), sentTime: maybe(fc.constantFrom('2024-03-05T14:02:00Z', '')), attachmentUrl: maybe(fc.constant('https://files.example.com/a.png')) }),
+      fc.record({
+        senderType: maybe(fc.constantFrom('visitor', 'agent', 'chatbot', 'system', 'Bot')),
+        displayName: maybe(fc.string({ maxLength: 8 })),
+        content: maybe(fc.string({ maxLength: 12 })),
+        time: maybe(fc.constantFrom('2024-03-05T14:01:25Z', 'bad')),
+      }),
+      fc.record({
+        type: maybe(fc.constantFrom('visitor', 'agent', 'chatbot', 'system', 'note')),
+        senderName: maybe(fc.string({ maxLength: 8 })),
+        content: maybe(fc.string({ maxLength: 12 })),
+        sentTime: maybe(fc.constantFrom('2024-03-05T14:02:00Z', '')),
+        attachmentUrl: maybe(fc.constant('https://files.example.com/a.png')),
+      }),
     );
     fc.assert(
       fc.property(fc.array(message, { maxLength: 8 }), extraFields, (messages, extra) => {

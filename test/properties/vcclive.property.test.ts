@@ -13,8 +13,16 @@ const ZONE = 'Europe/Budapest';
 const DAY = '2023-01-20';
 const STATES = ['available', 'busy', 'away', 'offline', 'unknown'];
 
-const localTime = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${DAY} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00`);
-const startTime = fc.oneof({ weight: 6, arbitrary: localTime }, fc.constant(null), fc.constant(''), fc.constant('0000-00-00 00:00:00'), fc.constant('not a time'));
+const localTime = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${DAY} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00`);
+const startTime = fc.oneof(
+  { weight: 6, arbitrary: localTime },
+  fc.constant(null),
+  fc.constant(''),
+  fc.constant('0000-00-00 00:00:00'),
+  fc.constant('not a time'),
+);
 
 /** One Get Chat Log entry with the variations a live account may send. */
 const chat = (chatId: number) =>
@@ -29,7 +37,16 @@ const chat = (chatId: number) =>
       transferCount: maybe(intOrString(0, 3)),
       isSPAM: maybe(fc.constantFrom(0, 1, '0', '1')),
       lastQueueName: maybe(fc.constantFrom('Sales', 'Support', '')),
-      transcript: maybe(fc.array(fc.record({ name: maybe(fc.constantFrom('Visitor', 'John Smith', 'Chatbot', '')), message: maybe(fc.string()), date: maybe(fc.constant('2023-01-20T12:50:43+01:00')) }), { maxLength: 3 })),
+      transcript: maybe(
+        fc.array(
+          fc.record({
+            name: maybe(fc.constantFrom('Visitor', 'John Smith', 'Chatbot', '')),
+            message: maybe(fc.string()),
+            date: maybe(fc.constant('2023-01-20T12:50:43+01:00')),
+          }),
+          { maxLength: 3 },
+        ),
+      ),
       extra: extraFields,
     })
     .map(({ extra, ...fields }) => json({ ...extra, chatId, ...fields }));
@@ -112,7 +129,13 @@ describe('VCC Live adapter, property-based: chat log payloads as a live account 
 });
 
 /** A chat log server in memory, paging by offset as the fake does, with a server's own ways. */
-function serverClient(options: { total: number; cap: number; from: 'limit-or-num' | 'limit' | 'num' | 'neither'; defaultSize: number; pastEnd: 'empty' | 'not-found' }): VccliveClient {
+function serverClient(options: {
+  total: number;
+  cap: number;
+  from: 'limit-or-num' | 'limit' | 'num' | 'neither';
+  defaultSize: number;
+  pastEnd: 'empty' | 'not-found';
+}): VccliveClient {
   const rows = Array.from({ length: options.total }, (_, i) => ({ chatId: 1 + i }) as ChatWire);
   return {
     http: undefined as never,
@@ -120,7 +143,15 @@ function serverClient(options: { total: number; cap: number; from: 'limit-or-num
       const asked = options.from === 'neither' ? options.defaultSize : query.pageSize;
       const page = rows.slice(query.start ?? 0, (query.start ?? 0) + Math.min(asked, options.cap));
       if (page.length === 0 && (query.start ?? 0) > 0 && options.pastEnd === 'not-found') {
-        throw new VendorError({ kind: 'refused', reason: 'not-found', source: 'emea', vendor: 'VCC Live', status: 404, userMessage: 'not found', detail: 'past the end' });
+        throw new VendorError({
+          kind: 'refused',
+          reason: 'not-found',
+          source: 'emea',
+          vendor: 'VCC Live',
+          status: 404,
+          userMessage: 'not found',
+          detail: 'past the end',
+        });
       }
       return page;
     },
@@ -140,20 +171,26 @@ describe('VCC Live paging, property-based: capped pages never read as the end of
 
   it('reads the whole log when maxPages allows it, and never calls a cut read complete', async () => {
     await fc.assert(
-      fc.asyncProperty(server, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 100 }), fc.boolean(), async (options, pageSize, maxPages, learnedBefore) => {
-        const knowledge: PagingKnowledge = { honoursPageSize: false };
-        const client = serverClient(options);
-        // A read of another day first, as the adapter does, may have taught the reader something.
-        if (learnedBefore) await readChatLog(client, { pageSize, maxPages: 100, knowledge });
-        const read = await readChatLog(client, { pageSize, maxPages, knowledge });
-        const ids = read.chats.map((c) => c.chatId);
-        expect(new Set(ids).size).toBe(ids.length);
-        if (!isLowerBound(read)) expect(ids).toHaveLength(options.total);
-        if (maxPages >= options.total + 2) {
-          expect(isLowerBound(read)).toBe(false);
-          expect(ids).toHaveLength(options.total);
-        }
-      }),
+      fc.asyncProperty(
+        server,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.boolean(),
+        async (options, pageSize, maxPages, learnedBefore) => {
+          const knowledge: PagingKnowledge = { honoursPageSize: false };
+          const client = serverClient(options);
+          // A read of another day first, as the adapter does, may have taught the reader something.
+          if (learnedBefore) await readChatLog(client, { pageSize, maxPages: 100, knowledge });
+          const read = await readChatLog(client, { pageSize, maxPages, knowledge });
+          const ids = read.chats.map((c) => c.chatId);
+          expect(new Set(ids).size).toBe(ids.length);
+          if (!isLowerBound(read)) expect(ids).toHaveLength(options.total);
+          if (maxPages >= options.total + 2) {
+            expect(isLowerBound(read)).toBe(false);
+            expect(ids).toHaveLength(options.total);
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -13,7 +13,9 @@ const STATES = ['available', 'busy', 'away', 'offline', 'unknown'];
 /** The words the agent reports use (FACTS.md); each operation adds its own custom ones. */
 const DOCUMENTED_STATES = ['READY', 'TALK', 'ACW', 'RING'];
 
-const vendorDate = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `2024-05-14 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00`);
+const vendorDate = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `2024-05-14 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00`);
 const someDate = fc.oneof({ weight: 5, arbitrary: vendorDate }, fc.constant(''), fc.constant('0000-00-00 00:00:00'), fc.constant('ayer'));
 const duration = fc.oneof(fc.constantFrom('00:01:10', '1:05', '95', '95.4', '', '-', 'n/a'), intOrString(0, 900));
 
@@ -49,9 +51,9 @@ const chat8Row = fc
   })
   .map(({ extra, ...fields }) => json({ ...extra, ...fields }));
 
-const tally = fc.dictionary(fc.integer({ min: 1, max: 80 }).map(String), fc.option(someDate, { nil: undefined }), { maxKeys: 25 }).map(
-  (entries): ConversationTally => ({ firstMessage: new Map(Object.entries(entries)) }),
-);
+const tally = fc
+  .dictionary(fc.integer({ min: 1, max: 80 }).map(String), fc.option(someDate, { nil: undefined }), { maxKeys: 25 })
+  .map((entries): ConversationTally => ({ firstMessage: new Map(Object.entries(entries)) }));
 
 describe('wolkvox adapter, property-based: payloads as an operation may send them', () => {
   it('lists every enabled agent once, with a state for each and the documented words understood', () => {
@@ -71,7 +73,7 @@ describe('wolkvox adapter, property-based: payloads as an operation may send the
     );
   });
 
-  it("makes a day whose chats are its distinct conversations, the sum of its hours, with no figure the reports lack", () => {
+  it('makes a day whose chats are its distinct conversations, the sum of its hours, with no figure the reports lack', () => {
     fc.assert(
       fc.property(fc.array(chat8Row, { maxLength: 25 }), tally, (raw, conversations) => {
         const rows = chat8DataSchema.parse(raw);
@@ -99,7 +101,12 @@ describe('wolkvox adapter, property-based: payloads as an operation may send the
         extra: extraFields,
       })
       .map(({ extra, ...fields }) => json({ ...extra, ...fields }));
-    const record = fc.record({ conn_id: fc.constant('8730001'), agent_name: maybe(fc.constant('Laura Gómez')), customer_name: maybe(fc.constant('Carlos')), conversation: fc.oneof(fc.array(message, { maxLength: 8 }), fc.constant(null)) });
+    const record = fc.record({
+      conn_id: fc.constant('8730001'),
+      agent_name: maybe(fc.constant('Laura Gómez')),
+      customer_name: maybe(fc.constant('Carlos')),
+      conversation: fc.oneof(fc.array(message, { maxLength: 8 }), fc.constant(null)),
+    });
     fc.assert(
       fc.property(record, (raw) => {
         const [parsed] = chat2DataSchema.parse([json(raw)]);
@@ -131,15 +138,20 @@ describe('wolkvox adapter over HTTP, property-based: "no records" however the ve
     const adapter = createWolkvoxAdapter(fakeWolkvoxSource(fake), { now: () => new Date('2024-05-14T20:00:00Z'), retries: 0 });
     try {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('http-404' as const, 'code-404' as const, 'empty-list' as const), fc.array(chat8Row, { maxLength: 6 }), fc.boolean(), async (emptyAs, rows, noConversations) => {
-          fake.setEmptyAs(emptyAs);
-          fake.setData('chat_8', rows);
-          fake.setData('chat_2', noConversations ? [] : undefined);
-          const stats = await adapter.today();
-          expect(stats.date).toBe('2024-05-14');
-          if (stats.chatsByHour) expect(stats.chatsByHour.reduce((a, b) => a + b, 0)).toBe(stats.chats);
-          if (rows.length === 0) expect(stats.handoffRate).toBeUndefined();
-        }),
+        fc.asyncProperty(
+          fc.constantFrom('http-404' as const, 'code-404' as const, 'empty-list' as const),
+          fc.array(chat8Row, { maxLength: 6 }),
+          fc.boolean(),
+          async (emptyAs, rows, noConversations) => {
+            fake.setEmptyAs(emptyAs);
+            fake.setData('chat_8', rows);
+            fake.setData('chat_2', noConversations ? [] : undefined);
+            const stats = await adapter.today();
+            expect(stats.date).toBe('2024-05-14');
+            if (stats.chatsByHour) expect(stats.chatsByHour.reduce((a, b) => a + b, 0)).toBe(stats.chats);
+            if (rows.length === 0) expect(stats.handoffRate).toBeUndefined();
+          },
+        ),
         { numRuns: 6 },
       );
     } finally {

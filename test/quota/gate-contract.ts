@@ -65,7 +65,10 @@ async function waitingForLease(metrics: Metrics): Promise<number> {
 }
 
 /** A fetch of one request answering `value`. */
-const oneRequest = <T>(value: T) => () => request(() => value);
+const oneRequest =
+  <T>(value: T) =>
+  () =>
+    request(() => value);
 
 /**
  * The behaviour every quota gate owes its callers, whatever stores its state. Run inside a
@@ -104,7 +107,17 @@ export function quotaGateContract(factory: GateFactory): void {
   }
 
   function ask<T>(policy: TokenPolicy, key: string, fetch: () => Promise<T>, extra: Partial<GateRequest<T>> = {}): GateRequest<T> {
-    return { token: policy, source: 'bogota', vendor: 'wolkvox', key: `bogota:${key}`, endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch, ...extra };
+    return {
+      token: policy,
+      source: 'bogota',
+      vendor: 'wolkvox',
+      key: `bogota:${key}`,
+      endpoint: 'queue',
+      ttlMs: 20_000,
+      priority: 'interactive',
+      fetch,
+      ...extra,
+    };
   }
 
   /**
@@ -131,7 +144,15 @@ export function quotaGateContract(factory: GateFactory): void {
   }
 
   function vendorError(kind: 'refused' | 'unavailable', reason: VendorErrorReason): VendorError {
-    return new VendorError({ kind, reason, source: 'bogota', vendor: 'wolkvox', status: kind === 'refused' ? 403 : undefined, userMessage: defaultUserMessage('wolkvox', reason), detail: 'from the test' });
+    return new VendorError({
+      kind,
+      reason,
+      source: 'bogota',
+      vendor: 'wolkvox',
+      status: kind === 'refused' ? 403 : undefined,
+      userMessage: defaultUserMessage('wolkvox', reason),
+      detail: 'from the test',
+    });
   }
 
   it(`reports its mode as ${factory.mode}`, async () => {

@@ -33,8 +33,17 @@ async function setUp(make: () => QuotaGate, policy: Partial<TokenPolicy> = {}, f
   cleanups.push(() => fake.close());
   const adapter = createWolkvoxAdapter(fakeWolkvoxSource(fake), { retries: 2, retryBaseDelayMs: 1 });
   const gate = make();
-  cleanups.push(() => adapter.close(), () => gate.close());
-  const token: TokenPolicy = { key: `${adapter.quotaKey}:${Math.random().toString(36).slice(2, 8)}`, concurrency: 2, reserveShare: 0, timeZone: adapter.timeZone, ...policy };
+  cleanups.push(
+    () => adapter.close(),
+    () => gate.close(),
+  );
+  const token: TokenPolicy = {
+    key: `${adapter.quotaKey}:${Math.random().toString(36).slice(2, 8)}`,
+    concurrency: 2,
+    reserveShare: 0,
+    timeZone: adapter.timeZone,
+    ...policy,
+  };
   const source: Source = createSource({ adapter, gate, token });
   return { gate, token, source };
 }
@@ -91,7 +100,9 @@ describe.each(gates)('metering on the $name gate', ({ make }) => {
     const lines: Array<{ level: number; msg: string; drift?: number }> = [];
     const logger = createLogger({ level: 'debug', destination: { write: (l: string) => void lines.push(JSON.parse(l)) } });
     // token_info answers the fake's live count, as the vendor does.
-    fake.setData('token_info', () => ({ data: { token_limit: '1000', token_use_today: String(fake.state.usedToday), all_token_today: String(fake.state.usedToday) } }));
+    fake.setData('token_info', () => ({
+      data: { token_limit: '1000', token_use_today: String(fake.state.usedToday), all_token_today: String(fake.state.usedToday) },
+    }));
     await source.agents();
     const reconciler = startTokenReconciler({ gate, sources: [source], logger, intervalMs: 3_600_000 });
     cleanups.push(() => reconciler.stop());

@@ -24,15 +24,30 @@ describe.each([
 
   it('gives the cached answer with its time, even past its TTL, without a vendor call or spending budget', async () => {
     gate = make(() => clock);
-    const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 10, reserveShare: 0, timeZone: 'America/Bogota' };
+    const token: TokenPolicy = {
+      key: `wolkvox:0032:${randomUUID().slice(0, 8)}`,
+      concurrency: 2,
+      dailyBudget: 10,
+      reserveShare: 0,
+      timeZone: 'America/Bogota',
+    };
     expect(await gate.peek(token, 'bogota:agents')).toBeUndefined();
     let calls = 0;
-    await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:agents', endpoint: 'agents', ttlMs: 20_000, priority: 'interactive', fetch: async () => {
-      // One vendor request, metered as the shared HTTP client meters it.
-      const release = await meterRequest({ endpoint: 'agents' });
-      release();
-      return ['Laura', ++calls];
-    } });
+    await gate.run({
+      token,
+      source: 'bogota',
+      vendor: 'wolkvox',
+      key: 'bogota:agents',
+      endpoint: 'agents',
+      ttlMs: 20_000,
+      priority: 'interactive',
+      fetch: async () => {
+        // One vendor request, metered as the shared HTTP client meters it.
+        const release = await meterRequest({ endpoint: 'agents' });
+        release();
+        return ['Laura', ++calls];
+      },
+    });
     clock += 60_000;
     expect(await gate.peek(token, 'bogota:agents')).toEqual({ value: ['Laura', 1], fetchedAt: START });
     expect(calls).toBe(1);

@@ -13,10 +13,16 @@ const policy = (key: string): TokenPolicy => ({ key, concurrency: 2, dailyBudget
 /** A source whose adapter reports `usage()` as the vendor's token count (or has no such capability). */
 function source(id: string, token: TokenPolicy, gate: QuotaGate, usage?: () => Promise<TokenUsage>) {
   const capabilities = new Set<Capability>(usage ? ['queue', 'tokenUsage'] : ['queue']);
-  const adapter: VendorAdapter = { id, vendor: 'wolkvox', timeZone: token.timeZone, capabilities, quotaKey: token.key, ...(usage ? { tokenUsage: () => usage() } : {}) };
+  const adapter: VendorAdapter = {
+    id,
+    vendor: 'wolkvox',
+    timeZone: token.timeZone,
+    capabilities,
+    quotaKey: token.key,
+    ...(usage ? { tokenUsage: () => usage() } : {}),
+  };
   return createSource({ adapter, gate, token });
 }
-
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -24,7 +30,10 @@ afterEach(async () => {
 });
 
 function track(reconciler: TokenReconciler, gate: QuotaGate): TokenReconciler {
-  cleanup.push(() => reconciler.stop(), () => gate.close());
+  cleanup.push(
+    () => reconciler.stop(),
+    () => gate.close(),
+  );
   return reconciler;
 }
 
@@ -42,7 +51,13 @@ describe('the token reconciler', () => {
       return count;
     };
     const reconciler = track(
-      startTokenReconciler({ gate, sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 0 }))], logger: collectingLogger().logger, intervalMs: 40, readUsedToday }),
+      startTokenReconciler({
+        gate,
+        sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 0 }))],
+        logger: collectingLogger().logger,
+        intervalMs: 40,
+        readUsedToday,
+      }),
       gate,
     );
     await reconciler.firstRound;
@@ -61,7 +76,10 @@ describe('the token reconciler', () => {
       source('medellin', shared, gate, async () => ({ limit: 1_000, usedToday: 1 })),
       source('emea', policy('comm100:11:cc'), gate),
     ];
-    const reconciler = track(startTokenReconciler({ gate, sources, logger: collectingLogger().logger, readUsedToday: async (s) => (asked.push(s.id), 10) }), gate);
+    const reconciler = track(
+      startTokenReconciler({ gate, sources, logger: collectingLogger().logger, readUsedToday: async (s) => (asked.push(s.id), 10) }),
+      gate,
+    );
     await reconciler.firstRound;
     expect(asked).toEqual(['bogota']);
   });
@@ -69,7 +87,14 @@ describe('the token reconciler', () => {
   it("reads the vendor's count through the gate by default (with a real adapter that is one metered request: metering.test.ts)", async () => {
     const gate = createMemoryQuotaGate();
     const token = policy('wolkvox:0032:dd');
-    const reconciler = track(startTokenReconciler({ gate, sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 120 }))], logger: collectingLogger().logger }), gate);
+    const reconciler = track(
+      startTokenReconciler({
+        gate,
+        sources: [source('bogota', token, gate, async () => ({ limit: 1_000, usedToday: 120 }))],
+        logger: collectingLogger().logger,
+      }),
+      gate,
+    );
     await reconciler.firstRound;
     expect(await gate.usage(token)).toMatchObject({ usedToday: 120, left: 880 });
   });
@@ -78,7 +103,15 @@ describe('the token reconciler', () => {
     const gate = createMemoryQuotaGate();
     const token = policy('wolkvox:0032:ee');
     const log = collectingLogger();
-    const refused = new VendorError({ kind: 'refused', reason: 'auth', source: 'bogota', vendor: 'wolkvox', status: 403, userMessage: 'check the token', detail: 'PLEASE VALIDATE TOKEN' });
+    const refused = new VendorError({
+      kind: 'refused',
+      reason: 'auth',
+      source: 'bogota',
+      vendor: 'wolkvox',
+      status: 403,
+      userMessage: 'check the token',
+      detail: 'PLEASE VALIDATE TOKEN',
+    });
     const reconciler = track(startTokenReconciler({ gate, sources: [source('bogota', token, gate, () => Promise.reject(refused))], logger: log.logger }), gate);
     await reconciler.firstRound;
     expect(log.warnings()).toHaveLength(1);

@@ -38,7 +38,9 @@ describe('what the quota gate takes for "Redis is down"', () => {
     expect(isRedisFailure(reply)).toBe(false);
     await client.del(key);
 
-    const bug = await Promise.resolve(undefined as unknown as { value: number }).then((none) => none.value).catch((error: unknown) => error);
+    const bug = await Promise.resolve(undefined as unknown as { value: number })
+      .then((none) => none.value)
+      .catch((error: unknown) => error);
     expect(bug).toBeInstanceOf(TypeError);
     expect(isRedisFailure(bug)).toBe(false);
   });

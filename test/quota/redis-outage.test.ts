@@ -20,8 +20,13 @@ async function usedTodayOnceAt(gate: QuotaGate, expected: number): Promise<numbe
   return (await gate.usage(token)).usedToday;
 }
 
-
-const token: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 2, dailyBudget: 3_000, reserveShare: 0.1, timeZone: 'America/Bogota' };
+const token: TokenPolicy = {
+  key: `wolkvox:0032:${randomUUID().slice(0, 8)}`,
+  concurrency: 2,
+  dailyBudget: 3_000,
+  reserveShare: 0.1,
+  timeZone: 'America/Bogota',
+};
 /** Asks through the gate; the fetch is one metered vendor request, as the shared HTTP client sends it. */
 const ask = (gate: QuotaGate, key: string, fetch: () => Promise<string>, policy: TokenPolicy = token) =>
   gate.run({
@@ -79,7 +84,16 @@ describe('the Redis quota gate without Redis', () => {
     const during = await Promise.all([1, 2, 3].map((i) => ask(gate, `bogota:transcript:${i}`, async () => `chat ${i}`)));
     expect(during.map((a) => a.value)).toEqual(['chat 1', 'chat 2', 'chat 3']);
     const unreachableVendor = new VendorError({ kind: 'unavailable', reason: 'network', source: 'bogota', vendor: 'wolkvox', userMessage: 'x', detail: 'y' });
-    const remembered = await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:queue', endpoint: 'queue', ttlMs: 0, priority: 'interactive', fetch: () => Promise.reject(unreachableVendor) });
+    const remembered = await gate.run({
+      token,
+      source: 'bogota',
+      vendor: 'wolkvox',
+      key: 'bogota:queue',
+      endpoint: 'queue',
+      ttlMs: 0,
+      priority: 'interactive',
+      fetch: () => Promise.reject(unreachableVendor),
+    });
     expect(remembered).toMatchObject({ value: 'before the outage', stale: true });
     expect(gate.mode()).toBe('local');
     expect(log.warnings()).toHaveLength(1);
@@ -99,14 +113,20 @@ describe('replicas through a Redis outage', () => {
     const port = await freePort();
     servers.push(await startRedis(port));
     const prefix = `outage-shares-${randomUUID().slice(0, 8)}`;
-    const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50, leaseWaitMs: 60_000 }));
+    const replicas = [0, 1, 2].map(() =>
+      createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50, leaseWaitMs: 60_000 }),
+    );
     gates.push(...replicas);
     await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
     expect(replicas.map((g) => g.health().replicas)).toEqual([3, 3, 3]);
 
     servers.shift()!.kill('SIGKILL');
     await until(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
-    expect(replicas.map((g) => g.health().degraded)).toEqual([expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/), expect.stringMatching(/1 of 3 replicas/)]);
+    expect(replicas.map((g) => g.health().degraded)).toEqual([
+      expect.stringMatching(/1 of 3 replicas/),
+      expect.stringMatching(/1 of 3 replicas/),
+      expect.stringMatching(/1 of 3 replicas/),
+    ]);
 
     // Each replica asks three different things at once; the vendor holds every answer until told.
     let active = 0;
@@ -153,7 +173,13 @@ describe('the daily budget through a Redis outage', () => {
     const port = await freePort();
     servers.push(await startRedis(port));
     const prefix = `outage-budget-${randomUUID().slice(0, 8)}`;
-    const small: TokenPolicy = { key: `wolkvox:0032:${randomUUID().slice(0, 8)}`, concurrency: 3, dailyBudget: 100, reserveShare: 0, timeZone: 'America/Bogota' };
+    const small: TokenPolicy = {
+      key: `wolkvox:0032:${randomUUID().slice(0, 8)}`,
+      concurrency: 3,
+      dailyBudget: 100,
+      reserveShare: 0,
+      timeZone: 'America/Bogota',
+    };
     const replicas = [0, 1, 2].map(() => createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50 }));
     gates.push(...replicas);
     let sent = 0;

@@ -17,7 +17,13 @@ function token(concurrency = 2): TokenPolicy {
 
 beforeAll(async () => {
   vendor = await startCountingVendor({ concurrency: 2 });
-  const env = { QG_REDIS_URL: REDIS_URL, QG_PREFIX: prefix, QG_VENDOR_URL: vendor.url, QG_LEASE_TTL_MS: String(LEASE_TTL_MS), QG_FLIGHT_TTL_MS: String(LEASE_TTL_MS) };
+  const env = {
+    QG_REDIS_URL: REDIS_URL,
+    QG_PREFIX: prefix,
+    QG_VENDOR_URL: vendor.url,
+    QG_LEASE_TTL_MS: String(LEASE_TTL_MS),
+    QG_FLIGHT_TTL_MS: String(LEASE_TTL_MS),
+  };
   replicas = await Promise.all([1, 2, 3].map(() => startReplica(env)));
 }, 90_000);
 
@@ -43,7 +49,9 @@ describe('three replicas sharing one Redis', () => {
     vendor.reset();
     vendor.setDelay(5);
     const t = token(2);
-    replicas.forEach((r, i) => r.send({ cmd: 'burst', token: t, keys: Array.from({ length: 40 }, (_, j) => `bogota:transcript:${i * 40 + j}`), ttlMs: 20_000 }));
+    replicas.forEach((r, i) =>
+      r.send({ cmd: 'burst', token: t, keys: Array.from({ length: 40 }, (_, j) => `bogota:transcript:${i * 40 + j}`), ttlMs: 20_000 }),
+    );
     const results = await Promise.all(replicas.map((r) => r.next('burst-done')));
     const stats = vendor.stats();
     expect(results.flatMap((r) => r.failures)).toEqual([]);
@@ -62,9 +70,25 @@ describe('three replicas sharing one Redis', () => {
     doomed.child.kill('SIGKILL');
     const killedAt = performance.now();
 
-    const gate = createRedisQuotaGate({ redis: REDIS_URL, prefix, leaseTtlMs: LEASE_TTL_MS, flightTtlMs: LEASE_TTL_MS, flightPollMs: 50, leaseWaitMs: 120_000 });
+    const gate = createRedisQuotaGate({
+      redis: REDIS_URL,
+      prefix,
+      leaseTtlMs: LEASE_TTL_MS,
+      flightTtlMs: LEASE_TTL_MS,
+      flightPollMs: 50,
+      leaseWaitMs: 120_000,
+    });
     try {
-      const answer = await gate.run({ token: t, source: 'bogota', vendor: 'wolkvox', key: 'bogota:queue', endpoint: 'queue', ttlMs: 20_000, priority: 'interactive', fetch: (s) => fetchCounted(vendor.url, 'bogota:queue', s) });
+      const answer = await gate.run({
+        token: t,
+        source: 'bogota',
+        vendor: 'wolkvox',
+        key: 'bogota:queue',
+        endpoint: 'queue',
+        ttlMs: 20_000,
+        priority: 'interactive',
+        fetch: (s) => fetchCounted(vendor.url, 'bogota:queue', s),
+      });
       const waited = performance.now() - killedAt;
       expect(answer).toMatchObject({ value: { key: 'bogota:queue' }, stale: false, fromCache: false });
       // Blocked while the dead replica's lease was still valid; free once it expired (otherwise it would

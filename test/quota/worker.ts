@@ -18,11 +18,11 @@ const gate = createRedisQuotaGate({
   leaseWaitMs: Number(env.QG_LEASE_WAIT_MS ?? 120_000),
 });
 
-export type WorkerCommand = { cmd: 'burst'; token: TokenPolicy; keys: string[]; ttlMs: number } | { cmd: 'hold'; token: TokenPolicy; key: string } | { cmd: 'exit' };
-export type WorkerReply =
-  | { cmd: 'ready'; mode: string }
-  | { cmd: 'burst-done'; values: string[]; failures: string[] }
-  | { cmd: 'holding' };
+export type WorkerCommand =
+  | { cmd: 'burst'; token: TokenPolicy; keys: string[]; ttlMs: number }
+  | { cmd: 'hold'; token: TokenPolicy; key: string }
+  | { cmd: 'exit' };
+export type WorkerReply = { cmd: 'ready'; mode: string } | { cmd: 'burst-done'; values: string[]; failures: string[] } | { cmd: 'holding' };
 
 const send = (reply: WorkerReply) => process.send?.(reply);
 
@@ -38,7 +38,16 @@ async function handle(message: WorkerCommand): Promise<void> {
   if (message.cmd === 'burst') {
     const settled = await Promise.allSettled(
       message.keys.map((key) =>
-        gate.run({ token: message.token, source: 'bogota', vendor: 'wolkvox', key, endpoint: 'queue', ttlMs: message.ttlMs, priority: 'interactive', fetch: (signal) => fetchCounted(vendorUrl, key, signal) }),
+        gate.run({
+          token: message.token,
+          source: 'bogota',
+          vendor: 'wolkvox',
+          key,
+          endpoint: 'queue',
+          ttlMs: message.ttlMs,
+          priority: 'interactive',
+          fetch: (signal) => fetchCounted(vendorUrl, key, signal),
+        }),
       ),
     );
     send({

@@ -25,14 +25,29 @@ describe('the bot on a Cluster', () => {
     const redis = connectRedis(cluster.settings());
     try {
       await ready(redis);
-      const tokens = Array.from({ length: 12 }, (_, i): TokenPolicy => ({ key: `wolkvox:00${i}`, concurrency: 2, reserveShare: 0, timeZone: 'America/Bogota', dailyBudget: 1000 }));
+      const tokens = Array.from(
+        { length: 12 },
+        (_, i): TokenPolicy => ({ key: `wolkvox:00${i}`, concurrency: 2, reserveShare: 0, timeZone: 'America/Bogota', dailyBudget: 1000 }),
+      );
       for (const token of tokens) {
-        await gate.run({ token, source: 'bogota', vendor: 'wolkvox', key: 'bogota:queue', endpoint: 'queue', ttlMs: 60_000, priority: 'interactive', fetch: () => meteredAnswer() });
+        await gate.run({
+          token,
+          source: 'bogota',
+          vendor: 'wolkvox',
+          key: 'bogota:queue',
+          endpoint: 'queue',
+          ttlMs: 60_000,
+          priority: 'interactive',
+          fetch: () => meteredAnswer(),
+        });
       }
       const nodes = (redis as Cluster).nodes('master');
       expect(nodes).toHaveLength(3);
       const perNode = await Promise.all(nodes.map(async (node) => (await node.keys(`*${prefix}*`)).length));
-      expect(perNode.every((n) => n > 0), `keys per master: ${perNode.join(', ')}`).toBe(true);
+      expect(
+        perNode.every((n) => n > 0),
+        `keys per master: ${perNode.join(', ')}`,
+      ).toBe(true);
       const oneToken = (await Promise.all(nodes.map((node) => node.keys(`*${prefix}:{wolkvox:003}*`)))).flat();
       expect(oneToken.some((k) => k.includes(':budget:'))).toBe(true);
       expect(oneToken.some((k) => k.includes(':cache:'))).toBe(true);

@@ -47,7 +47,11 @@ export function redisContracts(label: string, topology: () => RedisSettings): vo
 
   const now = () => Date.parse('2026-11-23T15:00:00.000Z');
   describe(`the quota gate on ${label}`, () => {
-    quotaGateContract({ name: label, mode: 'shared', make: ({ now: clock, metrics }) => createRedisQuotaGate({ redis: topology(), prefix: `${prefix()}:quota`, now: clock, metrics, leaseTtlMs: 5_000 }) });
+    quotaGateContract({
+      name: label,
+      mode: 'shared',
+      make: ({ now: clock, metrics }) => createRedisQuotaGate({ redis: topology(), prefix: `${prefix()}:quota`, now: clock, metrics, leaseTtlMs: 5_000 }),
+    });
   });
   storeContract(label, async () => ({ store: createRedisWatcherStore({ redis, prefix: prefix(), now }), cleanup: async () => undefined }));
   describe(`the watcher store's fence on ${label}`, () => {

@@ -27,7 +27,10 @@ describe('the bot on a Sentinel set', () => {
       try {
         expect(await master.get('test-ha:sentinel:probe')).toBe('written through the sentinels');
         await replica.call('WAIT', '0', '0').catch(() => undefined);
-        await vi.waitFor(async () => expect(await replica.get('test-ha:sentinel:probe')).toBe('written through the sentinels'), { timeout: 10_000, interval: 20 });
+        await vi.waitFor(async () => expect(await replica.get('test-ha:sentinel:probe')).toBe('written through the sentinels'), {
+          timeout: 10_000,
+          interval: 20,
+        });
       } finally {
         master.disconnect();
         replica.disconnect();

@@ -39,11 +39,14 @@ describe('two deployments on one Redis (CHATOPS_REDIS_PREFIX)', () => {
     }
     for (const prefix of prefixes) {
       // The watcher takes its lease at start; the gate writes its roster beat.
-      await vi.waitFor(async () => {
-        const keys = await keysOf(prefix);
-        expect(keys).toContain(`mutex:${prefix}:{watch}:leader`);
-        expect(keys).toContain(`${prefix}:quota:replicas`);
-      }, { timeout: 60_000, interval: 100 });
+      await vi.waitFor(
+        async () => {
+          const keys = await keysOf(prefix);
+          expect(keys).toContain(`mutex:${prefix}:{watch}:leader`);
+          expect(keys).toContain(`${prefix}:quota:replicas`);
+        },
+        { timeout: 60_000, interval: 100 },
+      );
       const keys = await keysOf(prefix);
       for (const key of keys) expect(key).toMatch(new RegExp(`^((mutex|semaphore):)?${prefix}:`));
       expect(keys.some((k) => k.startsWith(`${prefix}:quota:{`) && k.includes(':cache:'))).toBe(true);

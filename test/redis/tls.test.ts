@@ -27,9 +27,48 @@ beforeAll(async () => {
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=chatops test authority');
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
   writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '1', '-extfile', 'ext.cnf');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '1',
+    '-extfile',
+    'ext.cnf',
+  );
   port = await freePort();
-  server = spawn('redis-server', ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--tls-cert-file', 'server.crt', '--tls-key-file', 'server.key', '--tls-ca-cert-file', 'ca.crt', '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no'], { cwd: dir, stdio: 'ignore' });
+  server = spawn(
+    'redis-server',
+    [
+      '--port',
+      '0',
+      '--tls-port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--tls-cert-file',
+      'server.crt',
+      '--tls-key-file',
+      'server.key',
+      '--tls-ca-cert-file',
+      'ca.crt',
+      '--tls-auth-clients',
+      'no',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
   const probe = tlsClient();
   try {
     await vi.waitFor(async () => expect(await probe.ping()).toBe('PONG'), { timeout: 30_000, interval: 100 });
@@ -52,7 +91,9 @@ function tlsClient(): Redis {
 describe.skipIf(!hasOpenssl)('Redis over TLS (rediss://)', () => {
   it('is where `chatops ask` keeps its cache when REDIS_URL says rediss://', async () => {
     const prefix = `test-tls-${randomUUID().slice(0, 8)}`;
-    const run = runCli(['ask', '/queue'], { env: cleanEnv({ REDIS_URL: `rediss://127.0.0.1:${port}`, NODE_EXTRA_CA_CERTS: join(dir, 'ca.crt'), CHATOPS_REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' }) });
+    const run = runCli(['ask', '/queue'], {
+      env: cleanEnv({ REDIS_URL: `rediss://127.0.0.1:${port}`, NODE_EXTRA_CA_CERTS: join(dir, 'ca.crt'), CHATOPS_REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' }),
+    });
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toMatch(/waiting|queue/i);
     const check = tlsClient();

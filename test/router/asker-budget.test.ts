@@ -30,7 +30,11 @@ function botWith(requestsPerHour: number, ledger: AskerLedger = createMemoryAske
   });
   const gate = createMemoryQuotaGate({ now: () => clock });
   const built = buildSources({ config, gate, logger: silentLogger(), now: () => new Date(clock) });
-  cleanups.push(() => gate.close(), () => Promise.all(built.adapters.map((a) => a.close?.())), built.close);
+  cleanups.push(
+    () => gate.close(),
+    () => Promise.all(built.adapters.map((a) => a.close?.())),
+    built.close,
+  );
   return createRouter({ commands, config, sources: createSourceDirectory(built.sources), now: () => new Date(clock), askerLedger: ledger });
 }
 
@@ -45,7 +49,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-describe('each asker\'s hourly share of vendor requests', () => {
+describe("each asker's hourly share of vendor requests", () => {
   it('refuses a lookup before any request once the asker spent their share, says when they can ask again, and leaves others and cheap commands alone', async () => {
     const bot = botWith(8);
     // A first lookup of an unknown id: the live list and 7 days of chat_2.
@@ -67,7 +71,7 @@ describe('each asker\'s hourly share of vendor requests', () => {
     expect(await ask(bot, ana, '/transcript 333')).toContain('has no chat with id 333');
   });
 
-  it('counts what an asker\'s lookups made the vendor do, not how many lookups they typed', async () => {
+  it("counts what an asker's lookups made the vendor do, not how many lookups they typed", async () => {
     const bot = botWith(10);
     await ask(bot, ana, '/transcript 111');
     // Later misses cost nothing (days remembered, live list cached): the asker keeps asking.

@@ -9,7 +9,13 @@ import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, t
 function setup(data: FakeData, capabilities?: Parameters<typeof countingAdapter>[2]) {
   const { logger, lines } = collectingLogger();
   const metrics = createMetrics();
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')]), logger, metrics });
+  const router = createRouter({
+    commands,
+    config: testConfig(),
+    sources: createSourceDirectory([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')]),
+    logger,
+    metrics,
+  });
   const outcomes = async () => (await metrics.commands.get()).values.filter((v) => v.value > 0).map((v) => `${v.labels.command}:${v.labels.outcome}`);
   return { lines, outcomes, ask: (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'channel' }) };
 }
@@ -31,11 +37,20 @@ describe('the error boundary', () => {
     const reply = await ask('/queue');
     expect(reply.summary).toBe("wolkvox did not accept the bot's credentials. Ask your administrator to check the API token in the configuration.");
     expect(reply.visibility).toBe('private');
-    expect(lines).toContainEqual(expect.objectContaining({ level: 40, command: 'queue', vendorError: expect.objectContaining({ reason: 'auth', detail: '403 PLEASE VALIDATE TOKEN' }) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 40, command: 'queue', vendorError: expect.objectContaining({ reason: 'auth', detail: '403 PLEASE VALIDATE TOKEN' }) }),
+    );
   });
 
   it('turns an outage into a sentence that says to try again', async () => {
-    const down = new VendorError({ kind: 'unavailable', reason: 'timeout', source: 'bogota', vendor: 'comm100', userMessage: defaultUserMessage('comm100', 'timeout'), detail: 'timed out after 10 s' });
+    const down = new VendorError({
+      kind: 'unavailable',
+      reason: 'timeout',
+      source: 'bogota',
+      vendor: 'comm100',
+      userMessage: defaultUserMessage('comm100', 'timeout'),
+      detail: 'timed out after 10 s',
+    });
     const { ask } = setup({ failWith: down });
     expect((await ask('/agents')).summary).toBe('comm100 took too long to answer. Try again in a minute.');
   });

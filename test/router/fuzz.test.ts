@@ -23,10 +23,53 @@ function random(seed: number) {
 
 const NAMES = ['queue', 'agents', 'transcript', 'today', 'handoffs', 'alerts', 'help', 'QUEUE', '/Transcript', 'ＱＵＥＵＥ', 'quuee', '', '/', '//queue'];
 const NASTY = [
-  '123&api=agents', '$(rm -rf /)', '`reboot`', '<script>alert(1)</script>', '\u0000', '../../etc/passwd', '%00', "' OR 1=1 --",
-  '"', "'", '“', '‘', '«', '„unbalanced', 'page:', 'page:0', '--page', '--page=x', 'source:', 'source:nowhere', 'bogota', 'EMEA',
-  'ack', 'silence', 'queue-long', '30m', '0s', '999d', 'busy', 'yesterday', '7d', '+57 300 123 4412', '\u202e', '\ud800', '😀'.repeat(30),
-  '\u200b', '\r\n', 'a'.repeat(64), 'a'.repeat(65), '-', '_', '\\', '${process.env}', '{{7*7}}', 'NaN', '-1', '1e309',
+  '123&api=agents',
+  '$(rm -rf /)',
+  '`reboot`',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '../../etc/passwd',
+  '%00',
+  "' OR 1=1 --",
+  '"',
+  "'",
+  '“',
+  '‘',
+  '«',
+  '„unbalanced',
+  'page:',
+  'page:0',
+  '--page',
+  '--page=x',
+  'source:',
+  'source:nowhere',
+  'bogota',
+  'EMEA',
+  'ack',
+  'silence',
+  'queue-long',
+  '30m',
+  '0s',
+  '999d',
+  'busy',
+  'yesterday',
+  '7d',
+  '+57 300 123 4412',
+  '\u202e',
+  '\ud800',
+  '😀'.repeat(30),
+  '\u200b',
+  '\r\n',
+  'a'.repeat(64),
+  'a'.repeat(65),
+  '-',
+  '_',
+  '\\',
+  '${process.env}',
+  '{{7*7}}',
+  'NaN',
+  '-1',
+  '1e309',
 ];
 
 function randomUnicode(rng: ReturnType<typeof random>, length: number): string {
@@ -35,7 +78,8 @@ function randomUnicode(rng: ReturnType<typeof random>, length: number): string {
     const kind = rng.int(6);
     if (kind === 0) out += String.fromCharCode(rng.int(0x80));
     else if (kind === 1) out += String.fromCharCode(0x80 + rng.int(0x780));
-    else if (kind === 2) out += String.fromCharCode(0xd800 + rng.int(0x800)); // lone surrogates
+    else if (kind === 2)
+      out += String.fromCharCode(0xd800 + rng.int(0x800)); // lone surrogates
     else if (kind === 3) out += String.fromCodePoint(0x1f300 + rng.int(0x300));
     else if (kind === 4) out += ' ';
     else out += String.fromCharCode(rng.int(0xffff));

@@ -68,7 +68,9 @@ describe('the command router', () => {
   it('refuses /transcript to someone who is not a supervisor, politely and without calling the vendor', async () => {
     const { ask, bogota, audits } = setup();
     const reply = await ask('/transcript 4711', AGENT_LEAD);
-    expect(reply.summary).toBe("/transcript is for supervisors. If you need it, ask your administrator to add you to access.supervisors in the bot's configuration.");
+    expect(reply.summary).toBe(
+      "/transcript is for supervisors. If you need it, ask your administrator to add you to access.supervisors in the bot's configuration.",
+    );
     expect(reply.visibility).toBe('private');
     expect(bogota.calls).toEqual([]);
     expect(audits).toEqual([]);
@@ -170,7 +172,12 @@ describe('buttons are router inputs', () => {
   function setup() {
     const adapter = countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 3 } }, transcript: null });
     const audits: AuditEntry[] = [];
-    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(adapter, 'Bogotá')]), audit: (e) => audits.push(e) });
+    const router = createRouter({
+      commands,
+      config: testConfig(),
+      sources: createSourceDirectory([sourceFor(adapter, 'Bogotá')]),
+      audit: (e) => audits.push(e),
+    });
     return { adapter, audits, router };
   }
 
@@ -221,7 +228,11 @@ describe('router middleware', () => {
   });
 
   it('turns a step that calls next() twice into the error answer, never a crash', async () => {
-    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 0 } } }))]) });
+    const router = createRouter({
+      commands,
+      config: testConfig(),
+      sources: createSourceDirectory([sourceFor(countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 0 } } }))]),
+    });
     router.use(async (_turn, next) => {
       await next();
       await next();
@@ -234,7 +245,15 @@ describe('router middleware', () => {
   it('waits for events in flight when draining for shutdown', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const slow: CommandDefinition = { name: 'slow', summary: '', usage: '/slow', examples: [], access: 'everyone', usesSource: false, handler: async () => (await held, { title: 'done' }) };
+    const slow: CommandDefinition = {
+      name: 'slow',
+      summary: '',
+      usage: '/slow',
+      examples: [],
+      access: 'everyone',
+      usesSource: false,
+      handler: async () => (await held, { title: 'done' }),
+    };
     const router = createRouter({ commands: [slow], config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota'))]) });
     const answer = router.handle({ text: '/slow', asker: SUPERVISOR, venue: 'channel' });
     const drained = router.drain(60_000);

@@ -52,7 +52,11 @@ export interface FakeData {
 }
 
 /** An adapter in memory that records every call, so a test can show nothing reached the vendor. */
-export function countingAdapter(id: string, data: FakeData = {}, options: { vendor?: VendorKind; timeZone?: string; capabilities?: Capability[] } = {}): CountingAdapter {
+export function countingAdapter(
+  id: string,
+  data: FakeData = {},
+  options: { vendor?: VendorKind; timeZone?: string; capabilities?: Capability[] } = {},
+): CountingAdapter {
   const calls: CountingAdapter['calls'] = [];
   const answer = async <T>(method: string, args: unknown[], value: T | undefined): Promise<T> => {
     calls.push({ method, args });
@@ -80,4 +84,3 @@ export function sourceFor(adapter: VendorAdapter, label?: string): Source {
   const gate = createMemoryQuotaGate();
   return createSource({ adapter, gate, label, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
 }
-

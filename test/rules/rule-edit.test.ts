@@ -12,7 +12,15 @@ const config = configSchema.parse({
     { metric: 'agents.online', source: 'bogota', below: 1, channels: ['ops'] },
   ],
 });
-const version = (ruleId: string, overrides: Record<string, unknown>, v = 1, enabled = true): RuleVersion => ({ ruleId, version: v, overrides, enabled, by: 'Ana', at: '2026-11-23T15:00:00.000Z', change: '' });
+const version = (ruleId: string, overrides: Record<string, unknown>, v = 1, enabled = true): RuleVersion => ({
+  ruleId,
+  version: v,
+  overrides,
+  enabled,
+  by: 'Ana',
+  at: '2026-11-23T15:00:00.000Z',
+  change: '',
+});
 
 describe('what a supervisor types for a field', () => {
   it('reads thresholds, durations, channel lists and active hours as the file would hold them', () => {
@@ -35,7 +43,7 @@ describe('what a supervisor types for a field', () => {
 });
 
 describe('a changed rule', () => {
-  it('parses back to the file\'s own rule when nothing changed', () => {
+  it("parses back to the file's own rule when nothing changed", () => {
     const checked = checkRule(rawOf(config.alerts[0]!), 'bogota-queue', config);
     expect(checked).toEqual({ ok: true, rule: config.alerts[0] });
   });
@@ -49,8 +57,11 @@ describe('a changed rule', () => {
     expect(checked.ok && checked.rule.repeat).toBeUndefined();
   });
 
-  it('is refused with the file\'s messages: rules that can never fire, unknown channels', () => {
-    expect(checkRule(applyOverrides(rawOf(config.alerts[1]!), { below: 0 }), 'x', config)).toEqual({ ok: false, problems: ['below: agents.online is never below 0: the rule can never fire; use a threshold above 0'] });
+  it("is refused with the file's messages: rules that can never fire, unknown channels", () => {
+    expect(checkRule(applyOverrides(rawOf(config.alerts[1]!), { below: 0 }), 'x', config)).toEqual({
+      ok: false,
+      problems: ['below: agents.online is never below 0: the rule can never fire; use a threshold above 0'],
+    });
     const unknown = checkRule(applyOverrides(rawOf(config.alerts[0]!), { channels: ['opps'] }), 'x', config);
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.problems[0]).toMatch(/^channels\[0\]: "opps" is neither a name under `channels`.*Did you mean ops\?/);
@@ -58,13 +69,22 @@ describe('a changed rule', () => {
 });
 
 describe('the rules watched', () => {
-  it('are the file\'s with the chat\'s latest versions over them; a chat value wins over the file, a rule turned off is left out', () => {
-    const { alerts, all } = effectiveRules(config, new Map([['bogota-queue', version('bogota-queue', { above: 15 })], ['agents.online-bogota-1', version('agents.online-bogota-1', {}, 1, false)]]));
+  it("are the file's with the chat's latest versions over them; a chat value wins over the file, a rule turned off is left out", () => {
+    const { alerts, all } = effectiveRules(
+      config,
+      new Map([
+        ['bogota-queue', version('bogota-queue', { above: 15 })],
+        ['agents.online-bogota-1', version('agents.online-bogota-1', {}, 1, false)],
+      ]),
+    );
     expect(alerts.map((r) => [r.id, r.above])).toEqual([['bogota-queue', 15]]);
-    expect(all.map((r) => [r.id, r.enabled, r.origin.from])).toEqual([['bogota-queue', true, 'chat'], ['agents.online-bogota-1', false, 'chat']]);
+    expect(all.map((r) => [r.id, r.enabled, r.origin.from])).toEqual([
+      ['bogota-queue', true, 'chat'],
+      ['agents.online-bogota-1', false, 'chat'],
+    ]);
   });
 
-  it('fall back to the file\'s rule, saying why, when a chat version no longer fits the file', () => {
+  it("fall back to the file's rule, saying why, when a chat version no longer fits the file", () => {
     const { alerts, all } = effectiveRules(config, new Map([['bogota-queue', version('bogota-queue', { channels: ['gone'] })]]));
     expect(alerts[0]).toMatchObject({ id: 'bogota-queue', channels: ['ops'] });
     expect(all[0]!.problems?.[0]).toMatch(/"gone" is neither a name/);

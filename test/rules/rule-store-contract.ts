@@ -6,7 +6,14 @@ export interface RuleStoreFixture {
   cleanup(): Promise<void>;
 }
 
-const change = (ruleId: string, overrides: Record<string, unknown>, by = 'Ana') => ({ ruleId, overrides, enabled: true, by, at: '2026-11-23T15:00:00.000Z', change: 'above 10 → 15' });
+const change = (ruleId: string, overrides: Record<string, unknown>, by = 'Ana') => ({
+  ruleId,
+  overrides,
+  enabled: true,
+  by,
+  at: '2026-11-23T15:00:00.000Z',
+  change: 'above 10 → 15',
+});
 
 /** The behaviour every RuleStore keeps, run against each implementation. */
 export function ruleStoreContract(name: string, make: () => Promise<RuleStoreFixture>): void {
@@ -38,7 +45,10 @@ export function ruleStoreContract(name: string, make: () => Promise<RuleStoreFix
 
     it('refuses a version written over one it did not see: two editors at once cannot both win', async () => {
       await store.append(change('bogota-queue', { above: 15 }), 0);
-      const [a, b] = await Promise.all([store.append(change('bogota-queue', { above: 20 }, 'Ana'), 1), store.append(change('bogota-queue', { above: 30 }, 'Luis'), 1)]);
+      const [a, b] = await Promise.all([
+        store.append(change('bogota-queue', { above: 20 }, 'Ana'), 1),
+        store.append(change('bogota-queue', { above: 30 }, 'Luis'), 1),
+      ]);
       expect([a, b].filter(Boolean)).toHaveLength(1);
       expect(await store.history('bogota-queue')).toHaveLength(2);
       expect(await store.append(change('bogota-queue', { above: 40 }), 0)).toBeUndefined();

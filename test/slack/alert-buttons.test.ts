@@ -14,8 +14,17 @@ import { blockActionsBody, slashCommandBody } from './payloads.js';
 import { visibleText } from './limits.js';
 
 const firing: AlertView = {
-  id: 'a-1', ruleId: 'queue-long', source: 'demo', metric: 'queue.waiting', phase: 'firing', severity: 'warning',
-  value: 14, peak: 16, threshold: 10, direction: 'above', since: '2026-11-21T14:00:00.000Z',
+  id: 'a-1',
+  ruleId: 'queue-long',
+  source: 'demo',
+  metric: 'queue.waiting',
+  phase: 'firing',
+  severity: 'warning',
+  value: 14,
+  peak: 16,
+  threshold: 10,
+  direction: 'above',
+  since: '2026-11-21T14:00:00.000Z',
 };
 
 /** An alert service that remembers who did what. */
@@ -40,7 +49,9 @@ function recordingAlerts() {
 
 /** The bot's real router and commands, with the given supervisors and alert service, recording audit lines. */
 function realRouter(supervisors: { slackUsers?: string[]; slackGroups?: string[] } | undefined, alerts?: AlertService) {
-  const access = supervisors ? `access:\n  supervisors: { slackUsers: [${(supervisors.slackUsers ?? []).join(', ')}], slackGroups: [${(supervisors.slackGroups ?? []).join(', ')}] }\n` : '';
+  const access = supervisors
+    ? `access:\n  supervisors: { slackUsers: [${(supervisors.slackUsers ?? []).join(', ')}], slackGroups: [${(supervisors.slackGroups ?? []).join(', ')}] }\n`
+    : '';
   const config = parseConfigText(
     `sources:\n  demo: { vendor: demo, label: Demo, timeZone: America/Bogota }\nchannels:\n  ops: slack:C0OPS\nalerts:\n  - { id: queue-long, metric: queue.waiting, source: demo, above: 8, channels: [ops] }\n${access}`,
     {},
@@ -56,7 +67,11 @@ function recordingRouter(): CommandRouter & { inputs: CommandInput[] } {
   return { inputs, commandsFor: () => [], handle: async (input) => (inputs.push(input), { title: 'ok', context: { asOf: new Date().toISOString() } }) };
 }
 
-const access = (slackUsers: string[], slackGroups: string[] = []): AccessConfig => ({ supervisors: { slackUsers, slackGroups, teamsUsers: [] }, everyone: true, askerBudget: { requestsPerHour: 60 } });
+const access = (slackUsers: string[], slackGroups: string[] = []): AccessConfig => ({
+  supervisors: { slackUsers, slackGroups, teamsUsers: [] },
+  everyone: true,
+  askerBudget: { requestsPerHour: 60 },
+});
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -69,7 +84,9 @@ describe('alert buttons', () => {
     const alerts = recordingAlerts();
     const { router, audits, access } = realRouter({ slackUsers: ['U0SUP'] }, alerts.service);
     h = await startHarness({ router, access });
-    const res = await h.post(blockActionsBody({ actionId: 'chatops:ack:0', value: 'a-1', userId: 'U0SUP', isEphemeral: false, responseUrl: h.fake.responseUrl('ack') }));
+    const res = await h.post(
+      blockActionsBody({ actionId: 'chatops:ack:0', value: 'a-1', userId: 'U0SUP', isEphemeral: false, responseUrl: h.fake.responseUrl('ack') }),
+    );
     expect(res.status).toBe(200);
     const note = await h.fake.waitForResponse((r) => r.id === 'ack');
     expect(alerts.acks).toEqual([{ id: 'a-1', by: expect.objectContaining({ platform: 'slack', userId: 'U0SUP' }) }]);
@@ -140,7 +157,7 @@ describe('user groups', () => {
     expect(h.fake.callsTo('usergroups.users.list')[0]?.body.usergroup).toBe('S0SUPS');
   });
 
-  it('passes the asker\'s configured groups to the router with each command', async () => {
+  it("passes the asker's configured groups to the router with each command", async () => {
     const router = recordingRouter();
     h = await startHarness({ router, access: access([], ['S0SUPS', 'S0NIGHT']) }, { userGroups: { S0SUPS: ['U0LEAD'], S0NIGHT: [] } });
     await h.post(slashCommandBody({ command: '/queue', user_id: 'U0LEAD', response_url: h.fake.responseUrl() }));

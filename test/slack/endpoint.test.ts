@@ -21,12 +21,23 @@ function recordingRouter(options: { slowMs?: number } = {}): CommandRouter & { i
       const [name] = input.text.split(/\s+/);
       if (name === '/slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 5000));
       if (name === '/transcript') {
-        return { title: 'Transcript abc-1', sections: [{ text: 'Customer: hello\nAgent: hi' }], context: { source: 'Bogotá (wolkvox)', asOf: AS_OF }, visibility: 'private' } satisfies Reply;
+        return {
+          title: 'Transcript abc-1',
+          sections: [{ text: 'Customer: hello\nAgent: hi' }],
+          context: { source: 'Bogotá (wolkvox)', asOf: AS_OF },
+          visibility: 'private',
+        } satisfies Reply;
       }
       return {
         title: `Queue — Bogotá (${inputs.length})`,
         summary: '12 waiting · longest 4m 10s',
-        table: { columns: ['Queue', 'Waiting', 'Longest'], rows: [['Sales', '8', '4m 10s'], ['Support <VIP>', '4', '1m 2s']] },
+        table: {
+          columns: ['Queue', 'Waiting', 'Longest'],
+          rows: [
+            ['Sales', '8', '4m 10s'],
+            ['Support <VIP>', '4', '1m 2s'],
+          ],
+        },
         context: { source: 'Bogotá (wolkvox)', asOf: AS_OF },
         visibility: 'public',
       } satisfies Reply;
@@ -44,13 +55,17 @@ describe('POST /slack/events: slash commands', () => {
   it('answers a quick command in the ack itself, ephemeral, as Block Kit within Slack limits', async () => {
     const router = recordingRouter();
     h = await startHarness({ router });
-    const res = await h.post(slashCommandBody({ command: '/queue', text: 'bogota', user_id: 'U123', channel_id: 'C777', response_url: h.fake.responseUrl('q') }));
+    const res = await h.post(
+      slashCommandBody({ command: '/queue', text: 'bogota', user_id: 'U123', channel_id: 'C777', response_url: h.fake.responseUrl('q') }),
+    );
 
     expect(res.status).toBe(200);
     expect(res.json?.response_type).toBe('ephemeral');
     expectWithinSlackLimits(res.json);
     expect(visibleText(res.json)).toContain('Support &lt;VIP&gt;');
-    expect(router.inputs).toEqual([{ text: '/queue bogota', asker: { platform: 'slack', userId: 'U123', displayName: 'Steve' }, venue: 'channel', progress: expect.any(Function) }]);
+    expect(router.inputs).toEqual([
+      { text: '/queue bogota', asker: { platform: 'slack', userId: 'U123', displayName: 'Steve' }, venue: 'channel', progress: expect.any(Function) },
+    ]);
     expect(h.fake.responses).toHaveLength(0);
   });
 
@@ -114,8 +129,16 @@ describe('POST /slack/events: slash commands', () => {
     expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
   });
 
-  it('still answers the asker when a command fails, through the router\'s one error boundary', async () => {
-    const boom: CommandDefinition = { name: 'boom', summary: 'fails', usage: '/boom', examples: [], access: 'everyone', usesSource: false, handler: async () => Promise.reject(new Error('command exploded')) };
+  it("still answers the asker when a command fails, through the router's one error boundary", async () => {
+    const boom: CommandDefinition = {
+      name: 'boom',
+      summary: 'fails',
+      usage: '/boom',
+      examples: [],
+      access: 'everyone',
+      usesSource: false,
+      handler: async () => Promise.reject(new Error('command exploded')),
+    };
     const { sources } = demoRouter();
     h = await startHarness({ router: createRouter({ commands: [boom], config: demoRouter().config, sources: createSourceDirectory(sources) }) });
     const res = await h.post(slashCommandBody({ command: '/boom', response_url: h.fake.responseUrl() }));
@@ -124,7 +147,7 @@ describe('POST /slack/events: slash commands', () => {
     expect(buttonsOf(res.json).some((b) => b.action_id.startsWith('chatops:share'))).toBe(false);
   });
 
-  it('answers Slack\'s url_verification challenge', async () => {
+  it("answers Slack's url_verification challenge", async () => {
     h = await startHarness({ router: recordingRouter() });
     const body = JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 't' });
     const res = await h.post(body, { ...signSlackRequest(SECRET, body), 'content-type': 'application/json' });
@@ -159,7 +182,9 @@ describe('POST /slack/events: buttons', () => {
 
   it('refuses a forged share press for a transcript, privately, without posting in the channel', async () => {
     h = await startHarness({ router: demoRouter().router });
-    await h.post(blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', userId: SUPERVISOR_ID, responseUrl: h.fake.responseUrl('forged') }));
+    await h.post(
+      blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', userId: SUPERVISOR_ID, responseUrl: h.fake.responseUrl('forged') }),
+    );
     const answer = await h.fake.waitForResponse((r) => r.id === 'forged');
     expect(answer.body.response_type).toBe('ephemeral');
     expect(visibleText(answer.body)).toContain('private');

@@ -10,7 +10,14 @@ import { startHarness, type Harness } from './harness.js';
 import { blockActionsBody, slashCommandBody } from './payloads.js';
 
 const router: CommandRouter & { calls: number } = { calls: 0, commandsFor: () => [], handle: async () => (router.calls++, { title: 'ok' }) };
-const base = (over: Partial<SlackAppOptions> = {}): SlackAppOptions => ({ signingSecret: 'secret', botToken: 'xoxb-good', router, logger: silentLogger(), metrics: createMetrics(), ...over });
+const base = (over: Partial<SlackAppOptions> = {}): SlackAppOptions => ({
+  signingSecret: 'secret',
+  botToken: 'xoxb-good',
+  router,
+  logger: silentLogger(),
+  metrics: createMetrics(),
+  ...over,
+});
 
 let fake: FakeSlack | undefined;
 let h: Harness | undefined;
@@ -46,7 +53,7 @@ describe('creating and starting the Slack app', () => {
 });
 
 describe('requests the bot does not handle', () => {
-  it('acknowledges a press on a button that is not the bot\'s at once', async () => {
+  it("acknowledges a press on a button that is not the bot's at once", async () => {
     h = await startHarness({ router });
     const res = await h.post(blockActionsBody({ actionId: 'someone-elses-button', value: 'x', responseUrl: h.fake.responseUrl('other') }));
     expect(res.status).toBe(200);
@@ -73,7 +80,8 @@ describe('the Slack SDK boundary', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.(ts|js|mjs)$/.test(name) && /from\s+['"]@slack\/|import\(\s*['"]@slack\//.test(readFileSync(path, 'utf8'))) offenders.push(relative(root, path));
+        else if (/\.(ts|js|mjs)$/.test(name) && /from\s+['"]@slack\/|import\(\s*['"]@slack\//.test(readFileSync(path, 'utf8')))
+          offenders.push(relative(root, path));
       }
     };
     for (const dir of ['src', 'commands', 'adapters']) walk(join(root, dir));

@@ -63,7 +63,10 @@ describe('slack/manifest.yaml', () => {
 
   it('asks for the scopes the bot’s Web API calls need, and no other', () => {
     const calls = webApiCalls();
-    expect(calls.filter((call) => !(call in SCOPE_OF)), 'a Web API call with no known scope: add it to SCOPE_OF and its scope to SLACK_SCOPES').toEqual([]);
+    expect(
+      calls.filter((call) => !(call in SCOPE_OF)),
+      'a Web API call with no known scope: add it to SCOPE_OF and its scope to SLACK_SCOPES',
+    ).toEqual([]);
     expect(calls).toContain('chat.postMessage');
     const needed = new Set(['commands', 'chat:write.public', ...calls.map((call) => SCOPE_OF[call]).filter((s): s is string => !!s)]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
@@ -98,7 +101,9 @@ describe('a command prefix on the Slack path (SLACK_COMMAND_PREFIX=cc-)', () => 
   it('refuses a prefix Slack could not take, saying what would do', () => {
     expect(commandPrefixOf(undefined)).toBeUndefined();
     expect(commandPrefixOf(' cc- ')).toBe('cc-');
-    expect(() => commandPrefixOf('CC/')).toThrow('SLACK_COMMAND_PREFIX must be lower-case letters, digits, "-" or "_" (at most 20, starting with a letter), such as "cc-", not "CC/"');
+    expect(() => commandPrefixOf('CC/')).toThrow(
+      'SLACK_COMMAND_PREFIX must be lower-case letters, digits, "-" or "_" (at most 20, starting with a letter), such as "cc-", not "CC/"',
+    );
   });
 
   it('answers /cc-queue as /queue', async () => {

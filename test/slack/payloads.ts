@@ -44,7 +44,10 @@ export function blockActionsBody(press: ButtonPress): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-const viewExample = JSON.parse(readFileSync(new URL('../fixtures/slack/view-submission.json', import.meta.url), 'utf8')) as { user: Record<string, unknown>; view: Record<string, unknown> };
+const viewExample = JSON.parse(readFileSync(new URL('../fixtures/slack/view-submission.json', import.meta.url), 'utf8')) as {
+  user: Record<string, unknown>;
+  view: Record<string, unknown>;
+};
 
 /**
  * A view_submission request body: the modal `view` the bot opened (as the fake recorded it),

@@ -26,12 +26,22 @@ let platform: ChatPlatform;
 beforeEach(async () => {
   fake = await startFakeSlack({ botToken: TOKEN, channels: ['C0OPS'] });
   const metrics = createMetrics();
-  platform = createSlackApp({ signingSecret: 's3cret', botToken: TOKEN, apiUrl: fake.apiUrl, router: { handle: async () => ({ title: '' }), commandsFor: () => [] }, logger: silentLogger(), metrics }).platform;
+  platform = createSlackApp({
+    signingSecret: 's3cret',
+    botToken: TOKEN,
+    apiUrl: fake.apiUrl,
+    router: { handle: async () => ({ title: '' }), commandsFor: () => [] },
+    logger: silentLogger(),
+    metrics,
+  }).platform;
 });
 afterEach(() => fake.close());
 
 async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PlatformError);
   // One error type: a platform's failure is a BotError with its code from the one list.
   expect(error).toBeInstanceOf(BotError);

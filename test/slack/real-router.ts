@@ -10,9 +10,11 @@ import type { Source } from '../../src/sources/source.js';
 export const SUPERVISOR_ID = 'U0SUP';
 
 /** The bot's real router and commands over the demo contact center, as `main` wires them. */
-export function demoRouter(
-  options: Pick<RouterOptions, 'now' | 'alerts' | 'audit' | 'commandPrefix' | 'ruleEditing'> = {},
-): { router: Router; config: Config; sources: Source[] } {
+export function demoRouter(options: Pick<RouterOptions, 'now' | 'alerts' | 'audit' | 'commandPrefix' | 'ruleEditing'> = {}): {
+  router: Router;
+  config: Config;
+  sources: Source[];
+} {
   const config = parseConfigText(
     `
 sources:

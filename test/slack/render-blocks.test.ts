@@ -11,8 +11,17 @@ describe('renderBlocks', () => {
     const message = render({
       title: 'Queue — Bogotá',
       summary: '12 waiting · longest 4m 10s',
-      fields: [{ label: 'Waiting', value: '12' }, { label: 'Agents online', value: '7' }],
-      table: { columns: ['Queue', 'Waiting'], rows: [['Sales', '8'], ['Support', '4']] },
+      fields: [
+        { label: 'Waiting', value: '12' },
+        { label: 'Agents online', value: '7' },
+      ],
+      table: {
+        columns: ['Queue', 'Waiting'],
+        rows: [
+          ['Sales', '8'],
+          ['Support', '4'],
+        ],
+      },
       buttons: [{ label: 'Next page', action: 'run', value: '/agents 2' }],
       context: { source: 'Bogotá (wolkvox)', asOf, staleReason: 'vendor quota spent for today' },
     });
@@ -32,7 +41,11 @@ describe('renderBlocks', () => {
       title: 'T'.repeat(400),
       summary: 'S'.repeat(5000),
       fields: Array.from({ length: 35 }, (_, i) => ({ label: `Field ${i}`, value: 'v'.repeat(2500) })),
-      table: { columns: ['Agent', 'State', 'Chats'], rows: Array.from({ length: 2000 }, (_, i) => [`Agent ${i}`, 'available', String(i)]), footnote: 'and 37 more agents not listed' },
+      table: {
+        columns: ['Agent', 'State', 'Chats'],
+        rows: Array.from({ length: 2000 }, (_, i) => [`Agent ${i}`, 'available', String(i)]),
+        footnote: 'and 37 more agents not listed',
+      },
       sections: Array.from({ length: 60 }, (_, i) => ({ heading: `Section ${i}`, text: 'line\n'.repeat(900) })),
       buttons: Array.from({ length: 30 }, (_, i) => ({ label: `Button ${i} ${'x'.repeat(100)}`, action: 'run' as const, value: `/queue ${i}` })),
       context: { source: 'x'.repeat(5000), asOf, note: 'page 1 of 40' },
@@ -46,7 +59,7 @@ describe('renderBlocks', () => {
     expect(buttonsOf(message)).toHaveLength(25);
   });
 
-  it('shows the data time on the operation\'s clock when the source\'s zone is known', () => {
+  it("shows the data time on the operation's clock when the source's zone is known", () => {
     const message = render({ title: 'Queue', context: { source: 'Bogotá (wolkvox)', asOf: '2026-11-21T19:02:00Z', timeZone: 'America/Bogota' } });
     expect(visibleText(message)).toContain('as of 14:02');
   });
@@ -87,13 +100,22 @@ describe('renderBlocks', () => {
     const message = render({
       title: 'Transcript',
       visibility: 'private',
-      buttons: [{ label: 'Share in channel', action: 'share', value: '/transcript 1' }, { label: 'Refresh', action: 'run', value: '/transcript 1' }],
+      buttons: [
+        { label: 'Share in channel', action: 'share', value: '/transcript 1' },
+        { label: 'Refresh', action: 'run', value: '/transcript 1' },
+      ],
     });
     expect(buttonsOf(message).map((b) => b.label)).toEqual(['Refresh']);
   });
 
   it('drops a button whose value Slack would refuse rather than send a broken message', () => {
-    const message = render({ title: 'x', buttons: [{ label: 'Too big', action: 'run', value: 'x'.repeat(2001) }, { label: 'Fine', action: 'run', value: '/queue' }] });
+    const message = render({
+      title: 'x',
+      buttons: [
+        { label: 'Too big', action: 'run', value: 'x'.repeat(2001) },
+        { label: 'Fine', action: 'run', value: '/queue' },
+      ],
+    });
     expect(buttonsOf(message).map((b) => b.label)).toEqual(['Fine']);
   });
 

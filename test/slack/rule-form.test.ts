@@ -16,7 +16,13 @@ afterEach(async () => {
 async function setup() {
   const announced: Array<{ channels: readonly string[]; reply: Reply }> = [];
   const base = demoRouter();
-  const ruleEditing = createRuleEditing({ config: base.config, store: createMemoryRuleStore(), announce: async (channels, reply) => void announced.push({ channels, reply }), now: () => new Date(), zoneOf: () => 'America/Bogota' });
+  const ruleEditing = createRuleEditing({
+    config: base.config,
+    store: createMemoryRuleStore(),
+    announce: async (channels, reply) => void announced.push({ channels, reply }),
+    now: () => new Date(),
+    zoneOf: () => 'America/Bogota',
+  });
   const { router } = demoRouter({ ruleEditing });
   h = await startHarness({ router });
   return { h, ruleEditing, announced };
@@ -30,14 +36,19 @@ describe('editing a rule in a Slack modal', () => {
     expect(JSON.stringify(res.json)).toContain('Opened the form');
     const [open] = h.fake.callsTo('views.open');
     expect(open!.body.trigger_id).toBe('1234.5678');
-    const view = (typeof open!.body.view === 'string' ? JSON.parse(open!.body.view) : open!.body.view) as Record<string, unknown> & { blocks: Array<{ block_id: string; element: { initial_value?: string } }> };
+    const view = (typeof open!.body.view === 'string' ? JSON.parse(open!.body.view) : open!.body.view) as Record<string, unknown> & {
+      blocks: Array<{ block_id: string; element: { initial_value?: string } }>;
+    };
     expect(view.blocks.map((b) => b.block_id)).toEqual(['above', 'for', 'hysteresis', 'repeat', 'forecast', 'reopenWithin', 'channels', 'activeHours']);
     expect(view.blocks.find((b) => b.block_id === 'above')!.element.initial_value).toBe('8');
     const filled = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value ?? '']));
 
     const bad = await h.post(viewSubmissionBody(view, { ...filled, above: 'ten', for: '5 minutes' }, SUPERVISOR_ID));
     expect(bad.status).toBe(200);
-    expect(bad.json).toMatchObject({ response_action: 'errors', errors: { above: expect.stringMatching(/expected a number/), for: expect.stringContaining('"5 minutes" is not a duration') } });
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: { above: expect.stringMatching(/expected a number/), for: expect.stringContaining('"5 minutes" is not a duration') },
+    });
     expect(await ruleEditing.history('queue-long')).toEqual([]);
 
     const good = await h.post(viewSubmissionBody(view, { ...filled, above: '12', for: '2m' }, SUPERVISOR_ID));

@@ -27,7 +27,11 @@ export function dayIndexContract(name: string, make: () => DayIndexFixture | Pro
     it('answers for each day asked, in order, whether it holds an id and when it was read', async () => {
       await first.record(scope, '2026-11-20', ['111', '222'], { scannedAt: 1_000, ttlMs: HOUR });
       await first.record(scope, '2026-11-21', [], { scannedAt: 2_000, ttlMs: HOUR });
-      expect(await second.lookup(scope, ['2026-11-21', '2026-11-19', '2026-11-20'], '222')).toEqual([{ holds: false, scannedAt: 2_000 }, undefined, { holds: true, scannedAt: 1_000 }]);
+      expect(await second.lookup(scope, ['2026-11-21', '2026-11-19', '2026-11-20'], '222')).toEqual([
+        { holds: false, scannedAt: 2_000 },
+        undefined,
+        { holds: true, scannedAt: 1_000 },
+      ]);
       expect(await second.lookup(`${scope}:other`, ['2026-11-20'], '222')).toEqual([undefined]);
     });
 

@@ -30,7 +30,7 @@ describe('/staffing <queue> on the demo (busy hour, 11:30 in Bogotá)', () => {
     expect(soporte).toBeLessThanOrEqual(needed(whole));
   });
 
-  it('the queues\' arrivals add up to the whole source\'s, and a queue needs fewer agents than the whole', async () => {
+  it("the queues' arrivals add up to the whole source's, and a queue needs fewer agents than the whole", async () => {
     bot = await demoBot();
     const whole = await bot.ask('/staffing');
     let sum = 0;
@@ -61,9 +61,24 @@ describe('/staffing <queue> on each vendor', () => {
   it('VCC Live counts each queue from the chat log (the queue each chat reached)', async () => {
     // Noon in Budapest: chats of the last hour, three in Sales (20 min each) and one in Support (5 min).
     const chat = (chatId: number, queue: string, start: string, duration: number) =>
-      makeChat({ chatId, firstQueueName: queue, lastQueueName: queue, sessionStartTime: `2023-01-20 ${start}`, disposition: 'Closed', duration, slaStatus: 'Within SLA' });
+      makeChat({
+        chatId,
+        firstQueueName: queue,
+        lastQueueName: queue,
+        sessionStartTime: `2023-01-20 ${start}`,
+        disposition: 'Closed',
+        duration,
+        slaStatus: 'Within SLA',
+      });
     bot = await vccliveBot({
-      fake: { chats: [chat(1, 'Sales', '11:10:00', 1200), chat(2, 'Sales', '11:25:00', 1200), chat(3, 'Sales', '11:40:00', 1200), chat(4, 'Support', '11:45:00', 300)] },
+      fake: {
+        chats: [
+          chat(1, 'Sales', '11:10:00', 1200),
+          chat(2, 'Sales', '11:25:00', 1200),
+          chat(3, 'Sales', '11:40:00', 1200),
+          chat(4, 'Support', '11:45:00', 300),
+        ],
+      },
     });
     const sales = await bot.ask('/staffing sales');
     expect(sales).toContain('Staffing — Budapest · Sales');
@@ -79,7 +94,9 @@ describe('/staffing <queue> on each vendor', () => {
     bot = await wolkvoxBot({ skills: [101, 102] });
     expect(await bot.ask('/queue')).toContain('Soporte');
     const text = await bot.ask('/staffing Soporte');
-    expect(text).toContain('wolkvox does not say which queue each chat reached, so /staffing answers for the whole source "bogota": run /staffing without "Soporte".');
+    expect(text).toContain(
+      'wolkvox does not say which queue each chat reached, so /staffing answers for the whole source "bogota": run /staffing without "Soporte".',
+    );
   });
 
   it('Comm100 counts its chats for the whole site only: a queue gets "whole source"', async () => {

@@ -11,12 +11,25 @@ export type LogLine = Record<string, unknown> & { level: number; msg: string };
  *   const { logger, lines, warnings } = collectingLogger();
  *   expect(warnings()).toContainEqual(expect.objectContaining({ msg: expect.stringContaining('Redis') }));
  */
-export function collectingLogger(options: { secrets?: string[] } = {}): { logger: Logger; lines: LogLine[]; warnings: () => LogLine[]; infos: () => LogLine[] } {
+export function collectingLogger(options: { secrets?: string[] } = {}): {
+  logger: Logger;
+  lines: LogLine[];
+  warnings: () => LogLine[];
+  infos: () => LogLine[];
+} {
   const lines: LogLine[] = [];
   const logger = createLogger({
     level: 'debug',
     secrets: options.secrets,
-    destination: { write: (chunk: string) => void lines.push(...chunk.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine)) },
+    destination: {
+      write: (chunk: string) =>
+        void lines.push(
+          ...chunk
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as LogLine),
+        ),
+    },
   });
   return { logger, lines, warnings: () => lines.filter((l) => l.level === 40), infos: () => lines.filter((l) => l.level === 30) };
 }

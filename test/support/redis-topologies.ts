@@ -106,7 +106,9 @@ export async function startSentinelSet(options: { downAfterMs?: number } = {}): 
     }
     const masterPortNow = async () => {
       for (const sentinel of sentinels) {
-        const answer = await ask(sentinel.port, (c) => c.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name) as Promise<[string, string] | null>).catch(() => null);
+        const answer = await ask(sentinel.port, (c) => c.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name) as Promise<[string, string] | null>).catch(
+          () => null,
+        );
         if (answer) return Number(answer[1]);
       }
       throw new Error('no sentinel answered');
@@ -146,14 +148,33 @@ export async function startCluster(): Promise<RedisCluster> {
       // The cluster bus gets a free port of its own (the default, port + 10000, may be taken or past 65535).
       const busPort = await freePort();
       children.push(
-        spawnQuiet(['--port', String(port), '--cluster-port', String(busPort), ...DATA_ARGS, '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '2000']),
+        spawnQuiet([
+          '--port',
+          String(port),
+          '--cluster-port',
+          String(busPort),
+          ...DATA_ARGS,
+          '--dir',
+          dir,
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          join(dir, `nodes-${port}.conf`),
+          '--cluster-node-timeout',
+          '2000',
+        ]),
       );
       nodes.push({ host: '127.0.0.1', port });
     }
     for (const node of nodes) await until(`node ${node.port} to answer`, () => ask(node.port, async (c) => (await c.ping()) === 'PONG'));
-    const created = spawnSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `${n.host}:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8' });
+    const created = spawnSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `${n.host}:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], {
+      encoding: 'utf8',
+    });
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
-    for (const node of nodes) await until(`node ${node.port} to say cluster_state:ok`, () => ask(node.port, async (c) => String(await c.call('CLUSTER', 'INFO')).includes('cluster_state:ok')));
+    for (const node of nodes)
+      await until(`node ${node.port} to say cluster_state:ok`, () =>
+        ask(node.port, async (c) => String(await c.call('CLUSTER', 'INFO')).includes('cluster_state:ok')),
+      );
     return { nodes, settings: (prefix = 'chatops') => ({ mode: 'cluster', nodes, prefix, tls: false }), stop };
   } catch (error) {
     await stop();

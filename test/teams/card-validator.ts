@@ -7,7 +7,10 @@
 export const TEAMS_LIMIT_BYTES = 28 * 1024;
 
 const ALLOWED: Record<string, { required: string[]; optional: string[] }> = {
-  TextBlock: { required: ['text'], optional: ['wrap', 'weight', 'size', 'color', 'isSubtle', 'spacing', 'separator', 'fontType', 'horizontalAlignment', 'maxLines'] },
+  TextBlock: {
+    required: ['text'],
+    optional: ['wrap', 'weight', 'size', 'color', 'isSubtle', 'spacing', 'separator', 'fontType', 'horizontalAlignment', 'maxLines'],
+  },
   FactSet: { required: ['facts'], optional: ['spacing', 'separator'] },
   ColumnSet: { required: ['columns'], optional: ['spacing', 'separator'] },
   Column: { required: ['items'], optional: ['width', 'spacing', 'separator', 'verticalContentAlignment'] },
@@ -66,24 +69,28 @@ function checkElement(el: any, path: string, problems: string[]): void {
       break;
     case 'FactSet':
       if (!Array.isArray(el.facts) || el.facts.length === 0) problems.push(`${path}: FactSet.facts must be a non-empty array`);
-      else el.facts.forEach((f: any, i: number) => {
-        if (typeof f?.title !== 'string' || typeof f?.value !== 'string' || f.value === '') problems.push(`${path}.facts[${i}]: title and value must be strings`);
-        for (const key of Object.keys(f ?? {})) if (key !== 'title' && key !== 'value') problems.push(`${path}.facts[${i}]: unknown property ${key}`);
-      });
+      else
+        el.facts.forEach((f: any, i: number) => {
+          if (typeof f?.title !== 'string' || typeof f?.value !== 'string' || f.value === '')
+            problems.push(`${path}.facts[${i}]: title and value must be strings`);
+          for (const key of Object.keys(f ?? {})) if (key !== 'title' && key !== 'value') problems.push(`${path}.facts[${i}]: unknown property ${key}`);
+        });
       break;
     case 'ColumnSet':
       if (!Array.isArray(el.columns) || el.columns.length === 0) problems.push(`${path}: ColumnSet.columns must be a non-empty array`);
-      else el.columns.forEach((c: any, i: number) => {
-        if (c?.type !== 'Column') problems.push(`${path}.columns[${i}]: must be a Column`);
-        else if (checkProperties(c, `${path}.columns[${i}]`, problems)) checkItems(c.items, `${path}.columns[${i}]`, problems);
-      });
+      else
+        el.columns.forEach((c: any, i: number) => {
+          if (c?.type !== 'Column') problems.push(`${path}.columns[${i}]: must be a Column`);
+          else if (checkProperties(c, `${path}.columns[${i}]`, problems)) checkItems(c.items, `${path}.columns[${i}]`, problems);
+        });
       break;
     case 'Container':
       checkItems(el.items, path, problems);
       break;
     case 'Image':
       if (typeof el.url !== 'string' || !/^https?:\/\//.test(el.url)) problems.push(`${path}: Image.url must be an http(s) URL`);
-      if (el.size !== undefined && !['Auto', 'Stretch', 'Small', 'Medium', 'Large'].includes(el.size)) problems.push(`${path}: Image.size="${el.size}" is not valid`);
+      if (el.size !== undefined && !['Auto', 'Stretch', 'Small', 'Medium', 'Large'].includes(el.size))
+        problems.push(`${path}: Image.size="${el.size}" is not valid`);
       break;
   }
 }
@@ -97,7 +104,8 @@ function checkAction(action: any, path: string, problems: string[]): void {
   if (!checkProperties(action, path, problems)) return;
   if (typeof action.title !== 'string' || action.title === '') problems.push(`${path}: Action.Submit.title must be a non-empty string`);
   if (typeof action.data !== 'object' || action.data === null) problems.push(`${path}: Action.Submit.data must be an object`);
-  if (action.style !== undefined && !['default', 'positive', 'destructive'].includes(action.style)) problems.push(`${path}: style "${action.style}" is not valid`);
+  if (action.style !== undefined && !['default', 'positive', 'destructive'].includes(action.style))
+    problems.push(`${path}: style "${action.style}" is not valid`);
 }
 
 /** Every text on the card, in order, for assertions on what a user reads. */

@@ -11,7 +11,12 @@ export const channel: TeamsConversationRef = {
   name: 'Supervisores',
   savedAt: '2026-11-21T14:00:00.000Z',
 };
-export const personal: TeamsConversationRef = { ...channel, id: 'a:1kN3rB8vQ2xY7zT5uW9oP4sL6mJ0hG1fD3cE8aR2bV7nX5qZ', kind: 'personal', user: { id: '29:1Xp9', aadObjectId: '6b8a4c2e' } };
+export const personal: TeamsConversationRef = {
+  ...channel,
+  id: 'a:1kN3rB8vQ2xY7zT5uW9oP4sL6mJ0hG1fD3cE8aR2bV7nX5qZ',
+  kind: 'personal',
+  user: { id: '29:1Xp9', aadObjectId: '6b8a4c2e' },
+};
 
 /** The behaviour every ConversationStore shares (memory, Redis, Sentinel, Cluster). */
 export function conversationStoreContract(name: string, make: () => ConversationStore) {

@@ -21,12 +21,31 @@ export function recordingRouter(): RecordingRouter {
     queue: (args) => ({
       title: `Queue${args[0] ? ` — ${args[0]}` : ''}`,
       summary: '12 waiting · longest 4m 10s',
-      table: { columns: ['Queue', 'Waiting', 'Longest'], rows: [['Sales', '8', '4m 10s'], ['Support', '4', '1m 02s']] },
-      buttons: [{ label: 'Refresh', action: 'run', value: '/queue' }, { label: 'Share', action: 'share', value: '/queue' }],
+      table: {
+        columns: ['Queue', 'Waiting', 'Longest'],
+        rows: [
+          ['Sales', '8', '4m 10s'],
+          ['Support', '4', '1m 02s'],
+        ],
+      },
+      buttons: [
+        { label: 'Refresh', action: 'run', value: '/queue' },
+        { label: 'Share', action: 'share', value: '/queue' },
+      ],
       context: { source: 'Demo', asOf: new Date().toISOString() },
     }),
-    agents: () => ({ title: 'Agents', fields: [{ label: 'Online', value: '7' }, { label: 'Busy', value: '5' }] }),
-    transcript: (args) => ({ title: `Transcript ${args[0] ?? ''}`.trim(), sections: [{ heading: '14:02 Customer', text: 'Hola, necesito ayuda' }], visibility: 'private' }),
+    agents: () => ({
+      title: 'Agents',
+      fields: [
+        { label: 'Online', value: '7' },
+        { label: 'Busy', value: '5' },
+      ],
+    }),
+    transcript: (args) => ({
+      title: `Transcript ${args[0] ?? ''}`.trim(),
+      sections: [{ heading: '14:02 Customer', text: 'Hola, necesito ayuda' }],
+      visibility: 'private',
+    }),
     help: () => ({ title: 'Commands', sections: [{ text: '*queue* — waiting chats now' }] }),
   };
   return {

@@ -9,7 +9,12 @@ import { cardTexts, validateTeamsCard } from './card-validator.js';
 
 const TEAM_GENERAL = '19:9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a@thread.tacv2';
 const PERSONAL_LUIS = 'a:1Zq8Xw7Ce6Vr5Bt4Ny3Mu2Ji1Ko0LpAsDfGhJkLqWeRtY';
-const alert: Reply = { title: 'Queue too long — Sales', summary: '14 waiting (threshold 10)', tone: 'danger', buttons: [{ label: 'Acknowledge', action: 'ack', value: 'a-1' }] };
+const alert: Reply = {
+  title: 'Queue too long — Sales',
+  summary: '14 waiting (threshold 10)',
+  tone: 'danger',
+  buttons: [{ label: 'Acknowledge', action: 'ack', value: 'a-1' }],
+};
 
 let harness: TeamsHarness | undefined;
 afterEach(async () => {
@@ -25,7 +30,10 @@ async function installed(options: Parameters<typeof startTeamsHarness>[0] = {}) 
 }
 
 async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PlatformError);
   return err as PlatformError;
 }

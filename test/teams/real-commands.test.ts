@@ -19,16 +19,24 @@ let adapter: VendorAdapter;
 let closeGate: () => Promise<void>;
 
 beforeAll(async () => {
-  const config = parseConfigText(`
+  const config = parseConfigText(
+    `
 sources:
   demo: { vendor: demo, seed: 42, timeZone: America/Bogota, label: Demo contact center }
 access:
   supervisors: { teamsUsers: [${ANA_AAD}] }
-`, {}).config;
+`,
+    {},
+  ).config;
   adapter = createDemoAdapter({ ...demoSourceSchema.parse({ vendor: 'demo', seed: 42, timeZone: 'America/Bogota' }), id: 'demo' }, { now: () => NOW });
   const gate = createMemoryQuotaGate({ now: () => NOW.getTime() });
   closeGate = () => gate.close();
-  const source = createSource({ adapter, gate, label: 'Demo contact center', token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+  const source = createSource({
+    adapter,
+    gate,
+    label: 'Demo contact center',
+    token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
+  });
   const router = createRouter({ commands, config, sources: createSourceDirectory([source]), now: () => NOW });
   harness = await startTeamsHarness({ router });
 });
@@ -42,7 +50,20 @@ afterAll(async () => {
 describe('Teams with the real commands on the demo contact center', () => {
   it('answers every command with an Adaptive Card 1.5 that Teams renders, under 28 KB', async () => {
     const chat = (await adapter.activeChats!())[0]!;
-    const asked = ['/queue', 'queue', 'agents', '/agents page:2', 'today', 'handoffs', 'handoffs yesterday', 'alerts', 'help', `transcript ${chat.id}`, 'transcript', 'nonsense'];
+    const asked = [
+      '/queue',
+      'queue',
+      'agents',
+      '/agents page:2',
+      'today',
+      'handoffs',
+      'handoffs yesterday',
+      'alerts',
+      'help',
+      `transcript ${chat.id}`,
+      'transcript',
+      'nonsense',
+    ];
     const before = harness.connector.activities.length;
     for (const text of asked) {
       const res = await harness.send(harness.fixture('message-personal', { text }));

@@ -6,8 +6,17 @@ import { cardTexts, TEAMS_LIMIT_BYTES, validateTeamsCard } from './card-validato
 const queueReply: Reply = {
   title: 'Queue — Bogotá',
   summary: '12 waiting · *longest 4m 10s*',
-  fields: [{ label: 'Waiting', value: '12' }, { label: 'Agents online', value: '7' }],
-  table: { columns: ['Queue', 'Waiting', 'Longest'], rows: [['Sales', '8', '4m 10s'], ['Support', '4', '']] },
+  fields: [
+    { label: 'Waiting', value: '12' },
+    { label: 'Agents online', value: '7' },
+  ],
+  table: {
+    columns: ['Queue', 'Waiting', 'Longest'],
+    rows: [
+      ['Sales', '8', '4m 10s'],
+      ['Support', '4', ''],
+    ],
+  },
   sections: [{ heading: 'Note', text: 'Sales is *busy*\nSupport is fine' }],
   buttons: [
     { label: 'Refresh', action: 'run', value: '/queue bogota', style: 'primary' },

@@ -20,7 +20,8 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const config = parseConfigText(`
+  const config = parseConfigText(
+    `
 sources:
   demo: { vendor: demo, timeZone: America/Bogota, label: Demo contact center }
 channels:
@@ -29,19 +30,28 @@ alerts:
   - { id: queue-long, metric: queue.waiting, source: demo, above: 8, channels: [ops] }
 access:
   supervisors: { teamsUsers: [${ANA_AAD}] }
-`, {}).config;
+`,
+    {},
+  ).config;
   const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
   const announced: Array<{ channels: readonly string[]; reply: Reply }> = [];
-  const ruleEditing = createRuleEditing({ config, store: createMemoryRuleStore(), announce: async (channels, reply) => void announced.push({ channels, reply }), now: () => new Date(), zoneOf: () => 'America/Bogota' });
+  const ruleEditing = createRuleEditing({
+    config,
+    store: createMemoryRuleStore(),
+    announce: async (channels, reply) => void announced.push({ channels, reply }),
+    now: () => new Date(),
+    zoneOf: () => 'America/Bogota',
+  });
   const router = createRouter({ commands, config, sources: createSourceDirectory(sources), ruleEditing });
   harness = await startTeamsHarness({ router });
   return { h: harness, ruleEditing, announced };
 }
 
-const inputsOf = (card: { body: Array<{ type: string; id?: string; value?: string }> }) => Object.fromEntries(card.body.filter((e) => e.type === 'Input.Text').map((e) => [e.id!, e.value ?? '']));
+const inputsOf = (card: { body: Array<{ type: string; id?: string; value?: string }> }) =>
+  Object.fromEntries(card.body.filter((e) => e.type === 'Input.Text').map((e) => [e.id!, e.value ?? '']));
 
 describe('editing a rule in a Teams card form', () => {
-  it('answers a form with the rule\'s values, shows bad values in red above their field, and saves and announces good ones', async () => {
+  it("answers a form with the rule's values, shows bad values in red above their field, and saves and announces good ones", async () => {
     const { h, ruleEditing, announced } = await setup();
     await h.send(h.fixture('message-personal', { text: 'alerts edit queue-long' }));
     const form = cardOf(h.connector.activities.at(-1)!.activity);
@@ -50,7 +60,12 @@ describe('editing a rule in a Teams card form', () => {
     expect(inputs).toMatchObject({ 'chatops-field:above': '8', 'chatops-field:for': '0s', 'chatops-field:channels': 'ops' });
     expect(form.actions[0]).toMatchObject({ type: 'Action.Submit', title: 'Save', data: { chatops: { action: 'form', value: '/alerts apply queue-long' } } });
 
-    await h.send(h.fixture('message-personal', { text: undefined, value: { ...inputs, 'chatops-field:above': 'ten', chatops: { action: 'form', value: '/alerts apply queue-long' } } }));
+    await h.send(
+      h.fixture('message-personal', {
+        text: undefined,
+        value: { ...inputs, 'chatops-field:above': 'ten', chatops: { action: 'form', value: '/alerts apply queue-long' } },
+      }),
+    );
     const again = cardOf(h.connector.activities.at(-1)!.activity);
     expect(validateTeamsCard(again)).toEqual([]);
     const errorAt = again.body.findIndex((e: { color?: string }) => e.color === 'Attention');
@@ -58,7 +73,12 @@ describe('editing a rule in a Teams card form', () => {
     expect(again.body[errorAt + 1]).toMatchObject({ type: 'Input.Text', id: 'chatops-field:above', value: 'ten' });
     expect(await ruleEditing.history('queue-long')).toEqual([]);
 
-    await h.send(h.fixture('message-personal', { text: undefined, value: { ...inputs, 'chatops-field:above': '12', chatops: { action: 'form', value: '/alerts apply queue-long' } } }));
+    await h.send(
+      h.fixture('message-personal', {
+        text: undefined,
+        value: { ...inputs, 'chatops-field:above': '12', chatops: { action: 'form', value: '/alerts apply queue-long' } },
+      }),
+    );
     const saved = cardOf(h.connector.activities.at(-1)!.activity);
     expect(cardTexts(saved)[0]).toBe('Changed queue-long: above 8 → 12');
     expect(announced.map((a) => [a.channels, a.reply.title])).toEqual([[['teams:ops'], 'Ana Gómez changed queue-long: above 8 → 12']]);

@@ -24,7 +24,16 @@ async function startWorkflow() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const channelRef = `teams-webhook:http://127.0.0.1:${port}/workflows/4f1d/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=S3cr3tSignatureValue`;
-  return { received, answers, channelRef, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    received,
+    answers,
+    channelRef,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 const alert: Reply = { title: 'No agents online — Soporte', tone: 'danger', buttons: [{ label: 'Acknowledge', action: 'ack', value: 'a-2' }] };

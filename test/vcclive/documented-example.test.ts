@@ -37,7 +37,7 @@ describe('the documented Get Chat Log example', () => {
     expect(transcript).not.toHaveProperty('customerName');
   });
 
-  it('counts as one completed chat within SLA in that day\'s figures', async () => {
+  it("counts as one completed chat within SLA in that day's figures", async () => {
     const adapter = adapterFor(fake);
     const stats = await adapter.today!();
     await adapter.close!();
@@ -78,19 +78,27 @@ describe('VCC Live times', () => {
 
 describe('VCC Live senders and attachments', () => {
   it('tells the named visitor, a bot and agents apart, and keeps attachment links', async () => {
-    const own = await startFakeVcclive({ chats: [
-      makeChat({
-        chatId: 42,
-        visitorName: 'Anna Kovacs',
-        transcript: [
-          { attachments: null, date: '2023-01-20T12:00:00+01:00', id: 'a', message: 'Hello', name: 'Anna Kovacs' },
-          { attachments: null, date: '2023-01-20T12:00:01+01:00', id: 'b', message: 'Hi, I am the assistant', name: 'ChatBot' },
-          { attachments: [{ type: 'image', payload: { url: 'https://files.example.com/a.png' } }], date: '2023-01-20T12:00:05+01:00', id: 'c', message: null, name: 'Anna Kovacs' },
-          { attachments: null, date: '2023-01-20T12:01:00+01:00', id: 'd', message: 'Let me check', name: 'Peter Nagy' },
-          { attachments: null, date: '2023-01-20T12:01:30+01:00', id: 'e', message: 'Chat transferred', name: null },
-        ],
-      }),
-    ] });
+    const own = await startFakeVcclive({
+      chats: [
+        makeChat({
+          chatId: 42,
+          visitorName: 'Anna Kovacs',
+          transcript: [
+            { attachments: null, date: '2023-01-20T12:00:00+01:00', id: 'a', message: 'Hello', name: 'Anna Kovacs' },
+            { attachments: null, date: '2023-01-20T12:00:01+01:00', id: 'b', message: 'Hi, I am the assistant', name: 'ChatBot' },
+            {
+              attachments: [{ type: 'image', payload: { url: 'https://files.example.com/a.png' } }],
+              date: '2023-01-20T12:00:05+01:00',
+              id: 'c',
+              message: null,
+              name: 'Anna Kovacs',
+            },
+            { attachments: null, date: '2023-01-20T12:01:00+01:00', id: 'd', message: 'Let me check', name: 'Peter Nagy' },
+            { attachments: null, date: '2023-01-20T12:01:30+01:00', id: 'e', message: 'Chat transferred', name: null },
+          ],
+        }),
+      ],
+    });
     const adapter = adapterFor(own);
     const transcript = await adapter.transcript!('42');
     await adapter.close!();

@@ -23,7 +23,9 @@ async function failure(run: () => Promise<unknown>): Promise<VendorError> {
 
 /** Everything a supervisor or a log line could see of an error. */
 function visible(error: VendorError): string {
-  return [error.message, error.userMessage, error.detail, error.stack, JSON.stringify(error.toLog()), String((error.cause as Error | undefined)?.message)].join('\n');
+  return [error.message, error.userMessage, error.detail, error.stack, JSON.stringify(error.toLog()), String((error.cause as Error | undefined)?.message)].join(
+    '\n',
+  );
 }
 
 function secretForms(account: string, token: string): string[] {
@@ -31,7 +33,7 @@ function secretForms(account: string, token: string): string[] {
 }
 
 describe('VCC Live credentials', () => {
-  it('talks to the account\'s own host unless the source sets baseUrl, and shares one quota per account', () => {
+  it("talks to the account's own host unless the source sets baseUrl, and shares one quota per account", () => {
     expect(vccliveBaseUrl({ account: 'acme' })).toBe('https://acme.asp.virtual-call-center.eu');
     expect(vccliveBaseUrl({ account: 'acme', baseUrl: fake.url })).toBe(fake.url);
     const adapter = adapterFor(fake);

@@ -97,9 +97,14 @@ describe('VCC Live agent states', () => {
   it('reads every state FACTS.md lists, and keeps a word it does not list as it came', () => {
     const states = (words: string[]) => words.map((state) => toAgentStatus({ userId: 1, username: 'A', state }, 'Europe/Budapest', EXAMPLE_NOON).state);
     expect(states(['AVAILABLE4CALL'])).toEqual(['available']);
-    expect(states(['WAITING4CALL', 'WAITING4RECALL', 'RINGING', 'ORIGINATOR_RINGING', 'CALL', 'HOLD', 'EMAIL', 'TICKET_BROWSING', 'PREWORK', 'AFTERWORK'])).toEqual(Array(10).fill('busy'));
+    expect(
+      states(['WAITING4CALL', 'WAITING4RECALL', 'RINGING', 'ORIGINATOR_RINGING', 'CALL', 'HOLD', 'EMAIL', 'TICKET_BROWSING', 'PREWORK', 'AFTERWORK']),
+    ).toEqual(Array(10).fill('busy'));
     expect(states(['AUX', 'UNAVAILABLE', 'aux'])).toEqual(['away', 'away', 'away']);
-    expect(toAgentStatus({ userId: 2, username: 'B', state: 'LUNCH_BREAK' }, 'Europe/Budapest', EXAMPLE_NOON)).toMatchObject({ state: 'unknown', stateLabel: 'LUNCH_BREAK' });
+    expect(toAgentStatus({ userId: 2, username: 'B', state: 'LUNCH_BREAK' }, 'Europe/Budapest', EXAMPLE_NOON)).toMatchObject({
+      state: 'unknown',
+      stateLabel: 'LUNCH_BREAK',
+    });
   });
 });
 
@@ -109,7 +114,15 @@ describe('VCC Live day figures', () => {
       chats: [
         makeChat({ chatId: 10, sessionStartTime: '2023-01-19 08:15:00', transferCount: 2 }),
         makeChat({ chatId: 11, sessionStartTime: '2023-01-19 08:45:00', slaStatus: 'Outside SLA', firstResponseTime: 95 }),
-        makeChat({ chatId: 12, sessionStartTime: '2023-01-19 17:05:00', disposition: 'Missed', slaStatus: 'Outside SLA', firstAgentMessageTime: null, firstResponseTime: 0, duration: 40 }),
+        makeChat({
+          chatId: 12,
+          sessionStartTime: '2023-01-19 17:05:00',
+          disposition: 'Missed',
+          slaStatus: 'Outside SLA',
+          firstAgentMessageTime: null,
+          firstResponseTime: 0,
+          duration: 40,
+        }),
         makeChat({ chatId: 13, sessionStartTime: '2023-01-20 09:00:00' }),
       ],
     });

@@ -155,7 +155,14 @@ describe('transcript lookup by chat id', () => {
     expect(await adapter.transcript!('999999')).toBeNull();
     await adapter.close!();
     expect(fake.controls.calls.map((c) => c.query.startDate)).toEqual([
-      '2023-01-20', '2023-01-20', '2023-01-19', '2023-01-18', '2023-01-17', '2023-01-16', '2023-01-15', '2023-01-14',
+      '2023-01-20',
+      '2023-01-20',
+      '2023-01-19',
+      '2023-01-18',
+      '2023-01-17',
+      '2023-01-16',
+      '2023-01-15',
+      '2023-01-14',
     ]);
   });
 });

@@ -6,7 +6,20 @@ import type { ChatPlatform } from '../../src/platforms/chat-platform.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { BOT_TOKEN, CHANNEL, collectingLogger, comm100Source, configWith, connectRedis, deleteKeys, eventually, slackLedger, slackPlatform, textOf, uniquePrefix } from './kit.js';
+import {
+  BOT_TOKEN,
+  CHANNEL,
+  collectingLogger,
+  comm100Source,
+  configWith,
+  connectRedis,
+  deleteKeys,
+  eventually,
+  slackLedger,
+  slackPlatform,
+  textOf,
+  uniquePrefix,
+} from './kit.js';
 
 const rules = [
   { id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', above: 5, channels: ['ops'] },
@@ -38,7 +51,16 @@ describe('delivery when Slack struggles', () => {
 
   function watcher(options: { metrics?: ReturnType<typeof createMetrics>; logger?: ReturnType<typeof silentLogger>; platform?: ChatPlatform } = {}) {
     const platforms = [options.platform ?? slackPlatform(slack)];
-    const w = createWatcher({ config: configWith({ alerts: rules }), sources: [comm100Source(comm100)], platforms, redis, prefix, logger: options.logger ?? silentLogger(), metrics: options.metrics, schedule: fast });
+    const w = createWatcher({
+      config: configWith({ alerts: rules }),
+      sources: [comm100Source(comm100)],
+      platforms,
+      redis,
+      prefix,
+      logger: options.logger ?? silentLogger(),
+      metrics: options.metrics,
+      schedule: fast,
+    });
     watchers.push(w);
     return w;
   }
@@ -114,4 +136,3 @@ describe('delivery when Slack struggles', () => {
     expect(await second.alerts.firing()).toHaveLength(3);
   });
 });
-

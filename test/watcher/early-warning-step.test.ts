@@ -4,7 +4,20 @@ import type { WatchRule } from '../../src/watcher/rules.js';
 import type { AlertRecord, RuleState } from '../../src/watcher/types.js';
 
 const T0 = Date.parse('2026-11-23T14:00:00.000Z');
-const rule: WatchRule = { id: 'sales', metric: 'queue.waiting', source: 'emea', queue: 'Sales', direction: 'above', threshold: 10, forMs: 0, severity: 'warning', channels: ['console'], hysteresis: 0, unansweredAfterMs: 300_000, forecastMs: 900_000 };
+const rule: WatchRule = {
+  id: 'sales',
+  metric: 'queue.waiting',
+  source: 'emea',
+  queue: 'Sales',
+  direction: 'above',
+  threshold: 10,
+  forMs: 0,
+  severity: 'warning',
+  channels: ['console'],
+  hysteresis: 0,
+  unansweredAfterMs: 300_000,
+  forecastMs: 900_000,
+};
 
 /** Polls one a minute; returns the notices said at each. */
 function run(values: number[], at: (i: number) => Partial<ForecastInput> = () => ({}), start: RuleState = { ruleId: rule.id, seq: 0 }) {
@@ -12,7 +25,17 @@ function run(values: number[], at: (i: number) => Partial<ForecastInput> = () =>
   let open: AlertRecord | undefined;
   const said: string[] = [];
   values.forEach((value, i) => {
-    const step = forecastStep(rule, state, open, { value, now: new Date(T0 + i * 60_000), active: true, silenced: false, alert: undefined, alertJustFired: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', ...at(i) });
+    const step = forecastStep(rule, state, open, {
+      value,
+      now: new Date(T0 + i * 60_000),
+      active: true,
+      silenced: false,
+      alert: undefined,
+      alertJustFired: false,
+      sourceLabel: 'EMEA',
+      timeZone: 'Europe/London',
+      ...at(i),
+    });
     state = step.state;
     open = step.warning && !step.warning.resolvedAt ? step.warning : undefined;
     for (const n of step.notices) said.push(`${i}:${n.kind}${step.warning?.endReason ? `:${step.warning.endReason}` : ''}`);
@@ -35,7 +58,7 @@ describe('early warning step', () => {
     expect(said).toEqual(['3:post', '4:update:inactive']);
   });
 
-  it('stays quiet in the first minutes after the rule\'s alert recovered (a breach then reopens that alert), and warns after', () => {
+  it("stays quiet in the first minutes after the rule's alert recovered (a breach then reopens that alert), and warns after", () => {
     const rising = [1, 2, 3, 4, 5, 6, 7, 8];
     const posts = (said: string[]) => said.filter((s) => s.endsWith(':post'));
     expect(posts(run(rising).said)).toEqual(['3:post']);
@@ -55,6 +78,19 @@ describe('early warning step', () => {
 
   it('counts the past days history holds, and those on which the figure passed the threshold', () => {
     const at = T0;
-    expect(pastDaysOf(rule, [[{ at, value: 3 }, { at, value: 12 }], [], [{ at, value: 9 }], [{ at, value: 10 }, { at, value: 11 }]])).toEqual({ days: 3, breached: 2 });
+    expect(
+      pastDaysOf(rule, [
+        [
+          { at, value: 3 },
+          { at, value: 12 },
+        ],
+        [],
+        [{ at, value: 9 }],
+        [
+          { at, value: 10 },
+          { at, value: 11 },
+        ],
+      ]),
+    ).toEqual({ days: 3, breached: 2 });
   });
 });

@@ -6,7 +6,20 @@ import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js
 import { DEFAULT_TUNING } from '../../src/watcher/early-warning.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { BOT_TOKEN, CHANNEL, comm100Source, configWith, connectRedis, deleteKeys, eventually, manualClock, slackLedger, slackPlatform, textOf, uniquePrefix } from './kit.js';
+import {
+  BOT_TOKEN,
+  CHANNEL,
+  comm100Source,
+  configWith,
+  connectRedis,
+  deleteKeys,
+  eventually,
+  manualClock,
+  slackLedger,
+  slackPlatform,
+  textOf,
+  uniquePrefix,
+} from './kit.js';
 
 // Monday 23 November 2026, 10:00 in London.
 const MONDAY_10AM = '2026-11-23T10:00:00.000Z';
@@ -31,7 +44,17 @@ async function world(rule: Record<string, unknown>, history?: History): Promise<
   const prefix = uniquePrefix('early');
   const clock = manualClock(MONDAY_10AM);
   const config = configWith({ alerts: [{ id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', channels: ['ops'], ...rule }] });
-  const watcher = createWatcher({ config, sources: [comm100Source(comm100)], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), now: clock.now, schedule: { pollIntervalMs: 3_600_000 }, history });
+  const watcher = createWatcher({
+    config,
+    sources: [comm100Source(comm100)],
+    platforms: [slackPlatform(slack)],
+    redis,
+    prefix,
+    logger: silentLogger(),
+    now: clock.now,
+    schedule: { pollIntervalMs: 3_600_000 },
+    history,
+  });
   await watcher.start();
   cleanups.push(async () => {
     await watcher.stop();
@@ -96,7 +119,12 @@ describe('early warnings (forecast: 15m)', () => {
   it('reads the trend from history when there is one: a backfilled rise warns on the first poll', async () => {
     const history = createMemoryHistory();
     const start = Date.parse(MONDAY_10AM);
-    for (const [minutesAgo, waiting] of [[4, 1], [3, 2], [2, 3], [1, 4]] as const) {
+    for (const [minutesAgo, waiting] of [
+      [4, 1],
+      [3, 2],
+      [2, 3],
+      [1, 4],
+    ] as const) {
       await history.record('emea', 'Sales', new Date(start - minutesAgo * MINUTE), { 'queue.waiting': waiting });
     }
     const w = await world({ above: 10, forecast: '15m' }, history);

@@ -31,12 +31,22 @@ function run(r: WatchRule, polls: Array<{ s: number; value: number | undefined }
   const said: Array<{ s: number; kind: string; channel: string; mention?: string }> = [];
   const alerts: AlertRecord[] = [];
   for (const poll of polls) {
-    const result = evaluate(r, state, open, { active: true, silenced: false, acknowledged: false, sourceLabel: 'EMEA', timeZone: 'Europe/London', recent, ...poll, now: at(poll.s) });
+    const result = evaluate(r, state, open, {
+      active: true,
+      silenced: false,
+      acknowledged: false,
+      sourceLabel: 'EMEA',
+      timeZone: 'Europe/London',
+      recent,
+      ...poll,
+      now: at(poll.s),
+    });
     state = result.state;
     if (result.alert && result.alert !== open) alerts.push(result.alert);
     if (result.alert?.resolvedAt) recent = result.alert;
     open = result.alert && !result.alert.resolvedAt ? result.alert : undefined;
-    for (const n of result.notices) said.push({ s: poll.s, kind: n.kind, channel: n.channel, ...(n.kind === 'post' && n.mention ? { mention: n.mention } : {}) });
+    for (const n of result.notices)
+      said.push({ s: poll.s, kind: n.kind, channel: n.channel, ...(n.kind === 'post' && n.mention ? { mention: n.mention } : {}) });
   }
   return { said, alerts, state, open };
 }
@@ -72,7 +82,12 @@ describe('rule evaluation', () => {
       { s: 60, value: 18 },
       { s: 120, value: 4 },
     ]);
-    expect(said.filter((n) => n.s === 120).map((n) => `${n.kind} ${n.channel}`)).toEqual(['update slack:C1', 'resolved-note slack:C1', 'update console', 'resolved-note console']);
+    expect(said.filter((n) => n.s === 120).map((n) => `${n.kind} ${n.channel}`)).toEqual([
+      'update slack:C1',
+      'resolved-note slack:C1',
+      'update console',
+      'resolved-note console',
+    ]);
     const resolved = alerts.at(-1)!;
     expect(resolved).toMatchObject({ peak: 18, value: 4, resolvedAt: at(120).toISOString(), endReason: 'recovered', since: at(0).toISOString() });
   });
@@ -160,7 +175,7 @@ describe('rule evaluation', () => {
     expect(posts.at(-1)).toEqual({ s: 6_000, kind: 'post', channel: 'slack:C1', mention: '@here' });
   });
 
-  it('missing figures never resolve an alert; after two missed polls the message says since when, and the figure\'s return is shown', () => {
+  it("missing figures never resolve an alert; after two missed polls the message says since when, and the figure's return is shown", () => {
     const { said, alerts } = run(rule({ channels: ['console'] }), [
       { s: 0, value: 12 },
       { s: 60, value: undefined },

@@ -56,10 +56,22 @@ export function manualClock(startIso: string) {
 }
 
 /** A validated configuration: one comm100 source `emea` and whatever alerts/summaries are given. */
-export function configWith(parts: { alerts?: unknown[]; summaries?: unknown[]; sources?: Record<string, unknown>; channels?: Record<string, string>; access?: Record<string, unknown> }): Config {
+export function configWith(parts: {
+  alerts?: unknown[];
+  summaries?: unknown[];
+  sources?: Record<string, unknown>;
+  channels?: Record<string, string>;
+  access?: Record<string, unknown>;
+}): Config {
   return configSchema.parse({
     sources: parts.sources ?? {
-      emea: { vendor: 'comm100', dataCenter: 11, siteId: 10000, timeZone: 'Europe/London', auth: { type: 'apiKey', email: 'supervisor@example.com', apiKey: 'fake-comm100-api-key-0001' } },
+      emea: {
+        vendor: 'comm100',
+        dataCenter: 11,
+        siteId: 10000,
+        timeZone: 'Europe/London',
+        auth: { type: 'apiKey', email: 'supervisor@example.com', apiKey: 'fake-comm100-api-key-0001' },
+      },
     },
     channels: { ops: `slack:${CHANNEL}`, ...parts.channels },
     alerts: parts.alerts ?? [],
@@ -124,7 +136,6 @@ export function slackLedger(fake: FakeSlack) {
 export function textOf(call: SlackCall): string {
   return JSON.stringify(call.body);
 }
-
 
 /**
  * Waits until `check` returns a value (polls every 20 ms). `timeoutMs` only bounds how long a

@@ -6,7 +6,19 @@ import type { Asker } from '../../src/domain/asker.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
-import { BOT_TOKEN, CHANNEL, comm100Source, configWith, connectRedis, deleteKeys, manualClock, slackLedger, slackPlatform, textOf, uniquePrefix } from './kit.js';
+import {
+  BOT_TOKEN,
+  CHANNEL,
+  comm100Source,
+  configWith,
+  connectRedis,
+  deleteKeys,
+  manualClock,
+  slackLedger,
+  slackPlatform,
+  textOf,
+  uniquePrefix,
+} from './kit.js';
 
 const ANA: Asker = { platform: 'slack', userId: 'U0ANA', displayName: 'Ana' };
 // Monday 23 November 2026, 10:00 in London.
@@ -45,7 +57,17 @@ async function world(rule: Record<string, unknown>, start = MONDAY_10AM): Promis
   const config = configWith({ alerts: [{ id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', channels: ['ops'], ...rule }] });
   // Polls only when the test says (pollOnce): the scheduled ones are an hour apart.
   const schedule = { pollIntervalMs: 3_600_000 };
-  const watcher = createWatcher({ config, sources: [comm100Source(comm100)], platforms: [slackPlatform(slack)], redis, prefix, logger: silentLogger(), metrics, now: clock.now, schedule });
+  const watcher = createWatcher({
+    config,
+    sources: [comm100Source(comm100)],
+    platforms: [slackPlatform(slack)],
+    redis,
+    prefix,
+    logger: silentLogger(),
+    metrics,
+    now: clock.now,
+    schedule,
+  });
   await watcher.start();
   const w: World = {
     watcher,
@@ -102,7 +124,9 @@ describe('alert lifecycle through Slack', () => {
     expect(textOf(update!)).toContain('Ana');
     expect(textOf(update!)).not.toContain('chatops:ack');
     // A second press changes nothing and says who was first.
-    expect(await w.watcher.alerts.acknowledge(alert!.id, { platform: 'slack', userId: 'U0LUIS', displayName: 'Luis' })).toMatchObject({ acknowledgedBy: 'Ana' });
+    expect(await w.watcher.alerts.acknowledge(alert!.id, { platform: 'slack', userId: 'U0LUIS', displayName: 'Luis' })).toMatchObject({
+      acknowledgedBy: 'Ana',
+    });
     await w.watcher.deliver();
     expect(w.ledger.updates()).toHaveLength(1);
   });
@@ -148,7 +172,10 @@ describe('alert lifecycle through Slack', () => {
     await w.watcher.alerts.silence('sales-queue', 2 * 60 * MINUTE, ANA);
     await w.poll(9);
     expect(w.ledger.posts()).toHaveLength(0);
-    expect(await w.watcher.alerts.unsilence('sales-queue', { platform: 'slack', userId: 'U0LUIS', displayName: 'Luis' })).toEqual({ until: expect.any(String), by: 'Ana' });
+    expect(await w.watcher.alerts.unsilence('sales-queue', { platform: 'slack', userId: 'U0LUIS', displayName: 'Luis' })).toEqual({
+      until: expect.any(String),
+      by: 'Ana',
+    });
     expect(await w.watcher.alerts.silences()).toEqual([]);
     expect(await w.watcher.alerts.unsilence('sales-queue', ANA)).toBeUndefined();
     await w.poll(9);
@@ -199,7 +226,11 @@ describe('alert lifecycle through Slack', () => {
     // The last edit: firing again, twice, and flapping.
     expect(textOf(updates.at(-1)!)).toContain('twice');
     expect(textOf(updates.at(-1)!)).toContain('Flapping');
-    expect(w.ledger.threadReplies().map((c) => /Resolved after [\dms ]+\d+s|Fired again at 10:01/.exec(textOf(c))?.[0])).toEqual(['Resolved after 45s', 'Fired again at 10:01', 'Resolved after 2m 15s']);
+    expect(w.ledger.threadReplies().map((c) => /Resolved after [\dms ]+\d+s|Fired again at 10:01/.exec(textOf(c))?.[0])).toEqual([
+      'Resolved after 45s',
+      'Fired again at 10:01',
+      'Resolved after 2m 15s',
+    ]);
     expect(w.ledger.threadReplies().every((c) => !textOf(c).includes('<!here>'))).toBe(true);
     const [firing] = await w.watcher.alerts.firing();
     expect(firing).toMatchObject({ id: 'sales-queue:1', phase: 'firing', value: 9 });

@@ -41,7 +41,14 @@ describe('metric readings', () => {
   });
 
   it('counts agents online and available, and utilization from chat capacity when every working agent has one', () => {
-    const agent = (id: string, state: AgentStatus['state'], ongoingChats?: number, maxChats?: number): AgentStatus => ({ id, name: id, state, stateLabel: state, ongoingChats, maxChats });
+    const agent = (id: string, state: AgentStatus['state'], ongoingChats?: number, maxChats?: number): AgentStatus => ({
+      id,
+      name: id,
+      state,
+      stateLabel: state,
+      ongoingChats,
+      maxChats,
+    });
     const withCapacity = [agent('a', 'available', 1, 4), agent('b', 'busy', 4, 4), agent('c', 'away'), agent('d', 'offline')];
     expect(agentsMetric(withCapacity, 'agents.online')).toBe(3);
     expect(agentsMetric(withCapacity, 'agents.available')).toBe(1);

@@ -78,7 +78,11 @@ describe('the watcher store through a Redis outage', () => {
   it('writes nothing without the lease, and forgets what it kept alone', async () => {
     const { shared, store } = await setup();
     store.goAlone();
-    await store.commit({ rules: [{ ruleId: 'queue-long', seq: 1, alertId: 'queue-long:1' }], alerts: [alertRecord('queue-long:1')], deliveries: [post('slack:C1', 'queue-long:1')] });
+    await store.commit({
+      rules: [{ ruleId: 'queue-long', seq: 1, alertId: 'queue-long:1' }],
+      alerts: [alertRecord('queue-long:1')],
+      deliveries: [post('slack:C1', 'queue-long:1')],
+    });
     expect(await store.writeBack('token-of-a-replica-that-lost-the-lease')).toBe(false);
     expect(store.alone()).toBe(false);
     expect(await shared.ruleStates(['queue-long'])).toEqual(new Map());
@@ -92,7 +96,11 @@ describe('the watcher store through a Redis outage', () => {
     store.goAlone();
     await store.commit({ rules: [{ ruleId: 'queue-long', seq: 1, alertId: 'queue-long:1' }], alerts: [alertRecord('queue-long:1')], deliveries: [] });
     // Another replica, cut off from this one but not from Redis, led meanwhile.
-    await shared.commit({ rules: [{ ruleId: 'queue-long', seq: 1, alertId: 'queue-long:1', peak: 30 }], alerts: [alertRecord('queue-long:1', { peak: 30 })], deliveries: [] });
+    await shared.commit({
+      rules: [{ ruleId: 'queue-long', seq: 1, alertId: 'queue-long:1', peak: 30 }],
+      alerts: [alertRecord('queue-long:1', { peak: 30 })],
+      deliveries: [],
+    });
     expect(await store.writeBack('token-of-this-replica')).toBe(false);
     expect((await store.ruleStates(['queue-long'])).get('queue-long')).toMatchObject({ peak: 30 });
     expect(await store.alert('queue-long:1')).toMatchObject({ peak: 30 });

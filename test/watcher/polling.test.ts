@@ -24,7 +24,13 @@ describe('polling the vendors', () => {
   async function embedded(alerts: unknown[], logger = silentLogger()) {
     comm100 = await startFakeComm100({ rateLimit: false });
     const printed: string[] = [];
-    watcher = createWatcher({ config: configWith({ alerts }), sources: [comm100Source(comm100)], platforms: [createConsolePlatform((t) => printed.push(t))], logger, schedule: manual });
+    watcher = createWatcher({
+      config: configWith({ alerts }),
+      sources: [comm100Source(comm100)],
+      platforms: [createConsolePlatform((t) => printed.push(t))],
+      logger,
+      schedule: manual,
+    });
     await watcher.start();
     return { watcher, printed };
   }
@@ -40,7 +46,9 @@ describe('polling the vendors', () => {
   });
 
   it('prints a firing alert on the console channel in the embedded default', async () => {
-    const { watcher, printed } = await embedded([{ id: 'sales', metric: 'queue.waiting', source: 'emea', queue: 'Sales', above: 5, severity: 'critical', channels: ['console'] }]);
+    const { watcher, printed } = await embedded([
+      { id: 'sales', metric: 'queue.waiting', source: 'emea', queue: 'Sales', above: 5, severity: 'critical', channels: ['console'] },
+    ]);
     comm100.controls.setQueueWaiting('Sales', 7);
     await watcher.pollOnce();
     expect(printed.join('')).toMatch(/\[console:1\] @here\n\s+Critical · Chats waiting 7 — EMEA · Sales/);
@@ -84,8 +92,20 @@ describe('polling the vendors', () => {
     const now = () => new Date(clock);
     // The cache keeps queue figures for 20 s (the default); polls come every 8 s.
     const adapter = createComm100Adapter({ ...sourceFor(comm100, { timeZone: 'Europe/London' }), id: 'emea' }, { retries: 0, retryBaseDelayMs: 1 });
-    const source = createSource({ adapter, label: 'EMEA', gate: createMemoryQuotaGate({ now: () => clock }), token: { key: 'comm100:emea', concurrency: 2, reserveShare: 0.1, timeZone: 'Europe/London' } });
-    watcher = createWatcher({ config: configWith({ alerts: [{ metric: 'queue.waiting', source: 'emea', above: 5, channels: ['console'] }] }), sources: [source], platforms: [createConsolePlatform(() => undefined)], logger: silentLogger(), schedule: manual, now });
+    const source = createSource({
+      adapter,
+      label: 'EMEA',
+      gate: createMemoryQuotaGate({ now: () => clock }),
+      token: { key: 'comm100:emea', concurrency: 2, reserveShare: 0.1, timeZone: 'Europe/London' },
+    });
+    watcher = createWatcher({
+      config: configWith({ alerts: [{ metric: 'queue.waiting', source: 'emea', above: 5, channels: ['console'] }] }),
+      sources: [source],
+      platforms: [createConsolePlatform(() => undefined)],
+      logger: silentLogger(),
+      schedule: manual,
+      now,
+    });
     await watcher.start();
     comm100.controls.resetCalls();
     for (let poll = 0; poll < 4; poll++) {

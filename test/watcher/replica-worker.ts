@@ -14,8 +14,19 @@ export type ReplicaMessage = { cmd: 'ready' } | { cmd: 'role'; leader: boolean }
 
 const env = process.env as Record<string, string>;
 const redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: 1 });
-const config = configWith({ alerts: [{ id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', above: 5, channels: ['ops'], // Each spike is its own incident here (they come seconds apart): no reopening.
-  reopenWithin: '0s' }] });
+const config = configWith({
+  alerts: [
+    {
+      id: 'sales-queue',
+      metric: 'queue.waiting',
+      source: 'emea',
+      queue: 'Sales',
+      above: 5,
+      channels: ['ops'], // Each spike is its own incident here (they come seconds apart): no reopening.
+      reopenWithin: '0s',
+    },
+  ],
+});
 const watcher = createWatcher({
   config,
   sources: [comm100Source({ url: env.COMM100_URL } as FakeComm100)],

@@ -63,7 +63,8 @@ describe('three watcher replicas on one Redis', () => {
     const ledger = slackLedger(slack);
     const store = createRedisWatcherStore({ redis, prefix });
     const alive = () => replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
-    const leader = () => eventually(() => (alive().filter((r) => r.leader).length === 1 ? alive().find((r) => r.leader) : undefined), 4_000, 'exactly one leader');
+    const leader = () =>
+      eventually(() => (alive().filter((r) => r.leader).length === 1 ? alive().find((r) => r.leader) : undefined), 4_000, 'exactly one leader');
     const killLeader = async () => {
       const current = await leader();
       current.child.kill('SIGKILL');

@@ -31,7 +31,15 @@ describe('summaries on an injected clock', () => {
   it('runs a slot once, when the clock passes it in its time zone, not again for the rest of its minute', async () => {
     const clock = handClock('2023-01-27T17:29:59.000Z'); // 18:29:59 in Budapest, a Friday
     const runs: string[] = [];
-    task = onClockCron({ expression: '30 18 * * 1-5', timeZone: 'Europe/Budapest', tickMs: 5, now: clock.now, name: 'summary:evening', run: async (at) => void runs.push(at.toISOString()), logger: silentLogger() });
+    task = onClockCron({
+      expression: '30 18 * * 1-5',
+      timeZone: 'Europe/Budapest',
+      tickMs: 5,
+      now: clock.now,
+      name: 'summary:evening',
+      run: async (at) => void runs.push(at.toISOString()),
+      logger: silentLogger(),
+    });
 
     await clock.looked();
     expect(runs).toEqual([]);
@@ -48,7 +56,15 @@ describe('summaries on an injected clock', () => {
   it('skips the weekend and runs on Monday, even when the clock jumps there', async () => {
     const clock = handClock('2023-01-27T18:00:00.000Z');
     const runs: string[] = [];
-    task = onClockCron({ expression: '30 18 * * 1-5', timeZone: 'Europe/Budapest', tickMs: 5, now: clock.now, name: 'summary:evening', run: async (at) => void runs.push(at.toISOString()), logger: silentLogger() });
+    task = onClockCron({
+      expression: '30 18 * * 1-5',
+      timeZone: 'Europe/Budapest',
+      tickMs: 5,
+      now: clock.now,
+      name: 'summary:evening',
+      run: async (at) => void runs.push(at.toISOString()),
+      logger: silentLogger(),
+    });
 
     clock.set('2023-01-28T17:35:00.000Z'); // Saturday 18:35
     await clock.looked();

@@ -55,7 +55,9 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     it('keeps rule states and alerts from one commit, and lists the alerts still open', async () => {
       const open = alertRecord('queue-long:1');
       const done = alertRecord('agents-low:4', { resolvedAt: new Date(base + 60_000).toISOString() });
-      expect(await store.commit({ rules: [{ ruleId: 'queue-long', seq: 1, alertId: open.id, since: open.since, peak: 12 }], alerts: [open, done], deliveries: [] })).toBe(true);
+      expect(
+        await store.commit({ rules: [{ ruleId: 'queue-long', seq: 1, alertId: open.id, since: open.since, peak: 12 }], alerts: [open, done], deliveries: [] }),
+      ).toBe(true);
       const states = await store.ruleStates(['queue-long', 'never-seen']);
       expect(states.get('queue-long')).toMatchObject({ seq: 1, alertId: 'queue-long:1', peak: 12 });
       expect(states.has('never-seen')).toBe(false);
@@ -72,7 +74,11 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
 
     it('finds the alerts that fired within a time range, oldest first', async () => {
       const at = (m: number) => new Date(base + m * 60_000).toISOString();
-      await store.commit({ rules: [], alerts: [alertRecord('b:1', { firedAt: at(30) }), alertRecord('a:1', { firedAt: at(10) }), alertRecord('c:1', { firedAt: at(90) })], deliveries: [] });
+      await store.commit({
+        rules: [],
+        alerts: [alertRecord('b:1', { firedAt: at(30) }), alertRecord('a:1', { firedAt: at(10) }), alertRecord('c:1', { firedAt: at(90) })],
+        deliveries: [],
+      });
       const found = await store.alertsFiredBetween(base, base + 60 * 60_000);
       expect(found.map((a) => a.id)).toEqual(['a:1', 'b:1']);
     });

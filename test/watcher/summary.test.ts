@@ -50,12 +50,24 @@ describe('daily summary', () => {
     });
     slack = await startFakeSlack({ botToken: BOT_TOKEN, channels: [CHANNEL] });
     const adapter = createVccliveAdapter({ ...configFor(vcc), id: 'budapest' }, { now, retries: 0, retryBaseDelayMs: 1 });
-    const source = createSource({ adapter, gate: createMemoryQuotaGate(), token: { key: 'vcclive:acme', concurrency: 1, reserveShare: 0.1, timeZone: ZONE }, label: 'Budapest' });
+    const source = createSource({
+      adapter,
+      gate: createMemoryQuotaGate(),
+      token: { key: 'vcclive:acme', concurrency: 1, reserveShare: 0.1, timeZone: ZONE },
+      label: 'Budapest',
+    });
     const config = configWith({
       sources: { budapest: { vendor: 'vcclive', account: vcc.account, token: vcc.token, projectId: vcc.projectId, timeZone: ZONE } },
       summaries: [{ id: 'evening', cron: '30 18 * * 1-5', timeZone: ZONE, sources: ['budapest'], channel: 'ops' }],
     });
-    watcher = createWatcher({ config, sources: [source], platforms: [slackPlatform(slack)], logger: silentLogger(), now, schedule: { summaryTickMs: 100, outboxTickMs: 100 } });
+    watcher = createWatcher({
+      config,
+      sources: [source],
+      platforms: [slackPlatform(slack)],
+      logger: silentLogger(),
+      now,
+      schedule: { summaryTickMs: 100, outboxTickMs: 100 },
+    });
     return watcher;
   }
 
@@ -70,7 +82,12 @@ describe('daily summary', () => {
         alerts: [
           alertRecord('queue-long:1', { source: 'budapest', since: at('09:10'), firedAt: at('09:12'), resolvedAt: at('09:52'), peak: 17 }),
           alertRecord('agents-low:1', { source: 'budapest', since: at('14:00'), firedAt: at('14:00'), resolvedAt: at('14:05'), severity: 'critical' }),
-          alertRecord('queue-long:0', { source: 'budapest', since: '2023-01-26T15:00:00.000Z', firedAt: '2023-01-26T15:00:00.000Z', resolvedAt: '2023-01-26T15:30:00.000Z' }),
+          alertRecord('queue-long:0', {
+            source: 'budapest',
+            since: '2023-01-26T15:00:00.000Z',
+            firedAt: '2023-01-26T15:00:00.000Z',
+            resolvedAt: '2023-01-26T15:30:00.000Z',
+          }),
           alertRecord('other:1', { source: 'emea', firedAt: at('10:00') }),
         ],
         deliveries: [],

@@ -14,8 +14,18 @@ function find(body: string, connId: string, size: number): unknown {
 }
 
 const tricky = [
-  { conn_id: 'A1', agent_name: 'Ana', customer_name: 'Beto', conversation: [{ from: 'customer', message: 'my id is "conn_id":"B2", see {braces} and [brackets]', date: '2024-05-14 08:00:00' }] },
-  { conn_id: 'B2', agent_name: 'Ana \\ "la jefa"', customer_name: 'Ceci', conversation: [{ from: 'agent', message: 'ñandú 🦤 \\"conn_id\\": fin', date: '2024-05-14 09:00:00' }] },
+  {
+    conn_id: 'A1',
+    agent_name: 'Ana',
+    customer_name: 'Beto',
+    conversation: [{ from: 'customer', message: 'my id is "conn_id":"B2", see {braces} and [brackets]', date: '2024-05-14 08:00:00' }],
+  },
+  {
+    conn_id: 'B2',
+    agent_name: 'Ana \\ "la jefa"',
+    customer_name: 'Ceci',
+    conversation: [{ from: 'agent', message: 'ñandú 🦤 \\"conn_id\\": fin', date: '2024-05-14 09:00:00' }],
+  },
   { agent_name: 'Key order differs', conn_id: 'C3', conversation: [] },
 ];
 const compact = JSON.stringify({ code: 200, error: null, msg: '3 records were found', data: tricky });
@@ -48,7 +58,13 @@ describe('finding one conversation in a streamed chat_2 body', () => {
   });
 
   it('matches ids the vendor sent as numbers', () => {
-    const body = JSON.stringify({ code: 200, data: [{ conn_id: 41, conversation: [] }, { conn_id: 42, conversation: [{ message: 'x' }] }] });
+    const body = JSON.stringify({
+      code: 200,
+      data: [
+        { conn_id: 41, conversation: [] },
+        { conn_id: 42, conversation: [{ message: 'x' }] },
+      ],
+    });
     expect(find(body, '42', 3)).toEqual({ conn_id: 42, conversation: [{ message: 'x' }] });
   });
 

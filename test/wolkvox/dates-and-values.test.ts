@@ -81,7 +81,14 @@ describe('vendor figures', () => {
   });
 
   it('normalises agent states and keeps unknown words as unknown', () => {
-    expect(['Disponible', 'Not Ready', 'En chat', 'Desconectado', 'Almuerzo', 'Mystery'].map(agentState)).toEqual(['available', 'away', 'busy', 'offline', 'away', 'unknown']);
+    expect(['Disponible', 'Not Ready', 'En chat', 'Desconectado', 'Almuerzo', 'Mystery'].map(agentState)).toEqual([
+      'available',
+      'away',
+      'busy',
+      'offline',
+      'away',
+      'unknown',
+    ]);
   });
 });
 

@@ -62,14 +62,26 @@ describe('wolkvox documented examples', () => {
     await adapter.close();
     adapter = adapterFor({ skills: ['101', 102] });
     const snapshot = await adapter.queue();
-    expect(snapshot).toEqual({ queues: [{ name: 'Ventas', waiting: 4 }, { name: 'Soporte', waiting: 1 }], totals: { waiting: 5 } });
+    expect(snapshot).toEqual({
+      queues: [
+        { name: 'Ventas', waiting: 4 },
+        { name: 'Soporte', waiting: 1 },
+      ],
+      totals: { waiting: 5 },
+    });
     expect(fake.state.calls.map((c) => c.query.skill_id)).toEqual(['101', '102']);
   });
 
   it('derives the queue from live chats when no skill is configured, counting unassigned chats as waiting', async () => {
     fake.setData('chats', [
-      { agent_id: '1001', active_chats: [{ conn_id: '1', channel: 'whatsapp', conversation: [{ from: 'customer', msg: 'hola', date: '2024-05-14 14:58:00' }] }] },
-      { agent_id: '', active_chats: [{ conn_id: '2', channel: 'whatsapp', conversation: [{ from: 'customer', msg: '¿hay alguien?', date: '2024-05-14 14:55:30' }] }] },
+      {
+        agent_id: '1001',
+        active_chats: [{ conn_id: '1', channel: 'whatsapp', conversation: [{ from: 'customer', msg: 'hola', date: '2024-05-14 14:58:00' }] }],
+      },
+      {
+        agent_id: '',
+        active_chats: [{ conn_id: '2', channel: 'whatsapp', conversation: [{ from: 'customer', msg: '¿hay alguien?', date: '2024-05-14 14:55:30' }] }],
+      },
     ]);
     const snapshot = await adapter.queue();
     expect(snapshot.totals).toEqual({ waiting: 1, ongoingChats: 1, longestWaitSeconds: 270 });
@@ -77,7 +89,13 @@ describe('wolkvox documented examples', () => {
 
   it('answers a live conversation from the real-time report without touching chat_2', async () => {
     const transcript = await adapter.transcript('8731245');
-    expect(transcript).toMatchObject({ id: '8731245', active: true, channel: 'whatsapp', customerPhone: '573001234567', startedAt: '2024-05-14T14:12:31.000Z' });
+    expect(transcript).toMatchObject({
+      id: '8731245',
+      active: true,
+      channel: 'whatsapp',
+      customerPhone: '573001234567',
+      startedAt: '2024-05-14T14:12:31.000Z',
+    });
     expect(transcript!.messages).toHaveLength(3);
     expect(fake.callCount('chat_2')).toBe(0);
   });

@@ -22,7 +22,13 @@ async function failure(call: Promise<unknown>, token = fake.token): Promise<Vend
   );
   expect(error).toBeInstanceOf(VendorError);
   const vendorError = error as VendorError;
-  for (const text of [vendorError.message, vendorError.userMessage, vendorError.detail, JSON.stringify(vendorError.toLog()), String((vendorError.cause as Error | undefined)?.message)]) {
+  for (const text of [
+    vendorError.message,
+    vendorError.userMessage,
+    vendorError.detail,
+    JSON.stringify(vendorError.toLog()),
+    String((vendorError.cause as Error | undefined)?.message),
+  ]) {
     expect(text).not.toContain(token);
   }
   // A whole sentence for the supervisor (the brand is written lowercase: "wolkvox ...").
@@ -214,7 +220,9 @@ describe('identifiers typed by users', () => {
   it('refuses a day that is not YYYY-MM-DD and an empty range before any request', async () => {
     const adapter = adapterFor();
     expect(await failure(adapter.dayStats('14/05/2024'))).toMatchObject({ reason: 'bad-request' });
-    expect(await failure(adapter.handoffs({ from: '2024-05-14T05:00:00Z', to: '2024-05-14T05:00:00Z', label: 'nothing' }))).toMatchObject({ reason: 'bad-request' });
+    expect(await failure(adapter.handoffs({ from: '2024-05-14T05:00:00Z', to: '2024-05-14T05:00:00Z', label: 'nothing' }))).toMatchObject({
+      reason: 'bad-request',
+    });
     expect(fake.callCount()).toBe(0);
   });
 });

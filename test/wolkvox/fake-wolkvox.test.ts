@@ -5,7 +5,11 @@ import { FAKE_MESSAGES, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake
 // checked here with plain fetch, independent of the adapter.
 let fake: FakeWolkvox;
 
-async function get(query: string, token: string | null = fake.token, path = '/api/v2/real_time.php'): Promise<{ status: number; body: { code: unknown; msg: unknown; data: unknown } }> {
+async function get(
+  query: string,
+  token: string | null = fake.token,
+  path = '/api/v2/real_time.php',
+): Promise<{ status: number; body: { code: unknown; msg: unknown; data: unknown } }> {
   const res = await fetch(`${fake.url}${path}?${query}`, { headers: token === null ? {} : { 'wolkvox-token': token } });
   return { status: res.status, body: (await res.json()) as { code: unknown; msg: unknown; data: unknown } };
 }
@@ -35,8 +39,14 @@ describe('the fake wolkvox', () => {
   it('refuses unknown apis, missing parameters and ranges over 31 days with 400', async () => {
     expect(await get('api=nope')).toMatchObject({ status: 400, body: { msg: FAKE_MESSAGES.unknownApi } });
     expect(await get('api=skills')).toMatchObject({ status: 400, body: { msg: FAKE_MESSAGES.missingParameters } });
-    expect(await get('api=chat_2&date_ini=20240101000000', fake.token, '/api/v2/reports_manager.php')).toMatchObject({ status: 400, body: { msg: FAKE_MESSAGES.missingParameters } });
-    expect(await get('api=chat_2&date_ini=20240101000000&date_end=20240202000000', fake.token, '/api/v2/reports_manager.php')).toMatchObject({ status: 400, body: { msg: FAKE_MESSAGES.rangeTooLong } });
+    expect(await get('api=chat_2&date_ini=20240101000000', fake.token, '/api/v2/reports_manager.php')).toMatchObject({
+      status: 400,
+      body: { msg: FAKE_MESSAGES.missingParameters },
+    });
+    expect(await get('api=chat_2&date_ini=20240101000000&date_end=20240202000000', fake.token, '/api/v2/reports_manager.php')).toMatchObject({
+      status: 400,
+      body: { msg: FAKE_MESSAGES.rangeTooLong },
+    });
   });
 
   it('spends the daily quota and then answers TOKEN LIMIT EXCEEDED', async () => {

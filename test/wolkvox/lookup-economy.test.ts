@@ -22,7 +22,18 @@ const record = (connId: string, day: string) => ({
   conn_id: connId,
   agent_name: 'Laura Gómez',
   customer_name: 'Carlos Pérez',
-  conversation: [{ channel: 'whatsapp', from: 'customer', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${day} 11:00:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
+  conversation: [
+    {
+      channel: 'whatsapp',
+      from: 'customer',
+      from_name: 'Carlos Pérez',
+      to_name: 'Laura Gómez',
+      date: `${day} 11:00:00`,
+      message: 'hola',
+      customer_id: '1',
+      feeling: 'neutral',
+    },
+  ],
 });
 
 /** chat_2 of 2024-05-11 holds 555 and 20240511103000; every other day has no records. */
@@ -34,7 +45,10 @@ function pastDays({ dateIni }: FakeRequest) {
 function sourceFor(index: ConversationDayIndex = createMemoryDayIndex({ now: () => clock })): { source: Source; adapter: WolkvoxAdapter } {
   const adapter = createWolkvoxAdapter(fakeWolkvoxSource(fake), { now: () => new Date(clock), retries: 0, dayIndex: index });
   const gate: QuotaGate = createMemoryQuotaGate({ now: () => clock });
-  cleanups.push(() => adapter.close(), () => gate.close());
+  cleanups.push(
+    () => adapter.close(),
+    () => gate.close(),
+  );
   const source = createSource({ adapter, gate, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
   return { source, adapter };
 }

@@ -23,7 +23,18 @@ const record = (connId: string, day: string) => ({
   conn_id: connId,
   agent_name: 'Laura Gómez',
   customer_name: 'Carlos Pérez',
-  conversation: [{ channel: 'whatsapp', from: 'customer', from_name: 'Carlos Pérez', to_name: 'Laura Gómez', date: `${day} 11:00:00`, message: 'hola', customer_id: '1', feeling: 'neutral' }],
+  conversation: [
+    {
+      channel: 'whatsapp',
+      from: 'customer',
+      from_name: 'Carlos Pérez',
+      to_name: 'Laura Gómez',
+      date: `${day} 11:00:00`,
+      message: 'hola',
+      customer_id: '1',
+      feeling: 'neutral',
+    },
+  ],
 });
 
 beforeEach(async () => {
@@ -37,7 +48,9 @@ afterEach(async () => {
 
 describe('transcript search over finished conversations', () => {
   it('searches one local day at a time backwards and stops at the first day that has the chat', async () => {
-    fake.setData('chat_2', ({ dateIni }: FakeRequest) => (dateIni === '20240511000000' ? { data: [record('555', '2024-05-11'), record('556', '2024-05-11')] } : undefined));
+    fake.setData('chat_2', ({ dateIni }: FakeRequest) =>
+      dateIni === '20240511000000' ? { data: [record('555', '2024-05-11'), record('556', '2024-05-11')] } : undefined,
+    );
     const transcript = await adapterFor().transcript('556');
     expect(transcript).toMatchObject({ id: '556', active: false, startedAt: '2024-05-11T16:00:00.000Z' });
     expect(fake.callCount('chats')).toBe(1);
@@ -74,8 +87,18 @@ describe('a large chat_2 answer', () => {
     const out = createWriteStream(file);
     out.write('{"code":200,"error":null,"msg":"many records were found","data":[');
     for (let i = 0; i < RECORDS; i++) {
-      const messages = Array.from({ length: 6 }, (_, k) => ({ channel: 'whatsapp', from: k % 2 ? 'agent' : 'customer', from_name: 'Nombre', to_name: 'Otro', date: '2024-05-14 10:00:00', message: `Mensaje ${k} del chat ${i}: ${'texto '.repeat(40)}`, customer_id: '1', feeling: 'neutral' }));
-      if (!out.write(`${i ? ',' : ''}${JSON.stringify({ conn_id: `C${i}`, agent_name: 'Laura', customer_name: 'Carlos', conversation: messages })}`)) await once(out, 'drain');
+      const messages = Array.from({ length: 6 }, (_, k) => ({
+        channel: 'whatsapp',
+        from: k % 2 ? 'agent' : 'customer',
+        from_name: 'Nombre',
+        to_name: 'Otro',
+        date: '2024-05-14 10:00:00',
+        message: `Mensaje ${k} del chat ${i}: ${'texto '.repeat(40)}`,
+        customer_id: '1',
+        feeling: 'neutral',
+      }));
+      if (!out.write(`${i ? ',' : ''}${JSON.stringify({ conn_id: `C${i}`, agent_name: 'Laura', customer_name: 'Carlos', conversation: messages })}`))
+        await once(out, 'drain');
     }
     out.end(']}');
     await once(out, 'finish');

@@ -76,7 +76,10 @@ export function createWorkspaceGate(options: { client: webApi.WebClient; teamIds
       .then((who) => learn(who as Parameters<typeof learn>[0]))
       .catch((error: unknown) => {
         failedAt = now();
-        options.logger.warn({ err: (error as Error).message }, 'Slack: could not ask auth.test which workspace the bot is installed in; requests are refused until it answers (or set SLACK_TEAM_IDS)');
+        options.logger.warn(
+          { err: (error as Error).message },
+          'Slack: could not ask auth.test which workspace the bot is installed in; requests are refused until it answers (or set SLACK_TEAM_IDS)',
+        );
       })
       .finally(() => (asking = undefined));
     await asking;

@@ -20,13 +20,7 @@ export type GroupLookup = (userId: string) => Promise<string[] | undefined>;
  *   const groupsOf = createGroupLookup({ client, groups: ['S0123'], ttlMs: 300_000, logger });
  *   const asker = { platform: 'slack', userId: 'U1', groups: await groupsOf('U1') };
  */
-export function createGroupLookup(options: {
-  client: webApi.WebClient;
-  groups: string[];
-  ttlMs?: number;
-  logger: Logger;
-  now?: () => number;
-}): GroupLookup {
+export function createGroupLookup(options: { client: webApi.WebClient; groups: string[]; ttlMs?: number; logger: Logger; now?: () => number }): GroupLookup {
   const { client, groups, logger } = options;
   const ttlMs = options.ttlMs ?? 300_000;
   const now = options.now ?? Date.now;

@@ -11,13 +11,18 @@ import type { Logger } from '../../log/logger.js';
  */
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
-  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (!child.isLevelEnabled(level)) return;
-    const errors = msg.filter((m): m is Error => m instanceof Error);
-    const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : safeJson(m))).join(' ');
-    if (errors[0]) child[level]({ err: errors[0] }, text || errors[0].message);
-    else child[level](text);
-  };
+  const line =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (!child.isLevelEnabled(level)) return;
+      const errors = msg.filter((m): m is Error => m instanceof Error);
+      const text = msg
+        .filter((m) => !(m instanceof Error))
+        .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+        .join(' ');
+      if (errors[0]) child[level]({ err: errors[0] }, text || errors[0].message);
+      else child[level](text);
+    };
   return {
     debug: line('debug'),
     info: line('info'),

@@ -13,7 +13,12 @@ import { chartKey, type ReplyChart } from '../../reply/chart.js';
  * @example
  *   const id = await uploadPng(client, png, { filename: 'queue.png', title: 'Queue', altText: 'Waiting 3 → 9' });
  */
-export async function uploadPng(client: webApi.WebClient, png: Buffer, file: { filename: string; title: string; altText: string }, timeoutMs = 10_000): Promise<string> {
+export async function uploadPng(
+  client: webApi.WebClient,
+  png: Buffer,
+  file: { filename: string; title: string; altText: string },
+  timeoutMs = 10_000,
+): Promise<string> {
   const ticket = await client.files.getUploadURLExternal({ filename: file.filename, length: png.length, alt_text: file.altText.slice(0, 1000) });
   if (!ticket.upload_url || !ticket.file_id) throw new Error('Slack gave no upload URL for the chart');
   const res = await request(ticket.upload_url, {
@@ -39,7 +44,8 @@ export function attachSlackChart(client: webApi.WebClient, render: (chart: Reply
   const uploaded = new LRUCache<string, string, ReplyChart>({
     max: 32,
     ttl: 10 * 60_000,
-    fetchMethod: async (_key, _stale, { context: chart }) => uploadPng(client, await render(chart), { filename: 'chart.png', title: chart.title, altText: chart.description }),
+    fetchMethod: async (_key, _stale, { context: chart }) =>
+      uploadPng(client, await render(chart), { filename: 'chart.png', title: chart.title, altText: chart.description }),
   });
   return async (reply: Reply): Promise<Reply> => {
     if (!reply.chart || reply.chart.image?.slackFileId) return reply;

@@ -36,12 +36,18 @@ export function toPlatformError(error: unknown, method: string, channel: string)
   switch (coded.code) {
     case webApi.ErrorCode.RateLimitedError: {
       const retryAfterSeconds = (error as webApi.WebAPIRateLimitedError).retryAfter;
-      return new PlatformError('platform-throttled', `${where} was rate limited; retry after ${retryAfterSeconds}s`, { retryAfterSeconds, platformCode: 'rate_limited' });
+      return new PlatformError('platform-throttled', `${where} was rate limited; retry after ${retryAfterSeconds}s`, {
+        retryAfterSeconds,
+        platformCode: 'rate_limited',
+      });
     }
     case webApi.ErrorCode.HTTPError: {
       const status = (error as webApi.WebAPIHTTPError).statusCode;
       const permanent = status >= 400 && status < 500 && status !== 408;
-      return new PlatformError(permanent ? 'platform-refused' : 'platform-unavailable', `${where} failed with HTTP ${status}`, { platformCode: `http_${status}`, cause: error });
+      return new PlatformError(permanent ? 'platform-refused' : 'platform-unavailable', `${where} failed with HTTP ${status}`, {
+        platformCode: `http_${status}`,
+        cause: error,
+      });
     }
     case webApi.ErrorCode.PlatformError: {
       const code = (error as webApi.WebAPIPlatformError).data.error;
@@ -50,8 +56,15 @@ export function toPlatformError(error: unknown, method: string, channel: string)
       return new PlatformError('platform-refused', `${where} failed (${code}): ${advice}`, { platformCode: code });
     }
     case webApi.ErrorCode.RequestError:
-      return new PlatformError('platform-unavailable', `${where} could not reach Slack: ${(error as webApi.WebAPIRequestError).original?.message ?? 'network error'}`, { platformCode: 'request_error' });
+      return new PlatformError(
+        'platform-unavailable',
+        `${where} could not reach Slack: ${(error as webApi.WebAPIRequestError).original?.message ?? 'network error'}`,
+        { platformCode: 'request_error' },
+      );
     default:
-      return new PlatformError('platform-unavailable', `${where} failed: ${error instanceof Error ? error.message : String(error)}`, { platformCode: 'unknown', cause: error });
+      return new PlatformError('platform-unavailable', `${where} failed: ${error instanceof Error ? error.message : String(error)}`, {
+        platformCode: 'unknown',
+        cause: error,
+      });
   }
 }

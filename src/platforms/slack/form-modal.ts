@@ -41,7 +41,10 @@ export function formModal(form: ReplyForm): Record<string, unknown> {
  * The command text a modal's submission stands for, or undefined when the view is not one of
  * ours or is malformed (its metadata comes back from Slack as we sent it, signed with the request).
  */
-export function submissionText(view: { private_metadata?: string; state?: { values?: Record<string, Record<string, { value?: string | null }>> } }): string | undefined {
+export function submissionText(view: {
+  private_metadata?: string;
+  state?: { values?: Record<string, Record<string, { value?: string | null }>> };
+}): string | undefined {
   let meta: { submit?: unknown; fields?: unknown };
   try {
     meta = JSON.parse(view.private_metadata ?? '') as typeof meta;

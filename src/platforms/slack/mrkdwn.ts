@@ -29,12 +29,14 @@ export function escapeMrkdwn(text: string): string {
  *   slackData('<!channel> *Pay* at www.evil.example'); // "&lt;!channel&gt; ∗Pay∗ at www․evil․example"
  */
 export function slackData(text: string): string {
-  return escapeMrkdwn(defangLinks(text))
-    .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
-    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
-    .replace(/^(&gt;)/gm, '\u2060$1')
-    // mrkdwn has no [text](url) links, but Slack's newer markdown surfaces do: broken all the same.
-    .replace(/\](?=\s*[([])/g, ']\u2060');
+  return (
+    escapeMrkdwn(defangLinks(text))
+      .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
+      .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
+      .replace(/^(&gt;)/gm, '\u2060$1')
+      // mrkdwn has no [text](url) links, but Slack's newer markdown surfaces do: broken all the same.
+      .replace(/\](?=\s*[([])/g, ']\u2060')
+  );
 }
 
 /**

@@ -60,10 +60,12 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     let ackSent!: () => void;
     const sent = new Promise<void>((resolve) => (ackSent = resolve));
     // The answer replaces "Looking…" after any progress update already on its way.
-    const late = sent.then(() => answer).then(async (reply) => {
-      await updates;
-      return deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) });
-    });
+    const late = sent
+      .then(() => answer)
+      .then(async (reply) => {
+        await updates;
+        return deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderBlocks(reply) });
+      });
     deps.track(late);
     try {
       await ack({ response_type: 'ephemeral', text: looking(text, shown) });
@@ -112,7 +114,12 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     const onEphemeral = body.container?.is_ephemeral === true;
     const work = (async () => {
       const groups = await deps.groupsOf(body.user.id);
-      const input: CommandInput = { action: kind, text: action.value ?? '', asker: slackAsker(body.user.id, groups, body.user.username ?? body.user.name), venue: venueOf(channelId) };
+      const input: CommandInput = {
+        action: kind,
+        text: action.value ?? '',
+        asker: slackAsker(body.user.id, groups, body.user.username ?? body.user.name),
+        venue: venueOf(channelId),
+      };
       const reply = await deps.router.handle(input);
       await deliverPress(deps, input, reply, body.response_url, onEphemeral);
     })();
@@ -127,7 +134,12 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
  * shared goes to the channel; anything else is a private note that leaves the pressed message alone.
  */
 /** Opens a form as a modal; false when Slack would not (an expired trigger): the form is then shown as text. */
-async function openForm(client: { views: { open(args: { trigger_id: string; view: never }): Promise<unknown> } }, triggerId: string | undefined, form: ReplyForm, deps: ListenerDeps): Promise<boolean> {
+async function openForm(
+  client: { views: { open(args: { trigger_id: string; view: never }): Promise<unknown> } },
+  triggerId: string | undefined,
+  form: ReplyForm,
+  deps: ListenerDeps,
+): Promise<boolean> {
   if (!triggerId) return false;
   try {
     await client.views.open({ trigger_id: triggerId, view: formModal(form) as never });
@@ -145,7 +157,11 @@ async function deliverPress(deps: ListenerDeps, input: CommandInput, reply: Repl
   }
   if (input.action === 'share' && reply.visibility === 'public') {
     const shared: Reply = { ...reply, buttons: (reply.buttons ?? []).filter((b) => b.action !== 'share' && b.action !== 'run') };
-    const posted = await deps.respond(responseUrl, { response_type: 'in_channel', replace_original: false, ...renderBlocks(shared, { sharedBy: input.asker.userId }) });
+    const posted = await deps.respond(responseUrl, {
+      response_type: 'in_channel',
+      replace_original: false,
+      ...renderBlocks(shared, { sharedBy: input.asker.userId }),
+    });
     if (posted && onEphemeral) await deps.respond(responseUrl, { delete_original: true });
     return;
   }

@@ -111,7 +111,13 @@ export class HandlerReceiver implements Receiver {
         ack.ack();
         return;
       }
-      const handled = await http.defaultProcessEventErrorHandler({ error: error as Error, logger, request: req, response: res, storedResponse: ack.storedResponse });
+      const handled = await http.defaultProcessEventErrorHandler({
+        error: error as Error,
+        logger,
+        request: req,
+        response: res,
+        storedResponse: ack.storedResponse,
+      });
       if (handled) ack.ack();
     }
   };

@@ -107,7 +107,11 @@ function bodyUnits(reply: Reply): Unit[] {
   }
   const chartFile = reply.chart?.image?.slackFileId;
   if (chartFile) {
-    units.push({ block: { type: 'image', slack_file: { id: chartFile }, alt_text: cutChars(reply.chart!.description || reply.chart!.title, 2000) }, unit: 'sections', count: 1 });
+    units.push({
+      block: { type: 'image', slack_file: { id: chartFile }, alt_text: cutChars(reply.chart!.description || reply.chart!.title, 2000) },
+      unit: 'sections',
+      count: 1,
+    });
   }
   for (const s of reply.sections ?? []) {
     const heading = s.heading?.trim() ? `*${slackData(s.heading.trim())}*\n` : '';

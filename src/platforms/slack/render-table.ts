@@ -26,7 +26,10 @@ export interface TableChunk {
 export function renderTableChunks(table: ReplyTable, maxChars: number, maxChunks: number): TableChunk[] {
   if (maxChunks <= 0) return [];
   const widths = table.columns.map((column, i) =>
-    Math.min(MAX_COLUMN_WIDTH, table.rows.reduce((w, row) => Math.max(w, (row[i] ?? '').length), column.length)),
+    Math.min(
+      MAX_COLUMN_WIDTH,
+      table.rows.reduce((w, row) => Math.max(w, (row[i] ?? '').length), column.length),
+    ),
   );
   // Inside the fence only a backtick could end it early (and let what follows be read as mrkdwn).
   const fit = (raw: string) =>

@@ -5,9 +5,7 @@ import { snippet } from '../../reply/format.js';
 import { hostOf } from '../../http/outbound-urls.js';
 
 /** What may be sent to a `response_url` (valid 30 minutes, at most 5 posts). */
-export type ResponsePayload =
-  | (SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean })
-  | { delete_original: true };
+export type ResponsePayload = (SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean }) | { delete_original: true };
 
 export type Respond = (responseUrl: string, payload: ResponsePayload) => Promise<boolean>;
 
@@ -38,7 +36,10 @@ export function createRespond(options: { logger: Logger; timeoutMs?: number; all
       });
       const text = await res.body.text();
       if (res.statusCode >= 300 || text.startsWith('{"ok":false')) {
-        options.logger.warn({ status: res.statusCode, answer: snippet(text) }, 'Slack refused a response_url post (expired after 30 minutes, or more than 5 posts)');
+        options.logger.warn(
+          { status: res.statusCode, answer: snippet(text) },
+          'Slack refused a response_url post (expired after 30 minutes, or more than 5 posts)',
+        );
         return false;
       }
       return true;

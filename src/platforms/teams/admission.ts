@@ -5,7 +5,13 @@ import { outboundAllowList } from '../../http/outbound-urls.js';
  * Microsoft's own names: `*.trafficmanager.net` is left out on purpose, since anyone can create a
  * Traffic Manager profile under it.
  */
-export const BOT_FRAMEWORK_SERVICE_HOSTS = ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.azure.us'] as const;
+export const BOT_FRAMEWORK_SERVICE_HOSTS = [
+  'smba.trafficmanager.net',
+  '*.botframework.com',
+  '*.teams.microsoft.com',
+  '*.teams.microsoft.us',
+  '*.botframework.azure.us',
+] as const;
 
 /**
  * Which `serviceUrl`s the bot may post to: the Bot Framework's hosts, and those configured

@@ -48,24 +48,36 @@ export class TeamsConfigError extends Error {
  * @example
  *   const { adapter, mode } = createBotAdapter({ appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD }, false, log);
  */
-export function createBotAdapter(credentials: TeamsCredentials, allowAnonymous: boolean, logger: Logger): { adapter: TeamsCloudAdapter; mode: TeamsAuthMode; appId: string } {
+export function createBotAdapter(
+  credentials: TeamsCredentials,
+  allowAnonymous: boolean,
+  logger: Logger,
+): { adapter: TeamsCloudAdapter; mode: TeamsAuthMode; appId: string } {
   const appId = credentials.appId?.trim() ?? '';
   if (appId === '') {
     const mode: TeamsAuthMode = allowAnonymous ? 'anonymous' : 'disabled';
     if (credentials.appPassword) logger.warn('Teams: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not; the password is ignored.');
     if (mode === 'anonymous') {
-      logger.error('Teams: AUTHENTICATION IS OFF (TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID): /api/messages accepts unsigned requests from anyone, who may claim to be any user, supervisors included. This is for the Bot Framework Emulator on your own machine only; unset TEAMS_ALLOW_ANONYMOUS and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.');
+      logger.error(
+        'Teams: AUTHENTICATION IS OFF (TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID): /api/messages accepts unsigned requests from anyone, who may claim to be any user, supervisors included. This is for the Bot Framework Emulator on your own machine only; unset TEAMS_ALLOW_ANONYMOUS and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.',
+      );
     } else {
       // Not a warning: most installs use Slack alone, and the start-up lines say Teams is off.
-      logger.info('Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.');
+      logger.info(
+        'Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.',
+      );
     }
     return { adapter: new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication({})), mode, appId };
   }
   const tenantId = credentials.tenantId?.trim() || undefined;
   const appType = resolveAppType(credentials.appType, tenantId);
   const password = credentials.appPassword?.trim() || undefined;
-  if (appType !== 'UserAssignedMsi' && !password) throw new TeamsConfigError(`MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID for a ${appType} bot (or set MICROSOFT_APP_TYPE=UserAssignedMsi for a managed identity).`);
-  if (appType === 'UserAssignedMsi' && password) throw new TeamsConfigError('MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=UserAssignedMsi (the managed identity has no password).');
+  if (appType !== 'UserAssignedMsi' && !password)
+    throw new TeamsConfigError(
+      `MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID for a ${appType} bot (or set MICROSOFT_APP_TYPE=UserAssignedMsi for a managed identity).`,
+    );
+  if (appType === 'UserAssignedMsi' && password)
+    throw new TeamsConfigError('MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=UserAssignedMsi (the managed identity has no password).');
   if (appType !== 'MultiTenant' && !tenantId) throw new TeamsConfigError(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}.`);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId,

@@ -44,7 +44,11 @@ export function refFromActivity(activity: Partial<Activity>, savedAt: Date): Tea
     ...(channelData?.team?.id ? { teamId: channelData.team.id } : {}),
   };
   if (kind === 'personal' && activity.from?.id) {
-    ref.user = { id: activity.from.id, ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}), ...(activity.from.name ? { name: activity.from.name } : {}) };
+    ref.user = {
+      id: activity.from.id,
+      ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+      ...(activity.from.name ? { name: activity.from.name } : {}),
+    };
   }
   return ref;
 }

@@ -54,9 +54,7 @@ export async function deliver(context: TurnContext, reply: Reply, delivery: Deli
 export async function replyWith(context: TurnContext, activity: Partial<Activity>, services: DeliveryServices): Promise<void> {
   const { conversation, id } = context.activity;
   const conversations = conversationsOf(context);
-  const send = id
-    ? () => conversations.replyToActivity(conversation.id, id, activity)
-    : () => conversations.sendToConversation(conversation.id, activity);
+  const send = id ? () => conversations.replyToActivity(conversation.id, id, activity) : () => conversations.sendToConversation(conversation.id, activity);
   await callConnector('reply in Teams', send, countingRetries(services.retry, services.metrics));
   services.metrics.posts.inc({ platform: 'teams', kind: 'thread' });
 }
@@ -64,7 +62,11 @@ export async function replyWith(context: TurnContext, activity: Partial<Activity
 async function updateCard(context: TurnContext, activityId: string, activity: Partial<Activity>, services: DeliveryServices): Promise<void> {
   const conversationId = context.activity.conversation.id;
   const conversations = conversationsOf(context);
-  await callConnector('update a Teams card', () => conversations.updateActivity(conversationId, activityId, { ...activity, id: activityId }), countingRetries(services.retry, services.metrics));
+  await callConnector(
+    'update a Teams card',
+    () => conversations.updateActivity(conversationId, activityId, { ...activity, id: activityId }),
+    countingRetries(services.retry, services.metrics),
+  );
   services.metrics.posts.inc({ platform: 'teams', kind: 'update' });
 }
 
@@ -112,10 +114,16 @@ async function sendPrivately(context: TurnContext, activity: Partial<Activity>, 
 
 async function invokeCard(context: TurnContext, activity: Partial<Activity>): Promise<void> {
   const card = activity.attachments?.[0]?.content;
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } } });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } },
+  });
 }
 
 /** An invoke answered with a short message instead of a new card (the pressed card stays as it was). */
 export async function invokeMessage(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+  });
 }

@@ -61,10 +61,17 @@ export function toPlatformError(failure: ConnectorFailure, what: string): Platfo
   const said = `${status ?? 'network'}${code ? ` ${code}` : ''}: ${failure.message}`;
   if (status === 429) {
     const retryAfterSeconds = failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-    return new PlatformError('platform-throttled', `Teams is throttling the bot (${what}); retry after ${retryAfterSeconds}s`, { retryAfterSeconds, platformCode: code ?? 'Throttled' });
+    return new PlatformError('platform-throttled', `Teams is throttling the bot (${what}); retry after ${retryAfterSeconds}s`, {
+      retryAfterSeconds,
+      platformCode: code ?? 'Throttled',
+    });
   }
   if (isStaleConversation(failure)) {
-    return new PlatformError('platform-refused', `Teams can no longer post there (${what}): ${said}. Add the bot to that conversation again or message it there.`, { platformCode: code! });
+    return new PlatformError(
+      'platform-refused',
+      `Teams can no longer post there (${what}): ${said}. Add the bot to that conversation again or message it there.`,
+      { platformCode: code! },
+    );
   }
   if (status === undefined || status >= 500 || status === 408) {
     return new PlatformError('platform-unavailable', `Teams did not take the message (${what}): ${said}`, { platformCode: code });

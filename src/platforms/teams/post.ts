@@ -39,21 +39,39 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
 
   async function conversationFor(channelRef: string): Promise<TeamsConversationRef> {
     const target = parseChannelRef(channelRef);
-    if (!target) throw new PlatformError('bad-channel-reference', `"${channelRef}" is not a Teams channel reference (teams:<conversation id> or teams:<alias>)`);
+    if (!target)
+      throw new PlatformError('bad-channel-reference', `"${channelRef}" is not a Teams channel reference (teams:<conversation id> or teams:<alias>)`);
     const id = target.kind === 'conversation' ? target.id : await resolveAlias(target.alias);
     const ref = await store.get(id);
-    if (!ref) throw new PlatformError('bad-channel-reference', `The bot has no stored reference for Teams conversation ${id}: add the bot there (or message it there) first`, { platformCode: 'UnknownConversation' });
-    if (ref.stale) throw new PlatformError('platform-refused', `Teams conversation ${id} is no longer reachable (${ref.stale.reason} since ${ref.stale.at}): add the bot there again`, { platformCode: ref.stale.reason });
+    if (!ref)
+      throw new PlatformError(
+        'bad-channel-reference',
+        `The bot has no stored reference for Teams conversation ${id}: add the bot there (or message it there) first`,
+        { platformCode: 'UnknownConversation' },
+      );
+    if (ref.stale)
+      throw new PlatformError(
+        'platform-refused',
+        `Teams conversation ${id} is no longer reachable (${ref.stale.reason} since ${ref.stale.at}): add the bot there again`,
+        { platformCode: ref.stale.reason },
+      );
     // A reference saved before the allow-list (or written into Redis by hand) must not send a post elsewhere.
     if (!options.allowedServiceUrl(ref.serviceUrl)) {
-      throw new PlatformError('platform-refused', `Teams conversation ${id} names a serviceUrl (${hostOf(ref.serviceUrl)}) that is not a Bot Framework host; add the bot there again, or list it in TEAMS_SERVICE_URLS`, { platformCode: 'ServiceUrlNotAllowed' });
+      throw new PlatformError(
+        'platform-refused',
+        `Teams conversation ${id} names a serviceUrl (${hostOf(ref.serviceUrl)}) that is not a Bot Framework host; add the bot there again, or list it in TEAMS_SERVICE_URLS`,
+        { platformCode: 'ServiceUrlNotAllowed' },
+      );
     }
     return ref;
   }
 
   async function resolveAlias(alias: string): Promise<string> {
     const id = await store.resolveAlias(alias);
-    if (!id) throw new PlatformError('bad-channel-reference', `No Teams conversation is linked as "${alias}": mention the bot in that channel with "link ${alias}"`, { platformCode: 'UnknownAlias' });
+    if (!id)
+      throw new PlatformError('bad-channel-reference', `No Teams conversation is linked as "${alias}": mention the bot in that channel with "link ${alias}"`, {
+        platformCode: 'UnknownAlias',
+      });
     return id;
   }
 
@@ -69,9 +87,14 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): ChatPlatform
       const code = err instanceof PlatformError ? err.platformCode : undefined;
       if (code && STALE_CONVERSATION_CODES.has(code)) {
         await store.markStale(ref.id, code);
-        logger.warn({ conversation: ref.id, code }, `Teams: ${code} — the bot can no longer post in this conversation; its reference is marked stale until the bot is added again`);
+        logger.warn(
+          { conversation: ref.id, code },
+          `Teams: ${code} — the bot can no longer post in this conversation; its reference is marked stale until the bot is added again`,
+        );
       }
-      throw err instanceof PlatformError ? err : new PlatformError('platform-unavailable', `Teams: could not ${what}: ${(err as Error).message}`, { cause: err });
+      throw err instanceof PlatformError
+        ? err
+        : new PlatformError('platform-unavailable', `Teams: could not ${what}: ${(err as Error).message}`, { cause: err });
     }
     return result as T;
   }

@@ -86,12 +86,23 @@ async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops
 }
 
 async function linkReply(activity: Activity, name: string, deps: TurnDeps): Promise<Reply> {
-  if (name === '') return { title: 'Link this conversation', summary: 'Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.' };
+  if (name === '')
+    return {
+      title: 'Link this conversation',
+      summary: 'Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.',
+    };
   const alias = normalizeAlias(name);
   // What the user typed is quoted inert and to them alone, never in the channel.
-  if (!alias) return { title: 'Not a valid name', summary: `"${echo(name)}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`, tone: 'warning', visibility: 'private' };
+  if (!alias)
+    return {
+      title: 'Not a valid name',
+      summary: `"${echo(name)}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`,
+      tone: 'warning',
+      visibility: 'private',
+    };
   const asker = askerOf(activity);
-  if (deps.authorizeLink && !(await deps.authorizeLink(asker))) return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning', visibility: 'private' };
+  if (deps.authorizeLink && !(await deps.authorizeLink(asker)))
+    return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning', visibility: 'private' };
   const id = baseConversationId(activity.conversation.id);
   await deps.store.alias(alias, id);
   deps.logger.info({ alias, conversation: id, by: asker.userId }, 'Teams: alias linked');
@@ -102,7 +113,10 @@ async function onConversationUpdate(activity: Activity, deps: TurnDeps): Promise
   const botId = activity.recipient?.id;
   if (activity.membersAdded?.some((m) => m.id === botId)) {
     await remember(activity, deps);
-    deps.logger.info({ conversation: baseConversationId(activity.conversation.id), kind: activity.conversation.conversationType }, 'Teams: bot added to a conversation');
+    deps.logger.info(
+      { conversation: baseConversationId(activity.conversation.id), kind: activity.conversation.conversationType },
+      'Teams: bot added to a conversation',
+    );
   }
   if (activity.membersRemoved?.some((m) => m.id === botId)) await forget(activity, 'BotRemoved', deps);
 }

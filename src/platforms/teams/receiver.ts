@@ -64,7 +64,10 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
       const activity = parseActivity(body);
       if (!activity) return send(res, 400, { error: 'Body is not a Bot Framework activity (a JSON object with "type", "serviceUrl" and "conversation.id").' });
       if (!allowedServiceUrl(activity.serviceUrl)) {
-        logger.warn({ serviceUrl: hostOf(activity.serviceUrl) }, 'Teams: refused an activity whose serviceUrl is not a Bot Framework host (add it to TEAMS_SERVICE_URLS if it is yours)');
+        logger.warn(
+          { serviceUrl: hostOf(activity.serviceUrl) },
+          'Teams: refused an activity whose serviceUrl is not a Bot Framework host (add it to TEAMS_SERVICE_URLS if it is yours)',
+        );
         return send(res, 403, { error: 'The activity names a serviceUrl this bot does not post to.' });
       }
       let accepted: () => void = () => undefined;

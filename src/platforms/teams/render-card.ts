@@ -50,7 +50,8 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   const chartUrl = reply.chart?.image?.url;
   if (chartUrl) head.push({ type: 'Image', url: chartUrl, altText: clip(reply.chart!.description || reply.chart!.title, CAP.summary), size: 'Stretch' });
   const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
-  const actions = options.actions === false ? [] : [...(reply.form ? [formSubmit(reply.form)] : []), ...submitActions(reply.buttons ?? [])].slice(0, MAX_ACTIONS);
+  const actions =
+    options.actions === false ? [] : [...(reply.form ? [formSubmit(reply.form)] : []), ...submitActions(reply.buttons ?? [])].slice(0, MAX_ACTIONS);
   // A form: one input per field, what did not check said in red above it.
   if (reply.form && options.actions !== false) tail.unshift(...formInputs(reply.form));
   const card: AdaptiveCard = {
@@ -141,7 +142,12 @@ function submitActions(buttons: ReplyButton[]): SubmitAction[] {
   for (const button of buttons) {
     if (button.action === 'share' || button.value.length > MAX_BUTTON_VALUE) continue;
     const style = button.style === 'primary' ? 'positive' : button.style === 'danger' ? 'destructive' : undefined;
-    actions.push({ type: 'Action.Submit', title: clip(button.label, CAP.button), data: { chatops: { action: button.action, value: button.value } }, ...(style ? { style } : {}) });
+    actions.push({
+      type: 'Action.Submit',
+      title: clip(button.label, CAP.button),
+      data: { chatops: { action: button.action, value: button.value } },
+      ...(style ? { style } : {}),
+    });
     if (actions.length === MAX_ACTIONS) break;
   }
   return actions;
@@ -177,10 +183,14 @@ function tableBlock(table: ReplyTable): Block {
     columns: Array.from({ length: shown }, (_, i) => ({
       type: 'Column' as const,
       width: 'stretch' as const,
-      items: [{ type: 'TextBlock' as const, text: clip(cardData(cells[i] ?? ''), CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) }],
+      items: [
+        { type: 'TextBlock' as const, text: clip(cardData(cells[i] ?? ''), CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) },
+      ],
     })),
   });
-  const extra = [table.footnote ? clip(cardData(table.footnote), CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(Boolean);
+  const extra = [table.footnote ? clip(cardData(table.footnote), CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(
+    Boolean,
+  );
   const note = (cut: number) => [cut > 0 ? `… and ${cut} more` : '', ...extra].filter(Boolean).join(' · ');
   return {
     note,
@@ -208,7 +218,10 @@ function sectionsBlock(sections: ReplySection[]): Block {
         return {
           type: 'Container',
           spacing: 'Medium',
-          items: [...(s.heading ? [{ ...textBlock(cardData(s.heading), CAP.heading), weight: 'Bolder' as const }] : []), textBlock(cardLight(s.text) || ' ', CAP.section)],
+          items: [
+            ...(s.heading ? [{ ...textBlock(cardData(s.heading), CAP.heading), weight: 'Bolder' as const }] : []),
+            textBlock(cardLight(s.text) || ' ', CAP.section),
+          ],
         };
       };
       const fitted = fitItems<CardElement>(sections.length, container, budget, 0, noteReserve(note));

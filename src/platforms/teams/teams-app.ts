@@ -92,7 +92,14 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   });
   const tenants = options.tenantIds?.length ? options.tenantIds : options.tenantId ? [options.tenantId] : [];
   return {
-    handler: createMessagesHandler({ adapter, mode, logic, logger, allowedServiceUrl: serviceUrlAllowList(options.serviceUrls), allowedTenant: tenantAllowed(tenants) }),
+    handler: createMessagesHandler({
+      adapter,
+      mode,
+      logic,
+      logger,
+      allowedServiceUrl: serviceUrlAllowList(options.serviceUrls),
+      allowedTenant: tenantAllowed(tenants),
+    }),
     platform,
     anonymous: mode === 'anonymous',
   };

@@ -18,7 +18,9 @@ export function typingIndicator(context: TurnContext, logger: Logger): { start: 
   let stopped = false;
   const send = () => {
     if (stopped) return;
-    void context.sendActivity({ type: ActivityTypes.Typing }).catch((err: unknown) => logger.debug({ err: (err as Error).message }, 'Teams: a typing indicator was not sent'));
+    void context
+      .sendActivity({ type: ActivityTypes.Typing })
+      .catch((err: unknown) => logger.debug({ err: (err as Error).message }, 'Teams: a typing indicator was not sent'));
   };
   return {
     start() {

@@ -52,8 +52,11 @@ export function createTeamsWebhookPlatform(options: TeamsWebhookPlatformOptions)
       type: 'message',
       attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, contentUrl: null, content: renderCard(reply, { actions: false }) }],
     });
-    await callConnector(`post to ${label}`, () => postOnce(url, body, timeoutMs), retry, (err) =>
-      err instanceof WebhookFailure ? err.failure : { message: err instanceof Error ? err.name : 'request failed' },
+    await callConnector(
+      `post to ${label}`,
+      () => postOnce(url, body, timeoutMs),
+      retry,
+      (err) => (err instanceof WebhookFailure ? err.failure : { message: err instanceof Error ? err.name : 'request failed' }),
     );
     metrics?.posts.inc({ platform: 'teams-webhook', kind });
     logger.debug({ webhook: label, kind }, 'Teams webhook: posted');
