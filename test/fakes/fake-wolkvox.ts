@@ -189,6 +189,12 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
   const data: Record<WolkvoxApi, FakeDataSource> = { ...defaultData(), ...options.data };
   const failures: Array<{ mode: FailureMode; api?: WolkvoxApi; left: number }> = [];
   const state: FakeWolkvoxState = { calls: [], inFlight: 0, maxConcurrencySeen: 0, usedToday: 0 };
+  // token_info answers the fake's live count against its daily limit, as the vendor counts (FACTS.md);
+  // a test that wants the documented example sets it with setData.
+  if (!options.data?.token_info)
+    data.token_info = () => ({
+      data: { token_limit: String(settings.dailyLimit), token_use_today: String(state.usedToday), all_token_today: String(state.usedToday) },
+    });
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const holds: Array<{ api?: WolkvoxApi; arrive: () => void; released: Promise<void> }> = [];

@@ -80,7 +80,12 @@ describe('three replicas through a Redis outage while an alert fires', () => {
     // Every replica has read a roster of all three before the outage, and one leads through Redis.
     await Promise.all(replicas.map((r) => r.waitFor('3 replicas share the vendor limits')));
     await Promise.any(replicas.map((r) => r.waitFor(LEADS)));
-    await polls(1);
+    try {
+      await polls(1);
+    } catch (error) {
+      for (const r of replicas) process.stderr.write(`--- replica\n${output(r).split('\n').slice(-25).join('\n')}\n`);
+      throw error;
+    }
 
     await stopRedis(redis!);
     redis = undefined;

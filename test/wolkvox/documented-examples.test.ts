@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWolkvoxAdapter, wolkvoxQuotaKey, type WolkvoxAdapter } from '../../adapters/wolkvox/adapter.js';
-import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { fakeWolkvoxSource, startFakeWolkvox, wolkvoxFixtureData, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 
 // 15:00 in Bogota (UTC-5), the day of the fixtures.
 const NOW = new Date('2024-05-14T20:00:00Z');
@@ -14,6 +14,8 @@ function adapterFor(overrides: Record<string, unknown> = {}): WolkvoxAdapter {
 
 beforeEach(async () => {
   fake = await startFakeWolkvox();
+  // The vendor's documented example, not the fake's live count.
+  fake.setData('token_info', wolkvoxFixtureData('token-info.json'));
   adapter = adapterFor();
 });
 afterEach(async () => {
