@@ -42,8 +42,6 @@ export function connectRedis(settings: RedisSettings, overrides: RedisOptions = 
       sentinelPassword: settings.sentinelPassword,
       ...(settings.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
       sentinelCommandTimeout: 2_000,
-      // Ask the sentinels again at once when one announces a new master (+switch-master).
-      failoverDetector: true,
       ...overrides,
     });
   }

@@ -147,12 +147,18 @@ describe('two replicas through a Sentinel failover under load', () => {
     const promotedWall = Date.now();
 
     // Both replicas are back to normal on the new master.
-    await vi.waitFor(
-      async () => {
-        for (const port of ports) expect(await backToNormal(port)).toBe(true);
-      },
-      { timeout: 240_000, interval: 200 },
-    );
+    await vi
+      .waitFor(
+        async () => {
+          for (const port of ports) expect(await backToNormal(port)).toBe(true);
+        },
+        { timeout: 240_000, interval: 200 },
+      )
+      .catch(async (error: unknown) => {
+        // What each replica said of itself when it did not come back: the failure's first clue.
+        for (const port of ports) process.stderr.write(`--- /readyz of ${port}: ${JSON.stringify(await readyz(port).catch((e: Error) => e.message))}\n`);
+        throw error;
+      });
     const normalAt = performance.now();
     // Each replica went through the outage the way it goes through any (its own part of the
     // limits, said once) and came back to the shared limits by itself.
