@@ -102,3 +102,9 @@ export function replicaSet(where: () => ReplicaPlace): { start(): CliRun; kill()
     },
   };
 }
+
+/** The HTTP port a replica started with `PORT=0` says it listens on. */
+export async function portOf(run: CliRun): Promise<number> {
+  await run.waitFor(/listening on port (\d+)/);
+  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
+}

@@ -3,7 +3,7 @@ import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { SUPERVISOR, slash, writeBogotaConfig } from './bogota-bot.js';
+import { portOf, slash, SUPERVISOR, writeBogotaConfig } from './bogota-bot.js';
 
 /** Customer phone numbers in the documented-shape live chats the fake serves. */
 const PHONES = ['573001234567', '573157654321', '573209998877'];
@@ -39,11 +39,6 @@ function startBot(): CliRun {
       CHATOPS_SHUTDOWN_GRACE_MS: '15000',
     }),
   });
-}
-
-async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
 }
 
 describe('the bot run for real with a configuration file', () => {

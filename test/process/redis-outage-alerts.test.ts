@@ -5,7 +5,7 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { replicaSet, writeBogotaConfig } from './bogota-bot.js';
+import { portOf, replicaSet, writeBogotaConfig } from './bogota-bot.js';
 
 // Three real bot processes share a Redis this test starts, stops, and starts again empty (as a
 // server without persistence comes back). While it is down the queue passes its threshold: the
@@ -56,11 +56,6 @@ const textOf = (call: SlackCall) => JSON.stringify(call.body);
 /** Messages that start a thread in the channel (thread replies left out). */
 const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);
 const output = (run: CliRun) => run.stdout() + run.stderr();
-
-async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(output(run))![1]);
-}
 
 async function watcherLine(port: number): Promise<string | undefined> {
   const body = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { checks: Array<{ name: string; detail: string }> };

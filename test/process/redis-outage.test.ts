@@ -5,7 +5,7 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
@@ -42,11 +42,6 @@ afterAll(async () => {
   await wolkvox?.close();
   await slack?.close();
 });
-
-async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
-}
 
 interface Readiness {
   status: string;

@@ -5,7 +5,7 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes share a Redis; a supervisor tunes a rule from Slack on one of them and
 // the watcher (whichever replica leads) applies it at its next poll, no restart.
@@ -44,11 +44,6 @@ afterAll(async () => {
   await wolkvox?.close();
   await slack?.close();
 });
-
-async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
-}
 
 const textOf = (call: SlackCall) => JSON.stringify(call.body);
 const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);

@@ -5,7 +5,7 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startSentinelSet, stopRedis, type SentinelSet } from '../support/redis-topologies.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
 
 // Two real bot processes find Redis through three sentinels (REDIS_SENTINELS). Under a steady
 // stream of Slack commands on both, the queue crosses its threshold and the master is SIGKILLed:
@@ -54,11 +54,6 @@ afterAll(async () => {
 
 const output = (run: CliRun) => run.stdout() + run.stderr();
 const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);
-
-async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(output(run))![1]);
-}
 
 interface Readiness {
   status: string;
