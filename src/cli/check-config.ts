@@ -1,4 +1,5 @@
 import { ConfigError, loadConfigFile, resolveConfigPath, type LoadedConfig } from '../config/load.js';
+import { describeProblem } from '../config/config-problem.js';
 import type { SourceConfig } from '../config/source-schemas.js';
 
 export interface CheckOutput {
@@ -22,7 +23,7 @@ export async function checkConfig(file: string | undefined, env: NodeJS.ProcessE
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`${path}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:`);
-    for (const p of error.problems) io.err(`  ${p.path}: ${p.message}`);
+    for (const p of error.problems) io.err(`  ${describeProblem(p)}`);
     return 2;
   }
   for (const line of summarizeConfig(loaded)) io.out(line);

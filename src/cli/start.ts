@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/load.js';
+import { describeProblem } from '../config/config-problem.js';
 import { terminalAuditSink } from '../audit/terminal-sink.js';
 import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
@@ -22,7 +23,7 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(
-        `The configuration has problems; nothing was started.\n${error.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}\nCheck it with: npx chatops check-config ${error.file}`,
+        `The configuration has problems; nothing was started.\n${error.problems.map((p) => `  ${describeProblem(p)}`).join('\n')}\nCheck it with: npx chatops check-config ${error.file}`,
       );
       return 2;
     }

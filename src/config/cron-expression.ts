@@ -10,9 +10,15 @@ import { z } from 'zod';
  *   const poll = cronExpression('"*\/5 * * * *" (every 5 minutes)');
  */
 export function cronExpression(example: string) {
-  return z.string().refine((text) => cron.validate(text), {
-    error: (issue) => (typeof issue.input === 'string' ? cronProblem(issue.input, example) : 'expected a cron expression in quotes'),
-  });
+  return (
+    z
+      .string()
+      // For editors (the JSON Schema): five or six fields of the characters cron knows; node-cron checks the rest.
+      .meta({ pattern: '^\\s*[0-9A-Za-z*/,?#LW-]+(\\s+[0-9A-Za-z*/,?#LW-]+){4,5}\\s*$' })
+      .refine((text) => cron.validate(text), {
+        error: (issue) => (typeof issue.input === 'string' ? cronProblem(issue.input, example) : 'expected a cron expression in quotes'),
+      })
+  );
 }
 
 function cronProblem(text: string, example: string): string {

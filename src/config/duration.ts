@@ -14,11 +14,15 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /** A zod field for durations written as "5m"; the parsed value is milliseconds. */
-export const durationMs = z.string({ error: 'expected a duration such as "90s", "5m" or "1h"' }).transform((text, ctx) => {
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; write it like "90s", "5m" or "1h"` });
-    return z.NEVER;
-  }
-  return ms;
-});
+export const durationMs = z
+  .string({ error: 'expected a duration such as "90s", "5m" or "1h"' })
+  // For editors (the JSON Schema): the same form parseDuration reads.
+  .meta({ pattern: '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h|d))+\\s*$' })
+  .transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; write it like "90s", "5m" or "1h"` });
+      return z.NEVER;
+    }
+    return ms;
+  });

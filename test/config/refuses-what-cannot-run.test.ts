@@ -39,7 +39,9 @@ describe('check-config refuses what cannot run', () => {
 
   it('refuses a poll schedule written in words', () => {
     const problems = problemsOf(example.replace('poll: "*/5 * * * *"', 'poll: "every 5 minutes"'));
-    expect(problems).toEqual([{ path: 'sources.bogota.poll', message: expect.stringContaining('"every 5 minutes" is not a cron expression') }]);
+    expect(problems).toEqual([
+      { path: 'sources.bogota.poll', message: expect.stringContaining('"every 5 minutes" is not a cron expression'), line: 19, column: 11 },
+    ]);
   });
 
   it('refuses rules that could never fire or never resolve', () => {
