@@ -10,14 +10,15 @@ COPY adapters ./adapters
 COPY commands ./commands
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-# Run: compiled JavaScript, production dependencies, a non-root user.
+# Run: compiled JavaScript, production dependencies, a non-root user that cannot change them
+# (the files stay root's; the bot writes nothing to disk but an optional AUDIT_LOG elsewhere).
 FROM node:24-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --chown=node:node package.json ./
-COPY --chown=node:node bin ./bin
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY bin ./bin
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -108,7 +108,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings.commandPrefix,
     allCommands.map((c) => c.name.toLowerCase()),
   );
-  const platforms: ChatPlatform[] = [createConsolePlatform(options.write, { now, asTyped: naming.command })];
+  // Piped or in a container, the console channel's posts are log lines like the rest (JSON), not
+  // multi-line text between them; on a terminal they print as text.
+  const writeConsole =
+    options.write ??
+    (process.stdout.isTTY ? undefined : (text: string) => logger.info({ text: text.replace(/^\n+|\n+$/g, '') }, 'posted to the console channel'));
+  const platforms: ChatPlatform[] = [createConsolePlatform(writeConsole, { now, asTyped: naming.command })];
   const withPlatforms = options.platforms ?? true;
   const slackModule = withPlatforms && settings.slack ? await import('../platforms/slack/index.js') : undefined;
   const teamsModule = withPlatforms ? await import('../platforms/teams/index.js') : undefined;

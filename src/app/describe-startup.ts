@@ -1,6 +1,7 @@
 import type { Source } from '../sources/source.js';
 import type { Settings } from './settings.js';
 import { describeRedis } from '../redis/redis-settings.js';
+import { describeLeftOut } from '../config/optional-sources.js';
 
 export interface StartupFacts {
   settings: Settings;
@@ -21,6 +22,8 @@ export function describeStartup({ settings, sources, gateMode, slack, teams, wat
       : `Configuration: ${settings.loaded.file}`,
   );
   lines.push(`Sources: ${sources.map((s) => `${s.id} (${s.vendor}${s.label !== s.id ? `, "${s.label}"` : ''})`).join(', ')}`);
+  const leftOut = settings.loaded.leftOut ?? [];
+  if (leftOut.length > 0) lines.push(`Left out (optional, not set): ${describeLeftOut(leftOut)}; set them in .env to use these sources.`);
   lines.push(
     gateMode === 'memory'
       ? 'Quota and cache: in memory, this process only (set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES to share them between replicas).'

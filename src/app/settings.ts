@@ -15,7 +15,6 @@ export interface Settings {
   logLevel: string;
   /** AUDIT_LOG: where the audit trail goes (`stdout`, `stderr` or a file path); always on. */
   auditLog?: string;
-  production: boolean;
   /** `teamIds`: SLACK_TEAM_IDS, the workspaces served (default: the bot token's own, from auth.test). */
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; teamIds?: string[] };
   /** SLACK_COMMAND_PREFIX: `cc-` for `/cc-queue`...; the manifest is generated with the same value. */
@@ -58,7 +57,6 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
     redis,
     logLevel,
     auditLog: env.AUDIT_LOG?.trim() || undefined,
-    production: env.NODE_ENV?.trim().toLowerCase() === 'production',
     slack:
       env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN
         ? {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfigFile, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 import { describeProblem } from '../config/config-problem.js';
 import type { SourceConfig } from '../config/source-schemas.js';
+import { describeLeftOut } from '../config/optional-sources.js';
 
 export interface CheckOutput {
   out: (line: string) => void;
@@ -30,9 +31,10 @@ export async function checkConfig(file: string | undefined, env: NodeJS.ProcessE
   return 0;
 }
 
-export function summarizeConfig({ file, config }: LoadedConfig): string[] {
+export function summarizeConfig({ file, config, leftOut = [] }: LoadedConfig): string[] {
   const lines = [`${file}: OK`];
   lines.push(`  sources (${Object.keys(config.sources).length}):`);
+  if (leftOut.length > 0) lines.push(`    left out, optional and not set: ${describeLeftOut(leftOut)}`);
   for (const [id, source] of Object.entries(config.sources)) lines.push(`    ${id}: ${describeSource(source)}, time zone ${source.timeZone}`);
   const channels = Object.entries(config.channels);
   lines.push(

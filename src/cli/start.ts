@@ -48,14 +48,12 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
       ? terminalAuditSink({ auditLog: settings.auditLog, readable: process.stderr.isTTY === true, print: (line) => terminal.print(line, 'err') })
       : undefined,
   });
-  if (interactive) process.stdout.write(`${app.describe().join('\n')}\n\n`);
-  else for (const line of app.describe()) app.logger.info(line);
+  // The port first: when it is taken, that is all there is to say (not after a page of start-up lines).
+  let listening: string | undefined;
   if (serve) {
     try {
       const port = await app.serve();
-      const listening = `HTTP server listening on port ${port}: /healthz /readyz /metrics${settings.slack ? ' /slack/events' : ''} /api/messages`;
-      if (interactive) process.stdout.write(`${listening}\n`);
-      else app.logger.info(listening);
+      listening = `HTTP server listening on port ${port}: /healthz /readyz /metrics${settings.slack ? ' /slack/events' : ''} /api/messages`;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -68,6 +66,9 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
       return 1;
     }
   }
+  const startup = [...app.describe(), ...(listening ? [listening] : [])];
+  if (interactive) process.stdout.write(`${startup.join('\n')}\n\n`);
+  else for (const line of startup) app.logger.info(line);
 
   return new Promise<number>((resolve) => {
     let stopping = false;

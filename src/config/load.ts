@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { describeProblem, type ConfigProblem } from './config-problem.js';
 import { meantKey, typeHint } from './key-hints.js';
 import { locate } from './locate.js';
+import { leaveOutOptionalSources, type LeftOutSource } from './optional-sources.js';
 import { crossCheck } from './cross-check.js';
 import { plainMessage } from './plain-words.js';
 import { configSchema, type Config } from './schema.js';
@@ -24,6 +25,8 @@ export interface LoadedConfig {
   config: Config;
   /** Every secret value the configuration holds, for log redaction. */
   secrets: string[];
+  /** Sources marked `optional: true` left out because a variable they need is not set. */
+  leftOut: LeftOutSource[];
 }
 
 const SECRET_KEYS = new Set(['token', 'apiKey', 'password', 'clientSecret', 'refreshToken']);
@@ -97,13 +100,14 @@ export function parseConfigText(text: string, env: NodeJS.ProcessEnv, file = '(e
   if (doc.errors.length > 0) throw new ConfigError(file, [syntaxProblem(doc.errors[0]!)]);
   const problems: ConfigProblem[] = [];
   const secrets: string[] = [];
-  const raw = substitute(doc.toJS() ?? {}, [], env, problems, secrets);
+  const { raw: written, leftOut } = leaveOutOptionalSources(doc.toJS() ?? {}, env);
+  const raw = substitute(written, [], env, problems, secrets);
   // One pass: the schema's problems and the cross-section ones together, each once.
   const result = configSchema.safeParse(raw);
   if (!result.success) problems.push(...zodProblems(result.error, problems, raw));
   problems.push(...crossCheck(raw).filter((p) => !problems.some((q) => q.path === p.path)));
   if (problems.length > 0 || !result.success) throw new ConfigError(file, locate(doc, lines, problems));
-  return { file, config: result.data, secrets: [...new Set(secrets.filter((s) => s.length >= 4))] };
+  return { file, config: result.data, secrets: [...new Set(secrets.filter((s) => s.length >= 4))], leftOut };
 }
 
 function substitute(value: unknown, path: Array<string | number>, env: NodeJS.ProcessEnv, problems: ConfigProblem[], secrets: string[]): unknown {

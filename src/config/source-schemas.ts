@@ -53,6 +53,10 @@ export const staffingSchema = z
 const TIME_ZONE = 'IANA time zone of the operation, e.g. "America/Bogota": days, hours and schedules are read in it.';
 
 const common = {
+  optional: z
+    .boolean()
+    .optional()
+    .describe('When a ${VAR} this source needs is not set, start without it (and its alerts and summaries) and say so, instead of refusing to start.'),
   label: z.string().min(1).optional().describe('Name supervisors see in answers, e.g. "Bogotá"; defaults to the source\'s key.'),
   timeZone: timeZone.describe(TIME_ZONE),
   baseUrl: z

@@ -49,8 +49,15 @@ describe('chatops check-config', () => {
     expect(err).not.toContain(SECRETS.WOLKVOX_TOKEN);
   });
 
-  it('says which environment variable is missing', async () => {
-    const run = runCli(['check-config', EXAMPLE.pathname], { env: cleanEnv({ ...SECRETS, WOLKVOX_TOKEN: '' }) });
+  it('says which environment variable is missing (for a source not marked optional)', async () => {
+    const file = join(emptyDir(), 'strict.yaml');
+    writeFileSync(
+      file,
+      readFileSync(EXAMPLE, 'utf8')
+        .replaceAll('    optional: true\n', '')
+        .replaceAll(/    optional: true #.*\n/g, ''),
+    );
+    const run = runCli(['check-config', file], { env: cleanEnv({ ...SECRETS, WOLKVOX_TOKEN: '' }) });
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toMatch(/sources\.bogota\.token: environment variable WOLKVOX_TOKEN is not set/);
   });

@@ -19,7 +19,7 @@ const MISTAKES = [
   {
     name: 'a line indented too far',
     text: EXAMPLE.replace('    label: Bogotá\n', '      label: Bogotá\n'),
-    line: lineOf('    vendor: wolkvox'),
+    line: lineOf('    label: Bogotá\n'),
     says: /YAML syntax: .*check the indentation/,
   },
   {
@@ -47,13 +47,19 @@ const MISTAKES = [
     says: /alerts\[0\]\.source: no source named "bogata"\. Did you mean bogota\?/,
   },
   {
-    name: 'a variable not set',
-    text: EXAMPLE,
+    name: 'a variable not set (for a source not marked optional)',
+    text: EXAMPLE.replace('    vendor: vcclive\n    optional: true\n', '    vendor: vcclive\n'),
     unset: 'VCCLIVE_TOKEN',
-    line: lineOf('token: ${VCCLIVE_TOKEN}'),
+    line: lineOf('token: ${VCCLIVE_TOKEN}') - 1,
     says: /sources\.budapest\.token: environment variable VCCLIVE_TOKEN is not set; export it/,
   },
 ];
+
+function fileWith(text: string): string {
+  const file = join(emptyDir(), 'chatops.yaml');
+  writeFileSync(file, text);
+  return file;
+}
 
 describe('chatops check-config on the example with one mistake', () => {
   it.each(MISTAKES)('$name: one error, with its line and column and how to fix it', async ({ text, unset, line, says }) => {
@@ -68,6 +74,18 @@ describe('chatops check-config on the example with one mistake', () => {
     expect(Number(at), lines[1]).toBe(line);
     expect(Number(column)).toBeGreaterThan(0);
     expect(lines[1]).toMatch(says);
+  });
+
+  it('the example as it is, with no secret set: runs the demo and names what it left out', async () => {
+    const run = runCli(['check-config', fileWith(EXAMPLE)], { env: cleanEnv() });
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toMatch(
+      /left out, optional and not set: bogota \(WOLKVOX_TOKEN\), emea \(COMM100_EMAIL, COMM100_API_KEY\), budapest \(VCCLIVE_TOKEN\)/,
+    );
+    expect(run.stdout()).toMatch(/training: demo contact center/);
+    const ask = runCli(['ask', '/queue'], { env: cleanEnv({ CHATOPS_CONFIG: fileWith(EXAMPLE) }) });
+    expect(await ask.exited).toBe(0);
+    expect(ask.stdout()).toMatch(/^Queue — training/m);
   });
 
   it('a file that is not there: says so and how to make one', async () => {

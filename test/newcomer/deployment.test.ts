@@ -50,17 +50,29 @@ describe('a first real deployment', () => {
 
   it('lists every variable the bot reads in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const settings = ['../../src/app/settings.ts', '../../src/redis/redis-settings.ts']
+    const settings = ['../../src/app/settings.ts', '../../src/redis/redis-settings.ts', '../../src/cli/start.ts']
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const read = new Set([...settings.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
     for (const name of [...read, 'CHATOPS_CONFIG']) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
 
-  it('has a compose recipe that refuses to start without chatops.yaml instead of mounting a directory', () => {
+  it('has a compose recipe that refuses to start without chatops.yaml instead of mounting a directory, and lets .env set the log level', () => {
     const compose = parse(readFileSync(new URL('../../compose.yaml', import.meta.url), 'utf8'));
     const bot = compose.services.bot;
     const mount = bot.volumes.find((v: { target?: string }) => v.target === bot.environment.CHATOPS_CONFIG);
     expect(mount).toMatchObject({ type: 'bind', source: './chatops.yaml', read_only: true, bind: { create_host_path: false } });
+    // compose's `environment` wins over `env_file`: it may only hold what .env must not change.
+    expect(Object.keys(bot.environment).sort()).toEqual(['CHATOPS_CONFIG', 'REDIS_URL']);
+    expect(bot.env_file).toEqual([{ path: '.env', required: false }]);
+  });
+
+  it("keeps secrets out of the image: .env, keys and chatops.yaml stay out of the build context, and the app files are not the runtime user's", () => {
+    const ignored = readFileSync(new URL('../../.dockerignore', import.meta.url), 'utf8').split('\n');
+    for (const pattern of ['.env', '.env.*', 'chatops.yaml', '*.pem', '*.key']) expect(ignored).toContain(pattern);
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const run = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(run).toMatch(/^USER node$/m);
+    expect(run).not.toContain('--chown');
   });
 });

@@ -62,8 +62,8 @@ export function createBotAdapter(
         'Teams: AUTHENTICATION IS OFF (TEAMS_ALLOW_ANONYMOUS=true and no MICROSOFT_APP_ID): /api/messages accepts unsigned requests from anyone, who may claim to be any user, supervisors included. This is for the Bot Framework Emulator on your own machine only; unset TEAMS_ALLOW_ANONYMOUS and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing this server.',
       );
     } else {
-      // Not a warning: most installs use Slack alone, and the start-up lines say Teams is off.
-      logger.info(
+      // The start-up lines already say Teams is off and how to turn it on: here only for debugging.
+      logger.debug(
         'Teams is off: MICROSOFT_APP_ID is not set, so /api/messages refuses every request (401). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE for a single-tenant bot) to enable it, or TEAMS_ALLOW_ANONYMOUS=true for the Bot Framework Emulator on your machine.',
       );
     }

@@ -18,8 +18,8 @@ export interface TeamsPostOptions extends TeamsCredentials {
   logger: Logger;
   metrics: Metrics;
   /**
-   * Accept unsigned requests when no app id is set. Only for local development: set it when
-   * NODE_ENV !== 'production' and MICROSOFT_APP_ID is empty. Ignored when an app id is set.
+   * Accept unsigned requests when no app id is set: the Bot Framework Emulator on a laptop,
+   * asked for by name (TEAMS_ALLOW_ANONYMOUS=true). Ignored when an app id is set.
    */
   allowAnonymous?: boolean;
   /** Connector 429 handling; tests shorten the waits. */
@@ -71,7 +71,7 @@ export interface TeamsApp {
  *   const teams = createTeamsApp({
  *     appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD,
  *     tenantId: env.MICROSOFT_APP_TENANT_ID, appType: env.MICROSOFT_APP_TYPE,
- *     allowAnonymous: env.NODE_ENV !== 'production' && !env.MICROSOFT_APP_ID,
+ *     allowAnonymous: env.TEAMS_ALLOW_ANONYMOUS === 'true' && !env.MICROSOFT_APP_ID,
  *     router, store: createMemoryConversationStore(), logger, metrics,
  *   });
  *   // in the node:http server: if (req.method === 'POST' && path === '/api/messages') return teams.handler(req, res);
