@@ -1,117 +1,16 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import { Transform, pipeline, type Readable } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
+import { Transform, pipeline } from 'node:stream';
 import type { z } from 'zod';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { redactSecrets } from '../../src/log/redact.js';
-import { snippet } from '../../src/reply/format.js';
 import { peek, type Peeked } from './peek-body.js';
+import { TooLarge, bodySnippet, readCapped } from './read-capped.js';
+import { withVendorRetries, type RetryPolicy } from './vendor-retries.js';
+import { HEAD_BYTES, type RequestOptions, type StreamOptions, type StreamResponse, type VendorHttp, type VendorHttpOptions } from './vendor-http-types.js';
 
-/**
- * The HTTP client every vendor adapter shares. It knows timeouts, retries, size caps and the
- * three error kinds; it knows nothing about any vendor's envelope. Vendors refine the error for
- * a non-2xx answer with `classifyStatus`.
- *
- * @example
- *   const http = createVendorHttp({ vendor: 'wolkvox', source: 'bogota',
- *     baseUrl: 'https://wv0032.wolkvox.com', timeoutMs: 60_000, secrets: [token] });
- *   const body = await http.json('/api/v2/information.php', { query: { api: 'agents' },
- *     headers: { 'wolkvox-token': token }, endpoint: 'information.php?api=agents', schema: AgentsAnswer });
- */
-export interface VendorHttpOptions {
-  vendor: string;
-  source: string;
-  baseUrl: string;
-  /** Per-request time limit (headers and body). wolkvox allows 60 s at most. */
-  timeoutMs: number;
-  /** Largest body accepted, in bytes. Default 256 MiB (wolkvox's documented maximum). */
-  maxBytes?: number;
-  /** Extra attempts for GETs that failed on the network or with 5xx. Default 2. */
-  retries?: number;
-  /** First backoff delay; doubles each attempt, with full jitter. Default 250 ms. */
-  retryBaseDelayMs?: number;
-  /**
-   * Extra attempts after the vendor said "too many simultaneous requests" (another replica or
-   * person on the same token). Retried quietly after a short jittered wait; default 4.
-   */
-  busyRetries?: number;
-  /** The wait before a busy retry: a random time up to this, times the attempt. Default 300 ms. */
-  busyRetryDelayMs?: number;
-  /** A 429/503 whose `Retry-After` is at most this is waited out and retried once. Default 5 s. */
-  maxRetryAfterMs?: number;
-  /** Values that must never appear in an error or log line (tokens, passwords). */
-  secrets?: string[];
-  headers?: Record<string, string>;
-  /** Vendor-specific reading of a non-2xx answer. Return undefined for the default reading. */
-  classifyStatus?: (
-    status: number,
-    bodyText: string,
-  ) => { kind: 'refused' | 'unavailable'; reason: VendorErrorReason; userMessage?: string; detail?: string } | undefined;
-  dispatcher?: Dispatcher;
-}
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST';
-  query?: Record<string, string | number | undefined>;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Name of the endpoint for messages and metrics, without secrets. */
-  endpoint: string;
-  /** A long download (report, page of a log): the quota gate never gives it a token's last lease. */
-  long?: boolean;
-  /**
-   * Reads a vendor's refusal written inside a 2xx JSON body (undefined when the body is an
-   * answer), so that it is retried or thrown like the same refusal sent as a status.
-   */
-  refusal?: (body: unknown) => VendorError | undefined;
-  signal?: AbortSignal;
-}
-
-export interface StreamOptions extends RequestOptions {
-  passStatuses?: number[];
-  /**
-   * Reads a vendor's refusal from the first bytes of a 2xx body (up to `HEAD_BYTES`; fewer when
-   * the body is shorter), so that a refusal written inside a streamed answer is retried or thrown
-   * like the same refusal sent as a status. The caller gets the whole body either way.
-   */
-  refusalInHead?: (head: string) => VendorError | undefined;
-}
-
-/** How much of a streamed body `refusalInHead` sees: enough for any vendor's error envelope. */
-export const HEAD_BYTES = 4096;
-
-export interface StreamResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The body, capped at `maxBytes` (the stream errors with a `too-large` VendorError past it). */
-  body: Readable;
-}
-
-export interface VendorHttp {
-  readonly vendor: string;
-  readonly source: string;
-  /** GET or POST, parse JSON, validate with `schema` if given. Non-2xx becomes a VendorError. */
-  json<S extends z.ZodType>(path: string, options: RequestOptions & { schema: S }): Promise<z.output<S>>;
-  json(path: string, options: RequestOptions): Promise<unknown>;
-  /**
-   * A streamed 2xx body for large reports. Non-2xx answers are read (small) and thrown as
-   * VendorError, except statuses listed in `passStatuses`, which are returned as they are.
-   */
-  stream(path: string, options: StreamOptions): Promise<StreamResponse>;
-  /** Build a VendorError of this source, with secrets redacted. */
-  error(init: {
-    kind: VendorError['kind'];
-    reason: VendorErrorReason;
-    endpoint: string;
-    status?: number;
-    userMessage?: string;
-    detail: string;
-    retryAfterSeconds?: number;
-    cause?: unknown;
-  }): VendorError;
-  close(): Promise<void>;
-}
+export type { RequestOptions, StreamOptions, StreamResponse, VendorHttp, VendorHttpOptions } from './vendor-http-types.js';
+export { HEAD_BYTES } from './vendor-http-types.js';
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -167,47 +66,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     }
   }
 
-  /**
-   * Runs `attempt` (one request and the reading of its answer) until it succeeds or fails for
-   * good. Three kinds of retry, each with its own allowance: a GET that failed on the network or
-   * with 5xx (exponential backoff, full jitter); the vendor's "too many simultaneous requests"
-   * (a short jittered wait, never shown to the asker); a 429/503 with a short `Retry-After`
-   * (waited out once). Attempts give their lease back before any wait.
-   * Own loop rather than p-retry or undici's RetryAgent: every attempt must pass the quota meter
-   * and the decision depends on the vendor's body.
-   */
-  async function withRetries<T>(opts: RequestOptions, attempt: () => Promise<T>): Promise<T> {
-    const left = { failures: (opts.method ?? 'GET') === 'GET' ? retries : 0, busy: busyRetries, retryAfter: 1 };
-    for (;;) {
-      let failure: VendorError;
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof VendorError) || opts.signal?.aborted) throw error;
-        failure = error;
-      }
-      const retryAfterMs = failure.retryAfterSeconds === undefined ? undefined : failure.retryAfterSeconds * 1000;
-      let waitMs: number;
-      if (failure.reason === 'too-many-concurrent' && left.busy > 0) {
-        left.busy -= 1;
-        waitMs = Math.random() * busyDelay * (busyRetries - left.busy);
-      } else if (retryAfterMs !== undefined && retryAfterMs <= maxRetryAfterMs && left.retryAfter > 0) {
-        left.retryAfter -= 1;
-        waitMs = retryAfterMs;
-      } else if (
-        failure.kind === 'unavailable' &&
-        (failure.status === undefined || failure.status >= 500) &&
-        failure.reason !== 'truncated' &&
-        left.failures > 0
-      ) {
-        left.failures -= 1;
-        waitMs = Math.random() * baseDelay * 2 ** (retries - left.failures - 1);
-      } else {
-        throw failure;
-      }
-      await sleep(waitMs, opts.signal);
-    }
-  }
+  const retryPolicy: RetryPolicy = { retries, baseDelayMs: baseDelay, busyRetries, busyDelayMs: busyDelay, maxRetryAfterMs };
+  const withRetries = <T>(opts: RequestOptions, attempt: () => Promise<T>) => withVendorRetries(retryPolicy, opts, attempt);
 
   function networkError(error: unknown, endpoint: string): VendorError {
     const timeout =
@@ -404,34 +264,4 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       await ownDispatcher?.close();
     },
   };
-}
-
-class TooLarge extends Error {}
-
-async function readCapped(body: Readable & AsyncIterable<Buffer>, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new TooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A body in a detail line: one line, cut at the shared length, and said when empty. */
-function bodySnippet(text: string): string {
-  return snippet(text) || '(empty body)';
-}
-
-/**
- * A backoff pause that ends early when `signal` aborts. node's timers/promises removes its abort
- * listener when the pause ends, so a long-lived signal shared by many requests does not collect
- * one listener per retry (the 11th used to print MaxListenersExceededWarning).
- */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return delay(ms, undefined, { signal });
 }
