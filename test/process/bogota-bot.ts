@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signSlackRequest, type FakeSlack } from '../fakes/fake-slack.js';
-import { cleanEnv, runCli, type CliRun } from '../support/run-cli.js';
+import type { ChildProcess } from 'node:child_process';
+import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { startFakeWolkvox, type FakeWolkvox, type FakeWolkvoxOptions } from '../fakes/fake-wolkvox.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
+import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
 
 /** The supervisor the process tests' configuration names. */
@@ -107,4 +110,40 @@ export function replicaSet(where: () => ReplicaPlace): { start(): CliRun; kill()
 export async function portOf(run: CliRun): Promise<number> {
   await run.waitFor(/listening on port (\d+)/);
   return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
+}
+
+/** What a process test runs against: the fake vendor and Slack, its own Redis server, the config's folder. */
+export interface BogotaWorld {
+  wolkvox: FakeWolkvox;
+  slack: FakeSlack;
+  redis: ChildProcess | undefined;
+  redisPort: number;
+  dir: string;
+}
+
+/**
+ * Starts the fakes (wolkvox with its limit of 2 simultaneous requests, Slack with channel
+ * C0OPS), a Redis server of the test's own on a free port, and writes the bogota config polling
+ * every 2 s with `alerts` (YAML list items) posting to `ops`.
+ *
+ * @example
+ *   ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({ alerts: '  - metric: queue.waiting\n    …' }));
+ */
+export async function startBogotaWorld(options: { alerts: string; wolkvox?: FakeWolkvoxOptions; skills?: unknown[] }): Promise<BogotaWorld> {
+  const wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2, ...options.wolkvox });
+  if (options.skills) wolkvox.setData('skills', options.skills);
+  const slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
+  const redisPort = await freePort();
+  const redis = await startRedis(redisPort);
+  const dir = emptyDir();
+  writeBogotaConfig(dir, wolkvox.url, { sourceLines: ['poll: "*/2 * * * * *"'], rest: `channels:\n  ops: slack:C0OPS\nalerts:\n${options.alerts}` });
+  return { wolkvox, slack, redis, redisPort, dir };
+}
+
+/** Kills the replicas, then stops what startBogotaWorld started (the Redis server the test has now, if any). */
+export async function stopBogotaWorld(bots: { kill(): Promise<void> }, world: Partial<BogotaWorld>): Promise<void> {
+  await bots.kill();
+  if (world.redis) await stopRedis(world.redis);
+  await world.wolkvox?.close();
+  await world.slack?.close();
 }

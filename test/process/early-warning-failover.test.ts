@@ -2,12 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_QUEUES, createRedisHistory } from '../../src/history/index.js';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
-import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir } from '../support/run-cli.js';
-import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { replicaSet, writeBogotaConfig } from './bogota-bot.js';
+import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
+import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
 
 // Two real bot processes share a Redis; the one leading the watcher is killed between the early
 // warning and the alert it foresaw. The supervisor's channel must read as if nothing happened:
@@ -22,25 +19,16 @@ const bots = replicaSet(() => ({ dir, redisPort, slack }));
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2 });
-  wolkvox.setData('skills', [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '2' }]);
-  slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
-  redisPort = await freePort();
-  redis = await startRedis(redisPort);
-  dir = emptyDir();
-  writeBogotaConfig(dir, wolkvox.url, {
-    sourceLines: ['poll: "*/2 * * * * *"'],
-    rest: `channels:
-  ops: slack:C0OPS
-alerts:
-  - id: waiting-long
+  ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({
+    alerts: `  - id: waiting-long
     metric: queue.waiting
     source: bogota
     above: 10
     forecast: 15m
     channels: [ops]
 `,
-  });
+    skills: [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '2' }],
+  }));
   // The four minutes before the test, as the leader would have recorded them: the queue is rising.
   const client = new Redis(redisPort, '127.0.0.1');
   const history = createRedisHistory({ redis: client, prefix: 'chatops' });
@@ -56,12 +44,7 @@ alerts:
   client.disconnect();
 });
 
-afterAll(async () => {
-  await bots.kill();
-  if (redis) await stopRedis(redis);
-  await wolkvox?.close();
-  await slack?.close();
-});
+afterAll(() => stopBogotaWorld(bots, { wolkvox, slack, redis }));
 
 const LEADS = 'this replica is now the leader';
 const textOf = (call: SlackCall) => JSON.stringify(call.body);

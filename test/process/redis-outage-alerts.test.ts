@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
-import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir, type CliRun } from '../support/run-cli.js';
-import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { portOf, replicaSet, writeBogotaConfig } from './bogota-bot.js';
+import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
+import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { startRedis, stopRedis } from '../support/redis-server.js';
+import type { CliRun } from '../support/run-cli.js';
+import { portOf, replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
 
 // Three real bot processes share a Redis this test starts, stops, and starts again empty (as a
 // server without persistence comes back). While it is down the queue passes its threshold: the
@@ -22,32 +21,18 @@ const bots = replicaSet(() => ({ dir, redisPort, slack }));
 const waiting = (n: number) => [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: String(n) }];
 
 beforeAll(async () => {
-  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2 });
-  wolkvox.setData('skills', waiting(2));
-  slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
-  redisPort = await freePort();
-  redis = await startRedis(redisPort);
-  dir = emptyDir();
-  writeBogotaConfig(dir, wolkvox.url, {
-    sourceLines: ['poll: "*/2 * * * * *"'],
-    rest: `channels:
-  ops: slack:C0OPS
-alerts:
-  - id: waiting-long
+  ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({
+    alerts: `  - id: waiting-long
     metric: queue.waiting
     source: bogota
     above: 10
     channels: [ops]
 `,
-  });
+    skills: waiting(2),
+  }));
 });
 
-afterAll(async () => {
-  await bots.kill();
-  if (redis) await stopRedis(redis);
-  await wolkvox?.close();
-  await slack?.close();
-});
+afterAll(() => stopBogotaWorld(bots, { wolkvox, slack, redis }));
 
 const LEADS = 'this replica is now the leader';
 const ALONE = /it leads without Redis/;

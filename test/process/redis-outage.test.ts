@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir, type CliRun } from '../support/run-cli.js';
-import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import type { FakeSlack } from '../fakes/fake-slack.js';
+import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { startRedis, stopRedis } from '../support/redis-server.js';
+import type { CliRun } from '../support/run-cli.js';
+import { lateAnswer, portOf, replicaSet, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
@@ -18,30 +17,17 @@ const bots = replicaSet(() => ({ dir, redisPort, slack }));
 
 beforeAll(async () => {
   // The vendor's own limits: 2 simultaneous requests per token, answers that take a while.
-  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2, delayMs: 150 });
-  slack = await startFakeSlack({ botToken: S.slackBotToken });
-  redisPort = await freePort();
-  redis = await startRedis(redisPort);
-  dir = emptyDir();
-  writeBogotaConfig(dir, wolkvox.url, {
-    sourceLines: ['poll: "*/2 * * * * *"'],
-    rest: `channels:
-  ops: slack:C0OPS
-alerts:
-  - metric: queue.waiting
+  ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({
+    alerts: `  - metric: queue.waiting
     source: bogota
     above: 50
     channels: [ops]
 `,
-  });
+    wolkvox: { delayMs: 150 },
+  }));
 });
 
-afterAll(async () => {
-  await bots.kill();
-  if (redis) await stopRedis(redis);
-  await wolkvox?.close();
-  await slack?.close();
-});
+afterAll(() => stopBogotaWorld(bots, { wolkvox, slack, redis }));
 
 interface Readiness {
   status: string;

@@ -1,11 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
-import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir, type CliRun } from '../support/run-cli.js';
-import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
+import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { lateAnswer, portOf, replicaSet, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
 
 // Two real bot processes share a Redis; a supervisor tunes a rule from Slack on one of them and
 // the watcher (whichever replica leads) applies it at its next poll, no restart.
@@ -18,32 +15,18 @@ let dir: string;
 const bots = replicaSet(() => ({ dir, redisPort, slack }));
 
 beforeAll(async () => {
-  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2 });
-  wolkvox.setData('skills', [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '7' }]);
-  slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
-  redisPort = await freePort();
-  redis = await startRedis(redisPort);
-  dir = emptyDir();
-  writeBogotaConfig(dir, wolkvox.url, {
-    sourceLines: ['poll: "*/2 * * * * *"'],
-    rest: `channels:
-  ops: slack:C0OPS
-alerts:
-  - id: bogota-queue
+  ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({
+    alerts: `  - id: bogota-queue
     metric: queue.waiting
     source: bogota
     above: 10
     channels: [ops]
 `,
-  });
+    skills: [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '7' }],
+  }));
 });
 
-afterAll(async () => {
-  await bots.kill();
-  if (redis) await stopRedis(redis);
-  await wolkvox?.close();
-  await slack?.close();
-});
+afterAll(() => stopBogotaWorld(bots, { wolkvox, slack, redis }));
 
 const textOf = (call: SlackCall) => JSON.stringify(call.body);
 const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);

@@ -1,11 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.js';
-import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { emptyDir } from '../support/run-cli.js';
-import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { replicaSet, writeBogotaConfig } from './bogota-bot.js';
+import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
+import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
 
 // Two real bot processes share a Redis while a queue saw-tooths around its threshold
 // (9 → 1 → 9 → 1 → 9 around 5): the channel must get one alert, edited in place, not three.
@@ -19,33 +16,19 @@ const bots = replicaSet(() => ({ dir, redisPort, slack }));
 
 beforeAll(async () => {
   // The vendor's own limit: 2 simultaneous requests per token.
-  wolkvox = await startFakeWolkvox({ token: S.wolkvoxToken, maxConcurrent: 2 });
-  waiting(1);
-  slack = await startFakeSlack({ botToken: S.slackBotToken, channels: ['C0OPS'] });
-  redisPort = await freePort();
-  redis = await startRedis(redisPort);
-  dir = emptyDir();
-  writeBogotaConfig(dir, wolkvox.url, {
-    sourceLines: ['poll: "*/2 * * * * *"'],
-    rest: `channels:
-  ops: slack:C0OPS
-alerts:
-  - id: ventas-waiting
+  ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({
+    alerts: `  - id: ventas-waiting
     metric: queue.waiting
     source: bogota
     above: 5
     severity: critical
     channels: [ops]
 `,
-  });
+  }));
+  waiting(1);
 });
 
-afterAll(async () => {
-  await bots.kill();
-  if (redis) await stopRedis(redis);
-  await wolkvox?.close();
-  await slack?.close();
-});
+afterAll(() => stopBogotaWorld(bots, { wolkvox, slack, redis }));
 
 function waiting(n: number): void {
   wolkvox.setData('skills', [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: String(n) }]);
