@@ -3,12 +3,13 @@ import { agentsCommand } from './agents.js';
 import { alertsCommand } from './alerts.js';
 import { handoffsCommand } from './handoffs.js';
 import { helpCommand } from './help.js';
+import { linkCommand } from './link.js';
 import { queueCommand } from './queue.js';
 import { staffingCommand } from './staffing.js';
 import { todayCommand } from './today.js';
 import { transcriptCommand } from './transcript.js';
 
-export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, queueCommand, staffingCommand, todayCommand, transcriptCommand };
+export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, linkCommand, queueCommand, staffingCommand, todayCommand, transcriptCommand };
 export { ruleIdOf as alertRuleId } from '../src/config/rule-id.js';
 export { handoffRange } from './handoffs.js';
 
@@ -26,5 +27,6 @@ export const commands: CommandDefinition[] = [
   transcriptCommand,
   alertsCommand,
   staffingCommand,
+  linkCommand,
   helpCommand,
 ];

@@ -47,8 +47,10 @@ const MENU_SIZE = 10;
  */
 export function commandMenu(commands, own) {
   const entry = (c) => ({ title: c.name, description: c.summary.length > 128 ? `${c.summary.slice(0, 127)}…` : c.summary });
-  const help = commands.filter((c) => c.name === 'help').map(entry);
-  const others = commands.filter((c) => c.name !== 'help').map(entry);
+  // Commands of some platforms only (Teams' link) are listed by the manifest itself, in the scopes they belong to.
+  const here = commands.filter((c) => !c.platforms && !own.some((o) => o.title === c.name));
+  const help = here.filter((c) => c.name === 'help').map(entry);
+  const others = here.filter((c) => c.name !== 'help').map(entry);
   const room = Math.max(0, MENU_SIZE - help.length - own.length);
   return { commands: [...others.slice(0, room), ...own, ...help], left: others.slice(room).map((c) => c.title) };
 }

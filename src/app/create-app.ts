@@ -15,7 +15,6 @@ import type { ChatPlatform } from '../platforms/chat-platform.js';
 import type { SlackApp } from '../platforms/slack/index.js';
 import type { TeamsApp } from '../platforms/teams/index.js';
 import { createMemoryQuotaGate, createRedisQuotaGate, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
-import { isSupervisor } from '../router/access.js';
 import { createRouter, type Router } from '../router/router.js';
 import { createSourceDirectory } from '../router/source-directory.js';
 import { createMemoryAskerLedger, createRedisAskerLedger } from '../quota/asker-ledger.js';
@@ -191,7 +190,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...teamsOptions,
       router: attachTeams ? routerWithCharts(router, attachTeams) : router,
       post: teamsPost,
-      authorizeLink: (asker) => isSupervisor(asker, config.access),
     });
     routes['POST /api/messages'] = teams.handler;
     if (links) routes[`GET ${CHART_ROUTE}`] = links.handler;

@@ -129,7 +129,7 @@ export function createRouter(options: RouterOptions): Router {
   const prefix = options.commandPrefix;
   const names = new Set(byName.keys());
   const naming = commandNaming(prefix, names);
-  const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => mayRun(c, asker, config.access));
+  const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => existsFor(c, asker) && mayRun(c, asker, config.access));
   // Examples name the sources and rules configured here, so each one runs as written.
   const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
   const listFor = (turn: RouterTurn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
@@ -197,7 +197,7 @@ export function createRouter(options: RouterOptions): Router {
   const resolveCommand: RouterMiddleware = async (turn, next) => {
     const name = turn.parsed!.name;
     const command = byName.get(name);
-    if (command) {
+    if (command && existsFor(command, turn.input.asker)) {
       turn.command = command;
       turn.label = command.name;
       return next();
@@ -238,6 +238,7 @@ export function createRouter(options: RouterOptions): Router {
       args,
       asker: turn.input.asker,
       venue: turn.input.venue,
+      conversation: turn.input.conversation,
       isSupervisor: isSupervisor(turn.input.asker, config.access),
       isRuleEditor: isRuleEditor(turn.input.asker, config.access),
       sources: source ? withPrimary(sources, source) : sources,
@@ -342,6 +343,11 @@ function commandTextOf(input: CommandInput): string {
     default:
       return input.text;
   }
+}
+
+/** Whether the command exists where the asker typed it (`link` only in Teams). */
+function existsFor(command: CommandDefinition, asker: CommandInput['asker']): boolean {
+  return !command.platforms || command.platforms.includes(asker.platform);
 }
 
 function denial(command: CommandDefinition): string {

@@ -31,6 +31,14 @@ export interface CommandInput {
    * silence: the console prints it, Slack updates its "Looking…" message, Teams shows typing.
    */
   progress?: (note: string) => void;
+  /** What the platform can do with the conversation the input came from (Teams: bind a name to it). */
+  conversation?: ConversationPort;
+}
+
+/** The conversation an input came from, where the platform can name it for the watcher's posts. */
+export interface ConversationPort {
+  /** Binds `name` to this conversation so alerts and summaries sent to `teams:<name>` post here; returns the stored name (lower-case). */
+  link(name: string): Promise<string>;
 }
 
 /** Everything a command handler may use. Injected so tests can build it. */
@@ -44,6 +52,8 @@ export interface CommandContext {
   sources: SourceDirectory;
   config: Config;
   now: () => Date;
+  /** The conversation the command was typed in, when its platform can link it (`/link`). */
+  conversation?: ConversationPort;
   /** Audit trail (transcript views). */
   audit: (entry: { action: string; target: string; asker: Asker }) => void;
   /** Present when the watcher runs: alert state for `/alerts`. */
@@ -95,6 +105,8 @@ export interface CommandDefinition {
   /** Examples that run as written: fixed, or built from the configured sources and live ids. */
   examples: string[] | ((facts: ExampleFacts) => string[]);
   access: 'everyone' | 'supervisor';
+  /** The platforms it exists on (default all): Teams' `link` is not a Slack slash command. */
+  platforms?: ReadonlyArray<'slack' | 'teams' | 'console'>;
   handler: (ctx: CommandContext) => Promise<Reply>;
   /**
    * Whether the router picks a source named among the arguments (default true). Commands whose

@@ -55,7 +55,7 @@ describe('chatops check-config', () => {
       file,
       readFileSync(EXAMPLE, 'utf8')
         .replaceAll('    optional: true\n', '')
-        .replaceAll(/    optional: true #.*\n/g, ''),
+        .replaceAll(/ {4}optional: true #.*\n/g, ''),
     );
     const run = runCli(['check-config', file], { env: cleanEnv({ ...SECRETS, WOLKVOX_TOKEN: '' }) });
     expect(await run.exited).toBe(2);

@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { echo } from '../../src/router/replies.js';
+import { linkCommand } from '../../commands/link.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { createRouter, createSourceDirectory } from '../../src/router/index.js';
+import { countingAdapter, sourceFor } from '../router/support.js';
 import { startTeamsHarness, type TeamsHarness } from '../teams/harness.js';
+
+/** The real router with the link command, the fixture's sender a supervisor. */
+function linkRouter() {
+  const config = parseConfigText(
+    'sources:\n  demo: { vendor: demo, timeZone: America/Bogota }\naccess:\n  supervisors: { teamsUsers: [6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c] }\n',
+    {},
+  ).config;
+  return createRouter({ commands: [linkCommand], config, sources: createSourceDirectory([sourceFor(countingAdapter('demo'))]) });
+}
 
 const HOSTILE = [
   'link [Reset your password](https://evil.example/login)',
@@ -31,7 +44,7 @@ afterEach(async () => {
 
 describe('Teams: "link <markdown>" in a channel', () => {
   it('answers the asker alone, in plain text: the channel sees only "Sent to you privately."', async () => {
-    h = await startTeamsHarness();
+    h = await startTeamsHarness({ router: linkRouter() });
     const channelMessage = h.fixture('message-channel-mention', { text: '<at>ChatOps</at> link [Reset your password](https://evil.example/login)' });
     await h.send(channelMessage);
     const channelId = String(channelMessage.conversation.id);

@@ -53,6 +53,8 @@ export function recordingRouter(): RecordingRouter {
     async handle(input) {
       inputs.push(input);
       const [name = '', ...args] = input.text.replace(/^\//, '').split(/\s+/);
+      // As the link command does (commands/link.ts): through the conversation port the platform gives.
+      if (name === 'link' && input.conversation) return { title: `Linked as ${await input.conversation.link(args[0] ?? '')}` };
       return replies[name]?.(args) ?? { title: 'Unknown command', summary: `Try help (you wrote "${input.text}")`, tone: 'warning' };
     },
     commandsFor: () => [],

@@ -112,4 +112,28 @@ describe('Teams with the real commands on the demo contact center', () => {
     expect(cardTexts(cardOf(refusal!.activity))).toEqual(['Not available to you', expect.stringMatching(/for supervisors/)]);
     expect(harness.connector.in(groupChat.conversation.id).at(-1)!.activity.text).toBe('Sent to you privately.');
   });
+
+  it('links a channel for a supervisor only, through the router: a bad name gets its usage, others are refused, nothing is bound for them', async () => {
+    const mention = (text: string, from?: Record<string, unknown>) =>
+      harness.fixture('message-channel-mention', { text: `<at>ChatOps</at> ${text}`, ...(from ? { from } : {}) });
+    const channel = mention('link x').conversation.id.split(';')[0];
+    const lastCard = () => cardTexts(cardOf(harness.connector.activities.at(-1)!.activity));
+    // Usage help and refusals go to the asker alone: the newest card anywhere.
+    const lastCardAnywhere = () => cardTexts(cardOf(harness.connector.activities.filter((a) => a.activity.attachments?.length).at(-1)!.activity));
+
+    await harness.send(mention('link ops:main'));
+    expect(lastCardAnywhere().join(' ')).toMatch(/cannot be a link name: use letters, digits/);
+    expect(await harness.store.resolveAlias('ops:main')).toBeUndefined();
+
+    const someone = { ...mention('x').from, aadObjectId: '00000000-0000-0000-0000-00000000beef', name: 'Not a supervisor' };
+    const privately = harness.connector.created.length;
+    await harness.send(mention('link night-desk', someone));
+    expect(await harness.store.resolveAlias('night-desk')).toBeUndefined();
+    expect(harness.connector.created.length).toBeGreaterThan(privately);
+    expect(lastCardAnywhere().join(' ')).toMatch(/for supervisors/);
+
+    await harness.send(mention('link Night-Desk'));
+    expect(lastCard()[0]).toBe('Linked as night-desk');
+    expect(await harness.store.resolveAlias('night-desk')).toBe(channel);
+  });
 });

@@ -57,7 +57,8 @@ export interface SlackManifestOptions {
  * @example
  *   writeFileSync('slack/manifest.yaml', slackManifest({ commands, prefix: 'cc-' }));
  */
-export function slackManifest({ commands, prefix = '', host = 'YOUR-HOST' }: SlackManifestOptions): string {
+export function slackManifest({ commands: all, prefix = '', host = 'YOUR-HOST' }: SlackManifestOptions): string {
+  const commands = all.filter((c) => !c.platforms || c.platforms.includes('slack'));
   const endpoint = `https://${host}/slack/events`;
   const names = commands.map((c) => `/${prefix}${c.name}`).join(', ');
   const manifest = {

@@ -64,9 +64,3 @@ export function askerOf(activity: Partial<Activity>): Asker {
 export function venueOf(activity: Partial<Activity>): Venue {
   return conversationKind(activity) === 'personal' ? 'direct' : 'channel';
 }
-
-/** `link ops` / `/link ops` -> `ops`; undefined when the text is not the link command. */
-export function linkArgumentOf(text: string): string | undefined {
-  const m = /^\/?link(?:\s+(.*))?$/i.exec(text);
-  return m ? (m[1] ?? '').trim() : undefined;
-}

@@ -1,3 +1,5 @@
+import { normalizeAlias } from '../../domain/channel-alias.js';
+
 /**
  * Where the bot keeps what it needs to talk in a Teams conversation later (alerts, summaries,
  * private answers): plain JSON, no SDK types, so the Redis copy survives an SDK change.
@@ -43,13 +45,7 @@ export interface ConversationStore {
   list(): Promise<TeamsConversationRef[]>;
 }
 
-const ALIAS_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-
-/** Lower-cases an alias and checks its shape; undefined when it cannot be an alias. */
-export function normalizeAlias(name: string): string | undefined {
-  const lower = name.trim().toLowerCase();
-  return ALIAS_PATTERN.test(lower) ? lower : undefined;
-}
+export { normalizeAlias };
 
 /** Throws a clear error for a name that cannot be an alias (the stores' shared rule). */
 export function requireAlias(name: string): string {

@@ -1,11 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../reply/reply.js';
-import type { Asker } from '../../domain/asker.js';
-import type { CommandRouter } from '../../router/types.js';
-import { echo } from '../../router/replies.js';
-import { askerOf, commandTextOf, formFieldsOf, linkArgumentOf, submitDataOf, venueOf } from './asker.js';
+import type { CommandRouter, ConversationPort } from '../../router/types.js';
+import { askerOf, commandTextOf, formFieldsOf, submitDataOf, venueOf } from './asker.js';
 import { formSubmission } from '../../reply/form.js';
-import { normalizeAlias } from './conversation-store.js';
+import { requireAlias } from './conversation-store.js';
 import { refFromActivity } from './conversation-ref.js';
 import { deliver, invokeMessage, type DeliveryServices } from './deliver.js';
 import { baseConversationId } from './refs.js';
@@ -14,8 +12,6 @@ import type { ChatopsSubmitData } from './card-types.js';
 
 export interface TurnDeps extends DeliveryServices {
   router: CommandRouter;
-  /** Who may bind a channel alias; default everyone. */
-  authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
 }
 
 /**
@@ -48,13 +44,17 @@ async function onMessage(context: TurnContext, deps: TurnDeps): Promise<void> {
   if (submit) return onButton(context, submit, 'message', deps);
   if (activity.value !== undefined && !activity.text) return; // another app's card; not ours to answer
   const text = commandTextOf(activity) || 'help';
-  const link = linkArgumentOf(text);
-  if (link !== undefined) return deliver(context, await linkReply(activity, link, deps), 'reply', deps);
   // A slow answer shows "typing…" in the conversation while the work goes on.
   const typing = typingIndicator(context, deps.logger);
   let reply: Reply;
   try {
-    reply = await deps.router.handle({ text, asker: askerOf(activity), venue: venueOf(activity), progress: typing.start });
+    reply = await deps.router.handle({
+      text,
+      asker: askerOf(activity),
+      venue: venueOf(activity),
+      progress: typing.start,
+      conversation: linkable(activity, deps),
+    });
   } finally {
     typing.stop();
   }
@@ -85,28 +85,15 @@ async function onButton(context: TurnContext, submit: ChatopsSubmitData['chatops
   return deliver(context, reply, via === 'invoke' ? 'invoke' : 'reply', deps);
 }
 
-async function linkReply(activity: Activity, name: string, deps: TurnDeps): Promise<Reply> {
-  if (name === '')
-    return {
-      title: 'Link this conversation',
-      summary: 'Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.',
-    };
-  const alias = normalizeAlias(name);
-  // What the user typed is quoted inert and to them alone, never in the channel.
-  if (!alias)
-    return {
-      title: 'Not a valid name',
-      summary: `"${echo(name)}" cannot be a link name: use letters, digits, "-" or "_" (at most 64), starting with a letter or digit.`,
-      tone: 'warning',
-      visibility: 'private',
-    };
-  const asker = askerOf(activity);
-  if (deps.authorizeLink && !(await deps.authorizeLink(asker)))
-    return { title: 'Not allowed', summary: 'Only supervisors may link conversations for alerts.', tone: 'warning', visibility: 'private' };
-  const id = baseConversationId(activity.conversation.id);
-  await deps.store.alias(alias, id);
-  deps.logger.info({ alias, conversation: id, by: asker.userId }, 'Teams: alias linked');
-  return { title: `Linked as ${alias}`, summary: `Alerts and summaries sent to teams:${alias} now post here.`, tone: 'good' };
+/** `link <name>` binds the name to this conversation (the base id: a thread's channel). */
+function linkable(activity: Activity, deps: TurnDeps): ConversationPort {
+  return {
+    async link(name) {
+      const alias = requireAlias(name);
+      await deps.store.alias(alias, baseConversationId(activity.conversation.id));
+      return alias;
+    },
+  };
 }
 
 async function onConversationUpdate(activity: Activity, deps: TurnDeps): Promise<void> {

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatPlatform } from '../chat-platform.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
-import type { Asker } from '../../domain/asker.js';
 import type { CommandRouter } from '../../router/types.js';
 import { createBotAdapter, type TeamsAuthMode, type TeamsCloudAdapter, type TeamsCredentials } from './auth.js';
 import { defaultRetryPolicy, type RetryPolicy } from './connector.js';
@@ -45,8 +44,6 @@ export interface TeamsAppOptions extends TeamsPostOptions {
   router: CommandRouter;
   /** The posting side, when it was made first (the watcher needs it before the router exists). */
   post?: TeamsPost;
-  /** Who may bind a channel alias with `@Bot link <name>`; default everyone. */
-  authorizeLink?: (asker: Asker) => boolean | Promise<boolean>;
   now?: () => Date;
 }
 
@@ -88,7 +85,6 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     metrics,
     retry,
     now,
-    ...(options.authorizeLink ? { authorizeLink: options.authorizeLink } : {}),
   });
   const tenants = options.tenantIds?.length ? options.tenantIds : options.tenantId ? [options.tenantId] : [];
   return {
