@@ -70,31 +70,23 @@ describe('Teams proactive posts', () => {
     expect(reply).toMatchObject({ method: 'POST', conversationId: TEAM_GENERAL, activityId: postId });
   });
 
-  it('retries after the Retry-After the connector sent with a 429', async () => {
+  it('hands a 429 to the outbox with the Retry-After the connector sent: one request, no wait inside the post', async () => {
     const h = await installed();
     h.connector.throttle(1, 1);
+    const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
+    expect(err).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 1 });
+    expect(h.connector.requests).toHaveLength(1);
+    // The outbox's next attempt, after the wait it was told, goes through.
     await h.app.platform.post(`teams:${TEAM_GENERAL}`, alert);
-    const [first, second] = h.connector.requests;
-    expect(first!.status).toBe(429);
-    expect(second!.status).toBe(200);
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
-    expect((await h.metrics.postRetries.get()).values[0]?.value).toBe(1);
+    expect(h.connector.requests.map((r) => r.status)).toEqual([429, 200]);
   });
 
-  it('hands a long Retry-After to the caller instead of waiting it out', async () => {
+  it('hands a long Retry-After to the caller as it is', async () => {
     const h = await installed();
     h.connector.throttle(1, 120);
     const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
     expect(err).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 120 });
     expect(h.connector.requests).toHaveLength(1);
-  });
-
-  it('gives up with the Retry-After when the throttling persists', async () => {
-    const h = await installed();
-    h.connector.throttle(10, 0);
-    const err = await rejection(h.app.platform.post(`teams:${TEAM_GENERAL}`, alert));
-    expect(err).toMatchObject({ code: 'platform-throttled', permanent: false, retryAfterSeconds: 0 });
-    expect(h.connector.requests).toHaveLength(3);
   });
 
   it('marks the conversation stale on ConversationNotFound and stops trying', async () => {

@@ -78,13 +78,15 @@ describe('Teams Workflows webhook channel', () => {
     expect(cardTexts(workflow.received[1].body.attachments[0].content)[0]).toBe('Resolved — Soporte');
   });
 
-  it('retries a 429 and reports a refusal as permanent, never quoting the signed URL', async () => {
+  it('hands a 429 to the outbox with its Retry-After and reports a refusal as permanent, never quoting the signed URL', async () => {
     workflow = await startWorkflow();
-    const { platform, lines, metrics } = platformWithLogs();
+    const { platform, lines } = platformWithLogs();
     workflow.answers.push({ status: 429, headers: { 'retry-after': '2' } });
+    const throttled = await platform.post(workflow.channelRef, alert).catch((e: unknown) => e);
+    expect(throttled).toMatchObject({ permanent: false, retryAfterSeconds: 2 });
+    expect(workflow.received).toHaveLength(1);
     await platform.post(workflow.channelRef, alert);
     expect(workflow.received).toHaveLength(2);
-    expect((await metrics.postRetries.get()).values[0]?.value).toBe(1);
 
     workflow.answers.push({ status: 400, body: `{"error":{"message":"bad request to ${workflow.channelRef}"}}` });
     const err = await platform.post(workflow.channelRef, alert).catch((e: unknown) => e);

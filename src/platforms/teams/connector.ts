@@ -69,6 +69,15 @@ export async function callConnector<T>(
   }
 }
 
+/**
+ * Proactive posts (alerts, summaries) make one attempt: the watcher's outbox is their one retry
+ * policy (it waits a 429's Retry-After, however long, and backs off on the rest), so a throttled
+ * post is not retried here and again there.
+ */
+export function oneAttempt(policy: RetryPolicy): RetryPolicy {
+  return { ...policy, maxAttempts: 1, maxWaitSeconds: 0 };
+}
+
 /** The policy with each retry counted in `chatops_post_retries_total{platform="teams"}`. */
 export function countingRetries(policy: RetryPolicy, metrics: Metrics): RetryPolicy {
   return {

@@ -4,7 +4,7 @@ import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { CommandRouter } from '../../router/types.js';
 import { createBotAdapter, type TeamsAuthMode, type TeamsCloudAdapter, type TeamsCredentials } from './auth.js';
-import { defaultRetryPolicy, type RetryPolicy } from './connector.js';
+import { defaultRetryPolicy, oneAttempt, type RetryPolicy } from './connector.js';
 import type { ConversationStore } from './conversation-store.js';
 import { createMessagesHandler } from './receiver.js';
 import { createTurnLogic } from './receive.js';
@@ -109,7 +109,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
 export function createTeamsPost(options: TeamsPostOptions): TeamsPost {
   const { store, logger, metrics } = options;
   const { adapter, mode, appId } = createBotAdapter(options, options.allowAnonymous ?? false, logger);
-  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const retry = oneAttempt({ ...defaultRetryPolicy, ...options.retry });
   const allowedServiceUrl = serviceUrlAllowList(options.serviceUrls);
   return { adapter, mode, platform: createTeamsPlatform({ adapter, appId, store, logger, metrics, retry, allowedServiceUrl }) };
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { Reply } from '../../reply/reply.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './card-types.js';
-import { callConnector, countingRetries, defaultRetryPolicy, type RetryPolicy } from './connector.js';
+import { callConnector, countingRetries, defaultRetryPolicy, oneAttempt, type RetryPolicy } from './connector.js';
 import { parseRetryAfter, type ConnectorFailure } from './errors.js';
 import { renderCard } from './render-card.js';
 import { snippet } from '../../reply/format.js';
@@ -42,7 +42,8 @@ class WebhookFailure extends Error {
 export function createTeamsWebhookPlatform(options: TeamsWebhookPlatformOptions): ChatPlatform {
   const { logger, metrics } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const baseRetry = options.retry ?? defaultRetryPolicy;
+  // Alerts only, through the watcher's outbox: one attempt here, the outbox retries.
+  const baseRetry = oneAttempt(options.retry ?? defaultRetryPolicy);
   const retry = metrics ? countingRetries(baseRetry, metrics) : baseRetry;
 
   async function send(channelRef: string, reply: Reply, kind: 'post' | 'update'): Promise<void> {
