@@ -175,6 +175,33 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     redis.once('close', done);
   });
 
+  /**
+   * A command failed while the connection stays up (a timeout on a busy server): one slow answer
+   * is not an outage. Redis is asked once more; only when that fails too does this replica take
+   * its outage part (with Redis answering the others, a part taken alone would let the replicas
+   * together exceed the vendor's limit). A closed connection is an outage at once.
+   */
+  let confirming = false;
+  function suspectDown(error: unknown): void {
+    if (closed || !up) return;
+    if (redis.status !== 'ready') return markDown(error);
+    if (confirming) return;
+    confirming = true;
+    redis.ping().then(
+      () => {
+        confirming = false;
+        logger.debug(
+          { prefix, err: error instanceof Error ? error.message : undefined },
+          'quota gate: a Redis command failed but Redis answers: limits stay shared',
+        );
+      },
+      () => {
+        confirming = false;
+        markDown(error);
+      },
+    );
+  }
+
   redis.on('ready', markUp);
   redis.on('close', () => markDown(new Error('connection closed')));
   redis.on('error', () => undefined); // the outage is logged once by markDown, not per reconnect attempt
@@ -191,7 +218,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     flight: { ttlMs: options.flightTtlMs ?? 10_000, retryMs: 0, pollMs: options.flightPollMs ?? 100 },
     failureKeepMs: 5_000,
     isUp: () => up,
-    onDown: markDown,
+    onDown: suspectDown,
     slots,
   });
   // What the shared count says, each time this replica spends or reconciles: its part of what is

@@ -7,6 +7,7 @@ import { meterRequest } from '../../src/quota/request-meter.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
+import { Redis } from 'ioredis';
 import { freePort, startRedis } from '../support/redis-server.js';
 
 /** Waits for a state (vitest looks again every 25 ms); the bound only keeps a failing test from hanging, it is no time limit on the gate. */
@@ -55,6 +56,25 @@ afterEach(async () => {
 });
 
 describe('the Redis quota gate without Redis', () => {
+  it('takes one slow answer (a command past its timeout, Redis still answering) for what it is, not an outage: the limits stay shared', async () => {
+    const port = await freePort();
+    servers.push(await startRedis(port));
+    const log = collectingLogger();
+    const gate = createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix: 'outage-slow', logger: log.logger, probeMs: 100 });
+    gates.push(gate);
+    await ask(gate, 'bogota:queue', async () => 'before');
+    expect(gate.mode()).toBe('shared');
+    // Every client waits 2.5 s: longer than a command's 2 s timeout, shorter than the second look's.
+    const admin = new Redis(port, '127.0.0.1');
+    await admin.call('CLIENT', 'PAUSE', '2500', 'ALL');
+    admin.disconnect();
+    const answer = await ask(gate, 'bogota:agents', async () => 'during the pause');
+    expect(answer.value).toBe('during the pause');
+    await until(() => log.lines.some((l) => /a Redis command failed but Redis answers/.test(l.msg)), 'the second look at Redis');
+    expect(gate.mode()).toBe('shared');
+    expect(log.warnings().filter((l) => /Redis is unreachable/.test(l.msg))).toEqual([]);
+  });
+
   it('keeps answering on local limits when Redis cannot be reached at all, and says so once', async () => {
     const port = await freePort();
     const log = collectingLogger();
