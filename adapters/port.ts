@@ -33,6 +33,8 @@ export interface VendorAdapter {
    * Two sources that share a token share this key and so one budget.
    */
   readonly quotaKey: string;
+  /** The poll schedule (cron) the vendor advises for the watcher; default every minute. */
+  readonly defaultPoll?: string;
 
   queue?(signal?: AbortSignal): Promise<QueueSnapshot>;
   agents?(signal?: AbortSignal): Promise<AgentStatus[]>;

@@ -113,6 +113,8 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
     timeZone: zone,
     capabilities: CAPABILITIES,
     quotaKey: wolkvoxQuotaKey(config.server, config.token),
+    // wolkvox asks integrators to poll every 5 minutes at most.
+    defaultPoll: '*/5 * * * *',
 
     async queue(signal): Promise<QueueSnapshot> {
       if (config.skills.length === 0) return mapQueueFromLiveChats(await client.liveChats(signal), zone, now());

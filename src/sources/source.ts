@@ -69,6 +69,8 @@ export interface Source {
   readonly vendor: VendorKind;
   readonly timeZone: string;
   readonly token: TokenPolicy;
+  /** The poll schedule (cron) the vendor advises, when it says one. */
+  readonly defaultPoll?: string;
   has(capability: Capability): boolean;
   queue(ask?: Ask): Promise<Fetched<QueueSnapshot>>;
   agents(ask?: Ask): Promise<Fetched<AgentStatus[]>>;
@@ -138,6 +140,7 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     label: name,
     vendor: adapter.vendor,
     timeZone: adapter.timeZone,
+    defaultPoll: adapter.defaultPoll,
     token,
     has: (capability) => adapter.capabilities.has(capability),
     queue: (p = 'interactive') => call('queue', '', p, (s) => adapter.queue?.(s)),

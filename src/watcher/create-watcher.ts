@@ -230,13 +230,13 @@ export function createWatcher(options: WatcherOptions): Watcher {
         continue;
       }
       const configured = config.sources[source.id]?.poll;
-      let expression = configured ?? defaultPollCron(source.vendor);
+      let expression = configured ?? defaultPollCron(source);
       if (!isValidCron(expression)) {
         logger.error(
           { source: source.id, poll: configured },
           `watcher: poll schedule "${configured}" of source ${source.id} is not a cron expression; polling on the default instead`,
         );
-        expression = defaultPollCron(source.vendor);
+        expression = defaultPollCron(source);
       }
       scheduled.push(onCron({ expression, timeZone: source.timeZone, name: `poll:${source.id}`, run: tick, logger }));
     }

@@ -6,9 +6,9 @@ export interface Scheduled {
   stop(): void;
 }
 
-/** Default poll schedules: wolkvox asks for a poll every 5 minutes at most, the others every minute. */
-export function defaultPollCron(vendor: string): string {
-  return vendor === 'wolkvox' ? '*/5 * * * *' : '* * * * *';
+/** A source's poll schedule when its configuration sets none: what its vendor advises (wolkvox: every 5 minutes), else every minute. */
+export function defaultPollCron(source: { defaultPoll?: string }): string {
+  return source.defaultPoll ?? '* * * * *';
 }
 
 /** True when node-cron accepts the expression. */
