@@ -33,7 +33,9 @@ const VENDOR = 'demo';
 
 /** The demo answers every capability, so its methods are not optional. */
 export type DemoAdapter = VendorAdapter &
-  Required<Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats' | 'recentArrivals' | 'defaultPoll'>>;
+  Required<
+    Omit<VendorAdapter, 'close' | 'id' | 'vendor' | 'timeZone' | 'capabilities' | 'quotaKey' | 'transcriptUsesLiveChats' | 'recentArrivals' | 'defaultPoll'>
+  >;
 
 export interface DemoAdapterDeps {
   /** The clock; the simulation's state is a pure function of (seed, now()). */

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { simulateDay, type DaySim } from './day-sim.js';
 import { tallyHandoffs, type HandoffTally } from './handoff-tally.js';
 import type { LocalDay } from './local-day.js';
@@ -22,19 +23,15 @@ export interface DayCache {
  */
 export function createDayCache(seed: number): DayCache {
   const roster = buildRoster(seed);
-  const sims = new Map<number, DaySim>();
-  const tallies = new Map<number, HandoffTally>();
+  const sims = new LRUCache<number, DaySim>({ max: SIMS_KEPT });
+  const tallies = new LRUCache<number, HandoffTally>({ max: TALLIES_KEPT });
 
   const sim = (day: LocalDay): DaySim => {
     let found = sims.get(day.dayNumber);
-    if (found) {
-      // Re-insert to mark as recently used.
-      sims.delete(day.dayNumber);
-    } else {
+    if (!found) {
       found = simulateDay(seed, day.dayNumber, day.weekday, roster);
-      if (sims.size >= SIMS_KEPT) sims.delete(sims.keys().next().value as number);
+      sims.set(day.dayNumber, found);
     }
-    sims.set(day.dayNumber, found);
     return found;
   };
 
@@ -44,7 +41,6 @@ export function createDayCache(seed: number): DayCache {
     let found = tallies.get(day.dayNumber);
     if (!found) {
       found = tallyHandoffs(sim(day), 0, Infinity, Infinity);
-      if (tallies.size >= TALLIES_KEPT) tallies.delete(tallies.keys().next().value as number);
       tallies.set(day.dayNumber, found);
     }
     return found;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { LocalSemaphore, LocalSpacing, slotLane } from './semaphore.js';
 import type { TokenPolicy } from './quota-gate.js';
@@ -15,7 +16,7 @@ export interface MemoryStoreOptions {
    * the other across a switch.
    */
   slots?: Map<string, LocalSemaphore>;
-  /** Cached keys kept at most (oldest written go first). */
+  /** Cached keys kept at most (the least recently used go first). */
   maxEntries?: number;
 }
 
@@ -28,7 +29,8 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
   /** Sets a day's count (a replica's part of what is left while Redis is down). */
   setUsage(token: TokenPolicy, day: string, used: number): void;
 } {
-  const cache = new Map<string, { entry: CacheEntry; until: number }>();
+  // Expiry is read against the injected clock (`until`); lru-cache only bounds the count.
+  const cache = new LRUCache<string, { entry: CacheEntry; until: number }>({ max: maxEntries });
   const semaphores = slots ?? new Map<string, LocalSemaphore>();
   const spacing = new LocalSpacing();
   const counts = new Map<string, { day: string; used: number; spent: boolean }>();
@@ -37,12 +39,7 @@ export function createMemoryStore({ now, budgetShare = 1, concurrency = (t) => t
 
   function remember(token: TokenPolicy, key: string, entry: CacheEntry, keepMs: number): void {
     const id = cacheId(token, key);
-    cache.delete(id);
     cache.set(id, { entry, until: now() + keepMs });
-    for (const oldest of cache.keys()) {
-      if (cache.size <= maxEntries) break;
-      cache.delete(oldest);
-    }
   }
 
   function count(token: TokenPolicy, day: string) {

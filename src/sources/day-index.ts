@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * What a source remembers about the days it has read: which conversation ids each day's report
  * holds. A finished day never changes, so once read it answers "not here" without asking the
@@ -33,12 +35,13 @@ export const MAX_IDS_PER_DAY = 200_000;
 
 /**
  * The index of one process: for tests, the embedded default and as the fallback while Redis is
- * unreachable. Bounded by each entry's TTL and by `maxDays` entries (oldest recorded dropped).
+ * unreachable. Bounded by each entry's TTL (read against the injected clock) and by `maxDays`
+ * entries (the least recently used dropped).
  */
 export function createMemoryDayIndex(options: { now?: () => number; maxDays?: number } = {}): ConversationDayIndex {
   const now = options.now ?? Date.now;
   const maxDays = options.maxDays ?? 256;
-  const days = new Map<string, { ids: ReadonlySet<string>; scannedAt: number; expiresAt: number }>();
+  const days = new LRUCache<string, { ids: ReadonlySet<string>; scannedAt: number; expiresAt: number }>({ max: maxDays });
 
   return {
     async lookup(scope, wanted, id) {
@@ -57,9 +60,7 @@ export function createMemoryDayIndex(options: { now?: () => number; maxDays?: nu
     async record(scope, day, ids, { scannedAt, ttlMs }) {
       if (ids.length > MAX_IDS_PER_DAY || ttlMs <= 0) return;
       const key = `${scope}\u0000${day}`;
-      days.delete(key);
       days.set(key, { ids: new Set(ids), scannedAt, expiresAt: now() + ttlMs });
-      while (days.size > maxDays) days.delete(days.keys().next().value!);
     },
   };
 }
