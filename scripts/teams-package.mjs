@@ -6,10 +6,9 @@
 //
 //   MICROSOFT_APP_ID=<bot app id> BOT_HOST=bot.example.com npm run teams:package [-- --out <file>]
 //
-// The zip is written with node:zlib (deflate-raw + CRC-32) rather than a dependency: the format
-// needs three fixed headers, and the output is byte-for-byte reproducible (fixed timestamps).
+// The zip is written by fflate with fixed timestamps: byte-for-byte reproducible.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -93,56 +92,13 @@ function checkIcon(file, size) {
   return png;
 }
 
-// 2026-01-01 00:00 in MS-DOS form: a fixed time keeps the zip identical for identical input.
-const DOS_TIME = 0;
-const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+// A fixed time keeps the zip identical for identical input.
+const FIXED_TIME = new Date(2026, 0, 1);
 
-/** A zip archive (deflate, no encryption, no zip64) of `files`: [{ name, data }]. */
+/** A zip archive (deflate) of `files`: [{ name, data }], written by fflate. */
 export function zip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data } of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay 0
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const entries = Object.fromEntries(files.map(({ name, data }) => [name, [new Uint8Array(data), { level: 9, mtime: FIXED_TIME }]]));
+  return Buffer.from(zipSync(entries));
 }
 
 /** The bot's commands, read from commands/index.ts (needs tsx). */
