@@ -86,7 +86,7 @@ export interface SlackApp {
  *
  * @example
  *   const slack = createSlackApp({ signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN,
- *     appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, router, alerts, logger, metrics, access: config.access });
+ *     appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, router, logger, metrics, access: config.access });
  *   routes['POST /slack/events'] = slack.handler;
  *   platforms.push(slack.platform);
  *   await slack.start();
