@@ -104,3 +104,28 @@ describe('Redis connections', () => {
     expect(opening.test(readFileSync(join(root, 'src/redis/connect.ts'), 'utf8'))).toBe(true);
   });
 });
+
+describe('vendor requests are metered by construction', () => {
+  const vendorCode = sources().filter((f) => /^adapters\/(wolkvox|comm100|vcclive|demo)\//.test(f));
+  const network = /^(node:)?(http|https|http2|net|tls|dgram)$|^undici$/;
+
+  it('keeps vendor folders off the network except through adapters/http, whose every request passes the quota meter', () => {
+    const strays = vendorCode.flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      const valueImports = [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+      const reached = valueImports.filter((name) => network.test(name)).map((name) => `${f} imports ${name}`);
+      if (/(^|[^.\w])fetch\s*\(/.test(text.replace(/^\s*(\*|\/\/).*$/gm, ''))) reached.push(`${f} calls fetch()`);
+      return reached;
+    });
+    expect(strays).toEqual([]);
+    expect(vendorCode.length).toBeGreaterThan(10);
+  });
+
+  it('has the shared client meter each request before it leaves, and the demo meter each simulated one', () => {
+    const client = readFileSync(join(root, 'adapters/http/vendor-http.ts'), 'utf8');
+    const sendOnce = client.slice(client.indexOf('async function sendOnce'));
+    expect(sendOnce.indexOf('await meterRequest(')).toBeGreaterThan(0);
+    expect(sendOnce.indexOf('await meterRequest(')).toBeLessThan(sendOnce.indexOf('await request('));
+    expect(readFileSync(join(root, 'adapters/demo/adapter.ts'), 'utf8')).toMatch(/await meterRequest\(/);
+  });
+});

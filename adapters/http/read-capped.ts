@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { errors as undiciErrors } from 'undici';
 import { snippet } from '../../src/reply/format.js';
 
 /** Thrown by readCapped when a body passes its cap. */
@@ -21,4 +22,9 @@ export async function readCapped(body: Readable & AsyncIterable<Buffer>, maxByte
 /** A body in a detail line: one line, cut at the shared length, and said when empty. */
 export function bodySnippet(text: string): string {
   return snippet(text) || '(empty body)';
+}
+
+/** True when a body stalled past its time limit (the vendor stopped sending mid-answer). */
+export function isBodyTimeout(error: unknown): boolean {
+  return error instanceof undiciErrors.BodyTimeoutError;
 }

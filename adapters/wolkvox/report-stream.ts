@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { errors as undiciErrors } from 'undici';
+import { isBodyTimeout } from '../http/read-capped.js';
 import { VendorError } from '../../src/domain/errors.js';
 import type { RequestOptions, VendorHttp } from '../http/vendor-http.js';
 import { classifyWolkvoxAnswer, isNoDataAnswer, vendorSentence } from './errors.js';
@@ -184,7 +184,7 @@ class ReaderFailed extends Error {
 function bodyError(http: VendorHttp, error: unknown, endpoint: string, status: number, signal?: AbortSignal): unknown {
   if (error instanceof ReaderFailed) return error.original;
   if (error instanceof VendorError || signal?.aborted) return error;
-  if (error instanceof undiciErrors.BodyTimeoutError) {
+  if (isBodyTimeout(error)) {
     return http.error({ kind: 'unavailable', reason: 'timeout', endpoint, status, detail: `answer of ${endpoint} stalled mid-body`, cause: error });
   }
   return http.error({
