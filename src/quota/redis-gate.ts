@@ -13,6 +13,8 @@ import { SharedStoreDown, createRedisStore } from './redis-store.js';
 import { peekCache } from './peek.js';
 import { createOutageParts } from './outage-parts.js';
 import { createReplicaRoster } from './replica-roster.js';
+import { watchRedisFailover } from './redis-failover.js';
+import type { QuotaStore } from './store.js';
 import type { LocalSemaphore } from './semaphore.js';
 
 export interface RedisQuotaGateOptions {
@@ -101,23 +103,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   }
   const subscriber = redis.duplicate();
   const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
-  let up = redis.status === 'ready';
-  let outageLogged = false;
   let closed = false;
-  let probe: NodeJS.Timeout | undefined;
-
-  function markUp(): void {
-    if (closed || up) return;
-    up = true;
-    if (probe) clearInterval(probe);
-    probe = undefined;
-    if (outageLogged) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
-    outageLogged = false;
-    replicasLogged = 0; // say again how many share, as the fresh roster fills
-    void beat();
-    void parts.end();
-  }
-
   let replicasLogged = 0;
   async function beat(): Promise<void> {
     if (closed) return;
@@ -133,108 +119,65 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       );
     }
   }
-  const beating = setInterval(() => void (up ? beat() : undefined), rosterBeatMs);
-  beating.unref();
-  if (up) void beat();
 
-  function markDown(error?: unknown): void {
-    if (closed) return;
-    const outage = parts.begin();
-    up = false;
-    if (!outageLogged) {
-      outageLogged = true;
-      logger.warn(
-        {
-          prefix,
-          err: error instanceof Error ? error.message : undefined,
-          replicas: outage.members || 'unknown',
-          place: outage.members ? outage.rank + 1 : undefined,
-        },
-        outage.members
-          ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage.members} replicas) until Redis returns`
-          : `Redis is unreachable and this replica never saw the others: it takes ${localConcurrency} slot(s) and ${Math.round(localShare * 100)}% of each budget until Redis returns`,
-      );
-    }
-    // A command can fail while the connection stays "ready" (timeout): check again ourselves.
-    probe ??= setInterval(() => {
-      if (redis.status !== 'ready') return;
-      redis.ping().then(markUp, () => undefined);
-    }, probeMs);
-    probe.unref();
-  }
-
-  const firstConnection = new Promise<void>((resolve) => {
-    if (redis.status === 'ready' || redis.status === 'end') return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(done, options.connectWaitMs ?? 2_000);
-    timer.unref();
-    redis.once('ready', done);
-    redis.once('close', done);
-  });
-
-  /**
-   * A command failed while the connection stays up (a timeout on a busy server): one slow answer
-   * is not an outage. Redis is asked once more; only when that fails too does this replica take
-   * its outage part (with Redis answering the others, a part taken alone would let the replicas
-   * together exceed the vendor's limit). A closed connection is an outage at once.
-   */
-  let confirming = false;
-  function suspectDown(error: unknown): void {
-    if (closed || !up) return;
-    if (redis.status !== 'ready') return markDown(error);
-    if (confirming) return;
-    confirming = true;
-    redis.ping().then(
-      () => {
-        confirming = false;
+  const failover = watchRedisFailover(
+    redis,
+    { probeMs, connectWaitMs: options.connectWaitMs ?? 2_000 },
+    {
+      down(error, first) {
+        const outage = parts.begin();
+        if (!first) return;
+        logger.warn(
+          {
+            prefix,
+            err: error instanceof Error ? error.message : undefined,
+            replicas: outage.members || 'unknown',
+            place: outage.members ? outage.rank + 1 : undefined,
+          },
+          outage.members
+            ? `Redis is unreachable: this replica now takes its own part of each token's limits (1 of ${outage.members} replicas) until Redis returns`
+            : `Redis is unreachable and this replica never saw the others: it takes ${localConcurrency} slot(s) and ${Math.round(localShare * 100)}% of each budget until Redis returns`,
+        );
+      },
+      confirmed(error) {
         logger.debug(
           { prefix, err: error instanceof Error ? error.message : undefined },
           'quota gate: a Redis command failed but Redis answers: limits stay shared',
         );
       },
-      () => {
-        confirming = false;
-        markDown(error);
+      up() {
+        logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
+        replicasLogged = 0; // say again how many share, as the fresh roster fills
+        void beat();
+        void parts.end();
       },
-    );
-  }
-
-  redis.on('ready', markUp);
-  redis.on('close', () => markDown(new Error('connection closed')));
-  redis.on('error', () => undefined); // the outage is logged once by markDown, not per reconnect attempt
+    },
+  );
+  const beating = setInterval(() => void (failover.up ? beat() : undefined), rosterBeatMs);
+  beating.unref();
+  if (failover.up) void beat();
+  const firstConnection = failover.firstConnection;
   subscriber.on('error', () => undefined);
 
   // One set of per-token slots for both stores: requests in flight when Redis fails keep counting.
   const slots = new Map<string, LocalSemaphore>();
-  const shared = createRedisStore({
-    redis,
-    subscriber,
-    prefix,
-    logger,
-    lease: { ttlMs: options.leaseTtlMs ?? 15_000, retryMs: options.leaseRetryMs ?? 10 },
-    flight: { ttlMs: options.flightTtlMs ?? 10_000, retryMs: 0, pollMs: options.flightPollMs ?? 100 },
-    failureKeepMs: 5_000,
-    isUp: () => up,
-    onDown: suspectDown,
-    slots,
-  });
   // What the shared count says, each time this replica spends or reconciles: its part of what is
   // left if Redis stops answering.
-  const spendShared = shared.spend.bind(shared);
-  shared.spend = async (token, today, limit) => {
-    const used = await spendShared(token, today, limit);
-    if (used !== undefined) parts.noteShared(token, today, used);
-    return used;
-  };
-  const raiseShared = shared.raiseUsage.bind(shared);
-  shared.raiseUsage = async (token, today, vendorUsed) => {
-    const used = await raiseShared(token, today, vendorUsed);
-    parts.noteShared(token, today, used);
-    return used;
-  };
+  const shared = noteSharedCounts(
+    createRedisStore({
+      redis,
+      subscriber,
+      prefix,
+      logger,
+      lease: { ttlMs: options.leaseTtlMs ?? 15_000, retryMs: options.leaseRetryMs ?? 10 },
+      flight: { ttlMs: options.flightTtlMs ?? 10_000, retryMs: 0, pollMs: options.flightPollMs ?? 100 },
+      failureKeepMs: 5_000,
+      isUp: () => failover.up,
+      onDown: (error) => failover.suspect(error),
+      slots,
+    }),
+    (token, today, used) => parts.noteShared(token, today, used),
+  );
   // While Redis is down: this replica's part of each token's slots and budget, from the members it saw.
   const local = createMemoryStore({
     now,
@@ -254,7 +197,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   // Each vendor request is admitted on the shared limits while Redis answers, on this replica's
   // own share the moment it does not (even in the middle of a fetch).
   ctx.admit = async (req, request) => {
-    if (up) {
+    if (failover.up) {
       try {
         return await admitRequest(shared, req, request, ctx);
       } catch (error) {
@@ -270,7 +213,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {
     parts.noteToken(req.token);
     await firstConnection;
-    if (up) {
+    if (failover.up) {
       try {
         const result = await leadRequest(shared, req, ctx);
         // Keep a copy on this replica so an outage can still show the last value.
@@ -285,7 +228,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
   async function sharedOr<T>(onShared: () => Promise<T>, onLocal: () => Promise<T>): Promise<T> {
     await firstConnection;
-    if (up) {
+    if (failover.up) {
       try {
         return await onShared();
       } catch (error) {
@@ -325,12 +268,12 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       return { usedToday: used, budget, left: budget === undefined ? undefined : spent ? 0 : Math.max(0, budget - used) };
     },
 
-    mode: () => (up ? 'shared' : 'local'),
+    mode: () => (failover.up ? 'shared' : 'local'),
 
     health() {
       const outage = parts.current();
       const replicas = roster.lastSeen()?.members.length;
-      if (up || !outage) return { mode: up ? 'shared' : 'local', replicas };
+      if (failover.up || !outage) return { mode: failover.up ? 'shared' : 'local', replicas };
       return { mode: 'local', replicas: outage.members || replicas, since: outage.since, degraded: parts.describe() };
     },
 
@@ -340,13 +283,29 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       if (closed) return;
       closed = true;
       clearInterval(beating);
-      if (probe) clearInterval(probe);
+      failover.close();
       // Leave the roster at once, so the others' outage shares do not count a replica that stopped.
-      if (up) await roster.leave().catch(() => undefined);
+      if (failover.up) await roster.leave().catch(() => undefined);
       lifetime.abort(new Error('quota gate closed'));
       await local.close();
       subscriber.disconnect();
       if (ownsClient) await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** The shared store, telling `note` the day's count each time this replica spends or reconciles. */
+function noteSharedCounts(store: QuotaStore, note: (token: TokenPolicy, today: string, used: number) => void): QuotaStore {
+  return Object.assign(Object.create(store) as QuotaStore, {
+    async spend(token: TokenPolicy, today: string, limit: number) {
+      const used = await store.spend(token, today, limit);
+      if (used !== undefined) note(token, today, used);
+      return used;
+    },
+    async raiseUsage(token: TokenPolicy, today: string, vendorUsed: number) {
+      const used = await store.raiseUsage(token, today, vendorUsed);
+      note(token, today, used);
+      return used;
+    },
+  });
 }
