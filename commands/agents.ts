@@ -75,7 +75,9 @@ export const agentsCommand: CommandDefinition = {
       title: filter ? `Agents ${filter} — ${source.label}` : `Agents — ${source.label}`,
       summary: agents.length === 0 ? 'No agents reported.' : totals,
       fields: shownStates.map((s) => ({ label: capitalize(s), value: formatCount(counts.get(s)) })),
-      table: listed.length ? { columns, rows, footnote: page.footnote } : undefined,
+      table: listed.length
+        ? { columns, rows, footnote: page.footnote, kinds: columns.map((_, i) => (showIds && i === columns.length - 1 ? 'id' : undefined)) }
+        : undefined,
       sections: agents.length > 0 && listed.length === 0 ? [{ text: `Nobody is ${filter} right now.` }] : hint.length ? hint : undefined,
       buttons: [refreshButton(ctx, '/agents'), ...(page.nextPage ? [nextPageButton(ctx, '/agents', page.nextPage)] : [])],
       context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),

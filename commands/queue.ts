@@ -1,6 +1,6 @@
 import type { QueueFigures } from '../src/domain/types.js';
 import type { Source } from '../src/sources/source.js';
-import type { ReplyField } from '../src/reply/reply.js';
+import type { ColumnKind, ReplyField } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { formatCount, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
@@ -50,13 +50,18 @@ export const queueCommand: CommandDefinition = {
       queues.map((q) => q.name),
       ctx.now(),
     ).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
-    if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '' });
+    if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '', kind: 'trend' });
     return {
       title: `Queue — ${source.label}`,
       summary: summaryOf(totals.waiting, longest, available, lowerBound),
       fields,
       table: queues.length
-        ? { columns: columns.map((c) => c.title), rows: page.items.map((q) => columns.map((c) => c.cell(q))), footnote: page.footnote }
+        ? {
+            columns: columns.map((c) => c.title),
+            rows: page.items.map((q) => columns.map((c) => c.cell(q))),
+            footnote: page.footnote,
+            kinds: columns.map((c) => c.kind),
+          }
         : undefined,
       buttons: [refreshButton(ctx, '/queue'), ...(page.nextPage ? [nextPageButton(ctx, '/queue', page.nextPage)] : [])],
       context: sourceContext(
@@ -77,6 +82,7 @@ interface Column {
   /** A figure the vendor may not give; a column no queue has is left out. */
   value?: (q: QueueFigures) => number | undefined;
   cell: (q: QueueFigures) => string;
+  kind?: ColumnKind;
 }
 
 const figure = (title: string, value: (q: QueueFigures) => number | undefined, format: (v: number | undefined) => string): Column => ({

@@ -33,6 +33,11 @@ export interface Reply {
   chart?: ReplyChart;
   /** A form to fill in (a Slack modal, a Teams card with inputs; text elsewhere); see `form.ts`. */
   form?: ReplyForm;
+  /**
+   * The reply tells what an action did (an acknowledgement, a silence): it is never offered for
+   * sharing, since sharing re-runs its command and would do the action again.
+   */
+  actionResult?: boolean;
 }
 
 /**
@@ -74,7 +79,16 @@ export interface ReplyTable {
   rows: string[][];
   /** "and 37 more" line when rows were cut. */
   footnote?: string;
+  /** What each column holds, by position (unset: text or figures); renderers lay them out by it. */
+  kinds?: Array<ColumnKind | undefined>;
 }
+
+/**
+ * - `id`: identifiers people copy into a command (chat ids): never cut or broken, so renderers
+ *   give them a line of their own under the row rather than a narrow column.
+ * - `trend`: a text sparkline; a platform that draws the reply's chart leaves it out.
+ */
+export type ColumnKind = 'id' | 'trend';
 
 export interface ReplySection {
   heading?: string;

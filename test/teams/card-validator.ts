@@ -1,5 +1,6 @@
 /**
- * Checks a card against what Teams renders: Adaptive Cards 1.5, only TextBlock, FactSet,
+ * Checks a card against what Teams renders: the lowest Adaptive Cards version its features need
+ * (1.0; 1.2 with tinted containers or button styles; 1.3 with input labels), only TextBlock, FactSet,
  * ColumnSet/Column, Container, Image, Input.Text (forms) and Action.Submit, the properties each requires, no unknown
  * properties (a typo would be silently ignored by Teams), and the 28 KB message limit.
  * Returns the problems found; empty means valid.
@@ -29,7 +30,8 @@ const ENUMS: Record<string, string[]> = {
 export function validateTeamsCard(card: any): string[] {
   const problems: string[] = [];
   if (card?.type !== 'AdaptiveCard') problems.push(`type is ${card?.type}, expected AdaptiveCard`);
-  if (card?.version !== '1.5') problems.push(`version is ${card?.version}, expected "1.5"`);
+  const needed = neededVersion(card);
+  if (card?.version !== needed) problems.push(`version is ${card?.version}, expected "${needed}", the lowest its features need`);
   if (card?.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('$schema missing or wrong');
   for (const key of Object.keys(card ?? {})) {
     if (!['type', 'version', '$schema', 'body', 'actions', 'msteams'].includes(key)) problems.push(`unknown card property ${key}`);
@@ -45,6 +47,14 @@ export function validateTeamsCard(card: any): string[] {
   return problems;
 }
 
+/** The lowest version with every feature the card uses, worked out apart from the renderer's own. */
+function neededVersion(card: any): string {
+  const json = JSON.stringify(card ?? {});
+  if (json.includes('"type":"Input.Text"')) return '1.3';
+  if (/"style":"(good|warning|attention|accent|positive|destructive)"/.test(json)) return '1.2';
+  return '1.0';
+}
+
 function checkProperties(el: any, path: string, problems: string[]): boolean {
   const spec = ALLOWED[el?.type];
   if (!spec) {
@@ -57,6 +67,10 @@ function checkProperties(el: any, path: string, problems: string[]): boolean {
     const allowed = ENUMS[key];
     if (allowed && el.type !== 'Action.Submit' && el.type !== 'Image' && !allowed.includes(el[key])) problems.push(`${path}: ${key}="${el[key]}" is not valid`);
   }
+  if (el.type === 'Column' && el.width !== undefined && !['auto', 'stretch'].includes(el.width) && !(typeof el.width === 'number' && el.width > 0))
+    problems.push(`${path}: Column.width="${el.width}" is not valid`);
+  if (el.type === 'Container' && el.style !== undefined && !['default', 'emphasis', 'good', 'warning', 'attention', 'accent'].includes(el.style))
+    problems.push(`${path}: Container.style="${el.style}" is not valid`);
   return true;
 }
 
@@ -119,4 +133,9 @@ export function cardTexts(card: any): string[] {
   };
   walk(card);
   return out;
+}
+
+/** The texts as a reader sees them: without the invisible word joiners that keep ids and compounds whole. */
+export function readTexts(card: any): string[] {
+  return cardTexts(card).map((t) => t.replace(/\u2060/g, ''));
 }

@@ -8,7 +8,7 @@ import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
-import { cardTexts, validateTeamsCard } from './card-validator.js';
+import { cardTexts, readTexts, validateTeamsCard } from './card-validator.js';
 
 /** 11:30 in Bogotá, the demo's busy hour. */
 const NOW = new Date('2026-11-17T16:30:00Z');
@@ -97,7 +97,7 @@ describe('Teams with the real commands on the demo contact center', () => {
     await harness.send(harness.fixture('message-channel-mention', { text: `<at>ChatOps</at> transcript ${chat.id}` }));
     const personal = harness.connector.created[created]!.id;
     const [privately] = harness.connector.in(personal).slice(-1);
-    expect(cardTexts(cardOf(privately!.activity))[0]).toContain(`Transcript ${chat.id}`);
+    expect(readTexts(cardOf(privately!.activity))[0]).toContain(`Transcript ${chat.id}`);
     const notice = harness.connector.activities.at(-1)!;
     expect(notice.activity.text).toBe('Sent to you privately.');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
 import { renderCard } from '../../src/platforms/teams/render-card.js';
-import { cardTexts, TEAMS_LIMIT_BYTES, validateTeamsCard } from './card-validator.js';
+import { cardTexts, readTexts, TEAMS_LIMIT_BYTES, validateTeamsCard } from './card-validator.js';
 
 const queueReply: Reply = {
   title: 'Queue — Bogotá',
@@ -29,7 +29,7 @@ const queueReply: Reply = {
 const at = (iso: string) => () => Date.parse(iso);
 
 describe('Adaptive Card rendering', () => {
-  it('renders every part of a reply as an Adaptive Card 1.5 that Teams accepts', () => {
+  it('renders every part of a reply as an Adaptive Card of the lowest version it needs, that Teams accepts', () => {
     const card = renderCard(queueReply, { now: at('2026-11-21T14:03:00Z') });
     expect(validateTeamsCard(card)).toEqual([]);
     const texts = cardTexts(card);
@@ -37,9 +37,39 @@ describe('Adaptive Card rendering', () => {
     expect(texts).toContain('12 waiting · **longest 4m 10s**');
     expect(texts).toContain('Waiting: 12');
     expect(texts).toEqual(expect.arrayContaining(['Queue', 'Waiting', 'Longest', 'Sales', '8', '4m 10s', '—']));
-    expect(texts).toContain('Sales is **busy**\nSupport is fine');
+    // Each line its own paragraph: Teams would run lines split by one break into one.
+    expect(texts).toContain('Sales is **busy**\n\nSupport is fine');
     expect(texts.at(-1)).toBe('Bogotá (wolkvox) · as of {{TIME(2026-11-21T14:02:00Z)}} · page 1 of 2');
-    expect(card.body[0]).toMatchObject({ color: 'Warning', weight: 'Bolder' });
+    // The tone is a tinted band behind the title, never yellow text on white (1.5:1).
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'warning', items: [{ type: 'TextBlock', weight: 'Bolder' }] });
+    expect(JSON.stringify(card)).not.toMatch(/"color":"(Warning|Good)"/);
+    expect(card.version).toBe('1.2');
+  });
+
+  it('declares version 1.0 when nothing newer is used, 1.3 for a form', () => {
+    expect(renderCard({ title: 'Queue', summary: '3 waiting' }).version).toBe('1.0');
+    const form = renderCard({
+      title: 'Edit',
+      form: { title: 'Edit', submit: '/alerts apply r', submitLabel: 'Save', fields: [{ name: 'above', label: 'Above' }] },
+    });
+    expect(form.version).toBe('1.3');
+    expect(validateTeamsCard(form)).toEqual([]);
+  });
+
+  it('puts each id on a line under its row, whole, and leaves the sparkline to the chart', () => {
+    const card = renderCard({
+      title: 'Agents',
+      table: {
+        columns: ['Agent', 'Status', 'Last hour', 'Chats in progress'],
+        rows: [['Ana', 'Busy', '▁▂▃▅█', 'DEMO-26111706279 DEMO-26111706324']],
+        kinds: [undefined, undefined, 'trend', 'id'],
+      },
+    });
+    expect(validateTeamsCard(card)).toEqual([]);
+    const texts = readTexts(card);
+    expect(texts).toContain('Chats in progress: DEMO-26111706279 DEMO-26111706324');
+    expect(texts.join(' ')).not.toContain('▁');
+    expect(texts).not.toContain('Last hour');
   });
 
   it('turns buttons into Action.Submit with the chatops payload and leaves Share out', () => {
@@ -95,10 +125,20 @@ describe('Adaptive Card rendering', () => {
     expect(renderCard(queueReply, { actions: false }).actions).toBeUndefined();
   });
 
-  it('says how many columns it could not show', () => {
-    const columns = Array.from({ length: 10 }, (_, i) => `C${i}`);
-    const card = renderCard({ title: 'Wide', table: { columns, rows: [columns] } });
+  it('shows the columns a phone’s pane has no room for under each row, leaving none out', () => {
+    const columns = ['Queue', 'Waiting', 'Longest', 'Average', 'Abandoned 30m', 'Available', 'In progress'];
+    const card = renderCard({ title: 'Queue', table: { columns, rows: [['Ventas', '8', '5m 19s', '2m 21s', '12', '0', '4']] } });
     expect(validateTeamsCard(card)).toEqual([]);
-    expect(cardTexts(card)).toContain('2 more columns not shown');
+    const [header, row] = (card.body.find((el) => el.type === 'Container') as { items: any[] }).items;
+    const grid = header.columns.map((c: any) => c.items[0].text);
+    expect(grid.length).toBeLessThan(columns.length);
+    expect(grid[0]).toBe('Queue');
+    // Rows keep the header's widths, so columns line up at any pane width.
+    expect(row.items[0].columns.map((c: any) => c.width)).toEqual(header.columns.map((c: any) => c.width));
+    const under = readTexts(row)
+      .at(-1)!
+      .replace(/\u00a0/g, ' ');
+    for (const hidden of columns.slice(grid.length)) expect(under).toContain(hidden);
+    expect(under).toContain('Abandoned 30m 12');
   });
 });

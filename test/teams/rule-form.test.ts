@@ -8,7 +8,7 @@ import type { Reply } from '../../src/reply/reply.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createRuleEditing } from '../../src/rules/rule-service.js';
 import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
-import { cardTexts, validateTeamsCard } from './card-validator.js';
+import { cardTexts, readTexts, validateTeamsCard } from './card-validator.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 const ANA_AAD = '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c';
@@ -80,7 +80,7 @@ describe('editing a rule in a Teams card form', () => {
       }),
     );
     const saved = cardOf(h.connector.activities.at(-1)!.activity);
-    expect(cardTexts(saved)[0]).toBe('Changed queue-long: above 8 → 12');
+    expect(readTexts(saved)[0]).toBe('Changed queue-long: above 8 → 12');
     expect(announced.map((a) => [a.channels, a.reply.title])).toEqual([[['teams:ops'], 'Ana Gómez changed queue-long: above 8 → 12']]);
   });
 });

@@ -19,12 +19,31 @@ const MARK_LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~'
  *   cardData('[Reset your password](http://evil.example/a)'); // "[Reset your password]⁠(http:⁄⁄evil․example/a)"
  */
 export function cardData(text: string): string {
-  return defangLinks(text)
-    .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
-    .replace(/\](?=\s*[([])/g, `]${WORD_JOINER}`)
-    .replace(/</g, `<${WORD_JOINER}`)
-    .replace(/\{\{/g, `{${WORD_JOINER}{`)
-    .replace(/^(\s*)([#>+-]|\d+(?=[.)]))/gm, `$1${WORD_JOINER}$2`);
+  return (
+    defangLinks(text)
+      .replace(/[*_~`]/g, (c) => MARK_LOOKALIKE[c] ?? c)
+      .replace(/\](?=\s*[([])/g, `]${WORD_JOINER}`)
+      .replace(/</g, `<${WORD_JOINER}`)
+      .replace(/\{\{/g, `{${WORD_JOINER}{`)
+      .replace(/^(\s*)([#>+-]|\d+(?=[.)]))/gm, `$1${WORD_JOINER}$2`)
+      // A line may break after a hyphen or dash: "DEMO-|26111706279", "queue-|long". Ids and
+      // compounds stay whole (the router drops the joiner from text pasted back into a command).
+      .replace(/(?<=\S)([-\u2010\u2013\u2014/](?:\u2060)?)(?=[^\s\u2060])/g, (m) => (m.endsWith(WORD_JOINER) ? m : `${m}${WORD_JOINER}`))
+  );
+}
+
+/**
+ * Card markdown whose lines are paragraphs: Teams joins lines split by a single line break into
+ * one paragraph, so eight figures on eight lines would read as one run-on sentence.
+ *
+ * @example
+ *   cardParagraphs('Chats: **12**\nMissed: **0**'); // "Chats: **12**\n\nMissed: **0**"
+ */
+export function cardParagraphs(markdown: string): string {
+  return markdown
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n\n');
 }
 
 /**

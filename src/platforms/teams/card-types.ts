@@ -1,17 +1,21 @@
 /**
- * The subset of Adaptive Cards 1.5 the bot sends: elements every Teams client renders
- * (desktop, web, mobile). `Table` is left out on purpose: older and mobile clients show it
- * badly or not at all, so tables are rows of `ColumnSet`s.
+ * The subset of Adaptive Cards the bot sends: elements every Teams client renders (desktop,
+ * web, mobile). `Table` is left out on purpose: older and mobile clients show it badly or not
+ * at all, so tables are rows of `ColumnSet`s. A card declares the lowest version whose features
+ * it uses (see `cardVersion`), so older clients show it too.
  */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
-  version: '1.5';
+  version: CardVersion;
   body: CardElement[];
   actions?: SubmitAction[];
   /** Teams-only: use the whole message width, which tables need. */
   msteams?: { width: 'Full' };
 }
+
+/** 1.0: text, facts, columns, images; 1.2: coloured containers and button styles; 1.3: input labels and validation. */
+export type CardVersion = '1.0' | '1.2' | '1.3';
 
 export type CardElement = TextBlock | FactSet | ColumnSet | Container | Image | InputText;
 
@@ -53,7 +57,8 @@ export interface FactSet {
 
 export interface Column {
   type: 'Column';
-  width: 'auto' | 'stretch';
+  /** A number is a weight: columns share the row's width in proportion, alike in every row. */
+  width: 'auto' | 'stretch' | number;
   items: CardElement[];
 }
 
@@ -67,6 +72,8 @@ export interface ColumnSet {
 export interface Container {
   type: 'Container';
   items: CardElement[];
+  /** A tinted background (1.2 for good, warning, attention): the tone of a title, readable in every theme. */
+  style?: 'default' | 'emphasis' | 'good' | 'warning' | 'attention';
   spacing?: 'None' | 'Small' | 'Default' | 'Medium';
   separator?: boolean;
 }

@@ -1,7 +1,8 @@
 import type { Reply, ReplyButton, ReplyContext, ReplyForm, ReplySection, ReplyTable } from '../../reply/reply.js';
-import type { AdaptiveCard, CardElement, ColumnSet, Container, SubmitAction, TextBlock } from './card-types.js';
+import type { AdaptiveCard, CardElement, CardVersion, Container, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
-import { cardData, cardLight } from './card-text.js';
+import { cardData, cardLight, cardParagraphs } from './card-text.js';
+import { cardTableHeader, cardTableRow, planCardTable } from './card-table.js';
 
 /** Teams refuses a message over about 28 KB, counting the whole activity around the card. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
@@ -10,7 +11,6 @@ export const MAX_CARD_BYTES = 24 * 1024;
 
 /** Teams shows at most six actions on a card. */
 const MAX_ACTIONS = 6;
-const MAX_COLUMNS = 8;
 const CAP = { title: 200, summary: 1000, label: 100, value: 500, heading: 200, section: 3000, cell: 200, context: 500, footnote: 200, button: 40 } as const;
 /** A button whose command text is longer than this is left out rather than cut (it would run something else). */
 const MAX_BUTTON_VALUE = 300;
@@ -25,10 +25,12 @@ export interface RenderCardOptions {
 }
 
 /**
- * Renders a Reply as an Adaptive Card 1.5 that Teams shows on every client: title, summary,
- * fields as a FactSet, the table as ColumnSet rows, sections, a subtle context line, and
- * Action.Submit buttons carrying `{ chatops: { action, value } }`. `share` buttons are dropped
- * (Teams has no ephemeral messages, so nothing needs sharing).
+ * Renders a Reply as an Adaptive Card that Teams shows on every client, of the lowest version
+ * its features need: title (on a tinted band for a tone: coloured title text is unreadable in
+ * Teams' yellow and green), summary, fields as a FactSet, the table as ColumnSet rows laid out
+ * for a phone's pane (see card-table.ts), sections (each line a paragraph), a subtle context
+ * line, and Action.Submit buttons carrying `{ chatops: { action, value } }`. `share` buttons are
+ * dropped (Teams has no ephemeral messages, so nothing needs sharing).
  *
  * The card stays under `maxBytes` by construction: every text is capped, and fields, table
  * rows and sections are added while their measured size fits, the rest summarized as
@@ -42,9 +44,9 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
   const now = options.now ?? Date.now;
   const head: CardElement[] = [titleBlock(reply)];
-  if (reply.summary) head.push(textBlock(cardLight(reply.summary), CAP.summary));
+  if (reply.summary) head.push(textBlock(cardParagraphs(cardLight(reply.summary)), CAP.summary));
   if (reply.context?.staleReason) {
-    head.push({ ...textBlock(`Data may be out of date: ${cardData(reply.context.staleReason)}`, CAP.context), color: 'Warning', size: 'Small' });
+    head.push({ ...textBlock(`Data may be out of date: ${cardData(reply.context.staleReason)}`, CAP.context), color: 'Attention', size: 'Small' });
   }
   // A chart drawn by the bot, behind a signed URL that Teams fetches (see src/charts/chart-links.ts).
   const chartUrl = reply.chart?.image?.url;
@@ -57,7 +59,7 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+    version: '1.0',
     body: [...head, ...tail],
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: 'Full' },
@@ -80,7 +82,25 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   card.body = [...head, ...middle, ...tail];
   // Unreachable when the accounting above is right; a card Teams refuses would be worse than this.
   if (bytes(card) > maxBytes) card.body = [...head, textBlock('This answer is too long for Teams; ask for less (a source or a page).', CAP.summary)];
+  card.version = cardVersion(card);
   return card;
+}
+
+/**
+ * The lowest Adaptive Cards version with every feature the card uses: input labels and
+ * validation are 1.3; tinted containers and button styles 1.2; the rest 1.0.
+ */
+export function cardVersion(card: Pick<AdaptiveCard, 'body' | 'actions'>): CardVersion {
+  let version: CardVersion = card.actions?.some((a) => a.style) ? '1.2' : '1.0';
+  const visit = (el: CardElement): void => {
+    if (el.type === 'Input.Text') version = '1.3';
+    else if (el.type === 'Container') {
+      if (el.style && el.style !== 'default' && el.style !== 'emphasis' && version === '1.0') version = '1.2';
+      el.items.forEach(visit);
+    } else if (el.type === 'ColumnSet') for (const column of el.columns) column.items.forEach(visit);
+  };
+  card.body.forEach(visit);
+  return version;
 }
 
 /** The prefix of a form input's id: the submission's values are read back by it. */
@@ -105,9 +125,17 @@ function formSubmit(form: ReplyForm): SubmitAction {
   return { type: 'Action.Submit', title: clip(form.submitLabel, CAP.button), data: { chatops: { action: 'form', value: form.submit } }, style: 'positive' };
 }
 
-function titleBlock(reply: Reply): TextBlock {
-  const color = reply.tone === 'good' ? 'Good' : reply.tone === 'warning' ? 'Warning' : reply.tone === 'danger' ? 'Attention' : undefined;
-  return { ...textBlock(cardData(reply.title) || ' ', CAP.title), size: 'Medium', weight: 'Bolder', ...(color ? { color } : {}) };
+/*
+ * Teams' "good" and "warning" text colours are green and yellow at 2.1:1 and 1.5:1 on white: a
+ * title in them is hard to read. The tone is a tinted band behind the title instead, whose text
+ * keeps the theme's own colour in light, dark and high-contrast themes alike.
+ */
+const TONE_STYLE = { good: 'good', warning: 'warning', danger: 'attention' } as const;
+
+function titleBlock(reply: Reply): CardElement {
+  const title: TextBlock = { ...textBlock(cardData(reply.title) || ' ', CAP.title), size: 'Medium', weight: 'Bolder' };
+  const style = reply.tone && reply.tone !== 'normal' ? TONE_STYLE[reply.tone] : undefined;
+  return style ? { type: 'Container', style, items: [title] } : title;
 }
 
 /** A block of card markdown the renderer made: data in it went through cardData, the bot's marks through cardLight. */
@@ -174,29 +202,14 @@ function factsBlock(fields: NonNullable<Reply['fields']>): Block {
 }
 
 function tableBlock(table: ReplyTable): Block {
-  const shown = Math.min(table.columns.length, MAX_COLUMNS);
-  const hiddenColumns = table.columns.length - shown;
-  const row = (cells: string[], header: boolean): ColumnSet => ({
-    type: 'ColumnSet',
-    spacing: 'Small',
-    ...(header ? {} : { separator: true }),
-    columns: Array.from({ length: shown }, (_, i) => ({
-      type: 'Column' as const,
-      width: 'stretch' as const,
-      items: [
-        { type: 'TextBlock' as const, text: clip(cardData(cells[i] ?? ''), CAP.cell) || '—', wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) },
-      ],
-    })),
-  });
-  const extra = [table.footnote ? clip(cardData(table.footnote), CAP.footnote) : '', hiddenColumns > 0 ? `${hiddenColumns} more columns not shown` : ''].filter(
-    Boolean,
-  );
+  const layout = planCardTable(table);
+  const extra = [table.footnote ? clip(cardData(table.footnote), CAP.footnote) : ''].filter(Boolean);
   const note = (cut: number) => [cut > 0 ? `… and ${cut} more` : '', ...extra].filter(Boolean).join(' · ');
   return {
     note,
     render(budget) {
       const container: Container = { type: 'Container', spacing: 'Medium', items: [] };
-      const itemAt = (i: number) => (i === 0 ? row(table.columns, true) : row(table.rows[i - 1]!, false));
+      const itemAt = (i: number): CardElement => (i === 0 ? cardTableHeader(table, layout) : cardTableRow(table, table.rows[i - 1]!, layout));
       const fitted = fitItems(table.rows.length + 1, itemAt, budget, bytes(container), noteReserve(note), extra.length > 0);
       // The header alone says nothing: without a row that fits, only the note is shown.
       const rowsShown = Math.max(0, fitted.length - 1);
@@ -220,7 +233,7 @@ function sectionsBlock(sections: ReplySection[]): Block {
           spacing: 'Medium',
           items: [
             ...(s.heading ? [{ ...textBlock(cardData(s.heading), CAP.heading), weight: 'Bolder' as const }] : []),
-            textBlock(cardLight(s.text) || ' ', CAP.section),
+            textBlock(cardParagraphs(cardLight(s.text)) || ' ', CAP.section),
           ],
         };
       };
