@@ -8,7 +8,7 @@ import type { Reply } from '../../src/reply/reply.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createRuleEditing } from '../../src/rules/rule-service.js';
 import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
-import { cardTexts, readTexts, validateTeamsCard } from './card-validator.js';
+import { readTexts, validateTeamsCard } from './card-validator.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 const ANA_AAD = '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c';
