@@ -154,7 +154,13 @@ async function acknowledge(ctx: CommandContext, args: string[]): Promise<Reply> 
     };
   ctx.audit({ action: 'alert.acknowledge', target: id, asker: ctx.asker });
   const who = ctx.asker.displayName ?? ctx.asker.userId;
-  return { title: `Acknowledged ${alert.ruleId}`, summary: `${alert.metric} on ${alert.source} — acknowledged by ${who}.`, visibility: 'public', tone: 'good' };
+  return {
+    title: `Acknowledged ${alert.ruleId}`,
+    summary: `${alert.metric} on ${alert.source} — acknowledged by ${who}.`,
+    visibility: 'public',
+    tone: 'good',
+    actionResult: true,
+  };
 }
 
 async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
@@ -182,6 +188,7 @@ async function silence(ctx: CommandContext, args: string[]): Promise<Reply> {
     buttons: [unsilenceButton(match)],
     visibility: 'public',
     tone: 'good',
+    actionResult: true,
   };
 }
 
@@ -200,6 +207,7 @@ async function unsilence(ctx: CommandContext, args: string[]): Promise<Reply> {
     summary: `${ctx.asker.displayName ?? ctx.asker.userId} lifted the silence on ${match} (set by ${lifted.by} until ${formatLocalTime(lifted.until, zone)}). If it is firing, its alert is posted at the next poll.`,
     visibility: 'public',
     tone: 'good',
+    actionResult: true,
   };
 }
 

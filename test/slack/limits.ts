@@ -22,6 +22,9 @@ export function expectWithinSlackLimits(message: Json | undefined): void {
       expect(fields.length).toBeLessThanOrEqual(10);
       for (const f of fields) expect((f.text as string).length).toBeLessThanOrEqual(2000);
       expect(t !== undefined || fields.length > 0, 'a section has text or fields').toBe(true);
+      // Tables (monospace, between fences) stay within 80 characters, or Slack wraps their rows.
+      for (const table of t?.match(/```\n[\s\S]*?\n```/g) ?? [])
+        for (const row of table.split('\n')) expect(row.replace(/&(amp|lt|gt);/g, '_').length, `table line "${row}"`).toBeLessThanOrEqual(80);
     }
     if (block.type === 'header') expect(((block.text as Json).text as string).length).toBeLessThanOrEqual(150);
     if (block.type === 'actions') {

@@ -3,7 +3,7 @@ import { renderChartPng } from '../../src/charts/render-chart.js';
 import { renderCard } from '../../src/platforms/teams/render-card.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { openCardBrowser, type RenderedCard } from './render-check/card-browser.js';
-import { replyKinds } from './render-check/reply-kinds.js';
+import { replyKinds } from '../support/reply-kinds.js';
 import type { TeamsTheme } from './render-check/teams-host-config.js';
 
 /** Teams panes: a phone, a narrow desktop pane (a chat beside a meeting), a wide one. */

@@ -21,7 +21,8 @@ export interface ListenerDeps {
  * The buttons an interactive answer gets on top of its own: "Refresh" on answers about live
  * data that brought none, and "Share in channel" on answers that may be shared. The share
  * button re-runs the same command text as Refresh (the router's normalised text) when there is
- * one. Private answers (transcripts, help, errors) never get a Share button.
+ * one. Private answers (transcripts, help, errors) and the results of actions (`/alerts ack`,
+ * whose Share would acknowledge again) never get a Share button.
  *
  * @example
  *   withAnswerButtons({ title: 'Queue', context: { asOf }, visibility: 'public' }, '/queue bogota').buttons
@@ -34,7 +35,7 @@ export function withAnswerButtons(reply: Reply, commandText: string): Reply {
   if (!own.some((b) => b.action === 'run') && reply.context?.asOf && commandText.length <= MAX_BUTTON_VALUE) {
     extra.push({ label: 'Refresh', action: 'run', value: commandText });
   }
-  const shareable = reply.visibility === 'public' || (reply.visibility === undefined && reply.context?.asOf !== undefined);
+  const shareable = !reply.actionResult && (reply.visibility === 'public' || (reply.visibility === undefined && reply.context?.asOf !== undefined));
   const shareText = refresh ?? commandText;
   if (shareable && !own.some((b) => b.action === 'share') && shareText.length <= MAX_BUTTON_VALUE) {
     extra.push({ label: 'Share in channel', action: 'share', value: shareText });

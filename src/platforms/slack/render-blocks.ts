@@ -170,7 +170,8 @@ function contextElements(context: ReplyContext | undefined, sharedBy: string | u
 }
 
 function buttonElements(reply: Reply): types.Button[] {
-  const shareable = reply.visibility !== 'private';
+  // An action's result (an acknowledgement) is never shared: sharing re-runs its command.
+  const shareable = reply.visibility !== 'private' && !reply.actionResult;
   const usable = (reply.buttons ?? []).filter((b: ReplyButton) => (b.action !== 'share' || shareable) && b.value.length <= SLACK_LIMITS.buttonValue);
   return usable.slice(0, SLACK_LIMITS.buttonsPerMessage).map((b, i) => ({
     type: 'button',

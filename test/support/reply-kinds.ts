@@ -1,18 +1,18 @@
-import { createDemoAdapter } from '../../../adapters/demo/adapter.js';
-import { commands } from '../../../commands/index.js';
-import { demoSourceSchema } from '../../../src/config/source-schemas.js';
-import { backfillHistory, createMemoryHistory } from '../../../src/history/index.js';
-import { createMemoryQuotaGate } from '../../../src/quota/memory-gate.js';
-import type { Reply } from '../../../src/reply/reply.js';
-import { createRouter, createSourceDirectory } from '../../../src/router/index.js';
-import { createSource } from '../../../src/sources/source.js';
-import { alertReply, resolvedNote } from '../../../src/watcher/alert-replies.js';
-import type { AlertService, AlertView } from '../../../src/watcher/alert-service.js';
-import { noFiguresReply } from '../../../src/watcher/no-figures-reply.js';
-import { summaryReply } from '../../../src/watcher/summary-reply.js';
-import type { AlertRecord } from '../../../src/watcher/types.js';
-import { warningReply } from '../../../src/watcher/warning-reply.js';
-import { SUPERVISOR, testConfig } from '../../router/support.js';
+import { createDemoAdapter } from '../../adapters/demo/adapter.js';
+import { commands } from '../../commands/index.js';
+import { demoSourceSchema } from '../../src/config/source-schemas.js';
+import { backfillHistory, createMemoryHistory } from '../../src/history/index.js';
+import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
+import type { Reply } from '../../src/reply/reply.js';
+import { createRouter, createSourceDirectory } from '../../src/router/index.js';
+import { createSource } from '../../src/sources/source.js';
+import { alertReply, resolvedNote } from '../../src/watcher/alert-replies.js';
+import type { AlertService, AlertView } from '../../src/watcher/alert-service.js';
+import { noFiguresReply } from '../../src/watcher/no-figures-reply.js';
+import { summaryReply } from '../../src/watcher/summary-reply.js';
+import type { AlertRecord } from '../../src/watcher/types.js';
+import { warningReply } from '../../src/watcher/warning-reply.js';
+import { SUPERVISOR, testConfig } from '../router/support.js';
 
 /** 11:30 in Bogotá on a Tuesday, the demo's busy hour: every queue has people waiting. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');
