@@ -1,5 +1,7 @@
 import { ALL_QUEUES, type History, type Sample } from '../src/history/history.js';
-import type { ReplyChart } from '../src/reply/chart.js';
+import type { ChartThreshold, ReplyChart } from '../src/reply/chart.js';
+import { ruleIdOf } from '../src/config/rule-id.js';
+import type { CommandContext } from '../src/router/types.js';
 import { formatCount, formatDuration } from '../src/reply/format.js';
 import { bucketMax, sparkline } from '../src/reply/sparkline.js';
 import type { Source } from '../src/sources/source.js';
@@ -26,7 +28,13 @@ export interface QueueTrends {
  *   const { sparklines, chart } = await queueTrends(ctx.history, source, ['Ventas', 'Soporte'], ctx.now());
  *   sparklines.get('Ventas'); // "▁▁▂▂▃▅▆▆▇█▇▆▅▄▃▃▂▂▁▁"
  */
-export async function queueTrends(history: History | undefined, source: Source, queues: readonly string[], now: Date): Promise<QueueTrends> {
+export async function queueTrends(
+  history: History | undefined,
+  source: Source,
+  queues: readonly string[],
+  now: Date,
+  thresholds: ChartThreshold[] = [],
+): Promise<QueueTrends> {
   const sparklines = new Map<string, string>();
   if (!history) return { sparklines };
   const to = now.getTime();
@@ -47,7 +55,7 @@ export async function queueTrends(history: History | undefined, source: Source, 
     const top = Math.max(SPARK_FLOOR, ...buckets.filter((v): v is number => v !== undefined));
     sparklines.set(name, sparkline(buckets, top));
   });
-  return { sparklines, chart: recent.length >= 2 ? waitChart(source, recent, lastWeek) : undefined };
+  return { sparklines, chart: recent.length >= 2 ? { ...waitChart(source, recent, lastWeek), ...(thresholds.length ? { thresholds } : {}) } : undefined };
 }
 
 function waitChart(source: Source, recent: Sample[], lastWeek: Sample[]): ReplyChart {
@@ -69,7 +77,32 @@ function waitChart(source: Source, recent: Sample[], lastWeek: Sample[]): ReplyC
     timeZone: source.timeZone,
     kind: 'line',
     series,
+    axes: { count: 'Chats waiting', seconds: 'Longest wait' },
   };
+}
+
+/**
+ * The alert thresholds a source's wait chart shows: the rules on its whole queue (not one
+ * queue's) for chats waiting or the longest wait, as they are now (the chat's changes applied,
+ * rules turned off left out).
+ *
+ * @example
+ *   const thresholds = await queueThresholds(ctx, 'bogota'); // [{ value: 8, unit: 'count', label: 'queue-long: above 8' }]
+ */
+export async function queueThresholds(ctx: Pick<CommandContext, 'config' | 'ruleEditing'>, sourceId: string): Promise<ChartThreshold[]> {
+  const rules = ctx.ruleEditing
+    ? (await ctx.ruleEditing.rules().catch(() => [])).filter((r) => r.enabled)
+    : ctx.config.alerts.map((rule, i) => ({ id: ruleIdOf(rule, i), rule }));
+  return rules.flatMap(({ id, rule }): ChartThreshold[] => {
+    if (rule.source !== sourceId || rule.queue !== undefined) return [];
+    const unit = rule.metric === 'queue.waiting' ? 'count' : rule.metric === 'queue.longest_wait_seconds' ? 'seconds' : undefined;
+    const value = rule.above ?? rule.below;
+    if (!unit || value === undefined) return [];
+    const shown = unit === 'seconds' ? formatDuration(value) : formatCount(value);
+    return [
+      { value, unit, label: `${id}: ${rule.above !== undefined ? 'above' : 'below'} ${shown}`, tone: rule.severity === 'critical' ? 'danger' : 'warning' },
+    ];
+  });
 }
 
 /** "Waiting 3 → 9 (peak 11); longest wait 40s → 3m 10s. Same time last week: peak 6 waiting." */

@@ -5,7 +5,7 @@ import type { CommandDefinition } from '../src/router/types.js';
 import { formatCount, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';
 import { LOWER_BOUND_NOTE, atLeast, nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
-import { queueTrends } from './queue-trend.js';
+import { queueThresholds, queueTrends } from './queue-trend.js';
 
 /**
  * `/queue [source]`: who is waiting now, per queue, worst first.
@@ -49,6 +49,7 @@ export const queueCommand: CommandDefinition = {
       source,
       queues.map((q) => q.name),
       ctx.now(),
+      await queueThresholds(ctx, source.id),
     ).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
     if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '', kind: 'trend' });
     return {

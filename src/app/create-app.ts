@@ -132,7 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     teamsPost && settings.publicUrl
       ? createChartLinks({ publicUrl: settings.publicUrl, secret: chartSecretFrom(settings.teams.appPassword), redis, prefix, logger })
       : undefined;
-  const attachTeams = links ? attachChartLink((chart) => links.link(chart)) : undefined;
+  const attachTeams = links ? attachChartLink((chart, options) => links.link(chart, options)) : undefined;
   if (slackPost) platforms.push(slackPost.platform);
   if (teamsModule && teamsPost)
     platforms.push(

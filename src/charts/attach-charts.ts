@@ -47,7 +47,14 @@ export function platformWithCharts(platform: ChatPlatform, attach: AttachChart):
   };
 }
 
-/** Teams: the chart as a signed, expiring image URL (the card shows it). */
-export function attachChartLink(link: (chart: NonNullable<Reply['chart']>) => Promise<string>): AttachChart {
-  return async (reply) => (reply.chart ? { ...reply, chart: { ...reply.chart, image: { url: await link(reply.chart) } } } : reply);
+/**
+ * Teams: the chart as signed, expiring image URLs, one for a light background and one for a
+ * dark one (the card offers both; Teams shows the one for the reader's theme).
+ */
+export function attachChartLink(link: (chart: NonNullable<Reply['chart']>, options?: { theme?: 'light' | 'dark' }) => Promise<string>): AttachChart {
+  return async (reply) => {
+    if (!reply.chart) return reply;
+    const [url, darkUrl] = await Promise.all([link(reply.chart), link(reply.chart, { theme: 'dark' })]);
+    return { ...reply, chart: { ...reply.chart, image: { url, darkUrl } } };
+  };
 }

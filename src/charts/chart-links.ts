@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log/logger.js';
 import { chartKey, type ReplyChart } from '../reply/chart.js';
 import { renderChartPng } from './render-chart.js';
+import type { ChartTheme } from './chart-theme.js';
 
 /** The route that serves chart images: `GET /charts?id=…&exp=…&sig=…`. */
 export const CHART_ROUTE = '/charts';
@@ -27,12 +28,16 @@ export interface ChartLinksOptions {
   now?: () => number;
   logger?: Logger;
   /** Draws the PNG (default: ECharts + resvg). */
-  render?: (chart: ReplyChart) => Promise<Buffer>;
+  render?: (chart: ReplyChart, options?: { theme?: ChartTheme }) => Promise<Buffer>;
 }
 
 export interface ChartLinks {
-  /** A signed URL that serves this chart as a PNG until it expires, once every replica can serve it. */
-  link(chart: ReplyChart): Promise<string>;
+  /**
+   * A signed URL that serves this chart as a PNG until it expires, once every replica can serve
+   * it; with `theme: 'dark'`, the picture for a dark background (its own signature: a light
+   * link cannot be turned into a dark one, nor the other way).
+   */
+  link(chart: ReplyChart, options?: { theme?: ChartTheme }): Promise<string>;
   /** Serves `GET /charts`: the PNG for a valid signature, 403 for a tampered or expired one, or one dated past the links' lifetime. */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -58,7 +63,11 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   const base = options.publicUrl.replace(/\/+$/, '');
   const key = (id: string) => `${options.prefix ?? 'chatops'}:chart:${id}`;
   const charts = new LRUCache<string, ReplyChart>({ max: LOCAL_CHARTS });
-  const sign = (id: string, exp: number) => createHmac('sha256', secret).update(`${id}.${exp}`).digest('base64url');
+  // Light links are signed as they always were (links already posted keep working); dark ones name their theme.
+  const sign = (id: string, exp: number, theme: ChartTheme = 'light') =>
+    createHmac('sha256', secret)
+      .update(theme === 'dark' ? `${id}.${exp}.dark` : `${id}.${exp}`)
+      .digest('base64url');
 
   async function chartOf(id: string): Promise<ReplyChart | undefined> {
     const local = charts.get(id);
@@ -69,7 +78,8 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   }
 
   return {
-    async link(chart) {
+    async link(chart, linkOptions = {}) {
+      const theme = linkOptions.theme ?? 'light';
       const id = chartKey(chart);
       const exp = Math.ceil((now() + ttlMs) / 1000);
       charts.set(id, chart);
@@ -80,16 +90,17 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
         .catch((error: unknown) =>
           options.logger?.warn({ err: (error as Error).message }, 'charts: could not share a chart with the other replicas; only this one can serve it'),
         );
-      return `${base}${CHART_ROUTE}?id=${id}&exp=${exp}&sig=${sign(id, exp)}`;
+      return `${base}${CHART_ROUTE}?id=${id}&exp=${exp}${theme === 'dark' ? '&theme=dark' : ''}&sig=${sign(id, exp, theme)}`;
     },
     async handler(req, res) {
       const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const id = params.get('id') ?? '';
       const exp = Number(params.get('exp'));
       const sig = params.get('sig') ?? '';
+      const theme: ChartTheme = params.get('theme') === 'dark' ? 'dark' : 'light';
       // Content keys; random UUIDs are what links made before this version carry (still kept in Redis).
       if (!/^([\w-]{43}|[0-9a-f-]{36})$/.test(id) || !Number.isInteger(exp) || !sig) return answer(res, 400, 'A chart link needs id, exp and sig.\n');
-      const expected = Buffer.from(sign(id, exp));
+      const expected = Buffer.from(sign(id, exp, theme));
       const given = Buffer.from(sig);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return answer(res, 403, 'This chart link is not valid.\n');
       const left = exp * 1000 - now();
@@ -99,7 +110,7 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       if (left > ttlMs + MAX_CLOCK_SKEW_MS) return answer(res, 403, 'This chart link is not valid.\n');
       const chart = await chartOf(id);
       if (!chart) return answer(res, 404, 'This chart is no longer kept; ask again for a fresh chart.\n');
-      const body = await render(chart);
+      const body = await render(chart, { theme });
       res
         .writeHead(200, { 'content-type': 'image/png', 'content-length': body.length, 'cache-control': `private, max-age=${Math.floor(left / 1000)}` })
         .end(body);

@@ -25,13 +25,17 @@ export interface ReplyChart {
   series: ChartSeries[];
   /** Instants to mark on the time axis (alerts), with a short label. */
   markers?: ChartMarker[];
+  /** Alert thresholds, drawn as horizontal lines on the axis of their unit: the value supervisors watch. */
+  thresholds?: ChartThreshold[];
+  /** Axis titles with their unit ("Chats waiting", "Longest wait"); by default the first series of each unit names its axis. */
+  axes?: { count?: string; seconds?: string };
   /** Bar width for `bar` charts (default one hour). */
   periodMs?: number;
   /**
    * Where a platform put the picture of this chart, set on the way out (never by commands): a
    * Slack file id (image block), or a signed URL (Teams card image).
    */
-  image?: { slackFileId?: string; url?: string };
+  image?: { slackFileId?: string; url?: string; darkUrl?: string };
 }
 
 export interface ChartSeries {
@@ -42,6 +46,14 @@ export interface ChartSeries {
   unit: 'count' | 'seconds';
   /** `comparison`: a reference such as last week, drawn fainter and dashed. */
   role?: 'main' | 'comparison';
+}
+
+export interface ChartThreshold {
+  value: number;
+  unit: 'count' | 'seconds';
+  /** "queue-long: above 8". */
+  label: string;
+  tone?: 'warning' | 'danger';
 }
 
 export interface ChartMarker {

@@ -49,5 +49,6 @@ export function summaryChart(figures: SummaryFigures): ReplyChart | undefined {
     periodMs: HOUR,
     series,
     markers,
+    axes: { count: 'Chats per hour' },
   };
 }

@@ -48,7 +48,7 @@ describe('charts on Slack', () => {
     expect(upload.title).toBe('Demo contact center: waiting and longest wait, last 2 hours');
     // Uploaded without a channel: the file is the bot's, shown only where the message is.
     expect(upload.channelId).toBeUndefined();
-    expect(pngSize(upload.bytes!)).toEqual({ width: 800, height: 400 });
+    expect(pngSize(upload.bytes!)).toEqual({ width: 1600, height: 800 });
     expect(h.fake.callsTo('files.getUploadURLExternal').at(-1)!.body.length).toBe(String(upload.bytes!.length));
   });
 
@@ -118,6 +118,6 @@ describe('charts on Slack', () => {
     const upload = h.fake.uploads.get(image!.slack_file.id)!;
     expect(upload.completed).toBe(true);
     expect(upload.title).toBe('Demo contact center: chats per hour, Tue 17 Nov');
-    expect(pngSize(upload.bytes!)).toEqual({ width: 800, height: 400 });
+    expect(pngSize(upload.bytes!)).toEqual({ width: 1600, height: 800 });
   });
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   harness = await startTeamsHarness({
     router: routerWithCharts(
       demo.router,
-      attachChartLink((chart) => links.link(chart)),
+      attachChartLink((chart, options) => links.link(chart, options)),
     ),
   });
 });
@@ -46,8 +46,10 @@ async function queueCardImage(): Promise<string> {
   expect(validateTeamsCard(card)).toEqual([]);
   const image = card.body.find((el: { type: string }) => el.type === 'Image');
   expect(image.altText).toMatch(/^Waiting \d+ → \d+/);
+  lastDarkUrl = image.themedUrls?.find((t: { theme: string }) => t.theme === 'Dark')?.url;
   return image.url as string;
 }
+let lastDarkUrl: string | undefined;
 
 describe('charts on Teams', () => {
   it('/queue’s card shows an image whose signed link, under PUBLIC_URL, serves the chart as PNG', async () => {
@@ -56,7 +58,24 @@ describe('charts on Teams', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual({ width: 800, height: 400 });
+    // Twice the pixels of its 800 x 400 layout: sharp on a phone or a high-density laptop.
+    expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual({ width: 1600, height: 800 });
+  });
+
+  it('offers Teams the chart drawn for its dark theme too, behind a link of its own', async () => {
+    const light = new URL(await queueCardImage());
+    const dark = new URL(lastDarkUrl!);
+    expect(dark.searchParams.get('theme')).toBe('dark');
+    expect(dark.searchParams.get('id')).toBe(light.searchParams.get('id'));
+    const [lightPng, darkPng] = await Promise.all([fetch(light).then((r) => r.arrayBuffer()), fetch(dark).then((r) => r.arrayBuffer())]);
+    expect(Buffer.from(darkPng).equals(Buffer.from(lightPng))).toBe(false);
+    // A light link's signature does not open the dark picture, nor the other way.
+    const forged = new URL(light);
+    forged.searchParams.set('theme', 'dark');
+    expect((await fetch(forged)).status).toBe(403);
+    const stripped = new URL(dark);
+    stripped.searchParams.delete('theme');
+    expect((await fetch(stripped)).status).toBe(403);
   });
 
   it('the same figures asked twice are one kept chart: the links share their id', async () => {

@@ -12,7 +12,8 @@ import { noFiguresReply } from '../../src/watcher/no-figures-reply.js';
 import { summaryReply } from '../../src/watcher/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/types.js';
 import { warningReply } from '../../src/watcher/warning-reply.js';
-import { SUPERVISOR, testConfig } from '../router/support.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { SUPERVISOR } from '../router/support.js';
 
 /** 11:30 in Bogotá on a Tuesday, the demo's busy hour: every queue has people waiting. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');
@@ -77,7 +78,7 @@ export async function replyKinds(): Promise<{ kinds: Array<{ name: string; reply
     unsilence: async () => undefined,
     silences: async () => [],
   };
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => BUSY_HOUR, history, alerts });
+  const router = createRouter({ commands, config: kindsConfig(), sources: createSourceDirectory([source]), now: () => BUSY_HOUR, history, alerts });
   const ask = (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'direct' });
   const chat = (await adapter.activeChats!())[0]!;
 
@@ -135,6 +136,37 @@ export async function replyKinds(): Promise<{ kinds: Array<{ name: string; reply
     { name: 'hostile', reply: hostileReply() },
   );
   return { kinds, close: async () => (await gate.close(), await adapter.close?.()) };
+}
+
+/** The demo as the only source, with rules on its queue (their thresholds are drawn on /queue's chart). */
+function kindsConfig() {
+  const text = `
+sources:
+  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }
+channels:
+  ops: slack:C0OPS
+alerts:
+  - id: queue-long
+    metric: queue.waiting
+    source: demo
+    above: 8
+    for: 2m
+    severity: critical
+    channels: [ops]
+    activeHours: { days: [mon, tue, wed, thu, fri], from: "08:00", to: "18:00" }
+  - id: wait-long
+    metric: queue.longest_wait_seconds
+    source: demo
+    above: 240
+    channels: [ops]
+  - metric: agents.available
+    source: demo
+    below: 1
+    channels: [ops, console]
+access:
+  supervisors: { slackUsers: [U0SUPER] }
+`;
+  return parseConfigText(text, {}).config;
 }
 
 /** Vendor text that markdown would read as a quote, a heading, a list; long names and ids. */

@@ -16,7 +16,7 @@ const ALLOWED: Record<string, { required: string[]; optional: string[] }> = {
   ColumnSet: { required: ['columns'], optional: ['spacing', 'separator'] },
   Column: { required: ['items'], optional: ['width', 'spacing', 'separator', 'verticalContentAlignment'] },
   Container: { required: ['items'], optional: ['spacing', 'separator', 'style'] },
-  Image: { required: ['url'], optional: ['altText', 'size', 'spacing', 'separator'] },
+  Image: { required: ['url'], optional: ['altText', 'size', 'spacing', 'separator', 'themedUrls'] },
   'Action.Submit': { required: ['title', 'data'], optional: ['style'] },
   'Input.Text': { required: ['id', 'label'], optional: ['value', 'placeholder', 'isRequired', 'errorMessage', 'spacing', 'separator'] },
 };

@@ -21,11 +21,10 @@ afterAll(async () => {
   await kinds?.close();
 });
 
-/** The card as Teams gets it: its chart drawn by the bot and linked (here served to the page). */
+/** The card as Teams gets it: its chart drawn by the bot for the theme and linked (here served to the page). */
 async function shown(name: string, reply: Reply, width: number, theme: TeamsTheme = 'light'): Promise<RenderedCard> {
-  const withChart = reply.chart
-    ? { ...reply, chart: { ...reply.chart, image: { url: browser.image(`${name}.png`, await renderChartPng(reply.chart)) } } }
-    : reply;
+  const picture = async (chart: NonNullable<Reply['chart']>) => browser.image(`${name}-${theme}.png`, await renderChartPng(chart, { theme }));
+  const withChart = reply.chart ? { ...reply, chart: { ...reply.chart, image: { url: await picture(reply.chart) } } } : reply;
   return browser.render(renderCard(withChart, { now: NOW }), { width, name, theme });
 }
 

@@ -36,6 +36,8 @@ export interface Image {
   url: string;
   altText?: string;
   size?: 'Auto' | 'Stretch' | 'Small' | 'Medium' | 'Large';
+  /** Teams: the picture to show instead in a theme (a chart drawn for a dark background). */
+  themedUrls?: Array<{ theme: 'Light' | 'Dark' | 'HighContrast'; url: string }>;
 }
 
 export interface TextBlock {

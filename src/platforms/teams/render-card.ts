@@ -50,7 +50,16 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   }
   // A chart drawn by the bot, behind a signed URL that Teams fetches (see src/charts/chart-links.ts).
   const chartUrl = reply.chart?.image?.url;
-  if (chartUrl) head.push({ type: 'Image', url: chartUrl, altText: clip(reply.chart!.description || reply.chart!.title, CAP.summary), size: 'Stretch' });
+  const darkUrl = reply.chart?.image?.darkUrl;
+  if (chartUrl)
+    head.push({
+      type: 'Image',
+      url: chartUrl,
+      altText: clip(reply.chart!.description || reply.chart!.title, CAP.summary),
+      size: 'Stretch',
+      // Teams picks the picture drawn for the reader's theme: light lines on dark, dark on light.
+      ...(darkUrl ? { themedUrls: [{ theme: 'Dark' as const, url: darkUrl }] } : {}),
+    });
   const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
   const actions =
     options.actions === false ? [] : [...(reply.form ? [formSubmit(reply.form)] : []), ...submitActions(reply.buttons ?? [])].slice(0, MAX_ACTIONS);
