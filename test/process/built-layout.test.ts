@@ -108,9 +108,10 @@ console.log(JSON.stringify(out));
     const charts = JSON.parse(drawn.out.trim().split('\n').pop()!) as Record<string, { signature: string; bytes: number; width: number; height: number }>;
     for (const name of ['queue', 'summary']) {
       expect(charts[name]!.signature, name).toBe('89504e470d0a1a0a');
-      expect(charts[name]!.width, name).toBe(800);
-      expect(charts[name]!.height, name).toBe(400);
-      // Axis labels and lines, not an empty canvas (a blank 800x400 PNG is about 2 KB).
+      // Twice the pixels of the 800 x 400 layout.
+      expect(charts[name]!.width, name).toBe(1600);
+      expect(charts[name]!.height, name).toBe(800);
+      // Axis labels and lines, not an empty canvas (a blank 1600x800 PNG is a few KB).
       expect(charts[name]!.bytes, name).toBeGreaterThan(10_000);
     }
   });

@@ -117,9 +117,9 @@ describe('Teams with the real commands on the demo contact center', () => {
     const mention = (text: string, from?: Record<string, unknown>) =>
       harness.fixture('message-channel-mention', { text: `<at>ChatOps</at> ${text}`, ...(from ? { from } : {}) });
     const channel = mention('link x').conversation.id.split(';')[0];
-    const lastCard = () => cardTexts(cardOf(harness.connector.activities.at(-1)!.activity));
+    const lastCard = () => readTexts(cardOf(harness.connector.activities.at(-1)!.activity));
     // Usage help and refusals go to the asker alone: the newest card anywhere.
-    const lastCardAnywhere = () => cardTexts(cardOf(harness.connector.activities.filter((a) => a.activity.attachments?.length).at(-1)!.activity));
+    const lastCardAnywhere = () => readTexts(cardOf(harness.connector.activities.filter((a) => a.activity.attachments?.length).at(-1)!.activity));
 
     await harness.send(mention('link ops:main'));
     expect(lastCardAnywhere().join(' ')).toMatch(/cannot be a link name: use letters, digits/);
