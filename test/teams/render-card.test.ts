@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
 import { renderCard } from '../../src/platforms/teams/render-card.js';
+import { cardData } from '../../src/platforms/teams/card-text.js';
+import { parseCommandText } from '../../src/router/parse.js';
 import { cardTexts, readTexts, TEAMS_LIMIT_BYTES, validateTeamsCard } from './card-validator.js';
 
 const queueReply: Reply = {
@@ -54,6 +56,14 @@ describe('Adaptive Card rendering', () => {
     });
     expect(form.version).toBe('1.3');
     expect(validateTeamsCard(form)).toEqual([]);
+  });
+
+  it('keeps an id whole with an invisible word joiner that a command pasted back from the card does without', () => {
+    const id = 'DEMO-26111706279';
+    const shown = cardData(id);
+    expect(shown).not.toBe(id);
+    expect(shown.replace(/\u2060/g, '')).toBe(id);
+    expect(parseCommandText(`/transcript ${shown}`)).toMatchObject({ ok: true, command: { name: 'transcript', args: [id] } });
   });
 
   it('puts each id on a line under its row, whole, and leaves the sparkline to the chart', () => {
