@@ -24,6 +24,9 @@ const MAX_FIRING_SHOWN = 10;
  * @example
  *   await alertsCommand.handler(ctx); // "2 rules · 1 firing"
  */
+/** Subcommands that change something (the rest only read). */
+const ACTIONS = new Set(['ack', 'acknowledge', 'silence', 'mute', 'unsilence', 'unmute', 'set', 'on', 'off', 'undo', 'apply', 'create']);
+
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
   summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
@@ -36,6 +39,7 @@ export const alertsCommand: CommandDefinition = {
   ],
   access: 'everyone',
   usesSource: false,
+  acts: (args) => ACTIONS.has(args[0]?.toLowerCase() ?? ''),
   async handler(ctx) {
     const [sub, ...rest] = ctx.args;
     switch (sub?.toLowerCase()) {

@@ -19,6 +19,7 @@ export const linkCommand: CommandDefinition = {
   access: 'supervisor',
   platforms: ['teams'],
   usesSource: false,
+  acts: () => true,
   async handler(ctx) {
     const [name, ...extra] = ctx.args;
     if (name === undefined) throw new UsageError('Write `link <name>` (for example `link ops`), then use `teams:<name>` as an alert or summary channel.');

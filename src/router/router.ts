@@ -95,6 +95,13 @@ export interface Router extends CommandRouter {
   drain(timeoutMs: number): Promise<boolean>;
 }
 
+const NOT_AN_ANSWER_TO_SHARE: Reply = {
+  title: 'Not shared',
+  summary: 'This changes something rather than answering a question, so there is nothing to share: it was not run again.',
+  visibility: 'private',
+  tone: 'warning',
+};
+
 const NOT_SHAREABLE: Reply = {
   title: 'Not shared',
   summary: 'This answer is private (it may hold customer details) and cannot be shared in the channel.',
@@ -223,6 +230,7 @@ export function createRouter(options: RouterOptions): Router {
   const share: RouterMiddleware = async (turn, next) => {
     if (!turn.sharing) return next();
     if (turn.command!.private) return turn.answer(NOT_SHAREABLE, 'denied');
+    if (turn.command!.acts?.(turn.parsed!.args)) return turn.answer(NOT_AN_ANSWER_TO_SHARE, 'denied');
     await next();
     if (turn.outcome !== 'ok') return;
     if (turn.reply?.visibility === 'private') return turn.answer(NOT_SHAREABLE, 'denied');

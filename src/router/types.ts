@@ -124,6 +124,11 @@ export interface CommandDefinition {
   /** Its answers hold customer details: "Share in channel" is refused without running it. */
   private?: boolean;
   /**
+   * Whether these arguments make it change something (acknowledge, silence, edit a rule, link):
+   * "Share in channel" on such a command is refused without running it, so it never acts twice.
+   */
+  acts?: (args: readonly string[]) => boolean;
+  /**
    * What it is doing, for the progress line of a slow answer ("searching up to 7 days of
    * Bogotá"); default "asking <source>".
    */

@@ -204,6 +204,18 @@ describe('buttons are router inputs', () => {
     expect(adapter.calls).toEqual([]);
   });
 
+  it('refuses to share a command that changes something (an acknowledgement, a rule edit), without running it again', async () => {
+    const { router, audits } = setup();
+    for (const text of ['/alerts ack queue-long:bogota', '/alerts silence queue-long 30m', '/alerts set queue-long above 5']) {
+      const { reply, outcome } = await router.run({ action: 'share', text, asker: SUPERVISOR, venue: 'channel' });
+      expect(outcome, text).toBe('denied');
+      expect(reply.summary).toMatch(/changes something .* not run again/);
+    }
+    expect(audits).toEqual([]);
+    // The alerts overview is an answer like any other.
+    expect((await router.run({ action: 'share', text: '/alerts', asker: SUPERVISOR, venue: 'channel' })).outcome).toBe('ok');
+  });
+
   it('runs Acknowledge as /alerts ack, with its supervisor rule', async () => {
     const { router } = setup();
     const reply = await router.handle({ action: 'ack', text: 'queue-long:bogota', asker: AGENT_LEAD, venue: 'channel' });
