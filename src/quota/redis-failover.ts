@@ -3,8 +3,8 @@ import type { RedisClient } from '../redis/client.js';
 export interface RedisFailoverHooks {
   /** Redis stopped answering: called at each failure seen while down is declared (idempotent work only). */
   down(error: unknown, first: boolean): void;
-  /** Redis answers again after an outage. */
-  up(): void;
+  /** Redis answers: after an outage (`afterOutage`), or for the first time. */
+  up(afterOutage: boolean): void;
   /** A failed command was checked and Redis answered: no outage. */
   confirmed?(error: unknown): void;
 }
@@ -44,8 +44,9 @@ export function watchRedisFailover(redis: RedisClient, timing: { probeMs: number
     up = true;
     if (probe) clearInterval(probe);
     probe = undefined;
+    const afterOutage = downSince;
     downSince = false;
-    hooks.up();
+    hooks.up(afterOutage);
   }
 
   function markDown(error: unknown): void {

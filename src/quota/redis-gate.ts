@@ -145,8 +145,8 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
           'quota gate: a Redis command failed but Redis answers: limits stay shared',
         );
       },
-      up() {
-        logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
+      up(afterOutage) {
+        if (afterOutage) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
         replicasLogged = 0; // say again how many share, as the fresh roster fills
         void beat();
         void parts.end();
