@@ -8,8 +8,20 @@ import { queueCommand } from './queue.js';
 import { staffingCommand } from './staffing.js';
 import { todayCommand } from './today.js';
 import { transcriptCommand } from './transcript.js';
+import { wallboardCommand } from './wallboard.js';
 
-export { agentsCommand, alertsCommand, handoffsCommand, helpCommand, linkCommand, queueCommand, staffingCommand, todayCommand, transcriptCommand };
+export {
+  agentsCommand,
+  alertsCommand,
+  handoffsCommand,
+  helpCommand,
+  linkCommand,
+  queueCommand,
+  staffingCommand,
+  todayCommand,
+  transcriptCommand,
+  wallboardCommand,
+};
 export { ruleIdOf as alertRuleId } from '../src/config/rule-id.js';
 export { handoffRange } from './handoffs.js';
 
@@ -27,6 +39,7 @@ export const commands: CommandDefinition[] = [
   transcriptCommand,
   alertsCommand,
   staffingCommand,
+  wallboardCommand,
   linkCommand,
   helpCommand,
 ];

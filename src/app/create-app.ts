@@ -26,6 +26,7 @@ import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
 import { policyPages } from '../http/policy-pages.js';
 import { startHttpServer, type RouteHandler, type RunningServer } from '../http/server.js';
 import { buildSources } from './build-sources.js';
+import { createLiveFloor } from './live-floor.js';
 import { describeStartup } from './describe-startup.js';
 import type { Settings } from './settings.js';
 import { connectRedis, firstConnection } from '../redis/connect.js';
@@ -140,10 +141,26 @@ export async function createApp(options: AppOptions): Promise<App> {
       teamsModule.createTeamsWebhookPlatform({ logger, metrics }),
     );
 
+  // The live floor: the leader publishes each poll; every replica relays it to its open wallboards.
+  const floor = options.watch && config.watcher.enabled ? createLiveFloor({ settings, redis, prefix, logger, history }) : undefined;
   const watcher: Watcher | undefined =
     options.watch && config.watcher.enabled
-      ? createWatcher({ config, sources, platforms, redis, prefix, logger, metrics, now, history, outage: redis ? watcherOutage(gate) : undefined })
+      ? createWatcher({
+          config,
+          sources,
+          platforms,
+          redis,
+          prefix,
+          logger,
+          metrics,
+          now,
+          history,
+          outage: redis ? watcherOutage(gate) : undefined,
+          onPolled: floor?.publisher(() => watcher!.store.openAlerts()),
+        })
       : undefined;
+  const known = new Set(sources.map((s) => s.id));
+  const wallboard = floor?.access(new Set(config.alerts.map((a) => a.source).filter((id) => known.has(id))));
   // Every transcript view, acknowledgement, silence and share goes to the audit sink, whatever LOG_LEVEL says.
   const router = createRouter({
     commands: allCommands,
@@ -154,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     alerts: watcher?.alerts,
     ruleEditing: watcher?.rules,
     history,
+    wallboard,
     now,
     askerLedger,
     commandPrefix: settings.commandPrefix,
@@ -178,7 +196,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   // Receiving sides last: every inbound event goes to the router.
-  const routes: Record<string, RouteHandler> = {};
+  const routes: Record<string, RouteHandler> = { ...floor?.routes };
   let slack: SlackApp | undefined;
   let teams: TeamsApp | undefined;
   if (slackModule && settings.slack && slackPost) {
@@ -268,12 +286,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     async stop(graceMs = 10_000) {
       accepting = false;
       const deadline = Date.now() + graceMs;
+      // Open wallboards end first (they reconnect to another replica): the server then drains at once.
+      floor?.hub.close();
       await server?.close(graceMs);
       await router.drain(Math.max(0, deadline - Date.now()));
       await slack?.stop();
       reconciler?.stop();
       await backfill.stop();
       await watcher?.stop();
+      await floor?.close();
       await gate.close();
       await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));
       await closeSources().catch(() => undefined);

@@ -1,3 +1,4 @@
+import { parseDuration } from '../config/duration.js';
 import { LOG_LEVELS } from '../log/logger.js';
 import { redisSettingsOf, type RedisSettings } from '../redis/redis-settings.js';
 import { splitList } from '../http/outbound-urls.js';
@@ -31,11 +32,17 @@ export interface Settings {
    * the tenants served (default MICROSOFT_APP_TENANT_ID when set).
    */
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowAnonymous: boolean; serviceUrls: string[]; tenantIds: string[] };
+  /**
+   * The live wallboard: WALLBOARD_SECRET signs its links (default: derived from the Slack signing
+   * secret or the Teams app password; else a random one shared through Redis); WALLBOARD_TV_LINK_TTL
+   * and WALLBOARD_DESK_LINK_TTL (durations such as `90d`, `12h`) are how long links live.
+   */
+  wallboard: { secret?: string; tvMs?: number; deskMs?: number };
   /** Every secret value known to the process, for log redaction. */
   secrets: string[];
 }
 
-const ENV_SECRETS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD'] as const;
+const ENV_SECRETS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'WALLBOARD_SECRET'] as const;
 
 /** Reads the configuration file (or the embedded demo) and the environment. Throws ConfigError. */
 export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
@@ -78,8 +85,22 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       serviceUrls: serviceUrlsOf(env.TEAMS_SERVICE_URLS),
       tenantIds: splitList(env.TEAMS_TENANT_IDS),
     },
+    wallboard: {
+      secret: env.WALLBOARD_SECRET || undefined,
+      tvMs: durationOf(env, 'WALLBOARD_TV_LINK_TTL'),
+      deskMs: durationOf(env, 'WALLBOARD_DESK_LINK_TTL'),
+    },
     secrets: [...new Set(secrets)],
   };
+}
+
+/** A duration variable (`90d`, `12h`), unset for the default; anything else stops the start. */
+function durationOf(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) throw new Error(`${name} must be a duration such as 90d or 12h, not "${env[name]}"`);
+  return ms;
 }
 
 /** Each entry an http(s) origin (`http://localhost:3978`, `http://localhost:*` for any port) or a host name (`bots.example.com`, `*.example.com`). */

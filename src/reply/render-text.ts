@@ -83,6 +83,8 @@ function buttonHint(action: string, value: string): string {
       const at = value.lastIndexOf(':');
       return at > 0 ? `/alerts silence ${value.slice(0, at)} ${value.slice(at + 1)}` : `/alerts silence ${value}`;
     }
+    case 'open':
+      return value;
     default:
       return action;
   }

@@ -97,11 +97,12 @@ export interface ReplySection {
 
 /**
  * A button. `run` re-runs a command text (refresh, next page); `share` posts the reply for the
- * channel; `ack` / `silence` act on an alert (value: alert id, or `rule:duration`).
+ * channel; `ack` / `silence` act on an alert (value: alert id, or `rule:duration`); `open` opens
+ * the address in `value` (a link the bot made itself, such as a wallboard's) and never reaches the router.
  */
 export interface ReplyButton {
   label: string;
-  action: 'run' | 'share' | 'ack' | 'silence';
+  action: 'run' | 'share' | 'ack' | 'silence' | 'open';
   value: string;
   style?: 'primary' | 'danger';
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
+import type { WallboardAccess } from '../wallboard/wallboard-access.js';
 import type { History } from '../history/history.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';
@@ -45,6 +46,8 @@ export interface RouterOptions {
   ruleEditing?: RuleEditing;
   /** Figures polled over time, for trends in answers. */
   history?: History;
+  /** Wallboard links, for `/wallboard`. */
+  wallboard?: WallboardAccess;
   logger?: Logger;
   metrics?: Pick<Metrics, 'commands' | 'commandSeconds'>;
   /** Counts each asker's vendor requests for costly commands; without it, no per-asker limit. */
@@ -256,6 +259,7 @@ export function createRouter(options: RouterOptions): Router {
       alerts,
       ruleEditing: options.ruleEditing,
       history,
+      wallboard: options.wallboard,
       page: parsed.page,
       commandText: [`/${command.name}`, ...(source ? [source.id] : []), ...args.map(quoteIfNeeded)].join(' '),
       commands: commandsFor(turn.input.asker),

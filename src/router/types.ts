@@ -6,6 +6,7 @@ import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
 import type { AlertService } from '../watcher/alert-service.js';
 import type { RuleEditing } from '../rules/rule-service.js';
+import type { WallboardAccess } from '../wallboard/wallboard-access.js';
 
 /** What a button does when pressed (the same set on every platform). */
 export type ButtonAction = 'run' | 'share' | 'ack' | 'silence';
@@ -64,6 +65,8 @@ export interface CommandContext {
   isRuleEditor: boolean;
   /** Figures polled over time (trends, charts); absent in bare test contexts. */
   history?: History;
+  /** Wallboard links (`/wallboard`); absent when the watcher does not run. */
+  wallboard?: WallboardAccess;
   /** Page asked for with `page:2` or `--page 2` (1-based); absent means the first page. */
   page?: number;
   /**

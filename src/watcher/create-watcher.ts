@@ -14,7 +14,7 @@ import { createMemoryWatcherStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
 import { createOutageStore, type OutageStore } from './outage-store.js';
 import { capabilityGap } from './poll-source.js';
-import { createPoller } from './poller.js';
+import { createPoller, type PollListener } from './poller.js';
 import { watcherKeys } from './redis-keys.js';
 import { createRedisWatcherStore } from './redis-store.js';
 import { resolveRules, type WatchRule } from './rules.js';
@@ -72,6 +72,8 @@ export interface WatcherOptions {
    * returns. Absent: nobody leads while Redis is down.
    */
   outage?: OutageSignal;
+  /** Called on the leader after each poll (the live floor's publisher). */
+  onPolled?: PollListener;
 }
 
 export interface Watcher {
@@ -205,7 +207,17 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
     return lastRules;
   }
-  const poller = createPoller({ sources: options.sources, rules, currentRules, store, logger, isLeader, engine, history: options.history });
+  const poller = createPoller({
+    sources: options.sources,
+    rules,
+    currentRules,
+    store,
+    logger,
+    isLeader,
+    engine,
+    history: options.history,
+    onPolled: options.onPolled,
+  });
   // What may have open alerts: the rules, and each watched source's own "no figures" alert.
   const watchedIds = new Set([...ruleIds, ...poller.watched.map((s) => figuresRuleId(s.id))]);
   const alerts = createAlertService({ store, ruleIds, now, kick: () => outbox.kick() });

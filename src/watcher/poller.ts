@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.js';
 import type { Source } from '../sources/source.js';
 import { applySnapshot, refreshFiringGauge, type AlertEngineDeps } from './alert-engine.js';
 import { recordPoll, type Figures, type History } from '../history/index.js';
-import { pollSource } from './poll-source.js';
+import { pollSource, type SourceSnapshot } from './poll-source.js';
 import type { WatchRule } from './rules.js';
 import type { WatcherStore } from './store.js';
 import type { PollStatus } from './types.js';
@@ -19,7 +19,12 @@ export interface PollerOptions {
   engine: AlertEngineDeps;
   /** Where every polled figure is kept (absent: nowhere). */
   history?: History;
+  /** Called on the leader after each poll is recorded and evaluated (the live floor publishes it); its failure is logged, never thrown. */
+  onPolled?: PollListener;
 }
+
+/** What the leader saw on one poll: the source, its snapshot and the rules evaluated on it. */
+export type PollListener = (source: Source, snapshot: SourceSnapshot, rules: readonly WatchRule[]) => Promise<void>;
 
 /** Polls sources (as leader) and keeps the last poll of each for `/readyz`. */
 export interface Poller {
@@ -69,6 +74,11 @@ export function createPoller(options: PollerOptions): Poller {
     level: 'error',
   });
 
+  const publishing = failureState(logger, {
+    failing: 'watcher: could not publish the poll to the wallboards (logged again when it recovers)',
+    recovered: 'watcher: polls reach the wallboards again',
+  });
+
   const lastStarted = new Map<string, number>();
 
   async function pollNow(source: Source): Promise<void> {
@@ -107,6 +117,11 @@ export function createPoller(options: PollerOptions): Poller {
     } catch (error) {
       saving.failed(source.id, { source: source.id, err: (error as Error).message });
     }
+    if (isLeader() && options.onPolled)
+      await options.onPolled(source, snapshot, rules).then(
+        () => publishing.ok(source.id, { source: source.id }),
+        (error: unknown) => publishing.failed(source.id, { source: source.id, err: (error as Error).message }),
+      );
   }
 
   function poll(sourceId: string): Promise<void> {

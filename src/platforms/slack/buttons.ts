@@ -27,5 +27,8 @@ export function decodeAction(id: string): Action | undefined {
   return (ACTIONS as readonly string[]).includes(action ?? '') ? (action as Action) : undefined;
 }
 
+/** Link buttons (`open`): Slack opens the address itself and still reports the press, which only needs an ack. */
+export const LINK_ACTION_ID_PATTERN = /^chatops:open:\d+$/;
+
 /** Matches every action id this bot renders (for Bolt's `app.action`). */
 export const ACTION_ID_PATTERN = /^chatops:(run|share|ack|silence):\d+$/;

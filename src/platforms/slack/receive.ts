@@ -4,7 +4,7 @@ import { FORM_CALLBACK_ID, formModal, submissionText } from './form-modal.js';
 import type { CommandInput } from '../../router/types.js';
 import { slackAsker, venueOf } from './asker.js';
 import { budget, withAnswerButtons, type ListenerDeps } from './answer.js';
-import { ACTION_ID_PATTERN, decodeAction } from './buttons.js';
+import { ACTION_ID_PATTERN, LINK_ACTION_ID_PATTERN, decodeAction } from './buttons.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderBlocks, type SlackMessage } from './render-blocks.js';
 
@@ -106,10 +106,11 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     await ack();
   });
 
+  app.action(LINK_ACTION_ID_PATTERN, async ({ ack }) => ack());
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action }) => {
     await ack();
     const kind = decodeAction(action.action_id);
-    if (!kind) return;
+    if (!kind || kind === 'open') return;
     const channelId = body.channel?.id ?? (body.container?.channel_id as string | undefined);
     const onEphemeral = body.container?.is_ephemeral === true;
     const work = (async () => {

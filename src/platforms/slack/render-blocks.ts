@@ -177,7 +177,7 @@ function buttonElements(reply: Reply): types.Button[] {
     type: 'button',
     action_id: actionId(b.action, i),
     text: { type: 'plain_text', text: cutShort(b.label, SLACK_LIMITS.buttonText), emoji: true },
-    ...(b.value ? { value: b.value } : {}),
+    ...(b.action === 'open' ? { url: b.value } : b.value ? { value: b.value } : {}),
     ...(b.style ? { style: b.style } : {}),
   }));
 }

@@ -9,7 +9,7 @@ export interface AdaptiveCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: CardVersion;
   body: CardElement[];
-  actions?: SubmitAction[];
+  actions?: Array<SubmitAction | OpenUrlAction>;
   /** Teams-only: use the whole message width, which tables need. */
   msteams?: { width: 'Full' };
 }
@@ -83,6 +83,13 @@ export interface Container {
 /** What a card button sends back (Action.Submit `data`, or `action.data` of an invoke). */
 export interface ChatopsSubmitData {
   chatops: { action: 'run' | 'ack' | 'silence' | 'form'; value: string };
+}
+
+/** Opens a page the bot made a link to (a wallboard). */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
 }
 
 export interface SubmitAction {

@@ -1,5 +1,5 @@
 import type { Reply, ReplyButton, ReplyContext, ReplyForm, ReplySection, ReplyTable } from '../../reply/reply.js';
-import type { AdaptiveCard, CardElement, CardVersion, Container, SubmitAction, TextBlock } from './card-types.js';
+import type { AdaptiveCard, CardElement, CardVersion, Container, OpenUrlAction, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
 import { cardData, cardLight, cardParagraphs } from './card-text.js';
 import { cardTableHeader, cardTableRow, planCardTable } from './card-table.js';
@@ -174,9 +174,13 @@ function cardTime(iso: string, now: number): string {
   return recent ? `{{TIME(${plain})}}` : `{{DATE(${plain}, SHORT)}} {{TIME(${plain})}}`;
 }
 
-function submitActions(buttons: ReplyButton[]): SubmitAction[] {
-  const actions: SubmitAction[] = [];
+function submitActions(buttons: ReplyButton[]): Array<SubmitAction | OpenUrlAction> {
+  const actions: Array<SubmitAction | OpenUrlAction> = [];
   for (const button of buttons) {
+    if (button.action === 'open') {
+      actions.push({ type: 'Action.OpenUrl', title: clip(button.label, CAP.button), url: button.value });
+      continue;
+    }
     if (button.action === 'share' || button.value.length > MAX_BUTTON_VALUE) continue;
     const style = button.style === 'primary' ? 'positive' : button.style === 'danger' ? 'destructive' : undefined;
     actions.push({

@@ -1,0 +1,38 @@
+import type { History } from '../history/index.js';
+import type { Source } from '../sources/source.js';
+import type { PollListener } from '../watcher/poller.js';
+import type { AlertRecord } from '../watcher/types.js';
+import { buildFloorBoard } from './build-floor.js';
+import type { FloorBus } from './floor-bus.js';
+
+export interface FloorPublisherOptions {
+  bus: FloorBus;
+  history?: History;
+  /** Open alerts and early warnings (the watcher's store). */
+  openAlerts: () => Promise<AlertRecord[]>;
+  /** Real clock for `publishedAt` (latency is measured against it). */
+  clock?: () => number;
+}
+
+/**
+ * The watcher's poll listener for the live floor: after each poll the leader builds the source's
+ * board (figures, rules, alerts, History's last hour) and publishes it to every replica.
+ *
+ * @example
+ *   createWatcher({ ..., onPolled: floorPublisher({ bus, history, openAlerts: () => watcher.store.openAlerts() }) });
+ */
+export function floorPublisher(options: FloorPublisherOptions): PollListener {
+  const clock = options.clock ?? Date.now;
+  return async (source: Source, snapshot, rules) => {
+    const openAlerts = await options.openAlerts().catch(() => []);
+    const board = await buildFloorBoard({
+      source: { id: source.id, label: source.label, vendor: source.vendor, timeZone: source.timeZone, cachedAgents: () => source.cachedAgents() },
+      snapshot,
+      rules,
+      openAlerts,
+      history: options.history,
+      publishedAt: clock(),
+    });
+    await options.bus.publish(board);
+  };
+}
