@@ -83,12 +83,19 @@ export function createRedisFloorBus(options: RedisFloorBusOptions): FloorBus {
     if (message.type === 'board') boards.set(message.board.source, message.board);
     events.emit('message', message);
   });
-  const subscribed = subscriber.subscribe(channel).catch((error: unknown) => {
-    logger.warn(
-      { err: (error as Error).message },
-      'wallboard: could not subscribe to the boards of the other replicas; pages here refresh by their slow fetch',
+  // A fail-fast client refuses commands until connected: subscribe once it is, and again after
+  // every reconnection (a failover may bring a server that knows no subscription).
+  const subscribe = () =>
+    subscriber.subscribe(channel).then(
+      () => undefined,
+      (error: unknown) =>
+        logger.warn(
+          { err: (error as Error).message },
+          'wallboard: could not subscribe to the boards of the other replicas; pages here refresh by their slow fetch',
+        ),
     );
-  });
+  subscriber.on('ready', () => void subscribe());
+  if (subscriber.status === 'ready') void subscribe();
   const send = (message: FloorMessage) => redis.publish(channel, JSON.stringify(message));
 
   return {
@@ -101,7 +108,6 @@ export function createRedisFloorBus(options: RedisFloorBusOptions): FloorBus {
       await send({ type: 'revoked', generation });
     },
     async latest(sources) {
-      await subscribed;
       const out: FloorBoard[] = [];
       for (const source of sources) {
         const local = boards.get(source);

@@ -125,7 +125,8 @@ export function wallboardRoutes(options: WallboardRoutesOptions): { routes: Reco
 
 function pageHtml(assets: Record<string, Asset>): string {
   const src = (name: string) => `${WALLBOARD_ROUTE}/${name}?v=${assets[name]!.hash}`;
-  const teams = assets['teams.js'] ? `\n<script src="${src('teams.js')}" defer></script>` : '';
+  // TeamsJS is loaded by the page itself, and only inside a frame (a Teams tab): elsewhere it is not needed.
+  const teams = assets['teams.js'] ? ` data-teams-js="${src('teams.js')}"` : '';
   return `<!doctype html>
 <html lang="en" class="dark">
 <head>
@@ -134,8 +135,9 @@ function pageHtml(assets: Record<string, Asset>): string {
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="dark light">
 <title>Wallboard</title>
-<link rel="stylesheet" href="${src('app.css')}">${teams}
-<script src="${src('app.js')}" defer></script>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${src('app.css')}">
+<script src="${src('app.js')}"${teams} defer></script>
 </head>
 <body>
 <header class="top">

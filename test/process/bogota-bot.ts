@@ -69,13 +69,15 @@ export interface ReplicaPlace {
   redisPort?: number;
   redisEnv?: Record<string, string>;
   slack: FakeSlack;
+  /** More variables, set last (PORT, PUBLIC_URL…). */
+  env?: Record<string, string>;
 }
 
 /**
  * `chatops start` in `dir` (its chatops.yaml) as one replica: any free port, the shared Redis at
  * `redisPort` (or as `redisEnv` says), the test secrets, Slack pointed at the fake.
  */
-function startReplica({ dir, redisPort, redisEnv, slack }: ReplicaPlace): CliRun {
+function startReplica({ dir, redisPort, redisEnv, slack, env }: ReplicaPlace): CliRun {
   return runCli(['start'], {
     cwd: dir,
     env: cleanEnv({
@@ -86,6 +88,7 @@ function startReplica({ dir, redisPort, redisEnv, slack }: ReplicaPlace): CliRun
       SLACK_SIGNING_SECRET: S.slackSigningSecret,
       SLACK_BOT_TOKEN: S.slackBotToken,
       SLACK_API_URL: slack.apiUrl,
+      ...env,
     }),
   });
 }

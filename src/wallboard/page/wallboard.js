@@ -104,7 +104,8 @@
     grid.appendChild(figure('Average wait', duration(f.averageWaitSeconds), targetText(tile, 'queue.avg_wait_seconds'), breaching('queue.avg_wait_seconds')));
     grid.appendChild(figure('Abandoned 30 min', count(f.abandonedLast30m), targetText(tile, 'queue.abandoned_30m'), breaching('queue.abandoned_30m')));
     grid.appendChild(figure('Agents available', count(f.agentsAvailable), targetText(tile, 'agents.available'), breaching('agents.available')));
-    if (tile.total) grid.appendChild(figure('Agents online', count(f.agentsOnline), targetText(tile, 'agents.online'), breaching('agents.online')));
+    if (tile.total && (f.agentsOnline !== undefined || targetText(tile, 'agents.online')))
+      grid.appendChild(figure('Agents online', count(f.agentsOnline), targetText(tile, 'agents.online'), breaching('agents.online')));
     node.appendChild(grid);
     node.appendChild(sparkline(tile.trend || []));
     return node;
@@ -205,12 +206,19 @@
     });
   }
 
-  // Inside Teams (a personal tab), the host waits for the page to say it is ready.
-  if (window.microsoftTeams && window.parent !== window) {
-    window.microsoftTeams.app.initialize().then(
-      () => window.microsoftTeams.app.notifySuccess(),
-      () => undefined,
-    );
+  // Inside Teams (a personal tab, so in a frame) the host waits for the page to say it is ready:
+  // TeamsJS, served by the bot itself, is loaded then and only then.
+  const teamsJs = document.currentScript?.dataset.teamsJs;
+  if (teamsJs && window.parent !== window) {
+    const script = document.createElement('script');
+    script.src = teamsJs;
+    script.addEventListener('load', () => {
+      window.microsoftTeams?.app.initialize().then(
+        () => window.microsoftTeams.app.notifySuccess(),
+        () => undefined,
+      );
+    });
+    document.head.appendChild(script);
   }
   setInterval(() => {
     for (const node of document.querySelectorAll('.age')) node.textContent = age(node.dataset.asOf);
