@@ -110,7 +110,7 @@ describe('wallboard events across replicas', () => {
 
     // The page's first paint reads the last board published, on either replica: no vendor.
     const state = (await fetch(`http://127.0.0.1:${b.server.port}/wallboard/state${query}`).then((r) => r.json())) as { boards: FloorBoard[] };
-    expect(state.boards[0].tiles[0].figures.waiting).toBe(42);
+    expect(state.boards[0]?.tiles[0]?.figures.waiting).toBe(42);
 
     await a.bus.announceRevocation(await a.links.revoke());
     expect(await stream.next((f) => f.startsWith('event: revoked'))).toContain('revoked');
