@@ -200,7 +200,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   let slack: SlackApp | undefined;
   let teams: TeamsApp | undefined;
   if (slackModule && settings.slack && slackPost) {
-    slack = slackModule.createSlackApp({ ...settings.slack, router, post: slackPost, logger, metrics, access: config.access, renderChart: renderChartPng });
+    slack = slackModule.createSlackApp({
+      ...settings.slack,
+      router,
+      post: slackPost,
+      logger,
+      metrics,
+      access: config.access,
+      renderChart: renderChartPng,
+      // The Home tab shows the live floor, with a desk link to the wallboard when links can be made.
+      home:
+        floor && wallboard
+          ? {
+              floor: floor.bus,
+              sources: [...wallboard.watched],
+              link: async () => (wallboard.problem ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
+            }
+          : undefined,
+    });
     routes['POST /slack/events'] = slack.handler;
   }
   if (teamsModule && teamsOptions && teamsPost) {

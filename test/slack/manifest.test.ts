@@ -28,6 +28,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'auth.test': null,
   // Opening a modal needs only the trigger of the user's own action.
   'views.open': null,
+  // The Home tab: a bot publishes any user's Home view without a scope of its own.
+  'views.publish': null,
 };
 
 /** Every `client.<family>.<method>(` call in the Slack platform's sources. */

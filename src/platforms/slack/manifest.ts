@@ -72,6 +72,8 @@ export function slackManifest({ commands: all, prefix = '', host = 'YOUR-HOST' }
       background_color: '#1f3a5f',
     },
     features: {
+      // The Home tab shows the live floor (app_home_opened -> views.publish).
+      app_home: { home_tab_enabled: true },
       bot_user: { display_name: 'chatops', always_online: true },
       slash_commands: commands.map((command) => {
         const hint = command.usage.replace(/^\/\S+\s*/, '');
@@ -86,6 +88,7 @@ export function slackManifest({ commands: all, prefix = '', host = 'YOUR-HOST' }
     },
     oauth_config: { scopes: { bot: SLACK_SCOPES.map((s) => s.scope) } },
     settings: {
+      event_subscriptions: { request_url: endpoint, bot_events: ['app_home_opened'] },
       interactivity: { is_enabled: true, request_url: endpoint },
       org_deploy_enabled: false,
       socket_mode_enabled: false,

@@ -10,6 +10,7 @@ import type { ReplyChart } from '../../reply/chart.js';
 import { createGroupLookup } from './asker.js';
 import { attachSlackChart } from './chart-upload.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerHomeTab, type HomeTabOptions } from './home-tab.js';
 import { registerReceivers } from './receive.js';
 import { HandlerReceiver } from './receiver.js';
 import { createRespond } from './respond.js';
@@ -67,6 +68,8 @@ export interface SlackAppOptions extends SlackPostOptions {
    * its organization for an org-wide Enterprise Grid install). Requests from any other are refused.
    */
   teamIds?: readonly string[];
+  /** The App Home tab's live floor (`app_home_opened`); absent: no Home tab. */
+  home?: HomeTabOptions;
 }
 
 export interface SlackApp {
@@ -150,6 +153,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     track: (work: Promise<unknown>) => options.router.track?.(work.catch(() => undefined)),
   };
   registerReceivers(app, deps);
+  const stopHome = options.home ? registerHomeTab(app, client, options.home, log) : undefined;
   app.error(async (error) => {
     log.error({ err: error }, 'Slack event handling failed');
   });
@@ -177,6 +181,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     /** Closes Socket Mode. Late answers in flight are the router's to drain (`router.drain`). */
     async stop() {
+      stopHome?.();
       if (socket) await app.stop();
     },
   };
