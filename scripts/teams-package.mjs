@@ -20,18 +20,29 @@ function fail(message) {
   process.exit(1);
 }
 
+function hostOfUrl(text) {
+  try {
+    return text ? new URL(text).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The values to fill in, checked, with a message that says how to fix each. */
 function placeholders(env) {
   const appId = (env.MICROSOFT_APP_ID ?? '').trim();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
     fail(`MICROSOFT_APP_ID must be the bot's Microsoft app id (a GUID like 1b2c3d4e-0000-1111-2222-333344445555), got "${appId}".`);
   }
-  const host = (env.BOT_HOST ?? '')
+  // The host of PUBLIC_URL when BOT_HOST is not given: the tab, the chart images and /api/messages share it.
+  const host = (env.BOT_HOST || hostOfUrl(env.PUBLIC_URL) || '')
     .trim()
     .replace(/^https?:\/\//i, '')
     .replace(/\/+$/, '');
   if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) {
-    fail(`BOT_HOST must be the public host name that serves /api/messages (like bot.example.com, no path), got "${env.BOT_HOST ?? ''}".`);
+    fail(
+      `BOT_HOST (or PUBLIC_URL) must name the public host that serves /api/messages and the wallboard tab (like bot.example.com, no path), got "${env.BOT_HOST || env.PUBLIC_URL || ''}".`,
+    );
   }
   return { MICROSOFT_APP_ID: appId, BOT_HOST: host.toLowerCase() };
 }

@@ -228,6 +228,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     routes['POST /api/messages'] = teams.handler;
     if (links) routes[`GET ${CHART_ROUTE}`] = links.handler;
+    // The personal tab's wallboard link, for a user Teams signed in (SSO token for this app and a tenant served).
+    if (wallboard && settings.teams.appId) {
+      const tenantIds = settings.teams.tenantIds.length ? settings.teams.tenantIds : settings.teams.tenantId ? [settings.teams.tenantId] : [];
+      routes[`POST ${teamsModule.TEAMS_TAB_LINK_ROUTE}`] = teamsModule.teamsTabLink({
+        verify: teamsModule.tabTokenVerifier({ appId: settings.teams.appId, tenantIds, keysUrl: settings.teams.keysUrl }),
+        link: async () => (wallboard.problem ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
+        logger,
+      });
+    }
   }
 
   const reconciler: TokenReconciler | undefined = options.watch ? startTokenReconciler({ gate, sources, logger }) : undefined;

@@ -31,7 +31,17 @@ export interface Settings {
    * Framework's (the Emulator's `http://localhost:<port>`, a proxy); `tenantIds`: TEAMS_TENANT_IDS,
    * the tenants served (default MICROSOFT_APP_TENANT_ID when set).
    */
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType?: string; allowAnonymous: boolean; serviceUrls: string[]; tenantIds: string[] };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType?: string;
+    allowAnonymous: boolean;
+    serviceUrls: string[];
+    tenantIds: string[];
+    /** TEAMS_SSO_KEYS_URL: where the tab's SSO token keys are read (default Microsoft's; tests point it at a fake). */
+    keysUrl?: string;
+  };
   /**
    * The live wallboard: WALLBOARD_SECRET signs its links (default: derived from the Slack signing
    * secret or the Teams app password; else a random one shared through Redis); WALLBOARD_TV_LINK_TTL
@@ -84,6 +94,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
       allowAnonymous: flag(env, 'TEAMS_ALLOW_ANONYMOUS'),
       serviceUrls: serviceUrlsOf(env.TEAMS_SERVICE_URLS),
       tenantIds: splitList(env.TEAMS_TENANT_IDS),
+      keysUrl: env.TEAMS_SSO_KEYS_URL || undefined,
     },
     wallboard: {
       secret: env.WALLBOARD_SECRET || undefined,

@@ -53,6 +53,7 @@ function loadAssets(): Record<string, Asset> {
   const out: Record<string, Asset> = {
     'app.js': own('wallboard.js', 'text/javascript; charset=utf-8'),
     'app.css': own('wallboard.css', 'text/css; charset=utf-8'),
+    'tab.js': own('tab.js', 'text/javascript; charset=utf-8'),
   };
   try {
     const require = createRequire(import.meta.url);
@@ -84,7 +85,8 @@ export function wallboardRoutes(options: WallboardRoutesOptions): { routes: Reco
   const { links, bus } = options;
   const assets = loadAssets();
   const hub = createSseHub({ bus, generation: links.generation, heartbeatMs: options.heartbeatMs });
-  const html = pageHtml(assets);
+  const html = pageHtml(assets, 'app.js');
+  const tab = pageHtml(assets, 'tab.js');
 
   const checked = async (req: IncomingMessage, res: ServerResponse): Promise<LinkCheck> => {
     const check = await links.check(new URL(req.url ?? '/', 'http://localhost').searchParams);
@@ -97,6 +99,10 @@ export function wallboardRoutes(options: WallboardRoutesOptions): { routes: Reco
     [`GET ${WALLBOARD_ROUTE}`]: async (req, res) => {
       if (!(await checked(req, res)).ok) return;
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    },
+    // The Teams personal tab (its contentUrl): no data of its own; inside Teams it fetches a link with the user's SSO token.
+    [`GET ${WALLBOARD_ROUTE}/teams`]: (_req, res) => {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(tab);
     },
     [`GET ${WALLBOARD_ROUTE}/state`]: async (req, res) => {
       const check = await checked(req, res);
@@ -123,7 +129,7 @@ export function wallboardRoutes(options: WallboardRoutesOptions): { routes: Reco
   return { routes, hub };
 }
 
-function pageHtml(assets: Record<string, Asset>): string {
+function pageHtml(assets: Record<string, Asset>, script: 'app.js' | 'tab.js'): string {
   const src = (name: string) => `${WALLBOARD_ROUTE}/${name}?v=${assets[name]!.hash}`;
   // TeamsJS is loaded by the page itself, and only inside a frame (a Teams tab): elsewhere it is not needed.
   const teams = assets['teams.js'] ? ` data-teams-js="${src('teams.js')}"` : '';
@@ -137,7 +143,7 @@ function pageHtml(assets: Record<string, Asset>): string {
 <title>Wallboard</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${src('app.css')}">
-<script src="${src('app.js')}"${teams} defer></script>
+<script src="${src(script)}"${teams} defer></script>
 </head>
 <body>
 <header class="top">

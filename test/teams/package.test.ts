@@ -68,6 +68,11 @@ describe('npm run teams:package', () => {
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.validDomains).toEqual(['bot.contoso.example']);
     expect(manifest.developer.websiteUrl).toBe('https://bot.contoso.example/');
+    // The wallboard as a personal tab, signed in through Teams SSO for this app.
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({ entityId: 'wallboard', contentUrl: 'https://bot.contoso.example/wallboard/teams', scopes: ['personal'] }),
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://bot.contoso.example/${APP_ID}` });
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     const teamCommands = manifest.bots[0].commandLists.find((l: any) => l.scopes.includes('team')).commands.map((c: any) => c.title);
@@ -81,6 +86,15 @@ describe('npm run teams:package', () => {
     const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(size(files.get('color.png')!)).toEqual([192, 192]);
     expect(size(files.get('outline.png')!)).toEqual([32, 32]);
+  });
+
+  it('takes the host from PUBLIC_URL when BOT_HOST is not set', async () => {
+    const out = join(dir, 'public-url.zip');
+    const { BOT_HOST: _unset, ...env } = process.env;
+    await node([script, '--out', out], { ...env, MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'https://floor.contoso.example' });
+    const manifest = JSON.parse(readZip(readFileSync(out)).get('manifest.json')!.toString('utf8'));
+    expect(manifest.validDomains).toEqual(['floor.contoso.example']);
+    expect(manifest.staticTabs[0].contentUrl).toBe('https://floor.contoso.example/wallboard/teams');
   });
 
   it('builds the same bytes twice from the same input', async () => {

@@ -10,3 +10,5 @@ export { createRedisConversationStore, type RedisConversationStoreOptions } from
 export { renderCard, MAX_CARD_BYTES, TEAMS_MESSAGE_LIMIT_BYTES, type RenderCardOptions } from './render-card.js';
 export type { AdaptiveCard, ChatopsSubmitData } from './card-types.js';
 export type { RetryPolicy } from './connector.js';
+export { teamsTabLink, TEAMS_TAB_LINK_ROUTE } from './tab-link.js';
+export { tabTokenVerifier, MICROSOFT_KEYS_URL, type TabUser } from './tab-token.js';
