@@ -6,7 +6,7 @@ import type { PollListener } from '../watcher/poller.js';
 import type { AlertRecord } from '../watcher/types.js';
 import { createMemoryFloorBus, createRedisFloorBus, type FloorBus } from '../wallboard/floor-bus.js';
 import { floorPublisher } from '../wallboard/floor-publisher.js';
-import type { WallboardAccess } from '../wallboard/wallboard-access.js';
+import type { WallboardAccess } from '../domain/wallboard-access.js';
 import { createWallboardLinks, publicUrlProblem, wallboardSecretFrom, type WallboardLinks } from '../wallboard/wallboard-links.js';
 import { wallboardRoutes } from '../wallboard/wallboard-routes.js';
 import type { SseHub } from '../wallboard/sse-hub.js';

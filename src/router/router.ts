@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
-import type { WallboardAccess } from '../wallboard/wallboard-access.js';
+import type { WallboardAccess } from '../domain/wallboard-access.js';
 import type { History } from '../history/history.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';

@@ -6,7 +6,7 @@ import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
 import type { AlertService } from '../watcher/alert-service.js';
 import type { RuleEditing } from '../rules/rule-service.js';
-import type { WallboardAccess } from '../wallboard/wallboard-access.js';
+import type { WallboardAccess } from '../domain/wallboard-access.js';
 
 /** What a button does when pressed (the same set on every platform). */
 export type ButtonAction = 'run' | 'share' | 'ack' | 'silence';

@@ -7,7 +7,7 @@ import { formatMetricValue, METRIC_LABELS } from '../watcher/metric-text.js';
 import type { SourceSnapshot } from '../watcher/poll-source.js';
 import { seriesKey, type WatchRule } from '../watcher/rules.js';
 import type { AlertRecord } from '../watcher/types.js';
-import type { FloorAlert, FloorBoard, FloorTile, TileFigures, TileStatus, TileTarget } from './floor.js';
+import type { FloorAlert, FloorBoard, FloorTile, TileFigures, TileStatus, TileTarget } from '../domain/floor.js';
 
 /** The sparkline's window. */
 const TREND_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../log/logger.js';
 import type { RedisClient } from '../redis/client.js';
-import type { FloorBoard, FloorMessage } from './floor.js';
+import type { FloorBoard, FloorMessage } from '../domain/floor.js';
 
 /** How long the last board of a source is kept for pages that open later (a day: a night with no poll). */
 const LATEST_TTL_MS = 86_400_000;

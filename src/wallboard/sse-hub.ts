@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { FloorBoard, FloorMessage } from './floor.js';
+import type { FloorBoard, FloorMessage } from '../domain/floor.js';
 import type { FloorBus } from './floor-bus.js';
 
 /** A comment line this often keeps proxies and the server's idle timeout from closing a quiet stream. */

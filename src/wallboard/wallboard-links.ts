@@ -10,7 +10,9 @@ export const DEFAULT_DESK_LINK_MS = 12 * 3_600_000;
 /** How far past a link's lifetime its expiry may be, for replicas whose clocks differ. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type LinkKind = 'tv' | 'desk';
+import type { LinkKind } from '../domain/wallboard-access.js';
+
+export type { LinkKind };
 
 /** What a valid link opens. */
 export interface WallboardGrant {

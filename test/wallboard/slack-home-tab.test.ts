@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { homeBlocks, MAX_HOME_BLOCKS } from '../../src/platforms/slack/home-tab.js';
-import type { FloorBoard } from '../../src/wallboard/floor.js';
+import type { FloorBoard } from '../../src/domain/floor.js';
 import { createMemoryFloorBus } from '../../src/wallboard/floor-bus.js';
 import { FAKE_TEAM_ID, signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from '../slack/harness.js';

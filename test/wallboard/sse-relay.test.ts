@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../src/http/server.js';
-import type { FloorBoard } from '../../src/wallboard/floor.js';
+import type { FloorBoard } from '../../src/domain/floor.js';
 import { createRedisFloorBus, type FloorBus } from '../../src/wallboard/floor-bus.js';
 import { createWallboardLinks } from '../../src/wallboard/wallboard-links.js';
 import { wallboardRoutes } from '../../src/wallboard/wallboard-routes.js';

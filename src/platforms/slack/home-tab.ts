@@ -2,7 +2,7 @@ import type { App, types } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../log/logger.js';
 import { formatDuration } from '../../reply/format.js';
-import type { FloorBoard, FloorMessage, TileStatus } from '../../wallboard/floor.js';
+import type { FloorBoard, FloorMessage, TileStatus } from '../../domain/floor.js';
 import { cutChars, slackData } from './mrkdwn.js';
 
 /** Slack's limit on the blocks of a view. */

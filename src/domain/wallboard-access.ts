@@ -1,4 +1,5 @@
-import type { LinkKind } from './wallboard-links.js';
+/** A TV on the floor (long-lived) or a desk or phone (a working day). */
+export type LinkKind = 'tv' | 'desk';
 
 /**
  * What `/wallboard` needs: links to make and revoke, and which sources have a board (those the
