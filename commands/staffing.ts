@@ -5,10 +5,13 @@ import { UsageError } from '../src/router/types.js';
 import type { Source } from '../src/sources/source.js';
 import type { StaffingConfig } from '../src/config/source-schemas.js';
 import { formatCount, formatDuration, formatPercent } from '../src/reply/format.js';
+import { arrivalsWindow } from '../src/staffing/arrivals-window.js';
 import { staffingFor } from '../src/staffing/erlang-c.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { refreshButton, sourceContext, sourceName, unexpectedArgument } from './common.js';
+
+export { arrivalsWindow };
 
 const DEFAULT_TARGET = 80;
 const DEFAULT_WITHIN_MS = 20_000;
@@ -143,23 +146,6 @@ async function queueOf(ctx: CommandContext, source: Source, day: DayStats, asked
 
 function notAvailable(source: Source): string {
   return `Staffing is not available for ${source.vendor} (source ${sourceName(source)}): it needs the last hour's chats and the average chat duration, which ${source.vendor} does not give.`;
-}
-
-/**
- * Chats that arrived in the last hour, from the vendor's per-hour counts (of chats that reached the
- * agents' queue when the vendor tells them apart from those the bot closed): this hour so far and the
- * matching share of the previous one (arrivals spread evenly inside an hour). Before 01:00 only
- * today's minutes count. Undefined when the vendor gives no counts per hour.
- */
-export function arrivalsWindow(day: DayStats, now: DateTime): { arrivals: number; minutes: number } | undefined {
-  const byHour = day.queuedByHour ?? day.chatsByHour;
-  if (byHour?.length !== 24) return undefined;
-  const hour = now.hour;
-  const minute = now.minute + now.second / 60;
-  const current = byHour[hour] ?? 0;
-  if (hour === 0) return { arrivals: current, minutes: Math.floor(minute) };
-  const previousShare = (60 - minute) / 60;
-  return { arrivals: Math.round(current + (byHour[hour - 1] ?? 0) * previousShare), minutes: 60 };
 }
 
 /** Agents signed in and not away (free or busy), and their usual chat capacity. */

@@ -49,7 +49,7 @@ export function createLiveFloor(options: { settings: Settings; redis?: RedisClie
     links,
     hub: http.hub,
     routes: http.routes,
-    publisher: (openAlerts) => floorPublisher({ bus, history, openAlerts }),
+    publisher: (openAlerts) => floorPublisher({ bus, history, openAlerts, staffingOf: (id) => settings.loaded.config.sources[id]?.staffing }),
     access: (watched) => ({
       problem: publicUrlProblem(settings.publicUrl),
       watched,

@@ -30,6 +30,8 @@ export interface TileFigures {
   agentsAvailable?: number;
   /** The totals only: agents signed in. */
   agentsOnline?: number;
+  /** The totals only: today's share of chats within the vendor's service level (0..1), when the vendor gives it. */
+  serviceLevel?: number;
   ongoingChats?: number;
 }
 

@@ -87,6 +87,8 @@ export interface Source {
    * (agents available in `/queue`).
    */
   cachedAgents(): Promise<Fetched<AgentStatus[]> | undefined>;
+  /** The last answer for today in the shared cache, whatever its age, without calling the vendor (the wallboard's service level and staffing). */
+  cachedToday(): Promise<Fetched<DayStats> | undefined>;
 }
 
 export interface SourceOptions {
@@ -162,5 +164,6 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
     handoffs: (range, p = 'interactive') => call('handoffs', `${range.from}/${range.to}`, p, (s) => adapter.handoffs?.(range, s)),
     tokenUsage: (p = 'background') => call('tokenUsage', '', p, (s) => adapter.tokenUsage?.(s)),
     cachedAgents: () => cached<AgentStatus[]>('agents', ''),
+    cachedToday: () => cached<DayStats>('today', ''),
   };
 }

@@ -1,5 +1,5 @@
 import type { MetricName } from '../config/schema.js';
-import type { AgentStatus, QueueFigures } from '../domain/types.js';
+import type { AgentStatus, DayStats, QueueFigures } from '../domain/types.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Fetched } from '../sources/source.js';
 import { isBreaching } from '../watcher/evaluate.js';
@@ -7,6 +7,7 @@ import { formatMetricValue, METRIC_LABELS } from '../watcher/metric-text.js';
 import type { SourceSnapshot } from '../watcher/poll-source.js';
 import { seriesKey, type WatchRule } from '../watcher/rules.js';
 import type { AlertRecord } from '../watcher/types.js';
+import { floorStaffing, type StaffingSettings } from './floor-staffing.js';
 import type { FloorAlert, FloorBoard, FloorTile, TileFigures, TileStatus, TileTarget } from '../domain/floor.js';
 
 /** The sparkline's window. */
@@ -16,7 +17,16 @@ const TREND_POINTS = 60;
 const RANK: Record<TileStatus, number> = { ok: 0, info: 1, warning: 2, critical: 3 };
 
 export interface FloorInputs {
-  source: { id: string; label: string; vendor: string; timeZone: string; cachedAgents?: () => Promise<Fetched<AgentStatus[]> | undefined> };
+  source: {
+    id: string;
+    label: string;
+    vendor: string;
+    timeZone: string;
+    cachedAgents?: () => Promise<Fetched<AgentStatus[]> | undefined>;
+    cachedToday?: () => Promise<Fetched<DayStats> | undefined>;
+  };
+  /** The source's `staffing:` settings, for agents needed beside those available. */
+  staffing?: StaffingSettings;
   snapshot: SourceSnapshot;
   /** The rules watched now (file and chat), for every source: those of this one colour its tiles. */
   rules: readonly WatchRule[];
@@ -65,6 +75,10 @@ export async function buildFloorBoard(inputs: FloorInputs): Promise<FloorBoard> 
   queueTiles.sort((a, b) => RANK[b.status] - RANK[a.status] || (b.figures.waiting ?? 0) - (a.figures.waiting ?? 0));
 
   const agents = await source.cachedAgents?.().catch(() => undefined);
+  // Today's answer when someone (a /today, a /staffing, a rule on today's figures) already paid for it.
+  const today = await source.cachedToday?.().catch(() => undefined);
+  if (today?.value.slaRate !== undefined) totalTile.figures.serviceLevel = today.value.slaRate;
+  const staffing = today && floorStaffing(today.value, agents?.value, inputs.staffing ?? {}, snapshot.at, source.timeZone);
   return {
     source: source.id,
     label: source.label,
@@ -76,6 +90,7 @@ export async function buildFloorBoard(inputs: FloorInputs): Promise<FloorBoard> 
     ok: snapshot.failures.length === 0,
     tiles: [totalTile, ...queueTiles],
     ...(agents ? { agents: { ...byState(agents.value), asOf: agents.asOf } } : {}),
+    ...(staffing ? { staffing } : {}),
     alerts: alerts.map(alertOf).sort((a, b) => RANK[b.severity] - RANK[a.severity]),
   };
 }

@@ -4,12 +4,15 @@ import type { PollListener } from '../watcher/poller.js';
 import type { AlertRecord } from '../watcher/types.js';
 import { buildFloorBoard } from './build-floor.js';
 import type { FloorBus } from './floor-bus.js';
+import type { StaffingSettings } from './floor-staffing.js';
 
 export interface FloorPublisherOptions {
   bus: FloorBus;
   history?: History;
   /** Open alerts and early warnings (the watcher's store). */
   openAlerts: () => Promise<AlertRecord[]>;
+  /** Each source's `staffing:` settings. */
+  staffingOf?: (sourceId: string) => StaffingSettings | undefined;
   /** Real clock for `publishedAt` (latency is measured against it). */
   clock?: () => number;
 }
@@ -26,10 +29,18 @@ export function floorPublisher(options: FloorPublisherOptions): PollListener {
   return async (source: Source, snapshot, rules) => {
     const openAlerts = await options.openAlerts().catch(() => []);
     const board = await buildFloorBoard({
-      source: { id: source.id, label: source.label, vendor: source.vendor, timeZone: source.timeZone, cachedAgents: () => source.cachedAgents() },
+      source: {
+        id: source.id,
+        label: source.label,
+        vendor: source.vendor,
+        timeZone: source.timeZone,
+        cachedAgents: () => source.cachedAgents(),
+        cachedToday: () => source.cachedToday(),
+      },
       snapshot,
       rules,
       openAlerts,
+      staffing: options.staffingOf?.(source.id),
       history: options.history,
       publishedAt: clock(),
     });

@@ -104,6 +104,7 @@
     grid.appendChild(figure('Average wait', duration(f.averageWaitSeconds), targetText(tile, 'queue.avg_wait_seconds'), breaching('queue.avg_wait_seconds')));
     grid.appendChild(figure('Abandoned 30 min', count(f.abandonedLast30m), targetText(tile, 'queue.abandoned_30m'), breaching('queue.abandoned_30m')));
     grid.appendChild(figure('Agents available', count(f.agentsAvailable), targetText(tile, 'agents.available'), breaching('agents.available')));
+    if (tile.total && f.serviceLevel !== undefined) grid.appendChild(figure('Service level today', `${Math.round(f.serviceLevel * 100)}%`));
     if (tile.total && (f.agentsOnline !== undefined || targetText(tile, 'agents.online')))
       grid.appendChild(figure('Agents online', count(f.agentsOnline), targetText(tile, 'agents.online'), breaching('agents.online')));
     node.appendChild(grid);
