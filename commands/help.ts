@@ -48,7 +48,11 @@ export const helpCommand: CommandDefinition = {
  * only leaves an example out.
  */
 async function liveFacts(ctx: CommandContext): Promise<ExampleFacts> {
-  const facts: ExampleFacts = { sources: ctx.sources.all().map((s) => s.id), rules: ctx.config.alerts.map(ruleIdOf) };
+  const facts: ExampleFacts = {
+    sources: ctx.sources.all().map((s) => s.id),
+    rules: ctx.config.alerts.map(ruleIdOf),
+    watched: [...new Set(ctx.config.alerts.map((a) => a.source))],
+  };
   const source = ctx.sources.primary();
   const [chats, firing] = await Promise.allSettled([
     source.has('activeChats') && ctx.isSupervisor ? source.activeChats() : Promise.resolve(undefined),

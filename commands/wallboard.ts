@@ -18,7 +18,11 @@ export const wallboardCommand: CommandDefinition = {
   name: 'wallboard',
   summary: 'A private link to the live wallboard of your queues (tiles, alerts, last hour); `tv` for a floor screen, `revoke` ends every link.',
   usage: '/wallboard [tv] [source…] | /wallboard revoke',
-  examples: ({ sources }) => ['/wallboard', ...(sources.length ? [`/wallboard ${sources[0]}`] : []), '/wallboard tv'],
+  // Only sources the watcher polls have a board.
+  examples: ({ sources, watched = [] }) => {
+    const shown = sources.filter((s) => watched.includes(s));
+    return shown.length ? ['/wallboard', ...(sources.length > 1 ? [`/wallboard ${shown[0]}`] : [])] : [];
+  },
   access: 'everyone',
   usesSource: false,
   async handler(ctx) {
@@ -61,12 +65,15 @@ export const wallboardCommand: CommandDefinition = {
     if (chosen.length === 0) chosen.push(...known.filter((s) => wallboard.watched.has(s.id)).map((s) => s.id));
     if (chosen.length === 0) throw new UsageError('No source has a live board: the watcher polls only the sources an alert rule watches.');
     const { url, expiresAt } = await wallboard.link(chosen, tv ? 'tv' : 'desk');
+    const here = /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url)
+      ? ' It opens on this machine only: set PUBLIC_URL to the bot’s https address for others.'
+      : '';
     const labels = chosen.map((id) => ctx.sources.get(id)?.label ?? id);
     const zone = ctx.sources.get(chosen[0]!)?.timeZone ?? 'UTC';
     ctx.audit({ action: tv ? 'wallboard.link-tv' : 'wallboard.link', target: `wallboard:${chosen.join(',')}`, asker: ctx.asker });
     return {
       title: `Wallboard — ${labels.join(' · ')}`,
-      summary: `Your ${tv ? 'TV' : 'desk'} link to the live floor, until ${formatLocalDateTime(expiresAt.toISOString(), zone)}. Anyone with it sees the board: keep it to yourself (or to the screen).`,
+      summary: `Your ${tv ? 'TV' : 'desk'} link to the live floor, until ${formatLocalDateTime(expiresAt.toISOString(), zone)}. Anyone with it sees the board: keep it to yourself (or to the screen).${here}`,
       buttons: [{ label: 'Open wallboard', action: 'open', value: url, style: 'primary' }],
       context: { note: 'Live figures from the watcher: opening it costs no vendor request. /wallboard revoke ends every link.' },
       visibility: 'private',

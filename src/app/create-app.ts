@@ -214,7 +214,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           ? {
               floor: floor.bus,
               sources: [...wallboard.watched],
-              link: async () => (wallboard.problem ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
+              link: async () => (wallboard.problem || !settings.publicUrl ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
             }
           : undefined,
     });
@@ -233,7 +233,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const tenantIds = settings.teams.tenantIds.length ? settings.teams.tenantIds : settings.teams.tenantId ? [settings.teams.tenantId] : [];
       routes[`POST ${teamsModule.TEAMS_TAB_LINK_ROUTE}`] = teamsModule.teamsTabLink({
         verify: teamsModule.tabTokenVerifier({ appId: settings.teams.appId, tenantIds, keysUrl: settings.teams.keysUrl }),
-        link: async () => (wallboard.problem ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
+        link: async () => (wallboard.problem || !settings.publicUrl ? undefined : (await wallboard.link([...wallboard.watched], 'desk')).url),
         logger,
       });
     }

@@ -51,7 +51,8 @@ export function createLiveFloor(options: { settings: Settings; redis?: RedisClie
     routes: http.routes,
     publisher: (openAlerts) => floorPublisher({ bus, history, openAlerts, staffingOf: (id) => settings.loaded.config.sources[id]?.staffing }),
     access: (watched) => ({
-      problem: publicUrlProblem(settings.publicUrl),
+      // Without PUBLIC_URL the links name http://localhost:PORT: they open on this machine (npm start, the demo).
+      problem: settings.publicUrl ? publicUrlProblem(settings.publicUrl) : undefined,
       watched,
       link: (sources, kind) => links.link(sources, kind),
       async revoke() {

@@ -141,7 +141,11 @@ export function createRouter(options: RouterOptions): Router {
   const naming = commandNaming(prefix, names);
   const commandsFor = (asker: CommandInput['asker']) => commands.filter((c) => existsFor(c, asker) && mayRun(c, asker, config.access));
   // Examples name the sources and rules configured here, so each one runs as written.
-  const facts: ExampleFacts = { sources: sources.all().map((s) => s.id), rules: config.alerts.map(ruleIdOf) };
+  const facts: ExampleFacts = {
+    sources: sources.all().map((s) => s.id),
+    rules: config.alerts.map(ruleIdOf),
+    watched: [...new Set(config.alerts.map((a) => a.source))],
+  };
   const listFor = (turn: RouterTurn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
   const added: RouterMiddleware[] = [];
 

@@ -144,6 +144,8 @@ export interface ExampleFacts {
   sources: string[];
   /** Alert rule ids. */
   rules: string[];
+  /** Sources an alert rule watches: the watcher polls them (the wallboard shows them). */
+  watched?: string[];
   /** A chat in progress on the default source, when one was seen. */
   chatId?: string;
   /** An alert firing now. */
