@@ -14,6 +14,8 @@ import type { FloorAlert, FloorBoard, FloorTile, TileFigures, TileStatus, TileTa
 const TREND_MS = 3_600_000;
 /** Points kept per sparkline: enough for a TV, small on the wire. */
 const TREND_POINTS = 60;
+/** Today's cached answer is used for service level and staffing up to this old. */
+const TODAY_MAX_AGE_MS = 15 * 60_000;
 const RANK: Record<TileStatus, number> = { ok: 0, info: 1, warning: 2, critical: 3 };
 
 export interface FloorInputs {
@@ -76,7 +78,9 @@ export async function buildFloorBoard(inputs: FloorInputs): Promise<FloorBoard> 
 
   const agents = await source.cachedAgents?.().catch(() => undefined);
   // Today's answer when someone (a /today, a /staffing, a rule on today's figures) already paid for it.
-  const today = await source.cachedToday?.().catch(() => undefined);
+  const cachedDay = await source.cachedToday?.().catch(() => undefined);
+  // An answer older than this says little about now: no service level or staffing rather than an old one.
+  const today = cachedDay && snapshot.at.getTime() - Date.parse(cachedDay.asOf) <= TODAY_MAX_AGE_MS ? cachedDay : undefined;
   if (today?.value.slaRate !== undefined) totalTile.figures.serviceLevel = today.value.slaRate;
   const staffing = today && floorStaffing(today.value, agents?.value, inputs.staffing ?? {}, snapshot.at, source.timeZone);
   return {
