@@ -90,6 +90,7 @@ export interface OpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;
   url: string;
+  style?: 'default' | 'positive' | 'destructive';
 }
 
 export interface SubmitAction {
