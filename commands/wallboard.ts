@@ -16,7 +16,7 @@ import { didYouMean } from '../src/util/suggest.js';
  */
 export const wallboardCommand: CommandDefinition = {
   name: 'wallboard',
-  summary: 'A private link to the live wallboard of your queues (tiles, alerts, last hour); `tv` for a floor screen, `revoke` ends every link.',
+  summary: 'A private link to the live wallboard of your queues (tiles, alerts, last hour); add tv for a floor screen, or revoke to end every link.',
   usage: '/wallboard [tv] [source…] | /wallboard revoke',
   // Only sources the watcher polls have a board.
   examples: ({ sources, watched = [] }) => {
