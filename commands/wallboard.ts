@@ -25,6 +25,8 @@ export const wallboardCommand: CommandDefinition = {
   },
   access: 'everyone',
   usesSource: false,
+  // Revoking ends every link: "Share in channel" must never run it a second time.
+  acts: (args) => args[0]?.toLowerCase() === 'revoke',
   async handler(ctx) {
     const wallboard = ctx.wallboard;
     if (!wallboard) throw new UsageError('The wallboard needs the watcher, which is off here (watcher.enabled: false).');
