@@ -1,16 +1,18 @@
 import type { AgentState, AgentStatus } from '../src/domain/types.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
-import { formatCount, formatDuration } from '../src/reply/format.js';
+import { localized, type Localized } from '../src/i18n/index.js';
 import { pageOf } from '../src/reply/paging.js';
 import { maskPhones } from '../src/privacy/mask-phone.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
-import { capitalize, nextPageButton, refreshButton, sourceContext } from './common.js';
+import { nextPageButton, pageNote, refreshButton, sourceContext, speech } from './common.js';
 
 /** Order of the list and of the totals: who can take a chat first. */
 const STATES: AgentState[] = ['available', 'busy', 'away', 'offline', 'unknown'];
 const FILTERS = ['available', 'busy', 'away', 'offline'] as const;
+/** `free` is what the answers call an available agent: it filters like `available`. */
+const ALIASES: Record<string, AgentState> = { free: 'available' };
 
 /**
  * `/agents [source] [status]`: totals by status, then each agent with ongoing chats and capacity.
@@ -20,22 +22,24 @@ const FILTERS = ['available', 'busy', 'away', 'offline'] as const;
  */
 export const agentsCommand: CommandDefinition = {
   name: 'agents',
-  summary: 'Agents by status (available, busy, away, offline) with their ongoing chats and capacity.',
+  summary: localized('en').t('command.agents.summary'),
   usage: '/agents [source] [available|busy|away|offline]',
   examples: ({ sources }) => ['/agents', '/agents busy', ...(sources.length ? [`/agents ${sources[1] ?? sources[0]} available`] : [])],
   access: 'everyone',
   async handler(ctx) {
+    const said = speech(ctx);
+    const { t, fmt } = said;
     let filter: AgentState | undefined;
     for (const arg of ctx.args) {
-      const word = arg.toLowerCase();
+      const lower = arg.toLowerCase();
+      const word = ALIASES[lower] ?? lower;
       if (filter === undefined && (FILTERS as readonly string[]).includes(word)) filter = word as AgentState;
-      else if (filter !== undefined && (FILTERS as readonly string[]).includes(word))
-        throw new UsageError('Give one status at most: available, busy, away or offline.');
+      else if (filter !== undefined && (FILTERS as readonly string[]).includes(word)) throw new UsageError(t('agents.oneStatus'));
       else {
         const ids = ctx.sources.all().map((s) => s.id);
-        const hint = didYouMean(arg, [...FILTERS, ...ids]);
-        if (ids.length > 1) throw new UsageError(`"${echo(arg)}" is neither a status (${FILTERS.join(', ')}) nor a source (${ids.join(', ')}).${hint}`);
-        throw new UsageError(`"${echo(arg)}" is not a status: use available, busy, away or offline.${hint}`);
+        const hint = didYouMean(arg, [...FILTERS, ...ids], '', t);
+        if (ids.length > 1) throw new UsageError(t('agents.neither', { arg: echo(arg), statuses: FILTERS.join(', '), ids: ids.join(', '), hint }));
+        throw new UsageError(t('agents.notAStatus', { arg: echo(arg), hint }));
       }
     }
     const source = ctx.sources.primary();
@@ -52,35 +56,35 @@ export const agentsCommand: CommandDefinition = {
     const showToday = listed.some((a) => a.chatsToday !== undefined);
     const showIds = page.items.some((a) => a.chatIds?.length);
     const columns = [
-      'Agent',
-      'Status',
-      ...(showCapacity ? ['Chats'] : []),
-      ...(showSince ? ['For'] : []),
-      ...(showToday ? ['Today'] : []),
-      ...(showIds ? ['Chats in progress'] : []),
+      t('agents.col.agent'),
+      t('agents.col.status'),
+      ...(showCapacity ? [t('agents.col.chats')] : []),
+      ...(showSince ? [t('agents.col.for')] : []),
+      ...(showToday ? [t('agents.col.today')] : []),
+      ...(showIds ? [t('agents.col.chatIds')] : []),
     ];
     const rows = page.items.map((a) => [
       maskPhones(a.name),
-      statusOf(a),
+      statusOf(a, said),
       ...(showCapacity ? [capacityOf(a)] : []),
-      ...(showSince ? [a.since ? formatDuration((now.getTime() - Date.parse(a.since)) / 1000) : '—'] : []),
-      ...(showToday ? [formatCount(a.chatsToday)] : []),
+      ...(showSince ? [a.since ? fmt.duration((now.getTime() - Date.parse(a.since)) / 1000) : '—'] : []),
+      ...(showToday ? [fmt.count(a.chatsToday)] : []),
       ...(showIds ? [a.chatIds?.join(' ') ?? ''] : []),
     ]);
     const someChat = page.items.find((a) => a.chatIds?.length)?.chatIds?.[0];
-    const hint = ctx.isSupervisor ? transcriptHint(someChat, agents, ctx.asTyped) : [];
+    const hint = ctx.isSupervisor ? transcriptHint(someChat, agents, ctx.asTyped, said) : [];
     const shownStates = STATES.filter((s) => s !== 'unknown' || (counts.get(s) ?? 0) > 0);
-    const totals = shownStates.map((s) => `${formatCount(counts.get(s))} ${s}`).join(' · ');
+    const totals = shownStates.map((s) => t(`agents.total.${s}`, { count: counts.get(s) ?? 0, value: fmt.count(counts.get(s)) })).join(' · ');
     return {
-      title: filter ? `Agents ${filter} — ${source.label}` : `Agents — ${source.label}`,
-      summary: agents.length === 0 ? 'No agents reported.' : totals,
-      fields: shownStates.map((s) => ({ label: capitalize(s), value: formatCount(counts.get(s)) })),
+      title: filter ? t('agents.titleFiltered', { status: t(`agents.state.${filter}`), source: source.label }) : t('agents.title', { source: source.label }),
+      summary: agents.length === 0 ? t('agents.none') : totals,
+      fields: shownStates.map((s) => ({ label: t(`agents.state.${s}`), value: fmt.count(counts.get(s)) })),
       table: listed.length
         ? { columns, rows, footnote: page.footnote, kinds: columns.map((_, i) => (showIds && i === columns.length - 1 ? 'id' : undefined)) }
         : undefined,
-      sections: agents.length > 0 && listed.length === 0 ? [{ text: `Nobody is ${filter} right now.` }] : hint.length ? hint : undefined,
+      sections: agents.length > 0 && listed.length === 0 && filter ? [{ text: t(`agents.nobody.${filter}`) }] : hint.length ? hint : undefined,
       buttons: [refreshButton(ctx, '/agents'), ...(page.nextPage ? [nextPageButton(ctx, '/agents', page.nextPage)] : [])],
-      context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
+      context: sourceContext(source, fetched, pageNote(page, t), t),
       visibility: 'public',
       tone: agents.length > 0 && (counts.get('available') ?? 0) === 0 ? 'warning' : 'normal',
     };
@@ -91,10 +95,15 @@ export const agentsCommand: CommandDefinition = {
  * A chat id to follow to `/transcript`: one in progress on this page, or else (a quiet moment)
  * the chat that finished last, when the vendor tells it.
  */
-function transcriptHint(inProgress: string | undefined, agents: readonly AgentStatus[], asTyped: (command: string) => string): Array<{ text: string }> {
-  if (inProgress) return [{ text: `Open a chat in progress: ${asTyped(`/transcript ${inProgress}`)}` }];
+function transcriptHint(
+  inProgress: string | undefined,
+  agents: readonly AgentStatus[],
+  asTyped: (command: string) => string,
+  { t }: Localized,
+): Array<{ text: string }> {
+  if (inProgress) return [{ text: t('agents.openChat', { command: asTyped(`/transcript ${inProgress}`) }) }];
   const last = lastFinishedChat(agents);
-  return last ? [{ text: `Last finished chat: ${asTyped(`/transcript ${last}`)}` }] : [];
+  return last ? [{ text: t('agents.lastChat', { command: asTyped(`/transcript ${last}`) }) }] : [];
 }
 
 /** The id of the chat that finished last among these agents, when the vendor tells it. */
@@ -106,11 +115,12 @@ export function lastFinishedChat(agents: readonly AgentStatus[]): string | undef
   return last?.id;
 }
 
-/** "Away (Lunch)": the normalised state, and the vendor's word when it says more. */
-function statusOf(agent: AgentStatus): string {
+/** "Away (Lunch)": the normalised state in the asker's words, and the vendor's word when it says more. */
+function statusOf(agent: AgentStatus, { t }: Localized): string {
   const label = agent.stateLabel.trim();
-  if (!label || label.toLowerCase() === agent.state) return capitalize(agent.state);
-  return `${capitalize(agent.state)} (${label})`;
+  const state = t(`agents.state.${agent.state}`);
+  if (!label || label.toLowerCase() === agent.state || label.toLowerCase() === state.toLowerCase()) return state;
+  return `${state} (${label})`;
 }
 
 /** "2/3" with a capacity, "2" without. */

@@ -3,6 +3,18 @@ import type { ReplyButton, ReplyContext } from '../src/reply/reply.js';
 import { UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
+import { localized, type Localized, type Translate } from '../src/i18n/index.js';
+
+/**
+ * The asker's language: messages and number and date formats for the answer.
+ *
+ * @example
+ *   const { t, fmt } = speech(ctx);
+ *   t('queue.title', { source: source.label });
+ */
+export function speech(ctx: Pick<CommandContext, 'asker'>): Localized {
+  return localized(ctx.asker.locale);
+}
 
 /** "Bogotá (wolkvox)": which operation answered, in every reply's context line. */
 export function sourceName(source: Source): string {
@@ -14,34 +26,46 @@ export function sourceName(source: Source): string {
  * old when it is.
  *
  * @example
- *   context: sourceContext(source, fetched, 'page 2 of 3')
+ *   context: sourceContext(source, fetched, 'page 2 of 3', t)
  */
-export function sourceContext(source: Source, fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason'>, note?: string): ReplyContext {
+export function sourceContext(
+  source: Source,
+  fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason'>,
+  note?: string,
+  t: Translate = localized('en').t,
+): ReplyContext {
   return {
     source: sourceName(source),
     asOf: fetched.asOf,
-    staleReason: fetched.stale ? (fetched.staleReason ?? 'the vendor did not answer; showing the last answer') : undefined,
+    staleReason: fetched.stale ? (fetched.staleReason ?? t('context.staleDefault')) : undefined,
     timeZone: source.timeZone,
     note,
   };
 }
 
+/** "page 2 of 3" when there is more than one page. */
+export function pageNote(page: { page: number; pageCount: number }, t: Translate): string | undefined {
+  return page.pageCount > 1 ? t('context.page', { page: page.page, count: page.pageCount }) : undefined;
+}
+
 /** "Refresh": runs the same command again (same page). */
 export function refreshButton(ctx: CommandContext, fallback: string): ReplyButton {
   const text = ctx.commandText ?? fallback;
-  return { label: 'Refresh', action: 'run', value: ctx.page && ctx.page > 1 ? `${text} page:${ctx.page}` : text };
+  return { label: speech(ctx).t('button.refresh'), action: 'run', value: ctx.page && ctx.page > 1 ? `${text} page:${ctx.page}` : text };
 }
 
 /** "Next page": the same command with `page:N`. */
 export function nextPageButton(ctx: CommandContext, fallback: string, page: number): ReplyButton {
-  return { label: 'Next page', action: 'run', value: `${ctx.commandText ?? fallback} page:${page}`, style: 'primary' };
+  return { label: speech(ctx).t('button.nextPage'), action: 'run', value: `${ctx.commandText ?? fallback} page:${page}`, style: 'primary' };
 }
 
 /** The usage error for a word the command does not take: most often a mistyped source name. */
 export function unexpectedArgument(ctx: CommandContext, command: string, arg: string): UsageError {
+  const { t } = speech(ctx);
   const ids = ctx.sources.all().map((s) => s.id);
-  if (ids.length > 1) return new UsageError(`"${echo(arg)}" is not a source here.${didYouMean(arg, ids)} Sources: ${ids.join(', ')}.`);
-  return new UsageError(`/${command} does not take "${echo(arg)}".${didYouMean(arg, ids)}`);
+  const hint = didYouMean(arg, ids, '', t);
+  if (ids.length > 1) return new UsageError(t('common.notASource', { arg: echo(arg), hint, ids: ids.join(', ') }));
+  return new UsageError(t('common.doesNotTake', { command, arg: echo(arg), hint }));
 }
 
 /** Capitalised first letter, for labels built from domain words ("busy" -> "Busy"). */
@@ -53,10 +77,9 @@ export function capitalize(word: string): string {
  * Said in the context line of an answer whose counts are lower bounds (`lowerBound` of the
  * domain figures): the vendor holds more records than the bot reads for one answer.
  */
-export const LOWER_BOUND_NOTE =
-  'counts are lower bounds: the vendor holds more records than the bot reads for one answer (an administrator can raise maxPages)';
+export const LOWER_BOUND_NOTE = localized('en').t('context.lowerBound');
 
 /** "at least 10,000" when the figure is a lower bound, else the figure as written. */
-export function atLeast(formatted: string, lowerBound: boolean | undefined): string {
-  return lowerBound && formatted !== '—' ? `at least ${formatted}` : formatted;
+export function atLeast(formatted: string, lowerBound: boolean | undefined, t: Translate = localized('en').t): string {
+  return lowerBound && formatted !== '—' ? t('common.atLeast', { value: formatted }) : formatted;
 }

@@ -1,7 +1,9 @@
 import type { CommandContext, CommandDefinition, ExampleFacts } from '../src/router/types.js';
 import { lastFinishedChat } from './agents.js';
 import { UsageError } from '../src/router/types.js';
-import { commandListReply, echo, usageReply } from '../src/router/replies.js';
+import { commandListReply, echo, summaryOf, usageReply } from '../src/router/replies.js';
+import { localized } from '../src/i18n/index.js';
+import { speech } from './common.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 
@@ -15,29 +17,34 @@ import { ruleIdOf } from '../src/config/rule-id.js';
  */
 export const helpCommand: CommandDefinition = {
   name: 'help',
-  summary: 'The commands you can run, with examples.',
+  summary: localized('en').t('command.help.summary'),
   usage: '/help [command]',
   examples: ['/help', '/help transcript'],
   access: 'everyone',
   usesSource: false,
   openToAll: true,
   async handler(ctx) {
+    const { t } = speech(ctx);
     const mine = ctx.commands ?? [];
     const [name, extra] = ctx.args;
-    if (extra !== undefined) throw new UsageError('Ask about one command at a time, such as /help queue.');
+    if (extra !== undefined) throw new UsageError(t('help.oneAtATime'));
     const facts = await liveFacts(ctx);
-    if (name === undefined) return { ...commandListReply(mine, ctx.sources, 'Commands you can run', facts), visibility: 'private' };
+    if (name === undefined) return { ...commandListReply(mine, ctx.sources, t('router.commandsYouCanRun'), facts, undefined, t), visibility: 'private' };
     const wanted = name.replace(/^\//, '').toLowerCase();
     const command = mine.find((c) => c.name === wanted);
     if (!command)
       throw new UsageError(
-        `There is no command "${echo(name)}" you can run.${didYouMean(
-          wanted,
-          mine.map((c) => c.name),
-          '/help ',
-        )} Try /help for the list.`,
+        t('help.noSuchCommand', {
+          name: echo(name),
+          hint: didYouMean(
+            wanted,
+            mine.map((c) => c.name),
+            '/help ',
+            t,
+          ),
+        }),
       );
-    return { ...usageReply(command, command.summary, facts), title: `/${command.name}`, tone: 'normal' };
+    return { ...usageReply(command, summaryOf(command, t), facts, t), title: `/${command.name}`, tone: 'normal' };
   },
 };
 

@@ -3,6 +3,7 @@ import type { ChartThreshold, ReplyChart } from '../src/reply/chart.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
 import type { CommandContext } from '../src/router/types.js';
 import { formatCount, formatDuration } from '../src/reply/format.js';
+import { localized, type Localized } from '../src/i18n/index.js';
 import { bucketMax, sparkline } from '../src/reply/sparkline.js';
 import type { Source } from '../src/sources/source.js';
 
@@ -34,6 +35,7 @@ export async function queueTrends(
   queues: readonly string[],
   now: Date,
   thresholds: ChartThreshold[] = [],
+  said: Localized = localized('en'),
 ): Promise<QueueTrends> {
   const sparklines = new Map<string, string>();
   if (!history) return { sparklines };
@@ -55,25 +57,29 @@ export async function queueTrends(
     const top = Math.max(SPARK_FLOOR, ...buckets.filter((v): v is number => v !== undefined));
     sparklines.set(name, sparkline(buckets, top));
   });
-  return { sparklines, chart: recent.length >= 2 ? { ...waitChart(source, recent, lastWeek), ...(thresholds.length ? { thresholds } : {}) } : undefined };
+  return {
+    sparklines,
+    chart: recent.length >= 2 ? { ...waitChart(source, recent, lastWeek, said), ...(thresholds.length ? { thresholds } : {}) } : undefined,
+  };
 }
 
-function waitChart(source: Source, recent: Sample[], lastWeek: Sample[]): ReplyChart {
+function waitChart(source: Source, recent: Sample[], lastWeek: Sample[], said: Localized): ReplyChart {
+  const { t } = said;
   const points = (samples: Sample[], figure: string, shift = 0): Array<[number, number | null]> =>
     samples.map((s) => [s.at + shift, s.figures[figure] ?? null]);
   const series: ReplyChart['series'] = [
-    { name: 'Waiting', unit: 'count', points: points(recent, 'queue.waiting') },
-    { name: 'Longest wait', unit: 'seconds', points: points(recent, 'queue.longest_wait_seconds') },
+    { name: t('trend.waiting'), unit: 'count', points: points(recent, 'queue.waiting') },
+    { name: t('trend.longestWait'), unit: 'seconds', points: points(recent, 'queue.longest_wait_seconds') },
   ];
   if (lastWeek.length >= 2) {
     series.push(
-      { name: 'Waiting, last week', unit: 'count', role: 'comparison', points: points(lastWeek, 'queue.waiting', WEEK) },
-      { name: 'Longest wait, last week', unit: 'seconds', role: 'comparison', points: points(lastWeek, 'queue.longest_wait_seconds', WEEK) },
+      { name: t('trend.waitingLastWeek'), unit: 'count', role: 'comparison', points: points(lastWeek, 'queue.waiting', WEEK) },
+      { name: t('trend.longestWaitLastWeek'), unit: 'seconds', role: 'comparison', points: points(lastWeek, 'queue.longest_wait_seconds', WEEK) },
     );
   }
   return {
-    title: `${source.label}: waiting and longest wait, last 2 hours`,
-    description: describeTrend(recent, lastWeek),
+    title: t('trend.title', { source: source.label }),
+    description: describeTrend(recent, lastWeek, said),
     timeZone: source.timeZone,
     kind: 'line',
     series,
@@ -106,15 +112,16 @@ export async function queueThresholds(ctx: Pick<CommandContext, 'config' | 'rule
 }
 
 /** "Waiting 3 → 9 (peak 11); longest wait 40s → 3m 10s. Same time last week: peak 6 waiting." */
-function describeTrend(recent: Sample[], lastWeek: Sample[]): string {
+function describeTrend(recent: Sample[], lastWeek: Sample[], { t, fmt }: Localized): string {
   const values = (samples: Sample[], figure: string) => samples.map((s) => s.figures[figure]).filter((v): v is number => v !== undefined);
   const waiting = values(recent, 'queue.waiting');
   const longest = values(recent, 'queue.longest_wait_seconds');
   const parts: string[] = [];
-  if (waiting.length) parts.push(`Waiting ${formatCount(waiting[0])} → ${formatCount(waiting.at(-1))} (peak ${formatCount(Math.max(...waiting))})`);
-  if (longest.length) parts.push(`longest wait ${formatDuration(longest[0])} → ${formatDuration(longest.at(-1))}`);
-  let text = `${parts.join('; ')} over the last 2 hours.`;
+  if (waiting.length)
+    parts.push(t('trend.waitingFromTo', { from: fmt.count(waiting[0]), to: fmt.count(waiting.at(-1)), peak: fmt.count(Math.max(...waiting)) }));
+  if (longest.length) parts.push(t('trend.longestFromTo', { from: fmt.duration(longest[0]), to: fmt.duration(longest.at(-1)) }));
+  let text = t('trend.overLastTwoHours', { parts: parts.join('; ') });
   const before = values(lastWeek, 'queue.waiting');
-  if (before.length) text += ` Same time last week: peak ${formatCount(Math.max(...before))} waiting.`;
+  if (before.length) text += ` ${t('trend.lastWeek', { peak: fmt.count(Math.max(...before)) })}`;
   return text;
 }

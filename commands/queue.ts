@@ -2,9 +2,9 @@ import type { QueueFigures } from '../src/domain/types.js';
 import type { Source } from '../src/sources/source.js';
 import type { ColumnKind, ReplyField } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
-import { formatCount, formatDuration, formatLocalTime } from '../src/reply/format.js';
+import { localized, type Localized } from '../src/i18n/index.js';
 import { pageOf } from '../src/reply/paging.js';
-import { LOWER_BOUND_NOTE, atLeast, nextPageButton, refreshButton, sourceContext, unexpectedArgument } from './common.js';
+import { atLeast, nextPageButton, pageNote, refreshButton, sourceContext, speech, unexpectedArgument } from './common.js';
 import { queueThresholds, queueTrends } from './queue-trend.js';
 
 /**
@@ -15,34 +15,41 @@ import { queueThresholds, queueTrends } from './queue-trend.js';
  */
 export const queueCommand: CommandDefinition = {
   name: 'queue',
-  summary: 'Chats waiting now: longest and average wait, abandoned in the last 30 minutes, per queue.',
+  summary: localized('en').t('command.queue.summary'),
   usage: '/queue [source]',
   examples: ({ sources }) => ['/queue', ...(sources.length ? [`/queue ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
   async handler(ctx) {
+    const said = speech(ctx);
+    const { t, fmt } = said;
     const [extra] = ctx.args;
     if (extra !== undefined) throw unexpectedArgument(ctx, 'queue', extra);
     const source = ctx.sources.primary();
     const fetched = await source.queue();
-    const { queues, totals, lowerBound } = fetched.value;
+    const { queues, totals, lowerBound, averageWaitOver } = fetched.value;
     const longest = totals.longestWaitSeconds ?? maxOf(queues.map((q) => q.longestWaitSeconds));
     const abandoned = totals.abandonedLast30m ?? sumOf(queues.map((q) => q.abandonedLast30m));
     const given = totals.agentsAvailable ?? sumOf(queues.map((q) => q.agentsAvailable));
     const fromAgents = given === undefined ? await availableFromCachedAgents(source, fetched.asOf) : undefined;
     const available = given ?? fromAgents?.count;
 
+    const free = fmt.count(available);
     const fields: ReplyField[] = [
-      { label: 'Waiting now', value: atLeast(formatCount(totals.waiting), lowerBound) },
-      { label: 'Longest wait', value: formatDuration(longest) },
-      { label: 'Average wait', value: formatDuration(totals.averageWaitSeconds) },
-      { label: 'Abandoned (30 min)', value: formatCount(abandoned) },
-      { label: 'Agents available', value: formatCount(available) + (fromAgents?.asOf ? ` (as of ${formatLocalTime(fromAgents.asOf, source.timeZone)})` : '') },
+      { label: t('queue.waitingNow'), value: atLeast(fmt.count(totals.waiting), lowerBound, t) },
+      { label: t('queue.longestWait'), value: fmt.duration(longest) },
     ];
-    if (totals.agentsOnline !== undefined) fields.push({ label: 'Agents online', value: formatCount(totals.agentsOnline) });
-    if (totals.ongoingChats !== undefined) fields.push({ label: 'Chats in progress', value: formatCount(totals.ongoingChats) });
+    // An average says what it is over; a vendor that gives none gets no line (wolkvox).
+    if (totals.averageWaitSeconds !== undefined || averageWaitOver)
+      fields.push({ label: t(`queue.avgWait.${averageWaitOver ?? 'last30m'}`), value: fmt.duration(totals.averageWaitSeconds) });
+    fields.push(
+      { label: t('queue.abandoned'), value: fmt.count(abandoned) },
+      { label: t('queue.agentsFree'), value: fromAgents?.asOf ? t('queue.asOfTime', { value: free, time: fmt.time(fromAgents.asOf, source.timeZone) }) : free },
+    );
+    if (totals.agentsOnline !== undefined) fields.push({ label: t('queue.agentsSignedIn'), value: fmt.count(totals.agentsOnline) });
+    if (totals.ongoingChats !== undefined) fields.push({ label: t('queue.inProgress'), value: fmt.count(totals.ongoingChats) });
 
     const page = pageOf([...queues].sort(worstFirst), ctx.page);
-    const columns = COLUMNS.filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
+    const columns = columnsFor(said, averageWaitOver ?? 'last30m').filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
     // Trends come from history; without it (or when it fails) the answer is the snapshot alone.
     const trends = await queueTrends(
       ctx.history,
@@ -50,11 +57,12 @@ export const queueCommand: CommandDefinition = {
       queues.map((q) => q.name),
       ctx.now(),
       await queueThresholds(ctx, source.id),
+      said,
     ).catch(() => ({ sparklines: new Map<string, string>(), chart: undefined }));
-    if (trends.sparklines.size > 0) columns.push({ title: 'Last hour', cell: (q) => trends.sparklines.get(q.name) ?? '', kind: 'trend' });
+    if (trends.sparklines.size > 0) columns.push({ title: t('queue.col.lastHour'), cell: (q) => trends.sparklines.get(q.name) ?? '', kind: 'trend' });
     return {
-      title: `Queue — ${source.label}`,
-      summary: summaryOf(totals.waiting, longest, available, lowerBound),
+      title: t('queue.title', { source: source.label }),
+      summary: summaryOf(said, totals.waiting, longest, available, lowerBound),
       fields,
       table: queues.length
         ? {
@@ -68,8 +76,8 @@ export const queueCommand: CommandDefinition = {
       context: sourceContext(
         source,
         fetched,
-        [lowerBound ? LOWER_BOUND_NOTE : undefined, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter(Boolean).join(' · ') ||
-          undefined,
+        [lowerBound ? t('context.lowerBound') : undefined, pageNote(page, t)].filter(Boolean).join(' · ') || undefined,
+        t,
       ),
       visibility: 'public',
       chart: trends.chart,
@@ -92,20 +100,25 @@ const figure = (title: string, value: (q: QueueFigures) => number | undefined, f
   cell: (q) => format(value(q)),
 });
 
-const COLUMNS: Column[] = [
-  { title: 'Queue', cell: (q) => q.name },
-  { title: 'Waiting', cell: (q) => formatCount(q.waiting) },
-  figure('Longest', (q) => q.longestWaitSeconds, formatDuration),
-  figure('Average', (q) => q.averageWaitSeconds, formatDuration),
-  figure('Abandoned 30m', (q) => q.abandonedLast30m, formatCount),
-  figure('Available', (q) => q.agentsAvailable, formatCount),
-  figure('In progress', (q) => q.ongoingChats, formatCount),
-];
+/** The table's columns in the asker's language; the average's header says its window. */
+function columnsFor({ t, fmt }: Localized, averageOver: 'last30m' | 'waitingNow'): Column[] {
+  return [
+    { title: t('queue.col.queue'), cell: (q) => q.name },
+    { title: t('queue.col.waiting'), cell: (q) => fmt.count(q.waiting) },
+    figure(t('queue.col.longest'), (q) => q.longestWaitSeconds, fmt.duration),
+    figure(t(`queue.col.avg.${averageOver}`), (q) => q.averageWaitSeconds, fmt.duration),
+    figure(t('queue.col.abandoned'), (q) => q.abandonedLast30m, fmt.count),
+    figure(t('queue.col.free'), (q) => q.agentsAvailable, fmt.count),
+    figure(t('queue.col.inProgress'), (q) => q.ongoingChats, fmt.count),
+  ];
+}
 
-function summaryOf(waiting: number, longest: number | undefined, available: number | undefined, lowerBound?: boolean): string {
-  const parts = [waiting === 0 && !lowerBound ? 'Nobody waiting' : `${atLeast(formatCount(waiting), lowerBound)} waiting`];
-  if (waiting > 0 && longest !== undefined) parts.push(`longest ${formatDuration(longest)}`);
-  if (available !== undefined) parts.push(`${formatCount(available)} agent${available === 1 ? '' : 's'} available`);
+function summaryOf({ t, fmt }: Localized, waiting: number, longest: number | undefined, available: number | undefined, lowerBound?: boolean): string {
+  const parts = [
+    waiting === 0 && !lowerBound ? t('queue.nobodyWaiting') : t('queue.waiting', { count: waiting, value: atLeast(fmt.count(waiting), lowerBound, t) }),
+  ];
+  if (waiting > 0 && longest !== undefined) parts.push(t('queue.longest', { duration: fmt.duration(longest) }));
+  if (available !== undefined) parts.push(t('queue.free', { count: available, value: fmt.count(available) }));
   return parts.join(' · ');
 }
 

@@ -148,5 +148,5 @@ export function mapQueue(entries: readonly QueueEntry[], rightNow?: RightNowWire
   const ongoing = rightNow?.ongoingChats ?? sum((q) => q.ongoingChats);
   if (ongoing != null) totals.ongoingChats = ongoing;
   if (rightNow?.loggedInAgents != null) totals.agentsOnline = rightNow.loggedInAgents;
-  return { queues, totals };
+  return { queues, totals, averageWaitOver: 'last30m' };
 }

@@ -65,6 +65,7 @@ export function queueSnapshotAt(sim: DaySim, t: number): QueueSnapshot {
   const answered = rows.reduce((sum, row) => sum + row.answered, 0);
   return {
     queues,
+    averageWaitOver: 'last30m',
     totals: {
       waiting: sum(queues, (q) => q.waiting),
       longestWaitSeconds: Math.max(0, ...queues.map((q) => q.longestWaitSeconds ?? 0)),

@@ -57,5 +57,5 @@ export function queueSnapshot(chats: readonly ChatWire[], zone: string, now: Dat
     totals.longestWaitSeconds = Math.max(...everyWait);
     totals.averageWaitSeconds = roundedMean(everyWait)!;
   }
-  return { queues, totals };
+  return { queues, totals, averageWaitOver: 'waitingNow' };
 }

@@ -5,6 +5,7 @@ import { createApp } from '../app/create-app.js';
 import { readSettings } from '../app/settings.js';
 import { renderText } from '../reply/render-text.js';
 import { readableLines } from '../log/logger.js';
+import { localeFromEnv } from '../i18n/index.js';
 
 const EXIT_BY_OUTCOME = { ok: 0, not_available: 1, vendor_error: 1, error: 1, usage: 2, denied: 2 } as const;
 
@@ -38,7 +39,12 @@ export async function runAsk(text: string, env: NodeJS.ProcessEnv): Promise<numb
   try {
     // Work past a couple of seconds says what is being done, on stderr: stdout holds the answer alone.
     const progress = (note: string) => void process.stderr.write(`${note}\n`);
-    const { reply, outcome } = await app.router.run({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
+    const { reply, outcome } = await app.router.run({
+      text,
+      asker: { platform: 'console', userId: 'console', locale: localeFromEnv(env) },
+      venue: 'console',
+      progress,
+    });
     process.stdout.write(`${renderText(reply, { asTyped: app.asTyped })}\n`);
     return EXIT_BY_OUTCOME[outcome];
   } finally {

@@ -1,3 +1,4 @@
+import { localeFromEnv } from '../i18n/index.js';
 import { ConfigError } from '../config/load.js';
 import { describeProblem } from '../config/config-problem.js';
 import { terminalAuditSink } from '../audit/terminal-sink.js';
@@ -85,6 +86,6 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    const prompt = terminal ? startPrompt({ router: app.router, terminal, asTyped: app.asTyped, onClose: () => void shutdown('end of input') }) : undefined;
+    const prompt = terminal ? startPrompt({ router: app.router, terminal, asTyped: app.asTyped, locale: localeFromEnv(env), onClose: () => void shutdown('end of input') }) : undefined;
   });
 }

@@ -29,6 +29,11 @@ export interface QueueFigures {
 /** `/queue`: the state of the queues now. Totals are over every queue of the source. */
 export interface QueueSnapshot {
   queues: QueueFigures[];
+  /**
+   * What the average waits cover, as the vendor computes them: chats answered in the last 30
+   * minutes (Comm100's `avgWaitTimeinLast30Mins`, the demo), or the chats waiting now (VCC Live).
+   */
+  averageWaitOver?: 'last30m' | 'waitingNow';
   totals: {
     waiting: number;
     longestWaitSeconds?: number;

@@ -1,6 +1,6 @@
 import type { Reply, ReplyContext, ReplyTable } from './reply.js';
 import { lightSpans } from './light-markup.js';
-import { formatAge, formatLocalTime } from './format.js';
+import { localized } from '../i18n/index.js';
 
 export interface RenderTextOptions {
   /** Clock for "2 min ago"; defaults to the system clock. */
@@ -34,7 +34,7 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
   for (const section of reply.sections ?? []) {
     blocks.push([section.heading, section.text && withoutMarks(section.text)].filter((part) => part !== undefined && part !== '').join('\n'));
   }
-  const context = reply.context ? renderContext(reply.context, options.now ?? new Date()) : '';
+  const context = reply.context ? renderContext(reply.context, options.now ?? new Date(), reply.locale) : '';
   if (context) blocks.push(context);
   const asTyped = options.asTyped ?? ((text: string) => text);
   if (reply.buttons?.length) blocks.push(reply.buttons.map((b) => `[${b.label}: ${asTyped(buttonHint(b.action, b.value))}]`).join(' '));
@@ -57,13 +57,14 @@ function renderTable(table: ReplyTable): string {
   return lines.join('\n');
 }
 
-function renderContext(context: ReplyContext, now: Date): string {
+function renderContext(context: ReplyContext, now: Date, locale: string | undefined): string {
+  const { t, fmt } = localized(locale);
   const parts: string[] = [];
   if (context.source) parts.push(context.source);
   if (context.asOf) {
-    const clock = formatLocalTime(context.asOf, context.timeZone ?? 'UTC');
-    const age = formatAge(context.asOf, now);
-    let asOf = age === 'just now' || age === '—' ? `as of ${clock}` : `as of ${clock} (${age})`;
+    const time = fmt.time(context.asOf, context.timeZone ?? 'UTC');
+    const age = fmt.age(context.asOf, now);
+    let asOf = age === t('age.justNow') || age === '—' ? t('context.asOf', { time }) : t('context.asOfAge', { time, age });
     if (context.staleReason) asOf += ` — ${context.staleReason}`;
     parts.push(asOf);
   } else if (context.staleReason) {

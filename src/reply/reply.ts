@@ -38,6 +38,11 @@ export interface Reply {
    * sharing, since sharing re-runs its command and would do the action again.
    */
   actionResult?: boolean;
+  /**
+   * The language the reply is written in (a locale tag: `es`, `pt-BR`); renderers write their own
+   * fixed words (the context line, buttons they add) in it. Absent means English.
+   */
+  locale?: string;
 }
 
 /**

@@ -5,9 +5,10 @@ import { CapabilityMissingError } from '../sources/source.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import type { Reply } from '../reply/reply.js';
 import type { CommandOutcome } from './types.js';
+import { localized, type Translate } from '../i18n/index.js';
 
 /** Titles keep "the vendor said no" apart from "the vendor could not be reached". */
-const VENDOR_FAILURE = { refused: 'refused the request', unavailable: 'did not answer', nonsense: 'sent an answer the bot cannot read' } as const;
+const VENDOR_FAILURE = { refused: 'errors.refused', unavailable: 'errors.unavailable', nonsense: 'errors.nonsense' } as const;
 
 export type Outcome = CommandOutcome;
 
@@ -20,27 +21,27 @@ export type Outcome = CommandOutcome;
  * @example
  *   const { reply, outcome } = errorReply(error, 'queue', logger);
  */
-export function errorReply(error: unknown, command: string, logger: Logger): { reply: Reply; outcome: Outcome } {
+export function errorReply(error: unknown, command: string, logger: Logger, t: Translate = localized('en').t): { reply: Reply; outcome: Outcome } {
   if (error instanceof VendorError) {
     logger.warn({ command, vendorError: error.toLog() }, `/${command}: ${error.vendor} ${error.kind} (${error.reason})`);
     return {
       outcome: 'vendor_error',
-      reply: failure(`/${command}: ${error.vendor} ${VENDOR_FAILURE[error.kind]}`, error.userMessage, error.kind === 'refused' ? 'warning' : 'danger'),
+      reply: failure(t(VENDOR_FAILURE[error.kind], { command, vendor: error.vendor }), error.userMessage, error.kind === 'refused' ? 'warning' : 'danger'),
     };
   }
   if (error instanceof QuotaSpentError) {
     logger.warn({ command, token: error.tokenKey }, `/${command}: daily quota spent, nothing cached`);
-    return { outcome: 'vendor_error', reply: failure(`/${command}: quota spent`, error.userMessage, 'warning') };
+    return { outcome: 'vendor_error', reply: failure(t('errors.quotaSpent', { command }), error.userMessage, 'warning') };
   }
   if (error instanceof CapabilityMissingError) {
-    return { outcome: 'not_available', reply: failure(`/${command}: not available`, error.userMessage, 'normal') };
+    return { outcome: 'not_available', reply: failure(t('errors.notAvailable', { command }), error.userMessage, 'normal') };
   }
   const described = error instanceof Error ? error : new Error(String(error));
   logger.error(
     { command, err: { name: described.name, message: maskPhones(described.message), stack: maskPhones(described.stack ?? '') } },
     `/${command} failed`,
   );
-  return { outcome: 'error', reply: failure(`/${command} failed`, 'Something went wrong; it has been logged.', 'danger') };
+  return { outcome: 'error', reply: failure(t('errors.failed', { command }), t('errors.somethingWrong'), 'danger') };
 }
 
 function failure(title: string, summary: string, tone: Reply['tone']): Reply {

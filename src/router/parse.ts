@@ -1,3 +1,4 @@
+import { localized, type Translate } from '../i18n/index.js';
 /** The pieces of a command text. */
 export interface ParsedCommand {
   /** Lower-case command name without "/", or '' when the text was empty. */
@@ -47,18 +48,18 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
  *   parseCommandText('/Transcript “abc 1” page:2');
  *   // { ok: true, command: { name: 'transcript', args: ['abc 1'], quoted: [true], page: 2 } }
  */
-export function parseCommandText(text: string): ParseResult {
+export function parseCommandText(text: string, t: Translate = localized('en').t): ParseResult {
   if (text.length > MAX_COMMAND_LENGTH) {
     const name = readName(firstWord(text.slice(0, 100)));
-    return { ok: false, name, problem: `That is ${text.length.toLocaleString('en-US')} characters long; commands are short, such as "/transcript 12345".` };
+    return { ok: false, name, problem: t('parse.tooLong', { length: text.length }) };
   }
   const cleaned = text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, ' ');
-  const tokens = tokenize(cleaned);
+  const tokens = tokenize(cleaned, t);
   if (!tokens.ok) return { ok: false, name: readName(firstWord(cleaned)), problem: tokens.problem };
   const [first, ...rest] = tokens.tokens;
   if (!first) return { ok: true, command: { name: '', args: [], quoted: [] } };
   const name = first.quoted ? first.text : (readName(first.text) ?? first.text);
-  return readFlags(name, rest);
+  return readFlags(name, rest, t);
 }
 
 interface Token {
@@ -66,7 +67,7 @@ interface Token {
   quoted: boolean;
 }
 
-function tokenize(text: string): { ok: true; tokens: Token[] } | { ok: false; problem: string } {
+function tokenize(text: string, t: Translate): { ok: true; tokens: Token[] } | { ok: false; problem: string } {
   const tokens: Token[] = [];
   const chars = Array.from(text);
   let i = 0;
@@ -77,7 +78,7 @@ function tokenize(text: string): { ok: true; tokens: Token[] } | { ok: false; pr
     if (closers) {
       const start = ++i;
       while (i < chars.length && !closers.includes(chars[i]!)) i++;
-      if (i >= chars.length) return { ok: false, problem: `A quote (${chars[start - 1]}) is not closed; put the closing quote after the argument.` };
+      if (i >= chars.length) return { ok: false, problem: t('parse.openQuote', { quote: chars[start - 1] }) };
       tokens.push({ text: chars.slice(start, i).join(''), quoted: true });
       i++;
       continue;
@@ -89,7 +90,7 @@ function tokenize(text: string): { ok: true; tokens: Token[] } | { ok: false; pr
   return { ok: true, tokens };
 }
 
-function readFlags(name: string, tokens: Token[]): ParseResult {
+function readFlags(name: string, tokens: Token[], t: Translate): ParseResult {
   const command: ParsedCommand = { name, args: [], quoted: [] };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -106,11 +107,11 @@ function readFlags(name: string, tokens: Token[]): ParseResult {
       return {
         ok: false,
         name,
-        problem: `${flag[1]!.toLowerCase()} needs a value, such as ${flag[1]!.toLowerCase() === 'page' ? 'page:2' : 'source:bogota'}.`,
+        problem: t('parse.needsValue', { flag: flag[1]!.toLowerCase(), example: flag[1]!.toLowerCase() === 'page' ? 'page:2' : 'source:bogota' }),
       };
     if (flag[1]!.toLowerCase() === 'page') {
       const page = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-      if (!(page >= 1 && page <= MAX_PAGE)) return { ok: false, name, problem: `The page must be a number from 1, such as page:2.` };
+      if (!(page >= 1 && page <= MAX_PAGE)) return { ok: false, name, problem: t('parse.badPage') };
       command.page = page;
     } else {
       command.source = value;

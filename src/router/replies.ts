@@ -3,6 +3,21 @@ import { clip } from '../reply/format.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import { inertText } from '../reply/inert-text.js';
 import type { CommandDefinition, ExampleFacts, SourceDirectory } from './types.js';
+import { hasMessage, localized, type Translate } from '../i18n/index.js';
+
+const english = localized('en').t;
+
+/** A command's help line in the asker's language (the definition's own words when no message has it). */
+export function summaryOf(command: CommandDefinition, t: Translate = english): string {
+  const key = `command.${command.name}.summary`;
+  return hasMessage(key) ? t(key) : command.summary;
+}
+
+/** How a command is written, its placeholders in the asker's language: `/queue [fuente]`. */
+export function usageOf(command: CommandDefinition, t: Translate = english): string {
+  const key = `command.${command.name}.usage`;
+  return hasMessage(key) ? t(key) : command.usage;
+}
 
 /** A command's examples for these facts. */
 export function examplesOf(command: CommandDefinition, facts: ExampleFacts): string[] {
@@ -15,13 +30,13 @@ export function examplesOf(command: CommandDefinition, facts: ExampleFacts): str
  * @example
  *   usageReply(transcriptCommand, 'Which chat? Give its conn_id.', { sources: ['demo'], rules: [] });
  */
-export function usageReply(command: CommandDefinition, problem: string, facts: ExampleFacts): Reply {
+export function usageReply(command: CommandDefinition, problem: string, facts: ExampleFacts, t: Translate = english): Reply {
   const examples = examplesOf(command, facts);
   return {
-    title: `How to use /${command.name}`,
+    title: t('usage.title', { command: command.name }),
     summary: problem,
-    fields: [{ label: 'Usage', value: command.usage }],
-    sections: examples.length ? [{ heading: 'Examples', text: examples.join('\n') }] : undefined,
+    fields: [{ label: t('usage.usage'), value: usageOf(command, t) }],
+    sections: examples.length ? [{ heading: t('usage.examples'), text: examples.join('\n') }] : undefined,
     visibility: 'private',
     tone: 'warning',
   };
@@ -34,19 +49,26 @@ export function usageReply(command: CommandDefinition, problem: string, facts: E
  * @example
  *   commandListReply(router.commandsFor(asker), sources, 'Commands you can run', { sources: ['demo'], rules: [] });
  */
-export function commandListReply(commands: CommandDefinition[], sources: SourceDirectory, title: string, facts: ExampleFacts, summary?: string): Reply {
+export function commandListReply(
+  commands: CommandDefinition[],
+  sources: SourceDirectory,
+  title: string,
+  facts: ExampleFacts,
+  summary?: string,
+  t: Translate = english,
+): Reply {
   const all = sources.all();
   return {
     title,
-    summary: summary ?? (commands.some((c) => !c.openToAll) ? undefined : 'There are no commands you may run here. Ask your administrator for access.'),
+    summary: summary ?? (commands.some((c) => !c.openToAll) ? undefined : t('help.noCommands')),
     sections: commands.map((command) => {
       const examples = examplesOf(command, facts);
       return {
-        heading: command.usage,
-        text: [command.summary, examples.length ? `Examples: ${examples.join(' · ')}` : ''].filter(Boolean).join('\n'),
+        heading: usageOf(command, t),
+        text: [summaryOf(command, t), examples.length ? t('help.examples', { examples: examples.join(' · ') }) : ''].filter(Boolean).join('\n'),
       };
     }),
-    context: all.length > 1 ? { note: `Sources: ${all.map((s) => `${s.id} (${s.label}, ${s.vendor})`).join(', ')}; the first is the default.` } : undefined,
+    context: all.length > 1 ? { note: t('help.sources', { sources: all.map((s) => `${s.id} (${s.label}, ${s.vendor})`).join(', ') }) } : undefined,
     visibility: 'private',
   };
 }

@@ -20,6 +20,7 @@ import { didYouMean, nearest } from '../util/suggest.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import { ruleIdOf } from '../config/rule-id.js';
 import { withPrimary } from './source-directory.js';
+import { localized, type Translate } from '../i18n/index.js';
 import {
   AccessDeniedError,
   UsageError,
@@ -98,19 +99,16 @@ export interface Router extends CommandRouter {
   drain(timeoutMs: number): Promise<boolean>;
 }
 
-const NOT_AN_ANSWER_TO_SHARE: Reply = {
-  title: 'Not shared',
-  summary: 'This changes something rather than answering a question, so there is nothing to share: it was not run again.',
-  visibility: 'private',
-  tone: 'warning',
-};
+function notShareable(t: Translate): Reply {
+  return { title: t('router.notShared'), summary: t('router.notShareable'), visibility: 'private', tone: 'warning' };
+}
 
-const NOT_SHAREABLE: Reply = {
-  title: 'Not shared',
-  summary: 'This answer is private (it may hold customer details) and cannot be shared in the channel.',
-  visibility: 'private',
-  tone: 'warning',
-};
+function notAnAnswerToShare(t: Translate): Reply {
+  return { title: t('router.notShared'), summary: t('router.notAnAnswer'), visibility: 'private', tone: 'warning' };
+}
+
+/** The asker's messages: every answer the router itself gives is in their language. */
+const tOf = (turn: RouterTurn): Translate => localized(turn.input.asker.locale).t;
 
 /**
  * The command router, grammY style: one chain of `(turn, next)` middleware. Tracking (for
@@ -146,7 +144,8 @@ export function createRouter(options: RouterOptions): Router {
     rules: config.alerts.map(ruleIdOf),
     watched: [...new Set(config.alerts.map((a) => a.source))],
   };
-  const listFor = (turn: RouterTurn, title: string, summary?: string) => commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary);
+  const listFor = (turn: RouterTurn, title: string, summary?: string) =>
+    commandListReply(commandsFor(turn.input.asker), sources, title, facts, summary, tOf(turn));
   const added: RouterMiddleware[] = [];
 
   // The one in-flight count of the process: every event the router answers, and what a platform
@@ -177,9 +176,10 @@ export function createRouter(options: RouterOptions): Router {
     try {
       await next();
     } catch (error) {
-      if (error instanceof UsageError && turn.command) return turn.answer(usageReply(turn.command, error.message, facts), 'usage');
-      if (error instanceof AccessDeniedError) return turn.answer(refusal(error.userMessage), 'denied');
-      const { reply, outcome } = errorReply(error, turn.command?.name ?? turn.label, logger);
+      const t = tOf(turn);
+      if (error instanceof UsageError && turn.command) return turn.answer(usageReply(turn.command, error.message, facts, t), 'usage');
+      if (error instanceof AccessDeniedError) return turn.answer(refusal(error.userMessage, t), 'denied');
+      const { reply, outcome } = errorReply(error, turn.command?.name ?? turn.label, logger, t);
       turn.answer(reply, outcome);
     }
   };
@@ -194,7 +194,8 @@ export function createRouter(options: RouterOptions): Router {
   };
 
   const parse: RouterMiddleware = async (turn, next) => {
-    const result = parseCommandText(commandTextOf(turn.input));
+    const t = tOf(turn);
+    const result = parseCommandText(commandTextOf(turn.input), t);
     if (result.ok) {
       turn.parsed = { ...result.command, name: unprefixed(result.command.name, prefix, names) };
       return next();
@@ -202,13 +203,14 @@ export function createRouter(options: RouterOptions): Router {
     const command = result.name ? byName.get(unprefixed(result.name, prefix, names)) : undefined;
     if (command) {
       turn.label = command.name;
-      if (!mayRun(command, turn.input.asker, config.access)) return turn.answer(refusal(denial(command)), 'denied');
-      return turn.answer(usageReply(command, result.problem, facts), 'usage');
+      if (!mayRun(command, turn.input.asker, config.access)) return turn.answer(refusal(denial(command, t), t), 'denied');
+      return turn.answer(usageReply(command, result.problem, facts, t), 'usage');
     }
-    turn.answer(listFor(turn, 'Commands you can run', result.problem), 'usage');
+    turn.answer(listFor(turn, t('router.commandsYouCanRun'), result.problem), 'usage');
   };
 
   const resolveCommand: RouterMiddleware = async (turn, next) => {
+    const t = tOf(turn);
     const name = turn.parsed!.name;
     const command = byName.get(name);
     if (command && existsFor(command, turn.input.asker)) {
@@ -216,31 +218,32 @@ export function createRouter(options: RouterOptions): Router {
       turn.label = command.name;
       return next();
     }
-    if (name === '' || name === 'help') return turn.answer(listFor(turn, 'Commands you can run'), 'ok');
+    if (name === '' || name === 'help') return turn.answer(listFor(turn, t('router.commandsYouCanRun')), 'ok');
     // A near miss of a prefixed name (`/cc-queu`) is measured without the prefix.
     const bare = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
     const meant = nearest(
       bare,
       commandsFor(turn.input.asker).map((c) => c.name),
     );
-    if (meant !== undefined) return turn.answer(suggestion(name, meant, turn.parsed!), 'usage');
-    turn.answer(listFor(turn, 'Unknown command', `There is no command "${echo(name)}". Here is what you can run:`), 'usage');
+    if (meant !== undefined) return turn.answer(suggestion(name, meant, turn.parsed!, t), 'usage');
+    turn.answer(listFor(turn, t('router.unknownCommand'), t('router.noSuchCommand', { name: echo(name) })), 'usage');
   };
 
   const authorize: RouterMiddleware = async (turn, next) => {
     const command = turn.command!;
     if (mayRun(command, turn.input.asker, config.access)) return next();
-    turn.answer(refusal(denial(command)), 'denied');
+    const t = tOf(turn);
+    turn.answer(refusal(denial(command, t), t), 'denied');
   };
 
   /** "Share in channel": never runs a private command, and posts only answers everyone may see. */
   const share: RouterMiddleware = async (turn, next) => {
     if (!turn.sharing) return next();
-    if (turn.command!.private) return turn.answer(NOT_SHAREABLE, 'denied');
-    if (turn.command!.acts?.(turn.parsed!.args)) return turn.answer(NOT_AN_ANSWER_TO_SHARE, 'denied');
+    if (turn.command!.private) return turn.answer(notShareable(tOf(turn)), 'denied');
+    if (turn.command!.acts?.(turn.parsed!.args)) return turn.answer(notAnAnswerToShare(tOf(turn)), 'denied');
     await next();
     if (turn.outcome !== 'ok') return;
-    if (turn.reply?.visibility === 'private') return turn.answer(NOT_SHAREABLE, 'denied');
+    if (turn.reply?.visibility === 'private') return turn.answer(notShareable(tOf(turn)), 'denied');
     turn.answer({ ...turn.reply!, visibility: 'public' }, 'ok');
     turn.audits.push({ action: 'share', target: commandTextOf(turn.input), asker: turn.input.asker, venue: turn.input.venue, at: now().toISOString() });
   };
@@ -248,7 +251,7 @@ export function createRouter(options: RouterOptions): Router {
   const execute: RouterMiddleware = async (turn) => {
     const command = turn.command!;
     const parsed = turn.parsed!;
-    const { source, args } = pickSource(command, parsed, sources);
+    const { source, args } = pickSource(command, parsed, sources, tOf(turn));
     const ctx: CommandContext = {
       args,
       asker: turn.input.asker,
@@ -299,7 +302,7 @@ export function createRouter(options: RouterOptions): Router {
     } catch (error) {
       // Only a failure around the boundary (a broken logger or metric) lands here; an answer
       // already made is still worth giving.
-      if (!turn.reply) turn.answer(errorReply(error, turn.label, silentLogger()).reply, 'error');
+      if (!turn.reply) turn.answer(errorReply(error, turn.label, silentLogger(), tOf(turn)).reply, 'error');
       try {
         logger.error({ err: error }, 'router failed outside the error boundary');
       } catch {
@@ -309,7 +312,10 @@ export function createRouter(options: RouterOptions): Router {
     // What the router itself says (help, usage, suggestions, refusals) names the commands as they are typed
     // here; in other answers only the buttons' commands (answers name commands through ctx.asTyped).
     const aboutCommands = turn.outcome !== 'ok' || !turn.command || turn.command === byName.get('help');
-    return { reply: naming.reply(turn.reply!, aboutCommands), outcome: turn.outcome };
+    const locale = localized(input.asker.locale).locale;
+    const named = naming.reply(turn.reply!, aboutCommands);
+    // Renderers write their own words (the context line, buttons they add) in the answer's language.
+    return { reply: locale === 'en' || named.locale ? named : { ...named, locale }, outcome: turn.outcome };
   }
 
   const router: Router = {
@@ -366,28 +372,26 @@ function existsFor(command: CommandDefinition, asker: CommandInput['asker']): bo
   return !command.platforms || command.platforms.includes(asker.platform);
 }
 
-function denial(command: CommandDefinition): string {
-  return command.access === 'supervisor'
-    ? `/${command.name} is for supervisors. If you need it, ask your administrator to add you to access.supervisors in the bot's configuration.`
-    : 'This bot answers supervisors here. Ask your administrator if you need access.';
+function denial(command: CommandDefinition, t: Translate): string {
+  return command.access === 'supervisor' ? t('router.supervisorsOnly', { command: command.name }) : t('router.supervisorsHere');
 }
 
 /** "Did you mean /queue?" with a button that runs the corrected command. */
-function suggestion(typed: string, meant: string, parsed: ParsedCommand): Reply {
+function suggestion(typed: string, meant: string, parsed: ParsedCommand, t: Translate): Reply {
   const corrected = [`/${meant}`, ...parsed.args.map(quoteIfNeeded), ...(parsed.source ? [`source:${parsed.source}`] : [])].join(' ');
   // A button carries the text back verbatim: none when it holds what looks like a phone number.
   const runnable = maskPhones(corrected) === corrected && corrected.length <= 200;
   return {
-    title: 'Unknown command',
-    summary: `There is no command "${echo(typed)}". Did you mean /${meant}? (/help lists every command.)`,
-    buttons: runnable ? [{ label: 'Run it', action: 'run', value: corrected, style: 'primary' }] : undefined,
+    title: t('router.unknownCommand'),
+    summary: t('router.didYouMean', { name: echo(typed), meant }),
+    buttons: runnable ? [{ label: t('button.runIt'), action: 'run', value: corrected, style: 'primary' }] : undefined,
     visibility: 'private',
     tone: 'warning',
   };
 }
 
-function refusal(message: string): Reply {
-  return { title: 'Not available to you', summary: message, visibility: 'private', tone: 'warning' };
+function refusal(message: string, t: Translate): Reply {
+  return { title: t('router.notAvailable'), summary: message, visibility: 'private', tone: 'warning' };
 }
 
 /**
@@ -395,13 +399,13 @@ function refusal(message: string): Reply {
  * that argument is removed before the handler sees the rest. A bare word that names no source
  * stays an argument, for the handler to judge.
  */
-function pickSource(command: CommandDefinition, parsed: ParsedCommand, sources: SourceDirectory) {
+function pickSource(command: CommandDefinition, parsed: ParsedCommand, sources: SourceDirectory, t: Translate) {
   const args = [...parsed.args];
   if (command.usesSource === false) return { source: undefined, args };
   if (parsed.source !== undefined) {
     const source = sources.get(parsed.source);
     const ids = sources.all().map((s) => s.id);
-    if (!source) throw new UsageError(`There is no source "${echo(parsed.source)}".${didYouMean(parsed.source, ids)} Sources: ${ids.join(', ')}.`);
+    if (!source) throw new UsageError(t('common.noSuchSource', { arg: echo(parsed.source), hint: didYouMean(parsed.source, ids, '', t), ids: ids.join(', ') }));
     return { source, args };
   }
   const index = args.findIndex((arg, i) => !parsed.quoted[i] && sources.get(arg) !== undefined);

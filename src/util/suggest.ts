@@ -1,3 +1,4 @@
+import { translate, type Translate } from '../i18n/messages.js';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -29,9 +30,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 }
 
 /** " Did you mean bogota?" (with a leading space), or '' when nothing is close. */
-export function didYouMean(word: string, candidates: readonly string[], prefix = ''): string {
+export function didYouMean(word: string, candidates: readonly string[], prefix = '', t: Translate = translate('en')): string {
   const match = nearest(word, candidates);
-  return match === undefined ? '' : ` Did you mean ${prefix}${match}?`;
+  return match === undefined ? '' : t('common.didYouMean', { word: `${prefix}${match}` });
 }
 
 /** True when swapping two neighbouring letters of `a` gives `b`. */

@@ -88,6 +88,7 @@ describe('the documented realTime/Queue and RightNow examples', () => {
     expect(mapQueue(queue, rightNow)).toEqual({
       queues: [{ name: 'string', waiting: 0, longestWaitSeconds: 0, averageWaitSeconds: 0, abandonedLast30m: 0, ongoingChats: 0 }],
       totals: { waiting: 0, longestWaitSeconds: 0, averageWaitSeconds: 0, abandonedLast30m: 0, ongoingChats: 1, agentsOnline: 2 },
+      averageWaitOver: 'last30m',
     });
   });
 

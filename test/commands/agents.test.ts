@@ -8,8 +8,8 @@ describe('/agents on a wolkvox source (documented payloads, fake wolkvox)', () =
   it('/agents gives the totals by status first, then each enabled agent with ongoing chats', async () => {
     const bot = await opened(wolkvoxBot());
     const text = await bot.ask('/agents');
-    expect(text).toContain('1 available · 1 busy · 1 away · 1 offline');
-    expect(text).toMatch(/Laura Gómez\s+Available \(Ready\)\s+2/);
+    expect(text).toContain('1 free · 1 busy · 1 away · 1 offline');
+    expect(text).toMatch(/Laura Gómez\s+Free \(Ready\)\s+2/);
     expect(text).toMatch(/Andrés Ruiz\s+Busy\s+1/);
     expect(text).toMatch(/Paola Castro\s+Away \(Break\)/);
     expect(text).not.toContain('Usuario Retirado');
@@ -19,10 +19,10 @@ describe('/agents on a wolkvox source (documented payloads, fake wolkvox)', () =
   it('/agents busy lists only the busy agents, keeping the totals', async () => {
     const bot = await opened(wolkvoxBot());
     const text = await bot.ask('/agents busy');
-    expect(text).toContain('Agents busy — Bogotá');
+    expect(text).toContain('Agents: Busy — Bogotá');
     expect(text).toContain('Andrés Ruiz');
     expect(text).not.toContain('Laura Gómez');
-    expect(text).toContain('1 available · 1 busy');
+    expect(text).toContain('1 free · 1 busy');
   });
 });
 
@@ -30,8 +30,8 @@ describe('/agents on a Comm100 source (documented payloads, fake Comm100)', () =
   it('/agents reads the readable status of each agent, custom away statuses included', async () => {
     const bot = await opened(comm100Bot());
     const text = await bot.ask('/agents');
-    expect(text).toContain('2 available · 0 busy · 2 away · 1 offline');
-    expect(text).toMatch(/srita2 chen\s+Available \(Online\)\s+1/);
+    expect(text).toContain('2 free · 0 busy · 2 away · 1 offline');
+    expect(text).toMatch(/srita2 chen\s+Free \(Online\)\s+1/);
     expect(text).toMatch(/1 1\s+Away \(Meeting\)/);
     expect(text).toMatch(/1000 1\s+Offline/);
   });
@@ -56,7 +56,7 @@ describe('/agents on a VCC Live source (documented payloads, fake VCC Live)', ()
   it('/agents shows who is online, in which state and for how long', async () => {
     const bot = await opened(vccliveBot());
     const text = await bot.ask('/agents');
-    expect(text).toMatch(/John Smith\s+Available \(AVAILABLE4CALL\)\s+12m/);
+    expect(text).toMatch(/John Smith\s+Free \(AVAILABLE4CALL\)\s+12m/);
     expect(text).toMatch(/Eva Kovács\s+\S+ \(BREAK\)\s+30m/);
   });
 
@@ -78,7 +78,7 @@ describe('/agents on the demo source (simulated contact center)', () => {
     const first = await bot.ask('/agents');
     expect(first).toContain(`and ${agents.length - 15} more`);
     expect(first).toContain('[Next page: /agents page:2]');
-    const tableRows = (text: string) => text.split('\n').filter((line) => /^\S.*\s(Available|Busy|Away|Offline|Unknown)\b/.test(line));
+    const tableRows = (text: string) => text.split('\n').filter((line) => /^\S.*\s(Free|Busy|Away|Offline|Unknown)\b/.test(line));
     expect(tableRows(first)).toHaveLength(15);
     const second = await bot.ask('/agents page:2');
     expect(tableRows(second)).toHaveLength(agents.length - 15);

@@ -26,18 +26,18 @@ describe('/queue on a wolkvox source (documented payloads, fake wolkvox)', () =>
 
   it('/queue gives agents available from the agents answer already cached, without asking wolkvox for it again', async () => {
     const bot = await opened(wolkvoxBot({ skills: ['102', '101'] }));
-    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+—/);
+    expect(await bot.ask('/queue')).toMatch(/Agents free:\s+—/);
     await bot.ask('/agents');
     const agentCalls = () => bot!.fake.state.calls.filter((c) => c.api === 'agents').length;
     const before = agentCalls();
     const text = await bot.ask('/queue');
-    expect(text).toContain('5 waiting · 1 agent available');
-    expect(text).toMatch(/Agents available:\s+1\n/);
+    expect(text).toContain('5 waiting · 1 agent free');
+    expect(text).toMatch(/Agents free:\s+1\n/);
     // A minute later and more, the figure says when it was true; past 5 minutes it is not used.
     bot.advance(2 * 60_000);
-    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+1 \(as of 15:00\)/);
+    expect(await bot.ask('/queue')).toMatch(/Agents free:\s+1 \(as of 15:00\)/);
     bot.advance(4 * 60_000);
-    expect(await bot.ask('/queue')).toMatch(/Agents available:\s+—/);
+    expect(await bot.ask('/queue')).toMatch(/Agents free:\s+—/);
     expect(agentCalls()).toBe(before);
   });
 
@@ -71,7 +71,7 @@ describe('/queue on a Comm100 source (documented payloads, fake Comm100)', () =>
     bot.fake.controls.setQueueWaiting('Support', 1, { waitSeconds: [20], ongoingChats: 1, averageWaitSeconds: 30 });
     const text = await bot.ask('/queue');
     // (8 x 120 + 2 x 30) / 10 = 102 s.
-    expect(text).toMatch(/Average wait:\s+1m 42s/);
+    expect(text).toMatch(/Avg wait \(last 30 min\):\s+1m 42s/);
   });
 });
 

@@ -48,6 +48,7 @@ describe('VCC Live queue (derived from the chat log)', () => {
     await adapter.close!();
 
     expect(snapshot).toEqual({
+      averageWaitOver: 'waitingNow',
       queues: [
         { name: 'Sales', waiting: 3, ongoingChats: 0, longestWaitSeconds: 1800, averageWaitSeconds: 1100 },
         { name: 'Support', waiting: 1, ongoingChats: 1, longestWaitSeconds: 60, averageWaitSeconds: 60 },

@@ -12,6 +12,8 @@ export interface PromptOptions {
   onClose?: () => void;
   /** Commands as typed here, for button hints (see `RenderTextOptions.asTyped`). */
   asTyped?: (commandText: string) => string;
+  /** The operator's language (from `LC_ALL`, `LC_MESSAGES` or `LANG`); default English. */
+  locale?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface PromptOptions {
  * operator of the process, so it counts as a supervisor. Output printed through the terminal
  * while it waits (an alert, a log line) leaves the prompt drawn again below it.
  */
-export function startPrompt({ router, input = process.stdin, terminal = createTerminal(), onClose, asTyped }: PromptOptions): { close(): void } {
+export function startPrompt({ router, input = process.stdin, terminal = createTerminal(), onClose, asTyped, locale }: PromptOptions): { close(): void } {
   const output = terminal.output;
   const rl = createInterface({ input, output, prompt: 'chatops> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
   terminal.attach(rl);
@@ -43,7 +45,12 @@ export function startPrompt({ router, input = process.stdin, terminal = createTe
       if (text) {
         // Work past a couple of seconds prints what is being done: "Looking… (searching up to 7 days of Bogotá)".
         const progress = (note: string) => terminal.print(`${note}\n`);
-        const reply = await router.handle({ text, asker: { platform: 'console', userId: 'console' }, venue: 'console', progress });
+        const reply = await router.handle({
+          text,
+          asker: { platform: 'console', userId: 'console', ...(locale ? { locale } : {}) },
+          venue: 'console',
+          progress,
+        });
         output.write(`${renderText(reply, { asTyped })}\n`);
       }
       if (!closed) prompt();
