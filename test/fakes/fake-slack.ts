@@ -51,6 +51,8 @@ export interface FakeSlackOptions {
   channels?: string[];
   /** User-group id -> member user ids, for usergroups.users.list. */
   userGroups?: Record<string, string[]>;
+  /** User id -> Slack locale (`es-LA`), for users.info with include_locale; default `en-US`. */
+  userLocales?: Record<string, string>;
   /** The workspace auth.test names (the one the bot serves); default FAKE_TEAM_ID. */
   teamId?: string;
 }
@@ -61,7 +63,7 @@ export const FAKE_TEAM_ID = 'T0TEAM';
 /**
  * A fake Slack on 127.0.0.1 (a real HTTP server on a free port) for tests of the Slack side and
  * the watcher. It speaks the Web API methods the bot uses — auth.test, chat.postMessage,
- * chat.update, chat.postEphemeral, usergroups.users.list, views.open/update/push/publish, and
+ * chat.update, chat.postEphemeral, users.info, usergroups.users.list, views.open/update/push/publish, and
  * the two-step file upload (files.getUploadURLExternal, a POST of the bytes to the upload URL,
  * files.completeUploadExternal) —
  * records every call, and can fail on demand. It also serves response_url endpoints.
@@ -190,6 +192,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postEphemeral':
         if (!knownChannel) return { ok: false, error: 'channel_not_found' };
         return { ok: true, message_ts: `${1_700_000_000}.${String(++tsCounter).padStart(6, '0')}` };
+      case 'users.info': {
+        // As documented: `locale` only with include_locale=true (form-encoded, so the string "true").
+        const user = String(body.user ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };
+        const withLocale = body.include_locale === true || body.include_locale === 'true';
+        return {
+          ok: true,
+          user: {
+            id: user,
+            team_id: options.teamId ?? FAKE_TEAM_ID,
+            name: user.toLowerCase(),
+            tz: 'America/Bogota',
+            ...(withLocale ? { locale: options.userLocales?.[user] ?? 'en-US' } : {}),
+          },
+        };
+      }
       case 'usergroups.users.list': {
         const members = options.userGroups?.[String(body.usergroup)];
         return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };

@@ -64,7 +64,12 @@ describe('POST /slack/events: slash commands', () => {
     expectWithinSlackLimits(res.json);
     expect(visibleText(res.json)).toContain('Support &lt;VIP&gt;');
     expect(router.inputs).toEqual([
-      { text: '/queue bogota', asker: { platform: 'slack', userId: 'U123', displayName: 'Steve' }, venue: 'channel', progress: expect.any(Function) },
+      {
+        text: '/queue bogota',
+        asker: { platform: 'slack', userId: 'U123', displayName: 'Steve', locale: 'en-US' },
+        venue: 'channel',
+        progress: expect.any(Function),
+      },
     ]);
     expect(h.fake.responses).toHaveLength(0);
   });

@@ -25,6 +25,7 @@ const SCOPE_OF: Record<string, string | null> = {
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
   'usergroups.users.list': 'usergroups:read',
+  'users.info': 'users:read',
   'auth.test': null,
   // Opening a modal needs only the trigger of the user's own action.
   'views.open': null,
@@ -75,7 +76,8 @@ describe('slack/manifest.yaml', () => {
     expect(calls).toContain('chat.postMessage');
     const needed = new Set(['commands', 'chat:write.public', ...calls.map((call) => SCOPE_OF[call]).filter((s): s is string => !!s)]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
-    expect(manifest.oauth_config.scopes.bot).not.toContain('users:read');
+    // users:read is asked for one reason: users.info with include_locale, the asker's language.
+    expect(manifest.oauth_config.scopes.bot).toContain('users:read');
   });
 
   it('names the commands with the prefix when one is given, within Slack’s 32 characters', () => {

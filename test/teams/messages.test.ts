@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardOf, recordingRouter, startTeamsHarness, type TeamsHarness } from './harness.js';
 import { cardTexts, validateTeamsCard } from './card-validator.js';
 
-const ANA = { platform: 'teams', userId: '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c', displayName: 'Ana Gómez' };
+const ANA = { platform: 'teams', userId: '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c', displayName: 'Ana Gómez', locale: 'es-CO' };
 const CHANNEL = '19:3f7a9c1e5b2d4f6a8c0e2b4d6f8a0c2e@thread.tacv2';
 const CHANNEL_THREAD = `${CHANNEL};messageid=1763733940222`;
 const PERSONAL = 'a:1kN3rB8vQ2xY7zT5uW9oP4sL6mJ0hG1fD3cE8aR2bV7nX5qZ';

@@ -76,19 +76,20 @@ describe('Teams with the real commands on the demo contact center', () => {
       expect(validateTeamsCard(card), `card for "${asked[i]}"`).toEqual([]);
       expect(JSON.stringify(card)).not.toMatch(/"action":"share"/);
     });
-    expect(cardTexts(cardOf(sent[0]!.activity))[0]).toContain('Queue');
+    // The documented activities come from a client in es-CO (activity.locale): answers are in Spanish.
+    expect(cardTexts(cardOf(sent[0]!.activity))[0]).toContain('Cola');
   });
 
   it('pages the roster in place when Next page is pressed', async () => {
     const before = harness.connector.activities.length;
     await harness.send(harness.fixture('message-personal', { text: 'agents' }));
     const first = cardOf(harness.connector.activities[before]!.activity);
-    const next = first.actions.find((a: { title: string }) => /next/i.test(a.title));
+    const next = first.actions.find((a: { title: string }) => /siguiente/i.test(a.title));
     expect(next.data.chatops).toMatchObject({ action: 'run' });
     await harness.send(harness.fixture('message-card-submit', { value: next.data, replyToId: harness.connector.activities[before]!.id }));
     const update = harness.connector.activities[before + 1]!;
     expect(update).toMatchObject({ method: 'PUT', activityId: harness.connector.activities[before]!.id });
-    expect(cardTexts(cardOf(update.activity)).join('\n')).toContain('page 2 of');
+    expect(cardTexts(cardOf(update.activity)).join('\n')).toContain('página 2 de');
   });
 
   it("sends a transcript asked for in a channel to the supervisor's 1:1 chat", async () => {

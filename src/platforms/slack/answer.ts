@@ -1,7 +1,9 @@
 import type { Logger } from '../../log/logger.js';
 import type { Reply, ReplyButton } from '../../reply/reply.js';
+import { localized } from '../../i18n/index.js';
 import type { CommandRouter } from '../../router/types.js';
 import type { GroupLookup } from './asker.js';
+import type { LocaleLookup } from './user-locale.js';
 import { MAX_BUTTON_VALUE } from './buttons.js';
 import type { Respond } from './respond.js';
 
@@ -10,6 +12,8 @@ export interface ListenerDeps {
   router: CommandRouter;
   respond: Respond;
   groupsOf: GroupLookup;
+  /** The user's language (users.info, cached), so answers come in it. */
+  localeOf: LocaleLookup;
   logger: Logger;
   /** How long an answer may take and still be the ack itself. */
   ackBudgetMs: number;
@@ -29,16 +33,17 @@ export interface ListenerDeps {
  *   // [{ label: 'Refresh', action: 'run', … }, { label: 'Share in channel', action: 'share', … }]
  */
 export function withAnswerButtons(reply: Reply, commandText: string): Reply {
+  const { t } = localized(reply.locale);
   const own = reply.buttons ?? [];
-  const refresh = own.find((b) => b.action === 'run' && b.label === 'Refresh')?.value;
+  const refresh = own.find((b) => b.action === 'run' && b.label === t('button.refresh'))?.value;
   const extra: ReplyButton[] = [];
   if (!own.some((b) => b.action === 'run') && reply.context?.asOf && commandText.length <= MAX_BUTTON_VALUE) {
-    extra.push({ label: 'Refresh', action: 'run', value: commandText });
+    extra.push({ label: t('button.refresh'), action: 'run', value: commandText });
   }
   const shareable = !reply.actionResult && (reply.visibility === 'public' || (reply.visibility === undefined && reply.context?.asOf !== undefined));
   const shareText = refresh ?? commandText;
   if (shareable && !own.some((b) => b.action === 'share') && shareText.length <= MAX_BUTTON_VALUE) {
-    extra.push({ label: 'Share in channel', action: 'share', value: shareText });
+    extra.push({ label: t('button.share'), action: 'share', value: shareText });
   }
   return extra.length ? { ...reply, buttons: [...own, ...extra] } : reply;
 }

@@ -50,6 +50,6 @@ export function createGroupLookup(options: { client: webApi.WebClient; groups: s
 }
 
 /** The router's Asker for a Slack user. */
-export function slackAsker(userId: string, groups: string[] | undefined, displayName?: string): Asker {
-  return { platform: 'slack', userId, ...(groups ? { groups } : {}), ...(displayName ? { displayName } : {}) };
+export function slackAsker(userId: string, groups: string[] | undefined, displayName?: string, locale?: string): Asker {
+  return { platform: 'slack', userId, ...(groups ? { groups } : {}), ...(displayName ? { displayName } : {}), ...(locale ? { locale } : {}) };
 }

@@ -13,6 +13,7 @@ export const SLACK_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
   { scope: 'chat:write', why: 'answers, alerts, summaries, updates to its own messages (chat.postMessage, chat.update)' },
   { scope: 'chat:write.public', why: 'post alerts in public channels the bot has not joined' },
   { scope: 'usergroups:read', why: 'resolve access.supervisors.slackGroups (usergroups.users.list)' },
+  { scope: 'users:read', why: "answer in each user's language (users.info with include_locale)" },
   { scope: 'files:write', why: 'chart images, uploaded privately and shown in an image block (files.getUploadURLExternal)' },
 ];
 

@@ -34,8 +34,13 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
       updates = updates.then(() => deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: true, ...lookingMessage(text, said) }));
     };
     const answer = (async () => {
-      const groups = await deps.groupsOf(command.user_id);
-      const input: CommandInput = { text, asker: slackAsker(command.user_id, groups, command.user_name), venue: venueOf(command.channel_id), progress };
+      const [groups, locale] = await Promise.all([deps.groupsOf(command.user_id), deps.localeOf(command.user_id)]);
+      const input: CommandInput = {
+        text,
+        asker: slackAsker(command.user_id, groups, command.user_name, locale),
+        venue: venueOf(command.channel_id),
+        progress,
+      };
       return withAnswerButtons(await deps.router.handle(input), text);
     })();
 
@@ -85,8 +90,8 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
       return;
     }
     const work = (async () => {
-      const groups = await deps.groupsOf(body.user.id);
-      return deps.router.handle({ text, asker: slackAsker(body.user.id, groups, body.user.name), venue: 'direct' });
+      const [groups, locale] = await Promise.all([deps.groupsOf(body.user.id), deps.localeOf(body.user.id)]);
+      return deps.router.handle({ text, asker: slackAsker(body.user.id, groups, body.user.name, locale), venue: 'direct' });
     })();
     deps.track(work);
     const reply = await work;
@@ -114,11 +119,11 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     const channelId = body.channel?.id ?? (body.container?.channel_id as string | undefined);
     const onEphemeral = body.container?.is_ephemeral === true;
     const work = (async () => {
-      const groups = await deps.groupsOf(body.user.id);
+      const [groups, locale] = await Promise.all([deps.groupsOf(body.user.id), deps.localeOf(body.user.id)]);
       const input: CommandInput = {
         action: kind,
         text: action.value ?? '',
-        asker: slackAsker(body.user.id, groups, body.user.username ?? body.user.name),
+        asker: slackAsker(body.user.id, groups, body.user.username ?? body.user.name, locale),
         venue: venueOf(channelId),
       };
       const reply = await deps.router.handle(input);

@@ -3,6 +3,7 @@ import type { Reply, ReplyButton, ReplyContext } from '../../reply/reply.js';
 import { MAX_BUTTON_VALUE, actionId } from './buttons.js';
 import { clockTime, cutChars, cutShort, cutText, mentionMarkup, moreLine, slackData, slackLight, slackTime } from './mrkdwn.js';
 import { lightPlain } from '../../reply/light-markup.js';
+import { localized, type Translate } from '../../i18n/index.js';
 import { renderTableChunks } from './render-table.js';
 
 type Block = types.KnownBlock;
@@ -71,7 +72,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   if (reply.summary?.trim()) head.push(section(cutText(slackLight(reply.summary), SLACK_LIMITS.sectionText)));
 
   const tail: Block[] = [];
-  const context = contextElements(reply.context, options.sharedBy);
+  const context = contextElements(reply.context, options.sharedBy, localized(reply.locale).t);
   if (context.length) tail.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) });
   const buttons = buttonElements(reply);
   if (buttons.length) tail.push({ type: 'actions', elements: buttons });
@@ -154,18 +155,18 @@ function fitBody(units: Unit[], room: number): Block[] {
   return [...units.slice(0, keep).map((u) => u.block), { type: 'context', elements: [{ type: 'mrkdwn', text: `_${note}_` }] }];
 }
 
-function contextElements(context: ReplyContext | undefined, sharedBy: string | undefined): string[] {
+function contextElements(context: ReplyContext | undefined, sharedBy: string | undefined, t: Translate): string[] {
   const out: string[] = [];
   if (context?.source) out.push(slackData(context.source));
   // The operation's clock when the source's zone is known (what supervisors plan by); else
   // Slack shows the time in each reader's own zone.
   if (context?.asOf) {
     const local = context.timeZone ? clockTime(context.asOf, context.timeZone) : undefined;
-    out.push(`as of ${local ?? slackTime(context.asOf)}`);
+    out.push(t('context.asOf', { time: local ?? slackTime(context.asOf) }));
   }
   if (context?.staleReason) out.push(`:hourglass: ${slackData(context.staleReason)}`);
   if (context?.note) out.push(slackData(context.note));
-  if (sharedBy && /^[UW][A-Z0-9]+$/.test(sharedBy)) out.push(`Shared by <@${sharedBy}>`);
+  if (sharedBy && /^[UW][A-Z0-9]+$/.test(sharedBy)) out.push(t('context.sharedBy', { user: `<@${sharedBy}>` }));
   return out.map((text) => cutChars(text, SLACK_LIMITS.contextText));
 }
 
@@ -184,6 +185,6 @@ function buttonElements(reply: Reply): types.Button[] {
 
 function fallbackText(reply: Reply, mention: string | undefined): string {
   const words = [reply.title.trim(), reply.summary && lightPlain(reply.summary).trim()].filter(Boolean).join(': ');
-  const text = [mention, slackData(words || 'Contact-center update')].filter(Boolean).join(' ');
+  const text = [mention, slackData(words || localized(reply.locale).t('context.update'))].filter(Boolean).join(' ');
   return cutChars(text, SLACK_LIMITS.fallbackText);
 }

@@ -8,6 +8,7 @@ import type { ChatPlatform } from '../chat-platform.js';
 import { platformWithCharts, routerWithCharts } from '../../charts/attach-charts.js';
 import type { ReplyChart } from '../../reply/chart.js';
 import { createGroupLookup } from './asker.js';
+import { createLocaleLookup } from './user-locale.js';
 import { attachSlackChart } from './chart-upload.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHomeTab, type HomeTabOptions } from './home-tab.js';
@@ -146,6 +147,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     router: options.renderChart ? routerWithCharts(options.router, attachSlackChart(client, options.renderChart, log)) : options.router,
     respond: createRespond({ logger: log, timeoutMs: options.requestTimeoutMs, allowed: allowedResponseUrl }),
     groupsOf: createGroupLookup({ client, groups: supervisors?.slackGroups ?? [], ttlMs: options.groupCacheMs, logger: log }),
+    localeOf: createLocaleLookup({ client, logger: log }),
     logger: log,
     // Slack gives up on an ack after 3 s; under load the ack itself needs room to travel.
     ackBudgetMs: Math.min(options.ackBudgetMs ?? 500, 2000),

@@ -57,6 +57,8 @@ export function askerOf(activity: Partial<Activity>): Asker {
   const aad = typeof from?.aadObjectId === 'string' && from.aadObjectId.trim() ? from.aadObjectId.trim() : undefined;
   const asker: Asker = { platform: 'teams', userId: aad ?? UNIDENTIFIED_USER };
   if (from?.name) asker.displayName = from.name;
+  // The client's language (`es-419`, `de-DE`), sent with every message and card action.
+  if (typeof activity.locale === 'string' && activity.locale.trim()) asker.locale = activity.locale.trim();
   return asker;
 }
 

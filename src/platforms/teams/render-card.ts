@@ -1,6 +1,7 @@
 import type { Reply, ReplyButton, ReplyContext, ReplyForm, ReplySection, ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, CardVersion, Container, OpenUrlAction, SubmitAction, TextBlock } from './card-types.js';
 import { clip as clipText } from '../../reply/format.js';
+import { localized, type Translate } from '../../i18n/index.js';
 import { cardData, cardLight, cardParagraphs } from './card-text.js';
 import { cardTableHeader, cardTableRow, planCardTable } from './card-table.js';
 
@@ -43,10 +44,11 @@ export interface RenderCardOptions {
 export function renderCard(reply: Reply, options: RenderCardOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
   const now = options.now ?? Date.now;
+  const { t } = localized(reply.locale);
   const head: CardElement[] = [titleBlock(reply)];
   if (reply.summary) head.push(textBlock(cardParagraphs(cardLight(reply.summary)), CAP.summary));
   if (reply.context?.staleReason) {
-    head.push({ ...textBlock(`Data may be out of date: ${cardData(reply.context.staleReason)}`, CAP.context), color: 'Attention', size: 'Small' });
+    head.push({ ...textBlock(t('context.outOfDate', { reason: cardData(reply.context.staleReason) }), CAP.context), color: 'Attention', size: 'Small' });
   }
   // A chart drawn by the bot, behind a signed URL that Teams fetches (see src/charts/chart-links.ts).
   const chartUrl = reply.chart?.image?.url;
@@ -60,11 +62,11 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
       // Teams picks the picture drawn for the reader's theme: light lines on dark, dark on light.
       ...(darkUrl ? { themedUrls: [{ theme: 'Dark' as const, url: darkUrl }] } : {}),
     });
-  const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now()) : [];
+  const tail: CardElement[] = reply.context ? contextBlocks(reply.context, now(), t) : [];
   const actions =
     options.actions === false ? [] : [...(reply.form ? [formSubmit(reply.form)] : []), ...submitActions(reply.buttons ?? [])].slice(0, MAX_ACTIONS);
   // A form: one input per field, what did not check said in red above it.
-  if (reply.form && options.actions !== false) tail.unshift(...formInputs(reply.form));
+  if (reply.form && options.actions !== false) tail.unshift(...formInputs(reply.form, t));
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -90,7 +92,7 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
   }
   card.body = [...head, ...middle, ...tail];
   // Unreachable when the accounting above is right; a card Teams refuses would be worse than this.
-  if (bytes(card) > maxBytes) card.body = [...head, textBlock('This answer is too long for Teams; ask for less (a source or a page).', CAP.summary)];
+  if (bytes(card) > maxBytes) card.body = [...head, textBlock(t('context.tooLong'), CAP.summary)];
   card.version = cardVersion(card);
   return card;
 }
@@ -115,7 +117,7 @@ export function cardVersion(card: Pick<AdaptiveCard, 'body' | 'actions'>): CardV
 /** The prefix of a form input's id: the submission's values are read back by it. */
 export const FORM_FIELD_PREFIX = 'chatops-field:';
 
-function formInputs(form: ReplyForm): CardElement[] {
+function formInputs(form: ReplyForm, t: Translate): CardElement[] {
   return form.fields.flatMap((field): CardElement[] => {
     const error = form.errors?.[field.name];
     const input: CardElement = {
@@ -124,7 +126,7 @@ function formInputs(form: ReplyForm): CardElement[] {
       label: clip(field.label, CAP.button * 4),
       ...(field.value ? { value: clip(field.value, CAP.summary) } : {}),
       ...(field.hint ? { placeholder: clip(field.hint, CAP.summary) } : {}),
-      ...(field.optional ? {} : { isRequired: true, errorMessage: 'Required' }),
+      ...(field.optional ? {} : { isRequired: true, errorMessage: t('context.required') }),
     };
     return error ? [{ ...textBlock(cardData(error), CAP.summary), color: 'Attention', size: 'Small' }, input] : [input];
   });
@@ -156,10 +158,10 @@ function noteBlock(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' };
 }
 
-function contextBlocks(context: ReplyContext, now: number): CardElement[] {
+function contextBlocks(context: ReplyContext, now: number, t: Translate): CardElement[] {
   const parts: string[] = [];
   if (context.source) parts.push(cardData(context.source));
-  if (context.asOf) parts.push(`as of ${cardTime(context.asOf, now)}`);
+  if (context.asOf) parts.push(t('context.asOf', { time: cardTime(context.asOf, now) }));
   if (context.note) parts.push(cardData(context.note));
   if (parts.length === 0) return [];
   return [{ ...noteBlock(clip(parts.join(' · '), CAP.context)), spacing: 'Medium' }];
