@@ -49,7 +49,7 @@ export const agentsCommand: CommandDefinition = {
     for (const agent of agents) counts.set(agent.state, (counts.get(agent.state) ?? 0) + 1);
 
     const listed = agents.filter((a) => filter === undefined || a.state === filter).sort(byStateThenName);
-    const page = pageOf(listed, ctx.page);
+    const page = pageOf(listed, ctx.page, undefined, t);
     const now = ctx.now();
     const showCapacity = listed.some((a) => a.ongoingChats !== undefined);
     const showSince = listed.some((a) => a.since !== undefined);

@@ -48,7 +48,7 @@ export const queueCommand: CommandDefinition = {
     if (totals.agentsOnline !== undefined) fields.push({ label: t('queue.agentsSignedIn'), value: fmt.count(totals.agentsOnline) });
     if (totals.ongoingChats !== undefined) fields.push({ label: t('queue.inProgress'), value: fmt.count(totals.ongoingChats) });
 
-    const page = pageOf([...queues].sort(worstFirst), ctx.page);
+    const page = pageOf([...queues].sort(worstFirst), ctx.page, undefined, t);
     const columns = columnsFor(said, averageWaitOver ?? 'last30m').filter((column) => !column.value || queues.some((q) => column.value!(q) !== undefined));
     // Trends come from history; without it (or when it fails) the answer is the snapshot alone.
     const trends = await queueTrends(

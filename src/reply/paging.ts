@@ -1,3 +1,6 @@
+import { localized, type Translate } from '../i18n/index.js';
+
+const english = localized('en').t;
 /** Rows per page of any list a command shows: small enough for every platform's limits. */
 export const ROWS_PER_PAGE = 15;
 
@@ -22,7 +25,7 @@ export interface Page<T> {
  * @example
  *   const shown = pageOf(agents, 2); // items 16..30, footnote "and 22 more" for 52 agents
  */
-export function pageOf<T>(items: readonly T[], page = 1, perPage = ROWS_PER_PAGE): Page<T> {
+export function pageOf<T>(items: readonly T[], page = 1, perPage = ROWS_PER_PAGE, t: Translate = english): Page<T> {
   const pageCount = Math.max(1, Math.ceil(items.length / perPage));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const start = (current - 1) * perPage;
@@ -33,7 +36,7 @@ export function pageOf<T>(items: readonly T[], page = 1, perPage = ROWS_PER_PAGE
     page: current,
     pageCount,
     remaining,
-    footnote: remaining > 0 ? `and ${remaining} more` : undefined,
+    footnote: remaining > 0 ? t('context.andMore', { count: remaining }) : undefined,
     nextPage: remaining > 0 ? current + 1 : undefined,
   };
 }
@@ -44,7 +47,7 @@ export function pageOf<T>(items: readonly T[], page = 1, perPage = ROWS_PER_PAGE
  * @example
  *   const { rows, footnote } = truncateRows(points, 10); // footnote "and 4 more"
  */
-export function truncateRows<T>(rows: readonly T[], max = ROWS_PER_PAGE): { rows: T[]; footnote?: string } {
+export function truncateRows<T>(rows: readonly T[], max = ROWS_PER_PAGE, t: Translate = english): { rows: T[]; footnote?: string } {
   if (rows.length <= max) return { rows: [...rows] };
-  return { rows: rows.slice(0, max), footnote: `and ${rows.length - max} more` };
+  return { rows: rows.slice(0, max), footnote: t('context.andMore', { count: rows.length - max }) };
 }

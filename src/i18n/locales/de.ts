@@ -21,7 +21,7 @@ export const de: Catalog = {
   'context.tooLong': 'Diese Antwort ist zu lang für Teams; fragen Sie nach weniger (eine Quelle oder eine Seite).',
   'context.required': 'Pflichtfeld',
   'context.update': 'Neuigkeit aus dem Kundenservice',
-  'context.andMore': '… und {{count}} weitere',
+  'context.andMore': 'und {{count}} weitere',
   'button.refresh': 'Aktualisieren',
   'button.nextPage': 'Nächste Seite',
   'button.share': 'Im Kanal teilen',

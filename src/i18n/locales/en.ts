@@ -23,7 +23,7 @@ export const en = {
   'context.tooLong': 'This answer is too long for Teams; ask for less (a source or a page).',
   'context.required': 'Required',
   'context.update': 'Contact-center update',
-  'context.andMore': '… and {{count}} more',
+  'context.andMore': 'and {{count}} more',
   'button.refresh': 'Refresh',
   'button.nextPage': 'Next page',
   'button.share': 'Share in channel',

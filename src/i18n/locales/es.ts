@@ -24,7 +24,7 @@ export const es: Catalog = {
   'context.tooLong': 'Esta respuesta es demasiado larga para Teams; pida menos (una fuente o una página).',
   'context.required': 'Obligatorio',
   'context.update': 'Novedad del contact center',
-  'context.andMore': '… y {{count}} más',
+  'context.andMore': 'y {{count}} más',
   'button.refresh': 'Actualizar',
   'button.nextPage': 'Página siguiente',
   'button.share': 'Compartir en el canal',

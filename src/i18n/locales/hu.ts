@@ -21,7 +21,7 @@ export const hu: Catalog = {
   'context.tooLong': 'Ez a válasz túl hosszú a Teamshez; kérjen kevesebbet (egy forrást vagy egy oldalt).',
   'context.required': 'Kötelező',
   'context.update': 'Ügyfélszolgálati hír',
-  'context.andMore': '… és még {{count}}',
+  'context.andMore': 'és még {{count}}',
   'button.refresh': 'Frissítés',
   'button.nextPage': 'Következő oldal',
   'button.share': 'Megosztás a csatornán',

@@ -23,7 +23,7 @@ export const ptBR: Catalog = {
   'context.tooLong': 'Esta resposta é longa demais para o Teams; peça menos (uma fonte ou uma página).',
   'context.required': 'Obrigatório',
   'context.update': 'Novidade da central de atendimento',
-  'context.andMore': '… e mais {{count}}',
+  'context.andMore': 'e mais {{count}}',
   'button.refresh': 'Atualizar',
   'button.nextPage': 'Próxima página',
   'button.share': 'Compartilhar no canal',
