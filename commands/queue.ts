@@ -45,7 +45,7 @@ export const queueCommand: CommandDefinition = {
       { label: t('queue.abandoned'), value: fmt.count(abandoned) },
       { label: t('queue.agentsFree'), value: fromAgents?.asOf ? t('queue.asOfTime', { value: free, time: fmt.time(fromAgents.asOf, source.timeZone) }) : free },
     );
-    if (totals.agentsOnline !== undefined) fields.push({ label: t('queue.agentsSignedIn'), value: fmt.count(totals.agentsOnline) });
+    if (totals.agentsOnline !== undefined) fields.push({ label: t('queue.agentsOnline'), value: fmt.count(totals.agentsOnline) });
     if (totals.ongoingChats !== undefined) fields.push({ label: t('queue.inProgress'), value: fmt.count(totals.ongoingChats) });
 
     const page = pageOf([...queues].sort(worstFirst), ctx.page, undefined, t);

@@ -4,12 +4,12 @@ import type { CommandContext, CommandDefinition } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
 import type { Source } from '../src/sources/source.js';
 import type { StaffingConfig } from '../src/config/source-schemas.js';
-import { formatCount, formatDuration, formatPercent } from '../src/reply/format.js';
 import { arrivalsWindow } from '../src/staffing/arrivals-window.js';
+import { localized, type Localized } from '../src/i18n/index.js';
 import { staffingFor } from '../src/staffing/erlang-c.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
-import { refreshButton, sourceContext, sourceName, unexpectedArgument } from './common.js';
+import { refreshButton, sourceContext, sourceName, speech, unexpectedArgument } from './common.js';
 
 export { arrivalsWindow };
 
@@ -32,14 +32,16 @@ const MIN_WINDOW_MINUTES = 15;
  */
 export const staffingCommand: CommandDefinition = {
   name: 'staffing',
-  summary: 'Agents needed now to meet the service-level target (Erlang C, chat concurrency), beside the agents available; for the whole source or one queue.',
+  summary: localized('en').t('command.staffing.summary'),
   usage: '/staffing [source] [queue]',
   examples: ({ sources }) => ['/staffing', ...(sources.length ? [`/staffing ${sources[1] ?? sources[0]}`] : [])],
   access: 'everyone',
   async handler(ctx) {
+    const said = speech(ctx);
+    const { t, fmt } = said;
     const source = ctx.sources.primary();
     const asked = ctx.args.length ? ctx.args.join(' ') : undefined;
-    if (!source.has('today')) throw new UsageError(notAvailable(source));
+    if (!source.has('today')) throw new UsageError(notAvailable(source, said));
     const fetched = await source.today();
     const day = fetched.value;
     const local = DateTime.fromJSDate(ctx.now(), { zone: source.timeZone });
@@ -48,8 +50,8 @@ export const staffingCommand: CommandDefinition = {
     const recent = !hourly && source.has('recentArrivals') ? (await source.recentArrivals()).value : undefined;
     const sourceWindow = hourly ?? (recent && { arrivals: recent.chats, minutes: recent.minutes });
     // A vendor that cannot staff the whole source cannot staff a queue either: say that first.
-    if (!sourceWindow || (day.chats > 0 && day.averageChatSeconds === undefined)) throw new UsageError(notAvailable(source));
-    const queue = asked === undefined ? undefined : await queueOf(ctx, source, day, asked);
+    if (!sourceWindow || (day.chats > 0 && day.averageChatSeconds === undefined)) throw new UsageError(notAvailable(source, said));
+    const queue = asked === undefined ? undefined : await queueOf(ctx, source, day, asked, said);
     const handleSeconds = queue?.averageChatSeconds ?? day.averageChatSeconds ?? 0;
     const window = queue ? arrivalsWindow({ ...day, chatsByHour: undefined, queuedByHour: queue.queuedByHour }, local)! : sourceWindow;
     const settings: Partial<StaffingConfig> = ctx.config.sources[source.id]?.staffing ?? {};
@@ -57,22 +59,22 @@ export const staffingCommand: CommandDefinition = {
     const withinSeconds = (settings.answerWithin ?? DEFAULT_WITHIN_MS) / 1000;
     const floor = await agentsOnTheFloor(source);
     const concurrency = settings.concurrency ?? floor?.capacity ?? 1;
-    const targetWords = `${formatPercent(target)} answered within ${formatDuration(withinSeconds)}`;
-    const title = `Staffing — ${source.label}${queue ? ` · ${queue.name}` : ''}`;
+    const targetWords = t('staffing.target', { percent: fmt.percent(target), within: fmt.duration(withinSeconds) });
+    const title = queue ? t('staffing.titleQueue', { source: source.label, queue: queue.name }) : t('staffing.title', { source: source.label });
 
     if (window.minutes < MIN_WINDOW_MINUTES) {
       return {
         title,
-        summary: `Too early in the day to count arrivals: ${window.minutes} min since midnight.`,
-        context: sourceContext(source, fetched),
+        summary: t('staffing.tooEarly', { minutes: window.minutes }),
+        context: sourceContext(source, fetched, undefined, t),
         visibility: 'public',
       };
     }
     if (!(handleSeconds > 0)) {
       return {
         title,
-        summary: `No chat${queue ? ` of ${queue.name}` : ''} has finished today yet: staffing needs today's average chat duration. Ask again once agents have closed a few chats.`,
-        context: sourceContext(source, fetched),
+        summary: queue ? t('staffing.noChatYetQueue', { queue: queue.name }) : t('staffing.noChatYet'),
+        context: sourceContext(source, fetched, undefined, t),
         visibility: 'public',
       };
     }
@@ -83,34 +85,43 @@ export const staffingCommand: CommandDefinition = {
       available,
     );
     const short = available !== undefined && staffing.agents > available;
-    const who = queue ? `${queue.name} needs` : 'Needs';
+    const needed = { count: staffing.agents, value: fmt.count(staffing.agents) };
+    const needs = queue ? t('staffing.queueNeeds', { ...needed, queue: queue.name }) : t('staffing.needs', needed);
+    const signedIn = available !== undefined ? { value: fmt.count(available) } : undefined;
     const summary =
       window.arrivals === 0
-        ? `No chats${queue ? ` for ${queue.name}` : ''} in the last ${window.minutes} min: no agents needed for ${targetWords}${available !== undefined ? ` · ${formatCount(available)} available` : ''}`
-        : `${who} ${plural(staffing.agents, 'agent')}${available !== undefined ? `, ${formatCount(available)} available` : ''} for ${targetWords}`;
-    const note = queue
-      ? `Erlang C over ${formatCount(concurrency)} chat${concurrency === 1 ? '' : 's'} per agent, from ${queue.name}'s own chats; agents are not counted per queue (one may serve several)`
-      : `Erlang C over ${formatCount(concurrency)} chat${concurrency === 1 ? '' : 's'} per agent; available = signed in, not away`;
+        ? (queue
+            ? t('staffing.noArrivalsQueue', { queue: queue.name, minutes: window.minutes, target: targetWords })
+            : t('staffing.noArrivals', { minutes: window.minutes, target: targetWords })) + (signedIn ? t('staffing.signedInAfter', signedIn) : '')
+        : t('staffing.forTarget', { needs: needs + (signedIn ? t('staffing.signedInBeside', signedIn) : ''), target: targetWords });
+    const perAgent = { count: concurrency, value: fmt.count(concurrency) };
+    const note = queue ? t('staffing.noteQueue', { ...perAgent, queue: queue.name }) : t('staffing.note', perAgent);
     return {
       title,
       summary,
       fields: [
-        { label: 'Agents needed', value: formatCount(staffing.agents) },
-        ...(queue ? [] : [{ label: 'Agents available', value: floor ? formatCount(floor.available) : '—' }]),
-        { label: `Chats for agents (last ${window.minutes} min)`, value: formatCount(window.arrivals) },
+        { label: t('staffing.field.needed'), value: fmt.count(staffing.agents) },
+        ...(queue ? [] : [{ label: t('staffing.field.signedIn'), value: floor ? fmt.count(floor.available) : '—' }]),
+        { label: t('staffing.field.arrivals', { minutes: window.minutes }), value: fmt.count(window.arrivals) },
         {
-          label: queue && queue.averageChatSeconds !== undefined ? `Average ${queue.name} chat (today)` : 'Average chat (today)',
-          value: formatDuration(handleSeconds),
+          label:
+            queue && queue.averageChatSeconds !== undefined ? t('staffing.field.averageQueueChat', { queue: queue.name }) : t('staffing.field.averageChat'),
+          value: fmt.duration(handleSeconds),
         },
-        { label: 'Chats per agent', value: formatCount(concurrency) },
-        { label: 'Target', value: targetWords },
-        { label: 'Workload', value: `${staffing.erlangs.toFixed(1)} chats in progress on average` },
+        { label: t('staffing.field.perAgent'), value: fmt.count(concurrency) },
+        { label: t('staffing.field.target'), value: targetWords },
+        { label: t('staffing.field.workload'), value: t('staffing.workload', { value: fmt.decimal(staffing.erlangs) }) },
         ...(staffing.serviceLevelWithAvailable !== undefined && window.arrivals > 0
-          ? [{ label: 'Within target now', value: `about ${formatPercent(staffing.serviceLevelWithAvailable)} with ${plural(available!, 'agent')}` }]
+          ? [
+              {
+                label: t('staffing.field.withinNow'),
+                value: t('staffing.withinNow', { percent: fmt.percent(staffing.serviceLevelWithAvailable), count: available!, value: fmt.count(available!) }),
+              },
+            ]
           : []),
       ],
       buttons: [refreshButton(ctx, queue ? `/staffing ${queue.name}` : '/staffing')],
-      context: sourceContext(source, fetched, note),
+      context: sourceContext(source, fetched, note, t),
       visibility: 'public',
       tone: short ? 'warning' : 'normal',
     };
@@ -122,30 +133,27 @@ export const staffingCommand: CommandDefinition = {
  * A vendor whose day is not split by queue gets a clear "whole source only"; a name that is no
  * queue gets the queues there are, or the usual "not a source" when it is not a queue anywhere.
  */
-async function queueOf(ctx: CommandContext, source: Source, day: DayStats, asked: string): Promise<QueueDayStats> {
+async function queueOf(ctx: CommandContext, source: Source, day: DayStats, asked: string, { t }: Localized): Promise<QueueDayStats> {
   const wanted = asked.toLowerCase();
   if (day.queues) {
     const found = day.queues.find((q) => q.name.toLowerCase() === wanted);
     if (found) return found;
     const names = day.queues.map((q) => q.name);
-    if (names.length === 0)
-      throw new UsageError(
-        `No chat has reached a queue of ${sourceName(source)} today, so there is no "${echo(asked)}" to staff yet: run /staffing for the whole source.`,
-      );
+    if (names.length === 0) throw new UsageError(t('staffing.noQueuesYet', { source: sourceName(source), queue: echo(asked) }));
     if (ctx.sources.all().length > 1 && !didYouMean(asked, names)) throw unexpectedArgument(ctx, 'staffing', ctx.args[0]!);
-    throw new UsageError(`"${echo(asked)}" is not a queue of ${sourceName(source)} today.${didYouMean(asked, names)} Queues: ${names.join(', ')}.`);
+    throw new UsageError(
+      t('staffing.notAQueue', { queue: echo(asked), source: sourceName(source), hint: didYouMean(asked, names, '', t), queues: names.join(', ') }),
+    );
   }
   const known = source.has('queue') ? (await source.queue()).value.queues.map((q) => q.name.toLowerCase()) : [];
   if (known.includes(wanted)) {
-    throw new UsageError(
-      `${source.vendor} does not say which queue each chat reached, so /staffing answers for the whole source "${echo(source.id)}": run /staffing without "${echo(asked)}".`,
-    );
+    throw new UsageError(t('staffing.wholeSourceOnly', { vendor: source.vendor, id: echo(source.id), queue: echo(asked) }));
   }
   throw unexpectedArgument(ctx, 'staffing', ctx.args[0]!);
 }
 
-function notAvailable(source: Source): string {
-  return `Staffing is not available for ${source.vendor} (source ${sourceName(source)}): it needs the last hour's chats and the average chat duration, which ${source.vendor} does not give.`;
+function notAvailable(source: Source, { t }: Localized): string {
+  return t('staffing.notAvailable', { vendor: source.vendor, source: sourceName(source) });
 }
 
 /** Agents signed in and not away (free or busy), and their usual chat capacity. */
@@ -167,8 +175,4 @@ function medianCapacity(agents: AgentStatus[]): number | undefined {
     .filter((c): c is number => c !== undefined && c > 0)
     .sort((a, b) => a - b);
   return capacities.length ? capacities[Math.floor(capacities.length / 2)] : undefined;
-}
-
-function plural(count: number, word: string): string {
-  return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -9,6 +9,8 @@ const MISSING = '—';
 export interface Formats {
   /** "1,234" (en), "1.234" (de, pt-BR), "1234" (es, hu); "—" when missing. */
   count(value: number | undefined): string;
+  /** One decimal: "2.5" (en), "2,5" (de, es, pt-BR, hu). */
+  decimal(value: number | undefined): string;
   /** "92%", "4.5%" (one decimal below 10%), "92 %" (de, es). */
   percent(ratio: number | undefined): string;
   /** "4m 10s", "1h 02m", "2d 03h" (en); "4 p 10 mp" (hu); the round figure drops its zero part. */
@@ -43,6 +45,7 @@ export function formatsFor(locale: Locale, t: Translate): Formats {
 function build(locale: Locale, t: Translate): Formats {
   const tag = intlTag(locale);
   const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const tenths = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percentWhole = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const percentTenth = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const unit = (name: string, digits: number) => new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'narrow', minimumIntegerDigits: digits });
@@ -56,6 +59,7 @@ function build(locale: Locale, t: Translate): Formats {
   };
   return {
     count: (value) => (value === undefined || !Number.isFinite(value) ? MISSING : whole.format(Math.round(value))),
+    decimal: (value) => (value === undefined || !Number.isFinite(value) ? MISSING : tenths.format(value)),
     percent(ratio) {
       if (ratio === undefined || !Number.isFinite(ratio)) return MISSING;
       const percent = ratio * 100;

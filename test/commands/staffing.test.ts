@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const needs = (text: string) => {
-  const match = /Needs ([\d,]+) agents?, ([\d,]+) available/.exec(text);
+  const match = /Needs ([\d,]+) agents?, ([\d,]+) signed in/.exec(text);
   expect(match, text).not.toBeNull();
   return { needed: Number(match![1]), available: Number(match![2]) };
 };

@@ -11,7 +11,7 @@ describe('/today on a wolkvox source (documented payloads, fake wolkvox)', () =>
     const bot = await opened(wolkvoxBot());
     const text = await bot.ask('/today');
     expect(text).toContain('Today — Bogotá (Tue 14 May)\n4 chats');
-    expect(text).toMatch(/Average wait:\s+1m 23s/);
+    expect(text).toMatch(/Average wait \(today\):\s+1m 23s/);
     expect(text).toMatch(/Handoff rate:\s+75%/);
   });
 
@@ -38,8 +38,8 @@ describe('/today on a Comm100 source (documented payloads, fake Comm100)', () =>
     });
     const text = await bot.ask('/today');
     expect(text).toContain('Today — Service desk (Tue 5 Mar)\n212 chats · 7 missed · 11 abandoned');
-    expect(text).toMatch(/Average wait:\s+42s/);
-    expect(text).toMatch(/Average chat:\s+6m 20s/);
+    expect(text).toMatch(/Average wait \(today\):\s+42s/);
+    expect(text).toMatch(/Average chat \(today\):\s+6m 20s/);
     expect(text).toMatch(/Transfers:\s+5/);
   });
 });
@@ -58,7 +58,7 @@ describe('/today on a VCC Live source (documented payloads, fake VCC Live)', () 
     const bot = await opened(vccliveBot());
     const text = await bot.ask('/today');
     expect(text).toContain('Today — Budapest (Fri 20 Jan)\n1 chat · 0 missed · SLA 100%');
-    expect(text).toMatch(/First response:\s+7s/);
+    expect(text).toMatch(/First response \(avg, today\):\s+7s/);
     expect(text).toMatch(/SLA:\s+100% \(0 breaches\)/);
   });
 
@@ -89,7 +89,7 @@ describe('/today on the demo source (simulated contact center)', () => {
     const day = await bot.adapter.today!();
     const text = await bot.ask('/today');
     expect(text).toContain(`Today — Demo contact center (Tue 17 Nov)\n${formatCount(day.chats)} chats`);
-    expect(text).toMatch(new RegExp(`Average wait:\\s+${formatDuration(day.averageWaitSeconds)}\\n`));
+    expect(text).toMatch(new RegExp(`Average wait \\(today\\):\\s+${formatDuration(day.averageWaitSeconds)}\\n`));
     expect(text).toMatch(new RegExp(`Handoff rate:\\s+${formatPercent(day.handoffRate)}\\n`));
   });
 });
