@@ -2,10 +2,10 @@ import { DateTime } from 'luxon';
 import type { DateRange } from '../src/domain/types.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
-import { formatCount, formatDuration, formatPercent } from '../src/reply/format.js';
+import { localized } from '../src/i18n/index.js';
 import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
-import { nextPageButton, refreshButton, sourceContext } from './common.js';
+import { nextPageButton, pageNote, refreshButton, sourceContext, speech } from './common.js';
 
 const RANGES = ['today', 'yesterday', '7d'] as const;
 type RangeWord = (typeof RANGES)[number];
@@ -42,21 +42,22 @@ export function handoffRange(word: RangeWord, now: Date, timeZone: string): Date
  */
 export const handoffsCommand: CommandDefinition = {
   name: 'handoffs',
-  summary: 'Bot-to-agent handoffs: rate, time on the bot, time to an agent, top routing points.',
+  summary: localized('en').t('command.handoffs.summary'),
   usage: '/handoffs [source] [today|yesterday|7d]',
   examples: ({ sources }) => ['/handoffs', '/handoffs yesterday', sources.length ? `/handoffs ${sources[1] ?? sources[0]} 7d` : '/handoffs 7d'],
   access: 'everyone',
   costly: true,
   async handler(ctx) {
-    if (ctx.args.length > 1) throw new UsageError('Give one range at most: today, yesterday or 7d.');
+    const { t, fmt } = speech(ctx);
+    if (ctx.args.length > 1) throw new UsageError(t('handoffs.oneRange'));
     const [arg] = ctx.args;
     const word = arg === undefined ? 'today' : SYNONYMS[arg.toLowerCase()];
     if (!word) {
       const sources = ctx.sources.all();
       throw new UsageError(
         sources.length > 1
-          ? `"${echo(arg!)}" is neither a range (today, yesterday, 7d) nor a source (${sources.map((s) => s.id).join(', ')}).`
-          : `"${echo(arg!)}" is not a range: use today, yesterday or 7d.`,
+          ? t('handoffs.neither', { arg: echo(arg!), ids: sources.map((s) => s.id).join(', ') })
+          : t('handoffs.notARange', { arg: echo(arg!) }),
       );
     }
     const source = ctx.sources.primary();
@@ -64,31 +65,31 @@ export const handoffsCommand: CommandDefinition = {
     const fetched = await source.handoffs(range);
     const report = fetched.value;
     const points = [...report.topRoutingPoints].sort((a, b) => b.handoffs - a.handoffs || a.name.localeCompare(b.name));
-    const page = pageOf(points, ctx.page);
+    const page = pageOf(points, ctx.page, undefined, t);
     // Shares of all handoffs, not of the top points shown, so a long tail is not hidden.
     const shareBase = report.handedToAgent || points.reduce((sum, p) => sum + p.handoffs, 0);
     return {
-      title: `Handoffs — ${source.label}, ${range.label}`,
+      title: t('handoffs.title', { source: source.label, range: t(`handoffs.range.${word}`) }),
       summary:
         report.botConversations === 0
-          ? `No bot conversations ${word === '7d' ? 'in the last 7 days' : range.label}.`
-          : `${formatPercent(report.rate)} of ${formatCount(report.botConversations)} bot conversations went to an agent`,
+          ? t(`handoffs.none.${word}`)
+          : t('handoffs.summary', { rate: fmt.percent(report.rate), count: report.botConversations, value: fmt.count(report.botConversations) }),
       fields: [
-        { label: 'Bot conversations', value: formatCount(report.botConversations) },
-        { label: 'Handed to an agent', value: formatCount(report.handedToAgent) },
-        { label: 'Handoff rate', value: formatPercent(report.rate) },
-        { label: 'Time on bot (avg)', value: formatDuration(report.averageSecondsOnBot) },
-        { label: 'Time to agent (avg)', value: formatDuration(report.averageSecondsToAgent) },
+        { label: t('handoffs.field.botConversations'), value: fmt.count(report.botConversations) },
+        { label: t('handoffs.field.handedToAgent'), value: fmt.count(report.handedToAgent) },
+        { label: t('handoffs.field.rate'), value: fmt.percent(report.rate) },
+        { label: t('handoffs.field.timeOnBot'), value: fmt.duration(report.averageSecondsOnBot) },
+        { label: t('handoffs.field.timeToAgent'), value: fmt.duration(report.averageSecondsToAgent) },
       ],
       table: points.length
         ? {
-            columns: ['Routing point', 'Handoffs', 'Share'],
-            rows: page.items.map((p) => [p.name, formatCount(p.handoffs), formatPercent(shareBase ? p.handoffs / shareBase : undefined)]),
+            columns: [t('handoffs.col.routingPoint'), t('handoffs.col.handoffs'), t('handoffs.col.share')],
+            rows: page.items.map((p) => [p.name, fmt.count(p.handoffs), fmt.percent(shareBase ? p.handoffs / shareBase : undefined)]),
             footnote: page.footnote,
           }
         : undefined,
       buttons: [refreshButton(ctx, '/handoffs'), ...(page.nextPage ? [nextPageButton(ctx, '/handoffs', page.nextPage)] : [])],
-      context: sourceContext(source, fetched, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined),
+      context: sourceContext(source, fetched, pageNote(page, t), t),
       visibility: 'public',
     };
   },

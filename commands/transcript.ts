@@ -1,20 +1,19 @@
 import { isValidUserId } from '../adapters/port.js';
-import type { SenderRole, Transcript, TranscriptMessage } from '../src/domain/types.js';
+import type { Transcript, TranscriptMessage } from '../src/domain/types.js';
 import type { ReplyField, ReplySection } from '../src/reply/reply.js';
 import type { CommandDefinition } from '../src/router/types.js';
 import { UsageError } from '../src/router/types.js';
-import { clip, formatDuration, formatLocalDateTime, formatLocalTime } from '../src/reply/format.js';
+import { clip } from '../src/reply/format.js';
+import { localized, type Localized } from '../src/i18n/index.js';
 import { pageOf } from '../src/reply/paging.js';
 import { literal } from '../src/reply/light-markup.js';
 import { maskPhone, maskPhones } from '../src/privacy/mask-phone.js';
-import { capitalize, nextPageButton, refreshButton, sourceContext } from './common.js';
+import { capitalize, nextPageButton, refreshButton, sourceContext, speech } from './common.js';
 
 /** Messages per page: each is one section, so a page stays well inside every platform's limits. */
 const MESSAGES_PER_PAGE = 15;
 /** Longer messages are cut (the vendor's tool shows them whole). */
 const MAX_MESSAGE_CHARS = 1500;
-
-const ROLE: Record<SenderRole, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
 
 /**
  * `/transcript <conn_id> [source]`: one conversation, who said what and when. Supervisors only;
@@ -26,7 +25,7 @@ const ROLE: Record<SenderRole, string> = { customer: 'Customer', bot: 'Bot', age
  */
 export const transcriptCommand: CommandDefinition = {
   name: 'transcript',
-  summary: 'One conversation: customer, bot and agent messages with times, wait and duration (supervisors).',
+  summary: localized('en').t('command.transcript.summary'),
   usage: '/transcript <conn_id> [source]',
   // A chat in progress, when one was seen; ids also appear in /agents.
   examples: ({ chatId }) => (chatId ? [`/transcript ${chatId}`] : []),
@@ -37,21 +36,26 @@ export const transcriptCommand: CommandDefinition = {
   working(ctx) {
     const source = ctx.sources.primary();
     const days = (ctx.config.sources[source.id] as { transcriptLookbackDays?: number } | undefined)?.transcriptLookbackDays;
-    return days ? `searching up to ${days} days of ${source.label}` : `asking ${source.label} for the chat`;
+    const { t } = speech(ctx);
+    return days ? t('transcript.searching', { days, source: source.label }) : t('transcript.asking', { source: source.label });
   },
   async handler(ctx) {
+    const said = speech(ctx);
+    const { t } = said;
     const [id, extra] = ctx.args;
-    if (id === undefined) throw new UsageError('Which chat? Give its id (conn_id): /agents shows the ids of chats in progress when the vendor tells them.');
+    if (id === undefined) throw new UsageError(t('transcript.whichChat'));
     if (extra !== undefined)
       throw new UsageError(
         ctx.sources.all().length > 1
-          ? `Give one chat id and, optionally, a source (${ctx.sources
-              .all()
-              .map((s) => s.id)
-              .join(', ')}).`
-          : 'Give one chat id.',
+          ? t('transcript.oneIdOrSource', {
+              ids: ctx.sources
+                .all()
+                .map((s) => s.id)
+                .join(', '),
+            })
+          : t('transcript.oneId'),
       );
-    if (!isValidUserId(id)) throw new UsageError('That is not a chat id: ids are letters, digits, "-" or "_", at most 64 characters.');
+    if (!isValidUserId(id)) throw new UsageError(t('transcript.badId'));
     const source = ctx.sources.primary();
     // The trail says what happened: a chat shown is a view; an attempt that found nothing (or failed)
     // is recorded too, as what it was, since an attempt to read a chat matters even when it finds nothing.
@@ -67,64 +71,72 @@ export const transcriptCommand: CommandDefinition = {
     audit(transcript ? 'transcript.view' : 'transcript.not-found');
     if (!transcript) {
       return {
-        title: `Transcript ${id} — ${source.label}`,
-        summary: `${source.vendor} has no chat with id ${id} (within the days the bot searches). Check the id, or name another source.`,
-        context: sourceContext(source, fetched),
+        title: t('transcript.title', { id, source: source.label }),
+        summary: t('transcript.notFound', { vendor: source.vendor, id }),
+        context: sourceContext(source, fetched, undefined, t),
         visibility: 'private',
         tone: 'warning',
       };
     }
-    const page = pageOf(transcript.messages, ctx.page, MESSAGES_PER_PAGE);
+    const page = pageOf(transcript.messages, ctx.page, MESSAGES_PER_PAGE, t);
     const first = (page.page - 1) * MESSAGES_PER_PAGE + 1;
     const note =
       page.pageCount > 1
-        ? `messages ${first}–${first + page.items.length - 1} of ${transcript.messages.length} · page ${page.page} of ${page.pageCount}`
+        ? t('transcript.pageNote', {
+            from: first,
+            to: first + page.items.length - 1,
+            count: transcript.messages.length,
+            page: page.page,
+            pages: page.pageCount,
+          })
         : undefined;
     const fallback = `/transcript ${id}`;
     return {
-      title: `Transcript ${id} — ${source.label}`,
-      summary: summaryOf(transcript),
-      fields: fieldsOf(transcript, source.timeZone),
-      sections: page.items.length ? page.items.map((m) => sectionOf(m, source.timeZone)) : [{ text: 'No messages in this chat.' }],
+      title: t('transcript.title', { id, source: source.label }),
+      summary: summaryOf(transcript, said),
+      fields: fieldsOf(transcript, source.timeZone, said),
+      sections: page.items.length ? page.items.map((m) => sectionOf(m, source.timeZone, said)) : [{ text: t('transcript.noMessages') }],
       buttons: [...(page.nextPage ? [nextPageButton(ctx, fallback, page.nextPage)] : []), ...(transcript.active ? [refreshButton(ctx, fallback)] : [])],
-      context: sourceContext(source, fetched, note),
+      context: sourceContext(source, fetched, note, t),
       visibility: 'private',
     };
   },
 };
 
-function summaryOf(t: Transcript): string {
-  const parts = [t.active ? 'In progress' : t.status ? literal(capitalize(t.status)) : 'Finished'];
-  if (t.channel) parts.push(literal(t.channel));
-  parts.push(`${t.messages.length} message${t.messages.length === 1 ? '' : 's'}`);
+function summaryOf(chat: Transcript, { t, fmt }: Localized): string {
+  // The vendor's own status word is shown as it gives it.
+  const parts = [chat.active ? t('transcript.inProgress') : chat.status ? literal(capitalize(chat.status)) : t('transcript.finished')];
+  if (chat.channel) parts.push(literal(chat.channel));
+  parts.push(t('transcript.messages', { count: chat.messages.length, value: fmt.count(chat.messages.length) }));
   return parts.join(' · ');
 }
 
-function fieldsOf(t: Transcript, zone: string): ReplyField[] {
+function fieldsOf(chat: Transcript, zone: string, { t, fmt }: Localized): ReplyField[] {
   const fields: Array<[string, string | undefined]> = [
-    ['Status', t.active ? 'in progress' : t.status],
-    ['Channel', t.channel],
-    ['Queue', t.queue],
-    ['Agent', t.agentName && maskPhones(t.agentName)],
-    ['Customer', t.customerName && maskPhones(t.customerName)],
-    ['Phone', t.customerPhone && maskPhone(t.customerPhone)],
-    ['Started', t.startedAt && formatLocalDateTime(t.startedAt, zone)],
-    ['Ended', t.endedAt && formatLocalDateTime(t.endedAt, zone)],
-    ['Wait', t.waitSeconds !== undefined ? formatDuration(t.waitSeconds) : undefined],
-    ['First response', t.firstResponseSeconds !== undefined ? formatDuration(t.firstResponseSeconds) : undefined],
-    ['With bot', t.secondsWithBot !== undefined ? formatDuration(t.secondsWithBot) : undefined],
-    ['Time to agent', t.secondsToAgent !== undefined ? formatDuration(t.secondsToAgent) : undefined],
-    ['Duration', t.durationSeconds !== undefined ? formatDuration(t.durationSeconds) : undefined],
+    [t('transcript.field.status'), chat.active ? t('transcript.statusInProgress') : chat.status],
+    [t('transcript.field.channel'), chat.channel],
+    [t('transcript.field.queue'), chat.queue],
+    [t('transcript.field.agent'), chat.agentName && maskPhones(chat.agentName)],
+    [t('transcript.field.customer'), chat.customerName && maskPhones(chat.customerName)],
+    [t('transcript.field.phone'), chat.customerPhone && maskPhone(chat.customerPhone)],
+    [t('transcript.field.started'), chat.startedAt && fmt.dateTime(chat.startedAt, zone)],
+    [t('transcript.field.ended'), chat.endedAt && fmt.dateTime(chat.endedAt, zone)],
+    [t('transcript.field.wait'), chat.waitSeconds !== undefined ? fmt.duration(chat.waitSeconds) : undefined],
+    [t('transcript.field.firstResponse'), chat.firstResponseSeconds !== undefined ? fmt.duration(chat.firstResponseSeconds) : undefined],
+    [t('transcript.field.withBot'), chat.secondsWithBot !== undefined ? fmt.duration(chat.secondsWithBot) : undefined],
+    [t('transcript.field.timeToAgent'), chat.secondsToAgent !== undefined ? fmt.duration(chat.secondsToAgent) : undefined],
+    [t('transcript.field.duration'), chat.durationSeconds !== undefined ? fmt.duration(chat.durationSeconds) : undefined],
   ];
   return fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '').map(([label, value]) => ({ label, value }));
 }
 
 /** One message: "14:02 · Customer (Ana)" over its text, masked before it is cut so no digits slip out. */
-function sectionOf(message: TranscriptMessage, zone: string): ReplySection {
-  const who = message.name?.trim() ? `${ROLE[message.role]} (${maskPhones(message.name.trim())})` : ROLE[message.role];
-  const time = message.at ? formatLocalTime(message.at, zone) : '';
-  const attachments = message.attachments.map((a) => `[attachment: ${maskPhones(a.name ?? a.type ?? 'file')}]`);
+function sectionOf(message: TranscriptMessage, zone: string, { t, fmt }: Localized): ReplySection {
+  const role = t(`transcript.role.${message.role}`);
+  const who = message.name?.trim() ? `${role} (${maskPhones(message.name.trim())})` : role;
+  const time = message.at ? fmt.time(message.at, zone) : '';
+  const attachments = message.attachments.map((a) => t('transcript.attachment', { name: maskPhones(a.name ?? a.type ?? t('transcript.file')) }));
   const text = [clip(maskPhones(message.text.trim()), MAX_MESSAGE_CHARS), ...attachments].filter(Boolean).join('\n');
   // What the customer typed is shown as typed: their `*` is no bold of ours.
-  return { heading: time ? `${time} · ${who}` : who, text: text ? literal(text) : '(empty message)' };
+  return { heading: time ? `${time} · ${who}` : who, text: text ? literal(text) : t('transcript.empty') };
 }
