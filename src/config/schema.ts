@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cronExpression } from './cron-expression.js';
 import { durationMs } from './duration.js';
-import { sourceSchema, timeZoneSchema } from './source-schemas.js';
+import { localeSchema, sourceSchema, timeZoneSchema } from './source-schemas.js';
 
 /**
  * The whole `chatops.yaml`. Sections: sources, channels, alerts, summaries, access.
@@ -102,6 +102,9 @@ export const summarySchema = z
     timeZone: timeZoneSchema.describe('IANA time zone the cron expression is read in, e.g. "America/Bogota".'),
     sources: z.array(z.string().min(1)).min(1).describe('Keys of the sources (under `sources`) the summary covers.'),
     channel: z.string().min(1).describe('Where it is posted: an alias from `channels` or a reference such as "slack:C0123ABC".'),
+    locale: localeSchema
+      .optional()
+      .describe("Language of the post: en, es (Latin America), pt-BR, de or hu. Default: the first source's `locale`, else English."),
   })
   .strict()
   .describe('A daily summary (chats, answer times, alerts of the day) posted on a schedule.');

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { cronExpression } from './cron-expression.js';
 import { durationMs } from './duration.js';
 
+/** A language tag for posts: "es", "es-CO", "pt-BR", "de", "hu" (any other language posts in English). */
+const localeTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as "es", "es-CO", "pt-BR", "de" or "hu"' });
 const timeZone = z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "America/Bogota" or "Europe/Budapest"' });
 
 function isTimeZone(zone: string): boolean {
@@ -59,6 +63,11 @@ const common = {
     .describe('When a ${VAR} this source needs is not set, start without it (and its alerts and summaries) and say so, instead of refusing to start.'),
   label: z.string().min(1).optional().describe('Name supervisors see in answers, e.g. "Bogotá"; defaults to the source\'s key.'),
   timeZone: timeZone.describe(TIME_ZONE),
+  locale: localeTag
+    .optional()
+    .describe(
+      'Language of the alerts and early warnings posted about this source: en, es (Latin America), pt-BR, de or hu ("es-CO" counts as es). Default English.',
+    ),
   baseUrl: z
     .url({ message: 'expected a URL such as "https://proxy.example.com"' })
     .optional()
@@ -188,4 +197,4 @@ export type DemoSourceConfig = z.output<typeof demoSourceSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type QuotaConfig = z.output<typeof quotaSchema>;
 export type StaffingConfig = z.output<typeof staffingSchema>;
-export { timeZone as timeZoneSchema };
+export { timeZone as timeZoneSchema, localeTag as localeSchema };

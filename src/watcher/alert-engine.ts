@@ -20,6 +20,8 @@ import type { SourceSnapshot } from './poll-source.js';
 import { seriesKey, type WatchRule } from './rules.js';
 import { figuresRuleId, sourceFiguresStep } from './source-figures.js';
 import type { WatcherStore } from './store.js';
+import type { Reply } from '../reply/reply.js';
+import { localized } from '../i18n/index.js';
 import type { AlertRecord, Commit, Delivery, RuleState } from './types.js';
 
 export interface AlertEngineDeps {
@@ -33,6 +35,8 @@ export interface AlertEngineDeps {
   onQueued: () => void;
   /** Where early warnings read the recent polls from; without it each rule keeps its own. */
   history?: History;
+  /** The language of a source's posts (its `locale` in the configuration); absent: English. */
+  localeOf?: (sourceId: string) => string | undefined;
 }
 
 /** Where a source's alerts are shown and read. */
@@ -102,14 +106,14 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
     commit.rules.push(early?.state ?? result.state);
     // The warning's end first, so its message says "became the alert" before the alert is posted.
     if (early?.warning && early.warning !== warning) commit.alerts.push(early.warning);
-    if (early?.warning) commit.deliveries.push(...toDeliveries(early.notices, early.warning, now));
+    if (early?.warning) commit.deliveries.push(...toDeliveries(early.notices, early.warning, now, deps.localeOf?.(early.warning.source)));
     if (result.alert && result.alert !== open) commit.alerts.push(result.alert);
     if (result.reopened)
       deps.logger.info(
         { rule: rule.id, alert: result.alert?.id, reopens: result.alert?.reopens },
         'watcher: an alert fired again soon after resolving; its message is reopened, not posted anew',
       );
-    if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now));
+    if (result.alert) commit.deliveries.push(...toDeliveries(result.notices, result.alert, now, deps.localeOf?.(result.alert.source)));
   }
   // Nothing read at all from the source, poll after poll: an alert of its own.
   const figuresState: RuleState = states.get(figuresId) ?? { ruleId: figuresId, seq: 0 };
@@ -127,7 +131,7 @@ export async function applySnapshot(deps: AlertEngineDeps, snapshot: SourceSnaps
   if (figures.changed) {
     commit.rules.push(figures.state);
     if (figures.alert && figures.alert !== figuresOpen) commit.alerts.push(figures.alert);
-    if (figures.alert) commit.deliveries.push(...toDeliveries(figures.notices, figures.alert, now));
+    if (figures.alert) commit.deliveries.push(...toDeliveries(figures.notices, figures.alert, now, deps.localeOf?.(figures.alert.source)));
     if (figures.alert && !figuresOpen)
       deps.logger.warn(
         { source: snapshot.source, since: figures.alert.since },
@@ -156,6 +160,7 @@ export async function closeOrphans(deps: AlertEngineDeps, known: ReadonlySet<str
           alert.channels.map((channel) => ({ kind: 'update', channel })),
           ended,
           now,
+          deps.localeOf?.(ended.source),
         ),
       );
   }
@@ -184,7 +189,9 @@ export async function refreshFiringGauge(deps: Pick<AlertEngineDeps, 'store' | '
 }
 
 /** Notices as outbox deliveries; thread texts are fixed now, alert messages render when sent. */
-export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now: Date): Delivery[] {
+export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now: Date, locale?: string): Delivery[] {
+  const said = localized(locale);
+  const inLanguage = (reply: Reply): Reply => (said.locale === 'en' ? reply : { ...reply, locale: said.locale });
   // Real time, not the injected clock: the outbox ages deliveries by the wall clock.
   const createdAt = new Date().toISOString();
   return notices.map((notice): Delivery => {
@@ -195,11 +202,11 @@ export function toDeliveries(notices: readonly Notice[], alert: AlertRecord, now
       case 'update':
         return { kind: 'update', id, channel: notice.channel, alertId: alert.id, createdAt };
       case 'resolved-note':
-        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: resolvedNote(alert), createdAt };
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: inLanguage(resolvedNote(alert, said)), createdAt };
       case 'reminder':
-        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reminderNote(alert, now), createdAt };
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: inLanguage(reminderNote(alert, now, said)), createdAt };
       case 'reopened-note':
-        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: reopenedNote(alert), createdAt };
+        return { kind: 'thread', id, channel: notice.channel, alertId: alert.id, reply: inLanguage(reopenedNote(alert, said)), createdAt };
     }
   });
 }

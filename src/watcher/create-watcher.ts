@@ -127,6 +127,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const ruleIds = new Set(rules.map((r) => r.id));
 
   let leadership: Leadership;
+  // Posts about a source speak its `locale` (English when it has none).
+  const localeOf = (sourceId: string) => config.sources[sourceId]?.locale;
   const outbox = createOutbox({
     store,
     platforms: options.platforms,
@@ -137,8 +139,18 @@ export function createWatcher(options: WatcherOptions): Watcher {
     retryMaxMs: schedule.retryMaxMs,
     tickMs: schedule.outboxTickMs,
     maxAgeMs: schedule.maxDeliveryAgeMs,
+    localeOf,
   });
-  const engine: AlertEngineDeps = { store, logger, metrics, now, fence: () => leadership.token(), onQueued: () => outbox.kick(), history: options.history };
+  const engine: AlertEngineDeps = {
+    store,
+    logger,
+    metrics,
+    now,
+    fence: () => leadership.token(),
+    onQueued: () => outbox.kick(),
+    history: options.history,
+    localeOf,
+  };
   const onLeadership = (leader: boolean) => {
     if (!leader) return;
     closeOrphans(engine, watchedIds).catch((error: unknown) =>

@@ -1,4 +1,4 @@
-import { formatDuration, formatLocalTime } from '../reply/format.js';
+import { localized, type Localized } from '../i18n/index.js';
 import type { Reply } from '../reply/reply.js';
 import type { AckRecord, AlertRecord } from './types.js';
 
@@ -9,24 +9,29 @@ import type { AckRecord, AlertRecord } from './types.js';
  * @example
  *   platform.update(ref, noFiguresReply(alert, ack));
  */
-export function noFiguresReply(alert: AlertRecord, ack?: AckRecord): Reply {
+export function noFiguresReply(alert: AlertRecord, ack?: AckRecord, { t, fmt }: Localized = localized('en')): Reply {
   const zone = alert.timeZone;
-  const context = { source: alert.sourceLabel, note: `Source ${alert.source} · alert ${alert.id}`, timeZone: zone };
+  const context = { source: alert.sourceLabel, note: t('figures.footer', { source: alert.source, id: alert.id }), timeZone: zone };
   if (alert.resolvedAt) {
     return {
-      title: `${alert.sourceLabel}: figures are back`,
-      summary: `No figures could be read from ${formatLocalTime(alert.since, zone)} to ${formatLocalTime(alert.resolvedAt, zone)} (${formatDuration((Date.parse(alert.resolvedAt) - Date.parse(alert.since)) / 1000)}); the alert rules of ${alert.sourceLabel} watch again.`,
-      fields: ack ? [{ label: 'Acknowledged by', value: ack.by }] : undefined,
+      title: t('figures.backTitle', { source: alert.sourceLabel }),
+      summary: t('figures.backSummary', {
+        from: fmt.time(alert.since, zone),
+        to: fmt.time(alert.resolvedAt, zone),
+        lasted: fmt.duration((Date.parse(alert.resolvedAt) - Date.parse(alert.since)) / 1000),
+        source: alert.sourceLabel,
+      }),
+      fields: ack ? [{ label: t('alert.field.ackedBy'), value: ack.by }] : undefined,
       context,
       visibility: 'public',
       tone: 'good',
     };
   }
   return {
-    title: `${alert.sourceLabel}: no figures since ${formatLocalTime(alert.since, zone)}`,
-    summary: `The bot could not read ${alert.sourceLabel} for ${alert.value} polls in a row, so its alert rules cannot tell whether a threshold is passed. Alerts already open stay open.`,
-    fields: ack ? [{ label: 'Acknowledged by', value: `${ack.by} at ${formatLocalTime(ack.at, zone)}` }] : undefined,
-    buttons: ack ? undefined : [{ label: 'Ack', action: 'ack', value: alert.id, style: 'primary' }],
+    title: t('figures.missingTitle', { source: alert.sourceLabel, time: fmt.time(alert.since, zone) }),
+    summary: t('figures.missingSummary', { source: alert.sourceLabel, count: alert.value }),
+    fields: ack ? [{ label: t('alert.field.ackedBy'), value: t('alert.ackedAt', { who: ack.by, time: fmt.time(ack.at, zone) }) }] : undefined,
+    buttons: ack ? undefined : [{ label: t('alert.button.ack'), action: 'ack', value: alert.id, style: 'primary' }],
     context,
     visibility: 'public',
     tone: 'warning',
@@ -34,7 +39,7 @@ export function noFiguresReply(alert: AlertRecord, ack?: AckRecord): Reply {
 }
 
 /** The thread line when figures return: "Figures are back after 18m 00s". */
-export function figuresBackNote(alert: AlertRecord): Reply {
+export function figuresBackNote(alert: AlertRecord, { t, fmt }: Localized = localized('en')): Reply {
   const lasted = (Date.parse(alert.resolvedAt ?? alert.firedAt) - Date.parse(alert.since)) / 1000;
-  return { title: `Figures are back after ${formatDuration(lasted)}`, visibility: 'public', tone: 'good' };
+  return { title: t('figures.backNote', { lasted: fmt.duration(lasted) }), visibility: 'public', tone: 'good' };
 }

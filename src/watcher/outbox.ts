@@ -13,6 +13,8 @@ export interface OutboxOptions {
   metrics?: Metrics;
   /** Deliveries happen only while this is true (the leader). */
   isLeader: () => boolean;
+  /** The language of a source's alert messages (its `locale` in the configuration); absent: English. */
+  localeOf?: (sourceId: string) => string | undefined;
   /** First wait after a 5xx or network failure; doubles each time (default 1 s). */
   retryBaseMs?: number;
   /** Longest wait between two attempts (default 60 s). */
@@ -89,7 +91,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (ref) return 'done';
       const alert = await store.alert(d.alertId);
       if (!alert) return 'dropped';
-      const posted = await platform.post(d.channel, alertReply(alert, await store.ack(d.alertId)), { mention: d.mention });
+      const posted = await platform.post(d.channel, alertReply(alert, await store.ack(d.alertId), options.localeOf?.(alert.source)), { mention: d.mention });
       await store.saveMessageRef(d.alertId, d.channel, posted);
       return 'done';
     }
@@ -100,7 +102,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (d.kind === 'update') {
       const alert = await store.alert(d.alertId);
       if (!alert) return 'dropped';
-      await platform.update(ref, alertReply(alert, await store.ack(d.alertId)));
+      await platform.update(ref, alertReply(alert, await store.ack(d.alertId), options.localeOf?.(alert.source)));
       return 'done';
     }
     if (!platform.replyInThread) return 'dropped';

@@ -15,6 +15,8 @@ export interface WatchSummary {
   timeZone: string;
   channel: string;
   sources: Source[];
+  /** The post's language tag (the summary's `locale`, else its first source's); absent: English. */
+  locale?: string;
 }
 
 /** The id of a configured summary: its `id`, else `summary-<index>` (from 0). */
@@ -45,7 +47,8 @@ export function resolveSummaries(config: Config, sources: readonly Source[]): { 
       problems.push(`summary ${id} has no usable source; it is skipped`);
       return;
     }
-    summaries.push({ id, cron: s.cron, timeZone: s.timeZone, channel, sources: usable });
+    const locale = s.locale ?? config.sources[usable[0]!.id]?.locale;
+    summaries.push({ id, cron: s.cron, timeZone: s.timeZone, channel, sources: usable, ...(locale ? { locale } : {}) });
   });
   return { summaries, problems };
 }
@@ -60,7 +63,7 @@ export function resolveSummaries(config: Config, sources: readonly Source[]): { 
 export async function runSummaryNow(options: { summary: WatchSummary; store: WatcherStore; now: Date; logger: Logger }): Promise<Reply> {
   const { summary, store, now } = options;
   const figures = await gatherSummary({ sources: summary.sources, timeZone: summary.timeZone, store, now });
-  const reply = summaryReply(figures);
+  const reply = summaryReply(figures, summary.locale);
   await store.enqueue([{ kind: 'message', id: randomUUID(), channel: summary.channel, reply, createdAt: new Date().toISOString() }]);
   options.logger.info({ summary: summary.id, channel: summary.channel, date: figures.date }, 'watcher: daily summary queued');
   return reply;

@@ -1,9 +1,9 @@
 import { summaryChart } from './summary-chart.js';
 import { DateTime } from 'luxon';
-import { formatCount, formatDuration, formatLocalDate, formatPercent } from '../reply/format.js';
+import { hasMessage, localized, type Localized } from '../i18n/index.js';
 import type { Reply, ReplySection } from '../reply/reply.js';
 import type { MetricName } from '../config/schema.js';
-import { METRIC_LABELS, formatMetricValue } from './metric-text.js';
+import { formatMetricValue, metricLabel } from './metric-text.js';
 import type { SourceDay, SummaryFigures } from './summary-figures.js';
 
 /**
@@ -14,36 +14,47 @@ import type { SourceDay, SummaryFigures } from './summary-figures.js';
  * @example
  *   platform.post('slack:C0123', summaryReply(figures));
  */
-export function summaryReply(figures: SummaryFigures): Reply {
-  const sections: ReplySection[] = figures.sources.map(sourceSection);
-  sections.push({ heading: 'Alerts today', text: alertsText(figures) });
+export function summaryReply(figures: SummaryFigures, locale?: string): Reply {
+  const said = localized(locale);
+  const { t, fmt } = said;
+  const sections: ReplySection[] = figures.sources.map((day) => sourceSection(day, said));
+  sections.push({ heading: t('summary.alertsToday'), text: alertsText(figures, said) });
   const clock = DateTime.fromJSDate(figures.at, { zone: figures.timeZone }).toFormat('HH:mm');
   return {
-    title: `Daily summary — ${formatLocalDate(figures.date)}`,
-    summary: headline(figures),
+    title: t('summary.title', { date: fmt.date(figures.date) }),
+    summary: headline(figures, said),
     sections,
-    context: { note: `As of ${clock} ${figures.timeZone}`, timeZone: figures.timeZone },
+    context: { note: t('summary.asOf', { time: clock, zone: figures.timeZone }), timeZone: figures.timeZone },
+    ...(said.locale === 'en' ? {} : { locale: said.locale }),
     visibility: 'public',
     tone: 'normal',
     chart: summaryChart(figures),
   };
 }
 
-function headline(figures: SummaryFigures): string {
+function headline(figures: SummaryFigures, { t, fmt }: Localized): string {
   const chats = figures.sources.reduce((sum, s) => sum + (s.today?.chats ?? 0), 0);
-  const parts = [`${formatCount(chats)} chat${chats === 1 ? '' : 's'}`];
-  parts.push(figures.alerts.count ? `${figures.alerts.count} alert${figures.alerts.count === 1 ? '' : 's'}` : 'no alerts');
+  const parts = [t('summary.chats', { count: chats, value: fmt.count(chats) })];
+  parts.push(figures.alerts.count ? t('summary.alerts', { count: figures.alerts.count }) : t('summary.noAlerts'));
   return parts.join(' · ');
 }
 
-function sourceSection(day: SourceDay): ReplySection {
+function sourceSection(day: SourceDay, said: Localized): ReplySection {
+  const { t: say, fmt, locale } = said;
+  const formatCount = fmt.count;
   const heading = day.label;
-  if (!day.today) return { heading, text: `Figures not available: ${(day.problem ?? 'no answer from the vendor').replace(/\.$/, '')}.` };
+  if (!day.today) return { heading, text: say('summary.notAvailable', { problem: (day.problem ?? say('summary.noAnswer')).replace(/\.$/, '') }) };
   const t = day.today;
   const w = day.lastWeek;
-  const weekday = w ? `last ${DateTime.fromISO(w.date).toFormat('cccc', { locale: 'en' })}` : undefined;
+  const weekday = w
+    ? say('summary.lastWeekday', {
+        weekday: DateTime.fromISO(w.date)
+          .setLocale(locale === 'en-XA' ? 'en' : locale)
+          .toFormat('cccc'),
+      })
+    : undefined;
   // Counts keep growing until midnight: before then last week's whole day is labelled as such.
-  const whole = day.partial ? `${weekday}, whole day` : weekday;
+  const whole = day.partial ? say('summary.wholeDay', { weekday }) : weekday;
   const lines: string[] = [];
   const line = (
     label: string,
@@ -55,47 +66,55 @@ function sourceSection(day: SourceDay): ReplySection {
   ) => {
     if (today === undefined) return;
     // A day read only in part (the vendor held more records than the bot reads) gives "at least" counts.
-    const floor = t.lowerBound && format === formatCount ? 'at least ' : '';
+    const floor = t.lowerBound && format === formatCount ? say('summary.atLeast') : '';
     let text = `${label}: *${floor}${format(today)}*`;
-    if (compareAs && last !== undefined) text += ` (${compareAs} ${format(last)}${showChange ? change(today, last) : ''})`;
+    if (compareAs && last !== undefined) text += ` (${compareAs} ${format(last)}${showChange ? change(today, last, said) : ''})`;
     lines.push(text);
   };
-  if (day.lastWeekSoFar) line('Chats', t.chats, day.lastWeekSoFar.chats, formatCount, `${weekday} by ${day.lastWeekSoFar.until}`, true);
-  else line('Chats', t.chats, w?.chats, formatCount, whole, !day.partial && !t.lowerBound);
-  line('Missed', t.missed, w?.missed, formatCount, whole);
-  line('Abandoned', t.abandoned, w?.abandoned, formatCount, whole);
-  line('Average wait', t.averageWaitSeconds, w?.averageWaitSeconds, formatDuration);
-  line('First response', t.firstResponseSeconds, w?.firstResponseSeconds, formatDuration);
-  line('Within SLA', t.slaRate, w?.slaRate, formatPercent);
-  line('SLA breaches', t.slaBreaches, w?.slaBreaches, formatCount, whole);
-  line('Bot-to-agent handoffs', t.handoffRate, w?.handoffRate, formatPercent);
+  if (day.lastWeekSoFar)
+    line(say('summary.line.chats'), t.chats, day.lastWeekSoFar.chats, formatCount, say('summary.byTime', { weekday, time: day.lastWeekSoFar.until }), true);
+  else line(say('summary.line.chats'), t.chats, w?.chats, formatCount, whole, !day.partial && !t.lowerBound);
+  line(say('summary.line.missed'), t.missed, w?.missed, formatCount, whole);
+  line(say('summary.line.abandoned'), t.abandoned, w?.abandoned, formatCount, whole);
+  line(say('summary.line.averageWait'), t.averageWaitSeconds, w?.averageWaitSeconds, fmt.duration);
+  line(say('summary.line.firstResponse'), t.firstResponseSeconds, w?.firstResponseSeconds, fmt.duration);
+  line(say('summary.line.withinSla'), t.slaRate, w?.slaRate, fmt.percent);
+  line(say('summary.line.slaBreaches'), t.slaBreaches, w?.slaBreaches, formatCount, whole);
+  line(say('summary.line.handoffs'), t.handoffRate, w?.handoffRate, fmt.percent);
   if (day.busiestHour) {
     const { hour, chats } = day.busiestHour;
-    lines.push(`Busiest hour: ${pad(hour)}:00–${pad((hour + 1) % 24)}:00 (${formatCount(chats)} chats)`);
+    lines.push(say('summary.busiest', { hours: `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`, count: chats, value: formatCount(chats) }));
   }
-  if (day.problem) lines.push(`_Note: ${day.problem}_`);
+  if (day.problem) lines.push(`_${say('summary.note', { problem: day.problem })}_`);
   return { heading, text: lines.join('\n') };
 }
 
 /** ", +9%" or ", −5%"; nothing when last week had none to compare with. */
-function change(today: number, last: number): string {
+function change(today: number, last: number, { t }: Localized): string {
   if (last === 0) return '';
   const percent = Math.round(((today - last) / last) * 100);
-  return percent === 0 ? ', same' : `, ${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
+  return percent === 0 ? t('summary.same') : `, ${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
 }
 
-function alertsText(figures: SummaryFigures): string {
+function alertsText(figures: SummaryFigures, said: Localized): string {
+  const { t, fmt } = said;
   const a = figures.alerts;
-  if (a.count === 0) return 'No alerts fired today.';
-  const lines = [`${a.count} alert${a.count === 1 ? '' : 's'} fired${a.critical ? ` (${a.critical} critical)` : ''}.`];
+  if (a.count === 0) return t('summary.noAlertsFired');
+  const lines = [a.critical ? t('summary.firedCritical', { count: a.count, critical: a.critical }) : t('summary.fired', { count: a.count })];
   if (a.longest) {
     const metric = a.longest.metric as MetricName;
+    const known = hasMessage(`metric.${metric}`);
     lines.push(
-      `Longest: ${a.longest.ruleId}, ${formatDuration(a.longest.seconds)} (${METRIC_LABELS[metric] ?? metric} peaked at ${formatMetricValue(metric, a.longest.peak)}).`,
+      t('summary.longest', {
+        rule: a.longest.ruleId,
+        lasted: fmt.duration(a.longest.seconds),
+        metric: known ? metricLabel(metric, said) : metric,
+        peak: formatMetricValue(metric, a.longest.peak, said),
+      }),
     );
   }
   lines.push(
-    a.acknowledged ? `Acknowledged ${a.acknowledged} of ${a.count}, after ${formatDuration(a.averageAckSeconds)} on average.` : 'None was acknowledged.',
+    a.acknowledged ? t('summary.acknowledged', { acked: a.acknowledged, count: a.count, after: fmt.duration(a.averageAckSeconds) }) : t('summary.noneAcked'),
   );
   return lines.join('\n');
 }

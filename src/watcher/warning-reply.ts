@@ -1,6 +1,7 @@
 import { formatDuration, formatLocalTime } from '../reply/format.js';
 import type { Reply } from '../reply/reply.js';
-import { formatMetricValue, METRIC_LABELS } from './metric-text.js';
+import { formatMetricValue, metricLabel } from './metric-text.js';
+import type { Localized } from '../i18n/index.js';
 import { minutesOf } from './early-warning.js';
 import type { AlertRecord } from './types.js';
 
@@ -13,9 +14,9 @@ import type { AlertRecord } from './types.js';
  * @example
  *   platform.update(ref, warningReply(warning));
  */
-export function warningReply(warning: AlertRecord): Reply {
+export function warningReply(warning: AlertRecord, said?: Localized): Reply {
   const forecast = warning.forecast!;
-  const label = METRIC_LABELS[warning.metric];
+  const label = metricLabel(warning.metric, said);
   const place = warning.queue ? `${warning.sourceLabel} · ${warning.queue}` : warning.sourceLabel;
   const who = warning.queue ?? warning.sourceLabel;
   const threshold = formatMetricValue(warning.metric, warning.threshold);

@@ -69,7 +69,7 @@ describe('polling the vendors', () => {
     comm100.controls.setQueueWaiting('Sales', 7);
     comm100.controls.fail({ kind: 'status', status: 503 }, { path: 'livechat/realTime/Queue', times: 1 });
     await watcher.pollOnce();
-    expect(printed.join('')).toContain('Agents available');
+    expect(printed.join('')).toContain('Agents free');
     expect(printed.join('')).not.toContain('Chats waiting');
     const status = watcher.lastPolls().emea!;
     expect(status.ok).toBe(false);
