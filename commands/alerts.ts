@@ -8,6 +8,7 @@ import { pageOf } from '../src/reply/paging.js';
 import { echo } from '../src/router/replies.js';
 import { nextPageButton, refreshButton } from './common.js';
 import { ruleIdOf } from '../src/config/rule-id.js';
+import { localized } from '../src/i18n/index.js';
 import { ruleNamed, ruleSubcommand } from './alert-rules.js';
 
 const ALERT_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
@@ -29,7 +30,7 @@ const ACTIONS = new Set(['ack', 'acknowledge', 'silence', 'mute', 'unsilence', '
 
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
-  summary: 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
+  summary: localized('en').t('command.alerts.summary'),
   usage:
     '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
   examples: ({ rules, alertId }) => [

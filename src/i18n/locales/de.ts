@@ -65,6 +65,9 @@ export const de: Catalog = {
   'command.queue.usage': '/queue [Quelle]',
   'command.agents.summary': 'Agenten nach Status (frei, beschäftigt, abwesend, abgemeldet) mit laufenden Chats und Kapazität.',
   'command.agents.usage': '/agents [Quelle] [available|busy|away|offline]',
+  'command.alerts.summary': 'Alarmregeln und was gerade ausgelöst ist; Supervisoren können bestätigen oder stummschalten.',
+  'command.alerts.usage':
+    '/alerts [ack <Alarm-ID> | silence <Regel> <Dauer> | unsilence <Regel> | rules | set <Regel> <Feld> <Wert> [--preview] | on|off|undo|history|edit <Regel> | new]',
   'command.help.summary': 'Ihre Befehle, mit Beispielen.',
   'command.help.usage': '/help [Befehl]',
   'queue.title': 'Warteschlange — {{source}}',

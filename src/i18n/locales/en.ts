@@ -73,6 +73,9 @@ export const en = {
   'command.queue.usage': '/queue [source]',
   'command.agents.summary': 'Agents by status (free, busy, away, offline) with their ongoing chats and capacity.',
   'command.agents.usage': '/agents [source] [available|busy|away|offline]',
+  'command.alerts.summary': 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
+  'command.alerts.usage':
+    '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
   'command.help.summary': 'The commands you can run, with examples.',
   'command.help.usage': '/help [command]',
 

@@ -68,6 +68,9 @@ export const es: Catalog = {
   'command.queue.usage': '/queue [fuente]',
   'command.agents.summary': 'Agentes por estado (libres, ocupados, ausentes, desconectados) con sus chats en curso y su capacidad.',
   'command.agents.usage': '/agents [fuente] [available|busy|away|offline]',
+  'command.alerts.summary': 'Reglas de alerta y lo que está activo ahora; los supervisores pueden reconocer o silenciar.',
+  'command.alerts.usage':
+    '/alerts [ack <id de alerta> | silence <regla> <duración> | unsilence <regla> | rules | set <regla> <campo> <valor> [--preview] | on|off|undo|history|edit <regla> | new]',
   'command.help.summary': 'Los comandos que puede usar, con ejemplos.',
   'command.help.usage': '/help [comando]',
   'queue.title': 'Cola — {{source}}',

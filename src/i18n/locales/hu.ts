@@ -65,6 +65,9 @@ export const hu: Catalog = {
   'command.queue.usage': '/queue [forrás]',
   'command.agents.summary': 'Ügynökök állapot szerint (szabad, foglalt, távol, kijelentkezett) a folyamatban lévő csevegéseikkel és kapacitásukkal.',
   'command.agents.usage': '/agents [forrás] [available|busy|away|offline]',
+  'command.alerts.summary': 'Riasztási szabályok és ami most riaszt; a supervisorok nyugtázhatnak vagy némíthatnak.',
+  'command.alerts.usage':
+    '/alerts [ack <riasztás azonosító> | silence <szabály> <időtartam> | unsilence <szabály> | rules | set <szabály> <mező> <érték> [--preview] | on|off|undo|history|edit <szabály> | new]',
   'command.help.summary': 'Az Ön parancsai, példákkal.',
   'command.help.usage': '/help [parancs]',
   'queue.title': 'Várakozási sor — {{source}}',

@@ -67,6 +67,9 @@ export const ptBR: Catalog = {
   'command.queue.usage': '/queue [fonte]',
   'command.agents.summary': 'Agentes por status (livres, ocupados, ausentes, desconectados) com seus chats em andamento e capacidade.',
   'command.agents.usage': '/agents [fonte] [available|busy|away|offline]',
+  'command.alerts.summary': 'Regras de alerta e o que está disparado agora; supervisores podem reconhecer ou silenciar.',
+  'command.alerts.usage':
+    '/alerts [ack <id do alerta> | silence <regra> <duração> | unsilence <regra> | rules | set <regra> <campo> <valor> [--preview] | on|off|undo|history|edit <regra> | new]',
   'command.help.summary': 'Os comandos que você pode usar, com exemplos.',
   'command.help.usage': '/help [comando]',
   'queue.title': 'Fila — {{source}}',
