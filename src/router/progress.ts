@@ -1,3 +1,4 @@
+import { localized } from '../i18n/index.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
 /**
@@ -32,7 +33,8 @@ export function progressNote(command: CommandDefinition, ctx: CommandContext): s
   } catch {
     doing = undefined;
   }
-  return `Looking… (${doing ?? `asking ${ctx.sources.primary().label}`})`;
+  const { t } = localized(ctx.asker.locale);
+  return t('progress.looking', { doing: doing ?? t('progress.asking', { source: ctx.sources.primary().label }) });
 }
 
 /**

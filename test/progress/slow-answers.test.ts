@@ -82,7 +82,7 @@ describe('an answer that takes a while', () => {
       const types = harness.connector.activities.map((a) => a.activity.type);
       expect(types[0]).toBe('typing');
       expect(types.at(-1)).toBe('message');
-      expect(JSON.stringify(harness.connector.activities.at(-1)!.activity)).toContain('Transcript 999001');
+      expect(JSON.stringify(harness.connector.activities.at(-1)!.activity)).toContain('Transcripción 999001');
     } finally {
       await harness.close();
     }

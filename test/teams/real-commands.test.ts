@@ -98,7 +98,7 @@ describe('Teams with the real commands on the demo contact center', () => {
     await harness.send(harness.fixture('message-channel-mention', { text: `<at>ChatOps</at> transcript ${chat.id}` }));
     const personal = harness.connector.created[created]!.id;
     const [privately] = harness.connector.in(personal).slice(-1);
-    expect(readTexts(cardOf(privately!.activity))[0]).toContain(`Transcript ${chat.id}`);
+    expect(readTexts(cardOf(privately!.activity))[0]).toContain(`Transcripción ${chat.id}`);
     const notice = harness.connector.activities.at(-1)!;
     expect(notice.activity.text).toBe('Sent to you privately.');
   });

@@ -22,6 +22,8 @@ export const de: Catalog = {
   'context.required': 'Pflichtfeld',
   'context.update': 'Neuigkeit aus dem Kundenservice',
   'context.andMore': 'und {{count}} weitere',
+  'progress.looking': 'Suche läuft… ({{doing}})',
+  'progress.asking': 'frage {{source}}',
   'button.refresh': 'Aktualisieren',
   'button.nextPage': 'Nächste Seite',
   'button.share': 'Im Kanal teilen',

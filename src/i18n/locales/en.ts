@@ -24,6 +24,8 @@ export const en = {
   'context.required': 'Required',
   'context.update': 'Contact-center update',
   'context.andMore': 'and {{count}} more',
+  'progress.looking': 'Looking… ({{doing}})',
+  'progress.asking': 'asking {{source}}',
   'button.refresh': 'Refresh',
   'button.nextPage': 'Next page',
   'button.share': 'Share in channel',

@@ -25,6 +25,8 @@ export const es: Catalog = {
   'context.required': 'Obligatorio',
   'context.update': 'Novedad del contact center',
   'context.andMore': 'y {{count}} más',
+  'progress.looking': 'Buscando… ({{doing}})',
+  'progress.asking': 'consultando {{source}}',
   'button.refresh': 'Actualizar',
   'button.nextPage': 'Página siguiente',
   'button.share': 'Compartir en el canal',

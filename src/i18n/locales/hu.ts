@@ -22,6 +22,8 @@ export const hu: Catalog = {
   'context.required': 'Kötelező',
   'context.update': 'Ügyfélszolgálati hír',
   'context.andMore': 'és még {{count}}',
+  'progress.looking': 'Keresés… ({{doing}})',
+  'progress.asking': 'lekérdezés: {{source}}',
   'button.refresh': 'Frissítés',
   'button.nextPage': 'Következő oldal',
   'button.share': 'Megosztás a csatornán',

@@ -24,6 +24,8 @@ export const ptBR: Catalog = {
   'context.required': 'Obrigatório',
   'context.update': 'Novidade da central de atendimento',
   'context.andMore': 'e mais {{count}}',
+  'progress.looking': 'Buscando… ({{doing}})',
+  'progress.asking': 'consultando {{source}}',
   'button.refresh': 'Atualizar',
   'button.nextPage': 'Próxima página',
   'button.share': 'Compartilhar no canal',
