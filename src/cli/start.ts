@@ -86,6 +86,8 @@ export async function runStart({ env, interactive, serve }: StartOptions): Promi
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    const prompt = terminal ? startPrompt({ router: app.router, terminal, asTyped: app.asTyped, locale: localeFromEnv(env), onClose: () => void shutdown('end of input') }) : undefined;
+    const prompt = terminal
+      ? startPrompt({ router: app.router, terminal, asTyped: app.asTyped, locale: localeFromEnv(env), onClose: () => void shutdown('end of input') })
+      : undefined;
   });
 }
