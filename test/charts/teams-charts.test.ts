@@ -45,7 +45,8 @@ async function queueCardImage(): Promise<string> {
   const card = cardOf(harness.connector.activities.at(-1)!.activity);
   expect(validateTeamsCard(card)).toEqual([]);
   const image = card.body.find((el: { type: string }) => el.type === 'Image');
-  expect(image.altText).toMatch(/^Waiting \d+ → \d+/);
+  // The documented activity comes from an es-CO client: the chart's description is in Spanish.
+  expect(image.altText).toMatch(/^En cola \d+ → \d+/);
   lastDarkUrl = image.themedUrls?.find((t: { theme: string }) => t.theme === 'Dark')?.url;
   return image.url as string;
 }

@@ -32,7 +32,7 @@ describe('the embedded demo is alive whenever someone looks', () => {
   it.each(INSTANTS)('at %s, /agents shows agents at work and a chat id that opens its transcript', async (instant) => {
     const ask = await embeddedDemoAt(instant);
     const agents = await ask('/agents');
-    const [, available, busy, away] = /^(\d+) available · (\d+) busy · (\d+) away/m.exec(agents)!;
+    const [, available, busy, away] = /^(\d+) free · (\d+) busy · (\d+) away/m.exec(agents)!;
     expect(Number(available) + Number(busy) + Number(away), agents).toBeGreaterThan(0);
     const id = /\bDEMO-\d{11}\b/.exec(agents)?.[0];
     expect(id, agents).toBeDefined();

@@ -30,7 +30,7 @@ describe('npm start with nothing configured', () => {
     expect(out).toContain('Quota and cache: in memory');
     expect(out).toMatch(/Commands you can run[\s\S]*\/transcript <conn_id> \[source\]/);
     expect(out).toMatch(/Queue — Demo contact center[\s\S]*Waiting now:/);
-    expect(out).toMatch(/Agents busy — Demo contact center[\s\S]*Busy:/);
+    expect(out).toMatch(/Agents: Busy — Demo contact center[\s\S]*Busy:/);
     expect(out).toMatch(/Today — Demo contact center[\s\S]*Chats:\s+[\d,]+/);
     expect(out).toMatch(/Handoffs — Demo contact center, last 7 days[\s\S]*Handoff rate:\s+\d+%/);
     expect(out).toContain(id);

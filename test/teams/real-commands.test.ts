@@ -131,7 +131,8 @@ describe('Teams with the real commands on the demo contact center', () => {
     await harness.send(mention('link night-desk', someone));
     expect(await harness.store.resolveAlias('night-desk')).toBeUndefined();
     expect(harness.connector.created.length).toBeGreaterThan(privately);
-    expect(lastCardAnywhere().join(' ')).toMatch(/for supervisors/);
+    // The router's refusal speaks the client's language (es-CO in the documented activity).
+    expect(lastCardAnywhere().join(' ')).toMatch(/para supervisores/);
 
     await harness.send(mention('link Night-Desk'));
     expect(lastCard()[0]).toBe('Linked as night-desk');
