@@ -3,7 +3,7 @@ import type { AgentStatus, DayStats, QueueFigures } from '../domain/types.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Fetched } from '../sources/source.js';
 import { isBreaching } from '../watcher/evaluate.js';
-import { formatMetricValue, METRIC_LABELS } from '../watcher/metric-text.js';
+import { formatMetricValue, metricLabel } from '../watcher/metric-text.js';
 import type { SourceSnapshot } from '../watcher/poll-source.js';
 import { seriesKey, type WatchRule } from '../watcher/rules.js';
 import type { AlertRecord } from '../watcher/types.js';
@@ -118,7 +118,7 @@ function tileOf(
     const breaching = value !== undefined && isBreaching(rule, value);
     targets.push({
       metric: rule.metric,
-      label: METRIC_LABELS[rule.metric],
+      label: metricLabel(rule.metric),
       direction: rule.direction,
       threshold: rule.threshold,
       severity: rule.severity,
@@ -150,7 +150,7 @@ function valueFor(rule: WatchRule, figures: TileFigures, snapshot: SourceSnapsho
 
 function alertOf(alert: AlertRecord): FloorAlert {
   const where = alert.queue ? ` · ${alert.queue}` : '';
-  const label = alert.kind === 'no-figures' ? 'No figures from the vendor' : METRIC_LABELS[alert.metric];
+  const label = alert.kind === 'no-figures' ? 'No figures from the vendor' : metricLabel(alert.metric);
   const figure =
     alert.kind === 'no-figures'
       ? ''
