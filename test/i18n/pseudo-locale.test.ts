@@ -30,7 +30,7 @@ function untranslated(text: string, vendorText: readonly string[] = []): string[
 
 /** Words a command takes as written (registered arguments and subcommands), never translated. */
 const ARGUMENTS =
-  'queue|agents|transcript|today|handoffs|staffing|alerts|help|demo|today|yesterday|7d|available|free|busy|away|offline|ack|silence|unsilence|rules|set|on|off|undo|history|edit|new|create|queue-long|[0-9]+[hm]|page:\\d+|--preview|DEMO-[\\w-]+|<[^>]*>|\\[[^\\]]*\\]';
+  'queue|agents|transcript|today|handoffs|staffing|alerts|help|wallboard|tv|revoke|demo|today|yesterday|7d|available|free|busy|away|offline|ack|silence|unsilence|rules|set|on|off|undo|history|edit|new|create|queue-long|[0-9]+[hm]|page:\\d+|--preview|DEMO-[\\w-]+|<[^>]*>|\\[[^\\]]*\\]';
 const COMMAND = new RegExp(`/[a-z-]+(?:[ \\t]+(?:${ARGUMENTS})(?=[\\s·,.)\\]]|$))*`, 'gm');
 /** Day and month names from Intl: the pseudo-locale formats dates as English does. */
 const INTL_NAMES = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(day|sday|nesday|rsday|urday)?$|^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/;

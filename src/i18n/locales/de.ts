@@ -70,6 +70,9 @@ export const de: Catalog = {
   'command.alerts.summary': 'Alarmregeln und was gerade ausgelöst ist; Supervisoren können bestätigen oder stummschalten.',
   'command.alerts.usage':
     '/alerts [ack <Alarm-ID> | silence <Regel> <Dauer> | unsilence <Regel> | rules | set <Regel> <Feld> <Wert> [--preview] | on|off|undo|history|edit <Regel> | new]',
+  'command.wallboard.summary':
+    'Ein privater Link zum Live-Wallboard Ihrer Warteschlangen (Kacheln, Alarme, letzte Stunde); tv für einen Bildschirm im Team, revoke beendet alle Links.',
+  'command.wallboard.usage': '/wallboard [tv] [Quelle…] | /wallboard revoke',
   'command.help.summary': 'Ihre Befehle, mit Beispielen.',
   'command.help.usage': '/help [Befehl]',
   'queue.title': 'Warteschlange — {{source}}',

@@ -78,6 +78,9 @@ export const en = {
   'command.alerts.summary': 'Alert rules and what is firing now; supervisors can acknowledge or silence.',
   'command.alerts.usage':
     '/alerts [ack <alert id> | silence <rule> <duration> | unsilence <rule> | rules | set <rule> <field> <value> [--preview] | on|off|undo|history|edit <rule> | new]',
+  'command.wallboard.summary':
+    'A private link to the live wallboard of your queues (tiles, alerts, last hour); add tv for a floor screen, or revoke to end every link.',
+  'command.wallboard.usage': '/wallboard [tv] [source…] | /wallboard revoke',
   'command.help.summary': 'The commands you can run, with examples.',
   'command.help.usage': '/help [command]',
 

@@ -73,6 +73,9 @@ export const es: Catalog = {
   'command.alerts.summary': 'Reglas de alerta y lo que está activo ahora; los supervisores pueden reconocer o silenciar.',
   'command.alerts.usage':
     '/alerts [ack <id de alerta> | silence <regla> <duración> | unsilence <regla> | rules | set <regla> <campo> <valor> [--preview] | on|off|undo|history|edit <regla> | new]',
+  'command.wallboard.summary':
+    'Un enlace privado al tablero en vivo de sus colas (mosaicos, alertas, última hora); agregue tv para una pantalla de piso, o revoke para terminar todos los enlaces.',
+  'command.wallboard.usage': '/wallboard [tv] [fuente…] | /wallboard revoke',
   'command.help.summary': 'Los comandos que puede usar, con ejemplos.',
   'command.help.usage': '/help [comando]',
   'queue.title': 'Cola — {{source}}',

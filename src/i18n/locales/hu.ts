@@ -70,6 +70,9 @@ export const hu: Catalog = {
   'command.alerts.summary': 'Riasztási szabályok és ami most riaszt; a supervisorok nyugtázhatnak vagy némíthatnak.',
   'command.alerts.usage':
     '/alerts [ack <riasztás azonosító> | silence <szabály> <időtartam> | unsilence <szabály> | rules | set <szabály> <mező> <érték> [--preview] | on|off|undo|history|edit <szabály> | new]',
+  'command.wallboard.summary':
+    'Privát hivatkozás a sorai élő faliújságjára (csempék, riasztások, utolsó óra); a tv egy termi kijelzőhöz való, a revoke minden hivatkozást megszüntet.',
+  'command.wallboard.usage': '/wallboard [tv] [forrás…] | /wallboard revoke',
   'command.help.summary': 'Az Ön parancsai, példákkal.',
   'command.help.usage': '/help [parancs]',
   'queue.title': 'Várakozási sor — {{source}}',

@@ -72,6 +72,9 @@ export const ptBR: Catalog = {
   'command.alerts.summary': 'Regras de alerta e o que está disparado agora; supervisores podem reconhecer ou silenciar.',
   'command.alerts.usage':
     '/alerts [ack <id do alerta> | silence <regra> <duração> | unsilence <regra> | rules | set <regra> <campo> <valor> [--preview] | on|off|undo|history|edit <regra> | new]',
+  'command.wallboard.summary':
+    'Um link privado para o painel ao vivo das suas filas (blocos, alertas, última hora); acrescente tv para uma tela da operação, ou revoke para encerrar todos os links.',
+  'command.wallboard.usage': '/wallboard [tv] [fonte…] | /wallboard revoke',
   'command.help.summary': 'Os comandos que você pode usar, com exemplos.',
   'command.help.usage': '/help [comando]',
   'queue.title': 'Fila — {{source}}',
