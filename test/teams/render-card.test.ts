@@ -95,6 +95,13 @@ describe('Adaptive Card rendering', () => {
     expect(cardTexts(card).at(-1)).toBe('as of {{DATE(2026-11-19T08:00:00Z, SHORT)}} {{TIME(2026-11-19T08:00:00Z)}}');
   });
 
+  it("writes the time on the source's clock when the reply names its zone, as the chart and the body do (one clock per message)", () => {
+    const zoned = (asOf: string) =>
+      cardTexts(renderCard({ title: 'Queue', context: { asOf, timeZone: 'America/Bogota' } }, { now: at('2026-11-21T14:10:00Z') })).at(-1);
+    expect(zoned('2026-11-21T14:02:00Z')).toBe('as of 09:02');
+    expect(zoned('2026-11-19T14:02:00Z')).toMatch(/^as of 19 Nov 09:02$/);
+  });
+
   it('warns on the card when the data is stale', () => {
     const card = renderCard({ title: 'Queue', context: { staleReason: 'vendor quota spent for today' } });
     expect(cardTexts(card)).toContain('Data may be out of date: vendor quota spent for today');

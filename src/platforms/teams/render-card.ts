@@ -1,6 +1,6 @@
 import type { Reply, ReplyButton, ReplyContext, ReplyForm, ReplySection, ReplyTable } from '../../reply/reply.js';
 import type { AdaptiveCard, CardElement, CardVersion, Container, OpenUrlAction, SubmitAction, TextBlock } from './card-types.js';
-import { clip as clipText } from '../../reply/format.js';
+import { clip as clipText, formatLocalDateTime, formatLocalTime } from '../../reply/format.js';
 import { localized, type Translate } from '../../i18n/index.js';
 import { cardData, cardLight, cardParagraphs } from './card-text.js';
 import { cardTableHeader, cardTableRow, planCardTable } from './card-table.js';
@@ -161,10 +161,18 @@ function noteBlock(text: string): TextBlock {
 function contextBlocks(context: ReplyContext, now: number, t: Translate): CardElement[] {
   const parts: string[] = [];
   if (context.source) parts.push(cardData(context.source));
-  if (context.asOf) parts.push(t('context.asOf', { time: cardTime(context.asOf, now) }));
+  // One clock per message: the source's, like the chart's axis and the body's times; Teams' own
+  // reader-zone time only when the reply names no zone.
+  if (context.asOf) parts.push(t('context.asOf', { time: context.timeZone ? sourceTime(context.asOf, context.timeZone, now) : cardTime(context.asOf, now) }));
   if (context.note) parts.push(cardData(context.note));
   if (parts.length === 0) return [];
   return [{ ...noteBlock(clip(parts.join(' · '), CAP.context)), spacing: 'Medium' }];
+}
+
+/** "14:02" on the source's clock, with the day when the data is not from the last 12 hours. */
+function sourceTime(iso: string, timeZone: string, now: number): string {
+  const recent = Math.abs(now - Date.parse(iso)) < 12 * 3_600_000;
+  return recent ? formatLocalTime(iso, timeZone) : formatLocalDateTime(iso, timeZone);
 }
 
 /** Teams shows `{{TIME(…)}}` / `{{DATE(…)}}` in the reader's own time zone; they need RFC 3339 without fractions. */
