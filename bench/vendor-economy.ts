@@ -19,6 +19,8 @@
  * /queue answer p50/p99 and what the hammering asker was told.
  * Targets: counts equal; 0 403s; simultaneous <= 2; hammer <= 250 requests; /queue p99 <= 1.5 s
  * while 10 lookups run; ack p99 <= 1.5 s; /readyz 200 through the outage.
+ * The Sentinel phase (phase 1's load on two replicas through three sentinels, the master
+ * SIGKILLed mid-load) is a sibling: `npx tsx bench/vendor-economy-failover.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
