@@ -89,6 +89,8 @@ type Kind = 'answered' | 'busy' | 'failed';
 interface Outcome {
   sentAt: number;
   kind: Kind;
+  /** What a failed command said (its start), to tell failures apart. */
+  said?: string;
 }
 
 let seq = 0;
@@ -106,7 +108,7 @@ async function ask(port: number, slack: Parameters<typeof slash>[1], user: strin
     said = `no answer: ${(error as Error).message}`;
   }
   const kind = /is busy with other requests/.test(said) ? 'busy' : /Something went wrong|no answer:|HTTP \d/.test(said) ? 'failed' : 'answered';
-  return { sentAt, kind };
+  return { sentAt, kind, ...(kind === 'failed' ? { said: `${text}: ${said.slice(0, 160)}` } : {}) };
 }
 
 const script = (i: number, pass: number, round: 'A' | 'B') => {
@@ -234,6 +236,9 @@ async function main(): Promise<void> {
       `  during failover     ${during.length} commands: ${pctOf(count('answered'), during.length)} answered, ${pctOf(count('busy'), during.length)} busy, ${pctOf(count('failed'), during.length)} failed`,
     );
     console.log(`  whole round         ${all('answered')} answered, ${all('busy')} busy, ${all('failed')} failed`);
+    const failures = new Map<string, number>();
+    for (const o of outcomes) if (o.said) failures.set(o.said.replace(/\d{5,}/g, 'N'), (failures.get(o.said.replace(/\d{5,}/g, 'N')) ?? 0) + 1);
+    for (const [said, n] of [...failures].sort((x, y) => y[1] - x[1]).slice(0, 5)) console.log(`  failed ${n}x: ${said}`);
   } finally {
     await bots.kill();
     await set?.stop();
