@@ -16,10 +16,11 @@ import { parseCommandText, type ParsedCommand } from './parse.js';
 import { progressAfter, progressNote, withProgress, type ProgressTimer } from './progress.js';
 import { commandNaming, unprefixed } from './command-prefix.js';
 import { commandListReply, echo, usageReply } from './replies.js';
-import { didYouMean, nearest } from '../util/suggest.js';
-import { maskPhones } from '../privacy/mask-phone.js';
+import { nearest } from '../util/suggest.js';
 import { ruleIdOf } from '../config/rule-id.js';
 import { withPrimary } from './source-directory.js';
+import { denial, notAnAnswerToShare, notShareable, refusal, suggestion } from './router-replies.js';
+import { commandTextOf, existsFor, pickSource, quoteIfNeeded } from './turn-input.js';
 import { localized, type Translate } from '../i18n/index.js';
 import {
   AccessDeniedError,
@@ -97,14 +98,6 @@ export interface Router extends CommandRouter {
   use(...steps: RouterMiddleware[]): Router;
   /** Resolves true once no event is being answered, or false after `timeoutMs` (shutdown). */
   drain(timeoutMs: number): Promise<boolean>;
-}
-
-function notShareable(t: Translate): Reply {
-  return { title: t('router.notShared'), summary: t('router.notShareable'), visibility: 'private', tone: 'warning' };
-}
-
-function notAnAnswerToShare(t: Translate): Reply {
-  return { title: t('router.notShared'), summary: t('router.notAnAnswer'), visibility: 'private', tone: 'warning' };
 }
 
 /** The asker's messages: every answer the router itself gives is in their language. */
@@ -344,77 +337,4 @@ export function createRouter(options: RouterOptions): Router {
     },
   };
   return router;
-}
-
-/**
- * The command text an event stands for: typed text as it is; Refresh and Share carry a command
- * text; Acknowledge carries an alert id and Silence `rule:duration` (the rule id may itself hold
- * `:`), which become `/alerts ack|silence`, so their access rule, limits and audit are the command's.
- */
-function commandTextOf(input: CommandInput): string {
-  const value = input.text.trim();
-  switch (input.action) {
-    case 'ack':
-      return `/alerts ack ${quoteIfNeeded(value)}`;
-    case 'silence': {
-      const colon = value.lastIndexOf(':');
-      return colon > 0
-        ? `/alerts silence ${quoteIfNeeded(value.slice(0, colon))} ${quoteIfNeeded(value.slice(colon + 1))}`
-        : `/alerts silence ${quoteIfNeeded(value)}`;
-    }
-    default:
-      return input.text;
-  }
-}
-
-/** Whether the command exists where the asker typed it (`link` only in Teams). */
-function existsFor(command: CommandDefinition, asker: CommandInput['asker']): boolean {
-  return !command.platforms || command.platforms.includes(asker.platform);
-}
-
-function denial(command: CommandDefinition, t: Translate): string {
-  return command.access === 'supervisor' ? t('router.supervisorsOnly', { command: command.name }) : t('router.supervisorsHere');
-}
-
-/** "Did you mean /queue?" with a button that runs the corrected command. */
-function suggestion(typed: string, meant: string, parsed: ParsedCommand, t: Translate): Reply {
-  const corrected = [`/${meant}`, ...parsed.args.map(quoteIfNeeded), ...(parsed.source ? [`source:${parsed.source}`] : [])].join(' ');
-  // A button carries the text back verbatim: none when it holds what looks like a phone number.
-  const runnable = maskPhones(corrected) === corrected && corrected.length <= 200;
-  return {
-    title: t('router.unknownCommand'),
-    summary: t('router.didYouMean', { name: echo(typed), meant }),
-    buttons: runnable ? [{ label: t('button.runIt'), action: 'run', value: corrected, style: 'primary' }] : undefined,
-    visibility: 'private',
-    tone: 'warning',
-  };
-}
-
-function refusal(message: string, t: Translate): Reply {
-  return { title: t('router.notAvailable'), summary: message, visibility: 'private', tone: 'warning' };
-}
-
-/**
- * A source named with `source:x`, or the first bare argument that names a configured source;
- * that argument is removed before the handler sees the rest. A bare word that names no source
- * stays an argument, for the handler to judge.
- */
-function pickSource(command: CommandDefinition, parsed: ParsedCommand, sources: SourceDirectory, t: Translate) {
-  const args = [...parsed.args];
-  if (command.usesSource === false) return { source: undefined, args };
-  if (parsed.source !== undefined) {
-    const source = sources.get(parsed.source);
-    const ids = sources.all().map((s) => s.id);
-    if (!source) throw new UsageError(t('common.noSuchSource', { arg: echo(parsed.source), hint: didYouMean(parsed.source, ids, '', t), ids: ids.join(', ') }));
-    return { source, args };
-  }
-  const index = args.findIndex((arg, i) => !parsed.quoted[i] && sources.get(arg) !== undefined);
-  if (index < 0) return { source: undefined, args };
-  const source = sources.get(args[index]!)!;
-  args.splice(index, 1);
-  return { source, args };
-}
-
-function quoteIfNeeded(arg: string): string {
-  return /[\s"']/.test(arg) || arg === '' ? `"${arg.replace(/"/g, '')}"` : arg;
 }
