@@ -19,9 +19,9 @@
  * Run: npx tsx bench/alert-noise-bound.ts   (about 90 s)
  */
 import { crossingOf, type Point } from '../src/forecast/trend.js';
-import { DEFAULT_REOPEN_MS, evaluate, isBreaching } from '../src/watcher/evaluate.js';
-import type { WatchRule } from '../src/watcher/rules.js';
-import type { AlertRecord, RuleState } from '../src/watcher/types.js';
+import { DEFAULT_REOPEN_MS, evaluate, isBreaching } from '../src/watcher/evaluate/evaluate.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../src/watcher/model/types.js';
 import { FAMILY_LIST } from './alert-noise.js';
 import type { Series } from './forecast-days.js';
 import { fitLogistic } from './logistic.js';

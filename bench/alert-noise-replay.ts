@@ -18,11 +18,11 @@
  * incident reopened, and `lastResolvedAt` is set on the state the early warning reads; the
  * `emulatedReopens` count says when that happened.
  */
-import { evaluate, isBreaching } from '../src/watcher/evaluate.js';
+import { evaluate, isBreaching } from '../src/watcher/evaluate/evaluate.js';
 import type { Point } from '../src/forecast/trend.js';
-import { forecastStep, PAST_DAY_SPREAD_MS, PAST_DAYS, pastDaysOf, withForecastFields, type WarningTuning } from '../src/watcher/early-warning.js';
-import type { WatchRule } from '../src/watcher/rules.js';
-import type { AlertRecord, RuleState } from '../src/watcher/types.js';
+import { forecastStep, PAST_DAY_SPREAD_MS, PAST_DAYS, pastDaysOf, withForecastFields, type WarningTuning } from '../src/watcher/evaluate/early-warning.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../src/watcher/model/types.js';
 import type { Series } from './forecast-days.js';
 
 export const MINUTE = 60_000;

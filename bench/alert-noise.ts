@@ -66,8 +66,8 @@
  * min ahead 43% (demo), 31% (retail), 43% (helpdesk) of incidents at precision 53-63%; 70% recall
  * costs it 1.5-2 warnings per incident at 53-62%.
  */
-import { DEFAULT_TUNING, type WarningTuning } from '../src/watcher/early-warning.js';
-import type { WatchRule } from '../src/watcher/rules.js';
+import { DEFAULT_TUNING, type WarningTuning } from '../src/watcher/evaluate/early-warning.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
 import { addNoise, emptyNoise, replayFloor, type NoiseConfig, type NoiseTally } from './alert-noise-replay.js';
 import { REPORTS, RULES, seriesOf, TUNING, ZONE, type Series } from './forecast-days.js';
 import { FAMILIES, floorSeries } from './floors.js';

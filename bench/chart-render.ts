@@ -13,7 +13,7 @@ import { backfillHistory, createMemoryHistory } from '../src/history/index.js';
 import { createMemoryQuotaGate } from '../src/quota/memory-gate.js';
 import type { ReplyChart } from '../src/reply/chart.js';
 import { createSource } from '../src/sources/source.js';
-import { summaryChart } from '../src/watcher/summary-chart.js';
+import { summaryChart } from '../src/watcher/summaries/summary-chart.js';
 
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
 const now = new Date('2026-11-17T11:30:00-05:00');

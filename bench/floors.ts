@@ -21,7 +21,7 @@
  * Usage: `await floorSeries(FAMILIES['retail-evening'], { seed: 3, firstDay: '2026-11-02', days: 7 })`
  * gives the same `Series` as `bench/forecast-days.ts` (values per rule, poll by poll, and the floor).
  */
-import type { WatchRule } from '../src/watcher/rules.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
 import type { Floor, Series } from './forecast-days.js';
 
 const MINUTE = 60_000;

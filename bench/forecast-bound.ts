@@ -23,11 +23,11 @@
  * Run: npx tsx bench/forecast-bound.ts   (about 15 s; both variants: the classifier alone, and the shipped
  * trend or the classifier)
  */
-import { evaluate } from '../src/watcher/evaluate.js';
+import { evaluate } from '../src/watcher/evaluate/evaluate.js';
 import { crossingOf, type Point } from '../src/forecast/trend.js';
-import { DEFAULT_TUNING } from '../src/watcher/early-warning.js';
-import type { WatchRule } from '../src/watcher/rules.js';
-import type { AlertRecord, RuleState } from '../src/watcher/types.js';
+import { DEFAULT_TUNING } from '../src/watcher/evaluate/early-warning.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../src/watcher/model/types.js';
 import { fitLogistic } from './logistic.js';
 import { emptyTally, line, NOTICE_MS, pct, REPORTS, RULES, seriesOf, total, TUNING, ZONE, type Series, type Tally } from './forecast-days.js';
 

@@ -3,8 +3,8 @@
  * would set, the simulated days (tuning and held out), and the demo's figures poll by poll.
  */
 import { createDemoAdapter } from '../adapters/demo/adapter.js';
-import { queueMetric } from '../src/watcher/metric-values.js';
-import type { WatchRule } from '../src/watcher/rules.js';
+import { queueMetric } from '../src/watcher/poll/metric-values.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
 
 export const ZONE = 'America/Bogota';
 export const POLL_MS = 60_000;

@@ -24,7 +24,7 @@
  * longest wait 19-21% at 69-74%, average wait 23% at 65% (before: 76-77% at 37-40%, 47-56% at
  * 63-72%, 65% at 53%). Why, and the other designs tried: `bench/alert-noise.ts`.
  *
- * How the forecaster works (src/forecast/trend.ts, src/watcher/early-warning.ts): each poll is
+ * How the forecaster works (src/forecast/trend.ts, src/watcher/evaluate/early-warning.ts): each poll is
  * replaced by the peak of itself and the poll before (highest for `above` rules); a least-squares
  * line through the last 15 minutes of those peaks (at least 4 points over 3 minutes) says where the
  * figure stands now and how fast it moves; a warning opens when that line passes the threshold
@@ -73,10 +73,10 @@
  * a stand-in for the best forecaster these inputs allow: on the held-out days it reaches 52% recall
  * at 62% precision alone, and 60% at 60% together with the trend; 70% recall costs it precision 46%.
  */
-import { evaluate } from '../src/watcher/evaluate.js';
-import { DEFAULT_TUNING, forecastStep, withForecastFields, type WarningTuning } from '../src/watcher/early-warning.js';
-import type { AlertRecord, RuleState } from '../src/watcher/types.js';
-import type { WatchRule } from '../src/watcher/rules.js';
+import { evaluate } from '../src/watcher/evaluate/evaluate.js';
+import { DEFAULT_TUNING, forecastStep, withForecastFields, type WarningTuning } from '../src/watcher/evaluate/early-warning.js';
+import type { AlertRecord, RuleState } from '../src/watcher/model/types.js';
+import type { WatchRule } from '../src/watcher/model/rules.js';
 import { BEFORE_TUNING } from './alert-noise.js';
 import { pastDaysAt } from './alert-noise-replay.js';
 import { emptyTally, line, NOTICE_MS, pct, REPORTS, RULES, seriesOf, total, TUNING, ZONE, type Series, type Tally } from './forecast-days.js';

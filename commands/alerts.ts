@@ -1,7 +1,7 @@
 import type { AlertRuleConfig, Config } from '../src/config/schema.js';
 import { parseDuration } from '../src/config/duration.js';
 import type { Reply, ReplyButton, ReplySection } from '../src/reply/reply.js';
-import type { AlertView } from '../src/watcher/alert-service.js';
+import type { AlertView } from '../src/watcher/model/alert-service.js';
 import { AccessDeniedError, UsageError, type CommandContext, type CommandDefinition } from '../src/router/types.js';
 import { formatAge, formatDuration, formatLocalTime } from '../src/reply/format.js';
 import { pageOf } from '../src/reply/paging.js';

@@ -10,7 +10,7 @@ import { buildHandoffReport } from './handoff-report.js';
 import { localDate } from '../../src/domain/local-date.js';
 import { dayRange, isLocalDate, MAX_RANGE_DAYS, splitRange } from './dates.js';
 import { finishedTranscript, liveTranscript, mapActiveChats, mapAgents, mapQueueFromLiveChats, mapSkillQueues, mapTokenUsage } from './mapping.js';
-import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/sources/day-index.js';
+import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/domain/day-index.js';
 import type { DayCut } from './day-cuts.js';
 import { searchFinishedConversation, type DayRead } from './transcript-search.js';
 import type { Chat8RowWire, SkillWire } from './wire.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ConversationDayIndex } from '../../src/sources/day-index.js';
+import type { ConversationDayIndex } from '../../src/domain/day-index.js';
 import type { WolkvoxClient } from './client.js';
 import { dayOfConnId } from './conn-id-day.js';
 import { localDate } from '../../src/domain/local-date.js';

@@ -9,7 +9,7 @@ import type { SourceConfig } from '../config/source-schemas.js';
 import type { Logger } from '../log/logger.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
 import { askerMeterInterceptor } from '../quota/asker-meter.js';
-import type { ConversationDayIndex } from '../sources/day-index.js';
+import type { ConversationDayIndex } from '../domain/day-index.js';
 import { createSource, type Source } from '../sources/source.js';
 
 export interface BuildSourcesOptions {

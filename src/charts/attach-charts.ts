@@ -1,4 +1,4 @@
-import type { ChatPlatform } from '../platforms/chat-platform.js';
+import type { ChatPlatform } from '../domain/chat-platform.js';
 import type { Reply } from '../reply/reply.js';
 import type { CommandRouter } from '../router/types.js';
 

@@ -5,7 +5,7 @@ import type { History } from '../history/history.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';
 import { silentLogger } from '../log/logger.js';
-import type { AlertService } from '../watcher/alert-service.js';
+import type { AlertService } from '../watcher/model/alert-service.js';
 import { isRuleEditor, isSupervisor, mayRun } from './access.js';
 import type { RuleEditing } from '../rules/rule-service.js';
 import type { AskerLedger } from '../quota/asker-ledger.js';

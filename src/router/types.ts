@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { History } from '../history/history.js';
 import type { Reply } from '../reply/reply.js';
 import type { Source } from '../sources/source.js';
-import type { AlertService } from '../watcher/alert-service.js';
+import type { AlertService } from '../watcher/model/alert-service.js';
 import type { RuleEditing } from '../rules/rule-service.js';
 import type { WallboardAccess } from '../domain/wallboard-access.js';
 

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { ALL_QUEUES, type History, type Sample } from '../history/index.js';
-import { isActive } from '../watcher/active-hours.js';
-import { evaluate } from '../watcher/evaluate.js';
-import type { WatchRule } from '../watcher/rules.js';
-import type { AlertRecord, RuleState } from '../watcher/types.js';
+import { isActive } from '../watcher/model/active-hours.js';
+import { evaluate } from '../watcher/evaluate/evaluate.js';
+import type { WatchRule } from '../watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../watcher/model/types.js';
 
 /** One alert a rule would have posted: when it fired, and how long it lasted (absent: still firing at the end). */
 export interface ReplayedAlert {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/index.js';
 import type { Reply } from '../reply/reply.js';
-import { resolveRules, type WatchRule } from '../watcher/rules.js';
+import { resolveRules, type WatchRule } from '../watcher/model/rules.js';
 import { rawOf } from './raw-rule.js';
 import { applyOverrides, checkRule, isEditableField, parseFieldValue, showValue, EDITABLE_FIELDS, type EditableField, type Overrides } from './rule-edit.js';
 import type { RuleStore } from './rule-store.js';

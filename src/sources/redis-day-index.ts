@@ -1,6 +1,6 @@
 import type { RedisClient } from '../redis/client.js';
 import type { Logger } from '../log/logger.js';
-import { createMemoryDayIndex, MAX_IDS_PER_DAY, type ConversationDayIndex } from './day-index.js';
+import { createMemoryDayIndex, MAX_IDS_PER_DAY, type ConversationDayIndex } from '../domain/day-index.js';
 
 /** Ids per SADD: keeps each command (and the time Redis spends on it) small. */
 const SADD_BATCH = 5_000;

@@ -2,11 +2,11 @@ import type { MetricName } from '../config/schema.js';
 import type { AgentStatus, DayStats, QueueFigures } from '../domain/types.js';
 import { ALL_QUEUES, type History } from '../history/index.js';
 import type { Fetched } from '../sources/source.js';
-import { isBreaching } from '../watcher/evaluate.js';
-import { formatMetricValue, metricLabel } from '../watcher/metric-text.js';
-import type { SourceSnapshot } from '../watcher/poll-source.js';
-import { seriesKey, type WatchRule } from '../watcher/rules.js';
-import type { AlertRecord } from '../watcher/types.js';
+import { isBreaching } from '../watcher/evaluate/evaluate.js';
+import { formatMetricValue, metricLabel } from '../watcher/model/metric-text.js';
+import type { SourceSnapshot } from '../watcher/poll/poll-source.js';
+import { seriesKey, type WatchRule } from '../watcher/model/rules.js';
+import type { AlertRecord } from '../watcher/model/types.js';
 import { floorStaffing, type StaffingSettings } from './floor-staffing.js';
 import type { FloorAlert, FloorBoard, FloorTile, TileFigures, TileStatus, TileTarget } from '../domain/floor.js';
 

@@ -1,7 +1,7 @@
 import type { History } from '../history/index.js';
 import type { Source } from '../sources/source.js';
-import type { PollListener } from '../watcher/poller.js';
-import type { AlertRecord } from '../watcher/types.js';
+import type { PollListener } from '../watcher/poll/poller.js';
+import type { AlertRecord } from '../watcher/model/types.js';
 import { buildFloorBoard } from './build-floor.js';
 import type { FloorBus } from './floor-bus.js';
 import type { StaffingSettings } from './floor-staffing.js';

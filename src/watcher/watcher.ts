@@ -3,9 +3,9 @@
  * and, for `/readyz`, `watcherReadiness`; commands and platforms need only `AlertService`.
  */
 export { createWatcher, type Watcher, type WatcherOptions, type WatcherSchedule } from './create-watcher.js';
-export { watcherReadiness } from './readiness.js';
-export type { OutageSignal } from './leader.js';
-export type { AlertService, AlertView, AlertPhase } from './alert-service.js';
-export type { PollStatus } from './types.js';
-export { ruleIdOf } from './rules.js';
-export { summaryIdOf } from './summaries.js';
+export { watcherReadiness } from './leader/readiness.js';
+export type { OutageSignal } from './leader/leader.js';
+export type { AlertService, AlertView, AlertPhase } from './model/alert-service.js';
+export type { PollStatus } from './model/types.js';
+export { ruleIdOf } from './model/rules.js';
+export { summaryIdOf } from './summaries/summaries.js';

@@ -8,8 +8,8 @@ import { SlackPlatform } from '../../src/platforms/slack/post.js';
 import { startHarness, BOT_TOKEN, type Harness } from '../slack/harness.js';
 import { slashCommandBody } from '../slack/payloads.js';
 import { expectWithinSlackLimits } from '../slack/limits.js';
-import type { SummaryFigures } from '../../src/watcher/summary-figures.js';
-import { summaryReply } from '../../src/watcher/summary-reply.js';
+import type { SummaryFigures } from '../../src/watcher/summaries/summary-figures.js';
+import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import { BUSY_HOUR, demoWithHistory, pngSize } from './demo-with-history.js';
 
 let h: Harness;

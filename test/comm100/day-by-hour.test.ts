@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource } from '../../src/sources/source.js';
-import { createMemoryWatcherStore } from '../../src/watcher/memory-store.js';
-import { summaryChart } from '../../src/watcher/summary-chart.js';
-import { gatherSummary } from '../../src/watcher/summary-figures.js';
+import { createMemoryWatcherStore } from '../../src/watcher/store/memory-store.js';
+import { summaryChart } from '../../src/watcher/summaries/summary-chart.js';
+import { gatherSummary } from '../../src/watcher/summaries/summary-figures.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { sourceFor } from './setup.js';
 

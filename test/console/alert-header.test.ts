@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsolePlatform } from '../../src/platforms/console/console-platform.js';
-import { alertReply } from '../../src/watcher/alert-replies.js';
-import type { AlertRecord } from '../../src/watcher/types.js';
+import { alertReply } from '../../src/watcher/post/alert-replies.js';
+import type { AlertRecord } from '../../src/watcher/model/types.js';
 
 // 19:02 UTC is 14:02 in Bogotá and 04:02 the next day in Tokyo: whatever zone runs the test, the
 // header must read the source's clock, the one the body uses.

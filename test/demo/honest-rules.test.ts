@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_CONFIG_TEXT, parseConfigText } from '../../src/config/load.js';
-import { evaluate } from '../../src/watcher/evaluate.js';
-import { agentsMetric } from '../../src/watcher/metric-values.js';
-import { resolveRules, type WatchRule } from '../../src/watcher/rules.js';
-import { isActive } from '../../src/watcher/active-hours.js';
-import type { AlertRecord, RuleState } from '../../src/watcher/types.js';
+import { evaluate } from '../../src/watcher/evaluate/evaluate.js';
+import { agentsMetric } from '../../src/watcher/poll/metric-values.js';
+import { resolveRules, type WatchRule } from '../../src/watcher/model/rules.js';
+import { isActive } from '../../src/watcher/model/active-hours.js';
+import type { AlertRecord, RuleState } from '../../src/watcher/model/types.js';
 import { demoAt } from './clock.js';
 
 /** Polls a rule on agent figures once a minute over a demo day; for each post, how many agents were online then. */

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { readSettings } from '../../src/app/settings.js';
 import { createMemoryAuditSink } from '../../src/audit/audit-sink.js';
 import { auditEntryOf } from '../../src/audit/audit-points.js';
-import type { AlertService } from '../../src/watcher/alert-service.js';
+import type { AlertService } from '../../src/watcher/model/alert-service.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { blockActionsBody } from '../slack/payloads.js';
 import { demoRouter } from '../slack/real-router.js';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { alertReply, reminderNote, reopenedNote, resolvedNote } from '../../src/watcher/alert-replies.js';
-import { summaryReply } from '../../src/watcher/summary-reply.js';
-import type { AlertRecord } from '../../src/watcher/types.js';
+import { alertReply, reminderNote, reopenedNote, resolvedNote } from '../../src/watcher/post/alert-replies.js';
+import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
+import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { localized } from '../../src/i18n/index.js';
 import { demoRouter } from '../slack/real-router.js';
 

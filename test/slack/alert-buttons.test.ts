@@ -8,7 +8,7 @@ import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AuditEntry, CommandInput, CommandRouter } from '../../src/router/types.js';
 import type { AccessConfig } from '../../src/config/schema.js';
-import type { AlertService, AlertView } from '../../src/watcher/alert-service.js';
+import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
 import { startHarness, type Harness } from './harness.js';
 import { blockActionsBody, slashCommandBody } from './payloads.js';
 import { visibleText } from './limits.js';

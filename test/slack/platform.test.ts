@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { BotError } from '../../src/domain/errors.js';
-import { PlatformError, type ChatPlatform } from '../../src/platforms/chat-platform.js';
+import { PlatformError, type ChatPlatform } from '../../src/domain/chat-platform.js';
 import { createSlackApp } from '../../src/platforms/slack/index.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConversationDayIndex } from '../../src/sources/day-index.js';
+import type { ConversationDayIndex } from '../../src/domain/day-index.js';
 
 /** Two handles on one index (two replicas sharing Redis; the same object for memory). */
 export interface DayIndexFixture {

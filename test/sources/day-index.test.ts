@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { createMemoryDayIndex } from '../../src/sources/day-index.js';
+import { createMemoryDayIndex } from '../../src/domain/day-index.js';
 import { createRedisDayIndex } from '../../src/sources/redis-day-index.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../watcher/kit.js';

@@ -6,12 +6,12 @@ import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
-import { alertReply, resolvedNote } from '../../src/watcher/alert-replies.js';
-import type { AlertService, AlertView } from '../../src/watcher/alert-service.js';
-import { noFiguresReply } from '../../src/watcher/no-figures-reply.js';
-import { summaryReply } from '../../src/watcher/summary-reply.js';
-import type { AlertRecord } from '../../src/watcher/types.js';
-import { warningReply } from '../../src/watcher/warning-reply.js';
+import { alertReply, resolvedNote } from '../../src/watcher/post/alert-replies.js';
+import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
+import { noFiguresReply } from '../../src/watcher/post/no-figures-reply.js';
+import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
+import type { AlertRecord } from '../../src/watcher/model/types.js';
+import { warningReply } from '../../src/watcher/post/warning-reply.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { SUPERVISOR } from '../router/support.js';
 

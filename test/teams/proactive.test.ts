@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisConversationStore } from '../../src/platforms/teams/redis-conversation-store.js';
-import { PlatformError } from '../../src/platforms/chat-platform.js';
+import { PlatformError } from '../../src/domain/chat-platform.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
 import { cardTexts, validateTeamsCard } from './card-validator.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
-import { PlatformError } from '../../src/platforms/chat-platform.js';
+import { PlatformError } from '../../src/domain/chat-platform.js';
 import { createTeamsWebhookPlatform } from '../../src/platforms/teams/webhook-platform.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { cardTexts, validateTeamsCard } from './card-validator.js';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AgentStatus, DayStats } from '../../src/domain/types.js';
 import { createMemoryHistory } from '../../src/history/index.js';
 import { buildFloorBoard } from '../../src/wallboard/build-floor.js';
-import type { SourceSnapshot } from '../../src/watcher/poll-source.js';
-import type { WatchRule } from '../../src/watcher/rules.js';
-import type { AlertRecord } from '../../src/watcher/types.js';
+import type { SourceSnapshot } from '../../src/watcher/poll/poll-source.js';
+import type { WatchRule } from '../../src/watcher/model/rules.js';
+import type { AlertRecord } from '../../src/watcher/model/types.js';
 
 const at = new Date('2026-12-01T15:30:00Z'); // 10:30 in Bogotá
 const rule = (over: Partial<WatchRule>): WatchRule => ({

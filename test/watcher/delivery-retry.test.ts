@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
-import type { ChatPlatform } from '../../src/platforms/chat-platform.js';
+import type { ChatPlatform } from '../../src/domain/chat-platform.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';

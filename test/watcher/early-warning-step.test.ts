@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forecastStep, pastDaysOf, type ForecastInput } from '../../src/watcher/early-warning.js';
-import type { WatchRule } from '../../src/watcher/rules.js';
-import type { AlertRecord, RuleState } from '../../src/watcher/types.js';
+import { forecastStep, pastDaysOf, type ForecastInput } from '../../src/watcher/evaluate/early-warning.js';
+import type { WatchRule } from '../../src/watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../../src/watcher/model/types.js';
 
 const T0 = Date.parse('2026-11-23T14:00:00.000Z');
 const rule: WatchRule = {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { createMemoryHistory, type History } from '../../src/history/index.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
-import { DEFAULT_TUNING } from '../../src/watcher/early-warning.js';
+import { DEFAULT_TUNING } from '../../src/watcher/evaluate/early-warning.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import {

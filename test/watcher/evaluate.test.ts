@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type EvaluationInput } from '../../src/watcher/evaluate.js';
-import type { WatchRule } from '../../src/watcher/rules.js';
-import type { AlertRecord, RuleState } from '../../src/watcher/types.js';
+import { evaluate, type EvaluationInput } from '../../src/watcher/evaluate/evaluate.js';
+import type { WatchRule } from '../../src/watcher/model/rules.js';
+import type { AlertRecord, RuleState } from '../../src/watcher/model/types.js';
 
 const T0 = Date.parse('2026-11-23T14:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000);

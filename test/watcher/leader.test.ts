@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { silentLogger } from '../../src/log/logger.js';
-import { createRedisLease, type Leadership } from '../../src/watcher/leader.js';
-import { watcherKeys } from '../../src/watcher/redis-keys.js';
+import { createRedisLease, type Leadership } from '../../src/watcher/leader/leader.js';
+import { watcherKeys } from '../../src/watcher/store/redis-keys.js';
 import { connectRedis, deleteKeys, eventually, uniquePrefix } from './kit.js';
 
 describe('leader lease', () => {

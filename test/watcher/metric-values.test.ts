@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveChat, AgentStatus, QueueSnapshot } from '../../src/domain/types.js';
-import { agentsMetric, queueMetric, unansweredChats } from '../../src/watcher/metric-values.js';
+import { agentsMetric, queueMetric, unansweredChats } from '../../src/watcher/poll/metric-values.js';
 
 const now = new Date('2026-11-23T14:00:00.000Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();

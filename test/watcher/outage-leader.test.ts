@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { FAIL_FAST_REDIS_OPTIONS } from '../../src/quota/index.js';
-import { createRedisLease, type Leadership } from '../../src/watcher/leader.js';
-import { watcherKeys } from '../../src/watcher/redis-keys.js';
+import { createRedisLease, type Leadership } from '../../src/watcher/leader/leader.js';
+import { watcherKeys } from '../../src/watcher/store/redis-keys.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { eventually } from './kit.js';
 

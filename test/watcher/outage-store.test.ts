@@ -1,9 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createOutageStore, type OutageStore } from '../../src/watcher/outage-store.js';
-import { createRedisWatcherStore } from '../../src/watcher/redis-store.js';
-import { watcherKeys } from '../../src/watcher/redis-keys.js';
-import type { WatcherStore } from '../../src/watcher/store.js';
-import type { Delivery } from '../../src/watcher/types.js';
+import { createOutageStore, type OutageStore } from '../../src/watcher/store/outage-store.js';
+import { createRedisWatcherStore } from '../../src/watcher/store/redis-store.js';
+import { watcherKeys } from '../../src/watcher/store/redis-keys.js';
+import type { WatcherStore } from '../../src/watcher/store/store.js';
+import type { Delivery } from '../../src/watcher/model/types.js';
 import { connectRedis, deleteKeys, uniquePrefix } from './kit.js';
 import { alertRecord, post, storeContract } from './store-contract.js';
 

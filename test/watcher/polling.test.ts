@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { createConsolePlatform } from '../../src/platforms/console/console-platform.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
-import { watcherReadiness } from '../../src/watcher/readiness.js';
+import { watcherReadiness } from '../../src/watcher/leader/readiness.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { collectingLogger, comm100Source, configWith } from './kit.js';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';

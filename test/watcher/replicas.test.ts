@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createRedisWatcherStore } from '../../src/watcher/redis-store.js';
+import { createRedisWatcherStore } from '../../src/watcher/store/redis-store.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { BOT_TOKEN, CHANNEL, REDIS_URL, connectRedis, deleteKeys, eventually, slackLedger, textOf, uniquePrefix } from './kit.js';

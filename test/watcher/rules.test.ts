@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { isActive } from '../../src/watcher/active-hours.js';
-import { resolveRules } from '../../src/watcher/rules.js';
+import { isActive } from '../../src/watcher/model/active-hours.js';
+import { resolveRules } from '../../src/watcher/model/rules.js';
 
 const sources = {
   bogota: { vendor: 'demo', timeZone: 'America/Bogota' },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
-import { onClockCron, type Scheduled } from '../../src/watcher/schedules.js';
+import { onClockCron, type Scheduled } from '../../src/watcher/poll/schedules.js';
 import { eventually } from './kit.js';
 
 /** A clock the test moves by hand; it counts the scheduler's looks so the test can wait for them. */

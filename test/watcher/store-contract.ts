@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WatcherStore } from '../../src/watcher/store.js';
-import type { AlertRecord, Delivery } from '../../src/watcher/types.js';
+import type { WatcherStore } from '../../src/watcher/store/store.js';
+import type { AlertRecord, Delivery } from '../../src/watcher/model/types.js';
 
 /** What a contract run needs: a fresh store and a way to clean up after it. */
 export interface StoreFixture {

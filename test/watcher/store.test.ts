@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMemoryWatcherStore } from '../../src/watcher/memory-store.js';
-import { createRedisWatcherStore } from '../../src/watcher/redis-store.js';
-import { watcherKeys } from '../../src/watcher/redis-keys.js';
+import { createMemoryWatcherStore } from '../../src/watcher/store/memory-store.js';
+import { createRedisWatcherStore } from '../../src/watcher/store/redis-store.js';
+import { watcherKeys } from '../../src/watcher/store/redis-keys.js';
 import { connectRedis, deleteKeys, uniquePrefix } from './kit.js';
 import { alertRecord, post, storeContract } from './store-contract.js';
 

@@ -6,7 +6,7 @@ import { dayOfConnId } from '../../adapters/wolkvox/conn-id-day.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { QuotaGate } from '../../src/quota/quota-gate.js';
-import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/sources/day-index.js';
+import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/domain/day-index.js';
 import { createRedisDayIndex } from '../../src/sources/redis-day-index.js';
 import { createSource, type Source } from '../../src/sources/source.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';

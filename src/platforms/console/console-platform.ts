@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { renderText } from '../../reply/render-text.js';
 import type { Reply } from '../../reply/reply.js';
-import type { ChatPlatform, PostOptions } from '../chat-platform.js';
+import type { ChatPlatform, PostOptions } from '../../domain/chat-platform.js';
 
 export interface ConsolePlatformOptions {
   /** Clock of the header; tests pin it. */

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { PlatformError } from '../chat-platform.js';
+import { PlatformError } from '../../domain/chat-platform.js';
 
 /** What the operator should do about Slack error codes that retrying cannot fix. */
 const PERMANENT: Record<string, string> = {

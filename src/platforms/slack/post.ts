@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../reply/reply.js';
 import type { Metrics } from '../../metrics/metrics.js';
-import { PlatformError, type ChatPlatform, type PostOptions } from '../chat-platform.js';
+import { PlatformError, type ChatPlatform, type PostOptions } from '../../domain/chat-platform.js';
 import { toPlatformError } from './errors.js';
 import { renderBlocks } from './render-blocks.js';
 

@@ -4,7 +4,7 @@ import type { AccessConfig } from '../../config/schema.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { CommandRouter } from '../../router/types.js';
-import type { ChatPlatform } from '../chat-platform.js';
+import type { ChatPlatform } from '../../domain/chat-platform.js';
 import { platformWithCharts, routerWithCharts } from '../../charts/attach-charts.js';
 import type { ReplyChart } from '../../reply/chart.js';
 import { createGroupLookup } from './asker.js';

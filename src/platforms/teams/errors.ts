@@ -1,4 +1,4 @@
-import { PlatformError } from '../chat-platform.js';
+import { PlatformError } from '../../domain/chat-platform.js';
 
 /** Codes with which the connector says the bot can no longer post in a conversation. */
 export const STALE_CONVERSATION_CODES: ReadonlySet<string> = new Set(['ConversationNotFound', 'BotNotInConversationRoster']);

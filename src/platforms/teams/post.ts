@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { PlatformError, type ChatPlatform } from '../chat-platform.js';
+import { PlatformError, type ChatPlatform } from '../../domain/chat-platform.js';
 import type { Reply } from '../../reply/reply.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';

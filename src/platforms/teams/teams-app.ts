@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatPlatform } from '../chat-platform.js';
+import type { ChatPlatform } from '../../domain/chat-platform.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { CommandRouter } from '../../router/types.js';

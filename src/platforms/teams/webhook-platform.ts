@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PlatformError, type ChatPlatform } from '../chat-platform.js';
+import { PlatformError, type ChatPlatform } from '../../domain/chat-platform.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { Reply } from '../../reply/reply.js';
