@@ -6,7 +6,7 @@ import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { CommandRouter } from '../../src/router/types.js';
 import { createSource } from '../../src/sources/source.js';
-import { testConfig } from '../router/support.js';
+import { testConfig } from '../support/router-kit.js';
 
 /** 11:30 in Bogotá, the demo's busy hour, on a Tuesday. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');

@@ -4,7 +4,7 @@ import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
-import { AGENT_LEAD, SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../router/support.js';
+import { AGENT_LEAD, SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
 
 const NOW = new Date('2026-11-20T15:10:00Z'); // Friday 10:10 in Bogotá
 

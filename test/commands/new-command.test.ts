@@ -9,7 +9,7 @@ import { startHarness } from '../slack/harness.js';
 import { slashCommandBody } from '../slack/payloads.js';
 import { cardTexts } from '../teams/card-validator.js';
 import { cardOf, startTeamsHarness } from '../teams/harness.js';
-import { countingAdapter, sourceFor, testConfig } from '../router/support.js';
+import { countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
 
 /** A command none of the platforms has heard of, as a new file in commands/ would define it. */
 const pingCommand: CommandDefinition = {

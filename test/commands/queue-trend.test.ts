@@ -7,7 +7,7 @@ import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
-import { testConfig } from '../router/support.js';
+import { testConfig } from '../support/router-kit.js';
 import { DEMO_NOW } from './vendors.js';
 
 const CONSOLE = { platform: 'console' as const, userId: 'console' };

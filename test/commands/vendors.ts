@@ -15,7 +15,7 @@ import { startFakeComm100, type FakeComm100, type FakeComm100Data } from '../fak
 import { sourceFor } from '../comm100/setup.js';
 import { makeAgent, startFakeVcclive, type FakeVcclive, type FakeVccliveOptions } from '../fakes/fake-vcclive.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { testConfig } from '../router/support.js';
+import { testConfig } from '../support/router-kit.js';
 
 const CONSOLE: Asker = { platform: 'console', userId: 'console' };
 

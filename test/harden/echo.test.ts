@@ -3,7 +3,7 @@ import { echo } from '../../src/router/replies.js';
 import { linkCommand } from '../../commands/link.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { countingAdapter, sourceFor } from '../router/support.js';
+import { countingAdapter, sourceFor } from '../support/router-kit.js';
 import { startTeamsHarness, type TeamsHarness } from '../teams/harness.js';
 
 /** The real router with the link command, the fixture's sender a supervisor. */

@@ -14,7 +14,7 @@ import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';
+import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 
 /** Zeros of the digit scripts customers type in: ASCII, Arabic-Indic, Eastern Arabic-Indic, Devanagari, full-width. */
 const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];

@@ -8,7 +8,7 @@ import { createRedisQuotaGate } from '../../src/quota/index.js';
 import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';
+import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 
 /** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
 const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');

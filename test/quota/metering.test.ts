@@ -8,7 +8,7 @@ import { startTokenReconciler } from '../../src/quota/reconcile.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
+import { REDIS_URL, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
 
 /**
  * The bot counts what the vendor counts: every HTTP request a vendor receives is metered by the

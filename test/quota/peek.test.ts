@@ -4,7 +4,7 @@ import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
-import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
+import { REDIS_URL, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
 
 const prefix = uniquePrefix('peek');
 afterAll(() => deleteKeys(prefix));

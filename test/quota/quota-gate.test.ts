@@ -2,7 +2,7 @@ import { afterAll, describe } from 'vitest';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import { quotaGateContract, type GateFactory } from './gate-contract.js';
-import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
+import { REDIS_URL, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
 
 const prefix = uniquePrefix('contract');
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAIL_FAST_REDIS_OPTIONS } from '../../src/quota/redis-gate.js';
 import { isRedisFailure } from '../../src/quota/redis-store.js';
-import { REDIS_URL, uniquePrefix } from './redis-kit.js';
+import { REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 
 const clients: Redis[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.disconnect()));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCountingVendor, fetchCounted, type CountingVendor } from '../fakes/counting-vendor.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import type { TokenPolicy } from '../../src/quota/quota-gate.js';
-import { REDIS_URL, deleteKeys, uniquePrefix } from './redis-kit.js';
+import { REDIS_URL, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
 import { startReplica, type Replica } from './replicas.js';
 
 const prefix = uniquePrefix('replicas');

@@ -10,7 +10,7 @@ import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { CommandRouter } from '../../src/router/types.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';
+import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 
 // 15:00 in Bogotá.

@@ -4,7 +4,7 @@ import { commands } from '../../commands/index.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { QuotaSpentError } from '../../src/quota/quota-gate.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
+import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
 
 function setup(data: FakeData, capabilities?: Parameters<typeof countingAdapter>[2]) {
   const { logger, lines } = collectingLogger();

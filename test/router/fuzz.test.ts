@@ -4,7 +4,7 @@ import { commands } from '../../commands/index.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
-import { AGENT_LEAD, CONSOLE, SUPERVISOR, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
+import { AGENT_LEAD, CONSOLE, SUPERVISOR, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
 
 /** Small seeded generator so a failure can be replayed. */
 function random(seed: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { SUPERVISOR, countingAdapter, sourceFor, testConfig } from './support.js';
+import { SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
 
 function setup() {
   const adapter = countingAdapter('bogota', { transcript: null });

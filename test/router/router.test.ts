@@ -4,7 +4,7 @@ import { createMetrics } from '../../src/metrics/metrics.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { AuditEntry, CommandDefinition, CommandInput } from '../../src/router/types.js';
-import { AGENT_LEAD, CONSOLE, SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from './support.js';
+import { AGENT_LEAD, CONSOLE, SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
 
 const DATA: FakeData = {
   queue: { queues: [{ name: 'Ventas', waiting: 2, longestWaitSeconds: 95 }], totals: { waiting: 2, longestWaitSeconds: 95, agentsAvailable: 1 } },

@@ -13,7 +13,7 @@ import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { warningReply } from '../../src/watcher/post/warning-reply.js';
 import { parseConfigText } from '../../src/config/load.js';
-import { SUPERVISOR } from '../router/support.js';
+import { SUPERVISOR } from './router-kit.js';
 
 /** 11:30 in Bogotá on a Tuesday, the demo's busy hour: every queue has people waiting. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');

@@ -5,7 +5,7 @@ import { connectRedis, deleteKeys, uniquePrefix } from '../watcher/kit.js';
 const redis = connectRedis();
 const prefixes: string[] = [];
 afterAll(async () => {
-  await Promise.all(prefixes.map(deleteKeys));
+  await Promise.all(prefixes.map((prefix) => deleteKeys(prefix)));
   redis.disconnect();
 });
 

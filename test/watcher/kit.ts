@@ -1,7 +1,6 @@
 export { collectingLogger } from '../support/collecting-logger.js';
-import { randomUUID } from 'node:crypto';
+export { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 import { webApi } from '@slack/bolt';
-import { Redis } from 'ioredis';
 import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { SlackPlatform } from '../../src/platforms/slack/post.js';
@@ -11,35 +10,8 @@ import type { FakeComm100 } from '../fakes/fake-comm100.js';
 import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import { sourceFor } from '../comm100/setup.js';
 
-/** The shared test Redis. */
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const BOT_TOKEN = 'xoxb-watcher-test';
 export const CHANNEL = 'C0ALERTS';
-
-/** A key prefix no other test run uses. */
-export function uniquePrefix(label: string): string {
-  return `test-watcher-${label}-${randomUUID().slice(0, 8)}`;
-}
-
-export function connectRedis(): Redis {
-  return new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-}
-
-/** Deletes every key of a test run, the leader lease's included. */
-export async function deleteKeys(prefix: string): Promise<void> {
-  const redis = connectRedis();
-  try {
-    let cursor = '0';
-    do {
-      // redis-semaphore names the leader lease `mutex:<prefix>:{watch}:leader`.
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** A clock the test moves by hand. */
 export function manualClock(startIso: string) {

@@ -9,7 +9,7 @@ import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import { createMemoryDayIndex, type ConversationDayIndex } from '../../src/domain/day-index.js';
 import { createRedisDayIndex } from '../../src/sources/redis-day-index.js';
 import { createSource, type Source } from '../../src/sources/source.js';
-import { deleteKeys, REDIS_URL, uniquePrefix } from '../quota/redis-kit.js';
+import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeRequest, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 
 // 15:00 in Bogotá on 2024-05-14: the 13th and earlier are finished days.

@@ -1,4 +1,4 @@
-export { collectingLogger } from '../support/collecting-logger.js';
+export { collectingLogger } from './collecting-logger.js';
 import type { Capability, VendorAdapter } from '../../adapters/port.js';
 import { parseConfigText } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';

@@ -6,12 +6,17 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A key prefix no other test run uses. */
 export function uniquePrefix(label: string): string {
-  return `test-quota-${label}-${randomUUID().slice(0, 8)}`;
+  return `test-${label}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Deletes every key of a test run, including the ones redis-semaphore names `mutex:`/`semaphore:` + key. */
+/** A client of the shared test Redis that gives up after one retry. */
+export function connectRedis(url = REDIS_URL): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1 });
+}
+
+/** Deletes every key of a test run, including the ones redis-semaphore names `mutex:`/`semaphore:` + key (the leader lease among them). */
 export async function deleteKeys(prefix: string, url = REDIS_URL): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  const redis = connectRedis(url);
   try {
     let cursor = '0';
     do {
