@@ -1,3 +1,6 @@
+import type { Dispatcher } from 'undici';
+import type { ConversationDayIndex } from '../src/domain/day-index.js';
+import type { Logger } from '../src/log/logger.js';
 import type {
   ActiveChat,
   AgentStatus,
@@ -87,4 +90,28 @@ export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isValidUserId(id: string): boolean {
   return USER_ID_PATTERN.test(id);
+}
+
+/** What the process hands a vendor's adapter when it builds one. */
+export interface AdapterDeps {
+  now?: () => Date;
+  dispatcher?: Dispatcher;
+  logger: Logger;
+  /** Which conversation ids past days hold, shared by replicas when Redis is configured. */
+  dayIndex?: ConversationDayIndex;
+}
+
+/**
+ * A vendor's facts the process needs before any request, kept beside its adapter so the core
+ * never switches on vendor names: its limits, how a configured source is described, how its
+ * adapter is built. `C` is that vendor's source configuration.
+ */
+export interface VendorProfile<C> {
+  /** Simultaneous requests per token the vendor allows, or that are prudent when it says nothing. */
+  readonly concurrency: number;
+  /** Requests per day per token when the vendor sets a quota and the configuration names none. */
+  dailyBudget?(config: C): number | undefined;
+  /** One line for `check-config`: where the source is and how it signs in, never a secret. */
+  describe(config: C): string;
+  create(id: string, config: C, deps: AdapterDeps): VendorAdapter;
 }

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfigFile, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 import { describeProblem } from '../config/config-problem.js';
-import type { SourceConfig } from '../config/source-schemas.js';
+import { profileOf } from '../app/vendor-profiles.js';
 import { describeLeftOut } from '../config/optional-sources.js';
 
 export interface CheckOutput {
@@ -35,7 +35,7 @@ export function summarizeConfig({ file, config, leftOut = [] }: LoadedConfig): s
   const lines = [`${file}: OK`];
   lines.push(`  sources (${Object.keys(config.sources).length}):`);
   if (leftOut.length > 0) lines.push(`    left out, optional and not set: ${describeLeftOut(leftOut)}`);
-  for (const [id, source] of Object.entries(config.sources)) lines.push(`    ${id}: ${describeSource(source)}, time zone ${source.timeZone}`);
+  for (const [id, source] of Object.entries(config.sources)) lines.push(`    ${id}: ${profileOf(source).describe(source)}, time zone ${source.timeZone}`);
   const channels = Object.entries(config.channels);
   lines.push(
     `  channels (${channels.length}): ${channels.map(([alias, ref]) => `${alias} -> ${ref.startsWith('teams-webhook:') ? 'teams-webhook:(url)' : ref}`).join(', ') || 'none'}`,
@@ -48,17 +48,4 @@ export function summarizeConfig({ file, config, leftOut = [] }: LoadedConfig): s
   );
   lines.push(`  watcher: ${config.watcher.enabled ? 'on' : 'off'}`);
   return lines;
-}
-
-function describeSource(source: SourceConfig): string {
-  switch (source.vendor) {
-    case 'wolkvox':
-      return `wolkvox server ${source.server}${source.baseUrl ? ` via ${source.baseUrl}` : ''}, token set`;
-    case 'comm100':
-      return `Comm100 site ${source.siteId} on data center ${source.dataCenter}, ${source.auth.type === 'apiKey' ? 'API key' : 'OAuth2'} auth`;
-    case 'vcclive':
-      return `VCC Live account ${source.account}, project ${source.projectId}, token set`;
-    case 'demo':
-      return `demo contact center (seed ${source.seed})`;
-  }
 }

@@ -79,7 +79,7 @@ import { renderChartPng } from './dist/src/charts/render-chart.js';
 import { backfillHistory, createMemoryHistory } from './dist/src/history/index.js';
 import { createMemoryQuotaGate } from './dist/src/quota/memory-gate.js';
 import { createSource } from './dist/src/sources/source.js';
-import { summaryChart } from './dist/src/watcher/summary-chart.js';
+import { summaryChart } from './dist/src/watcher/summaries/summary-chart.js';
 
 const now = new Date('2026-11-17T11:30:00-05:00');
 const zone = 'America/Bogota';
