@@ -22,8 +22,6 @@ export {
   transcriptCommand,
   wallboardCommand,
 };
-export { ruleIdOf as alertRuleId } from '../src/config/rule-id.js';
-export { handoffRange } from './handoffs.js';
 
 /**
  * Every command, in the order `/help` lists them.

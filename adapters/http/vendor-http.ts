@@ -10,7 +10,6 @@ import { withVendorRetries, type RetryPolicy } from './vendor-retries.js';
 import { HEAD_BYTES, type RequestOptions, type StreamOptions, type StreamResponse, type VendorHttp, type VendorHttpOptions } from './vendor-http-types.js';
 
 export type { RequestOptions, StreamOptions, StreamResponse, VendorHttp, VendorHttpOptions } from './vendor-http-types.js';
-export { HEAD_BYTES } from './vendor-http-types.js';
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 

@@ -5,7 +5,6 @@ import { CHART_FONT, CHART_SIZE, chartOption } from './chart-option.js';
 import type { ChartTheme } from './chart-theme.js';
 import { fontMetrics, type FontMetrics } from './font-metrics.js';
 
-export { CHART_SIZE } from './chart-option.js';
 /** Pixels per layout pixel in the PNG: sharp on high-density screens (phones, most laptops). */
 export const CHART_PIXEL_RATIO = 2;
 

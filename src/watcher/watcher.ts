@@ -7,5 +7,3 @@ export { watcherReadiness } from './leader/readiness.js';
 export type { OutageSignal } from './leader/leader.js';
 export type { AlertService, AlertView, AlertPhase } from './model/alert-service.js';
 export type { PollStatus } from './model/types.js';
-export { ruleIdOf } from './model/rules.js';
-export { summaryIdOf } from './summaries/summaries.js';

@@ -33,8 +33,6 @@ export interface RuleProblem {
 
 const CHANNEL_REF = /^(slack:[A-Z0-9]+|teams:.+|teams-webhook:https:\/\/.+|console)$/;
 
-export { ruleIdOf };
-
 /**
  * Turns `config.alerts` into rules the watcher evaluates. Channel names are looked up in
  * `config.channels` (a name that is neither an alias nor a reference is a problem); critical
