@@ -91,7 +91,7 @@ describe('the core knows vendors only through the port', () => {
   });
 
   it('recognises adapter imports where they are allowed (the composition root)', () => {
-    expect(adapterImports('src/app/build-sources.ts')).toContain('adapters/wolkvox/adapter.ts');
+    expect(adapterImports('src/app/vendor-profiles.ts')).toContain('adapters/wolkvox/profile.ts');
     expect(core.length).toBeGreaterThan(50);
   });
 });

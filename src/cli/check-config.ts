@@ -1,6 +1,7 @@
 import { ConfigError, loadConfigFile, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 import { describeProblem } from '../config/config-problem.js';
 import { profileOf } from '../app/vendor-profiles.js';
+import { chatRuleChanges } from './chat-rule-changes.js';
 import { describeLeftOut } from '../config/optional-sources.js';
 
 export interface CheckOutput {
@@ -10,7 +11,8 @@ export interface CheckOutput {
 
 /**
  * `chatops check-config [file]`: prints every problem with its path and exits 2, or prints a
- * summary (never a secret) and exits 0.
+ * summary (never a secret) and exits 0. With Redis configured, the summary ends with the alert
+ * rules supervisors changed in chat, and warns about changes this file would set aside.
  */
 export async function checkConfig(file: string | undefined, env: NodeJS.ProcessEnv, io: CheckOutput): Promise<number> {
   const path = file ?? resolveConfigPath(env);
@@ -28,6 +30,9 @@ export async function checkConfig(file: string | undefined, env: NodeJS.ProcessE
     return 2;
   }
   for (const line of summarizeConfig(loaded)) io.out(line);
+  const chat = await chatRuleChanges(loaded.config, env);
+  for (const line of chat.lines) io.out(line);
+  for (const warning of chat.warnings) io.err(`warning: ${warning}`);
   return 0;
 }
 
