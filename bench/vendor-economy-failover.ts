@@ -31,6 +31,7 @@ import { startFakeSlack } from '../test/fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeRequest, type FakeWolkvox } from '../test/fakes/fake-wolkvox.js';
 import { startSentinelSet, stopRedis, type SentinelSet } from '../test/support/redis-topologies.js';
 import { emptyDir } from '../test/support/run-cli.js';
+import { eventually } from '../test/support/eventually.js';
 import { PROCESS_TEST_SECRETS as S } from '../test/support/test-secrets.js';
 import { lateAnswer, portOf, replicaSet, slash } from '../test/process/bogota-bot.js';
 
@@ -46,10 +47,6 @@ const LATENCY_MS = Number(args.latency);
 const KILL_AFTER_MS = Number(args['kill-after']) * 1000;
 const ZONE = 'America/Bogota';
 const users = Array.from({ length: SUPERVISORS }, (_, i) => `U0SUP${String(i).padStart(3, '0')}`);
-
-// redis-topologies waits with vi.waitFor, which reads vitest's worker state (for fake timers)
-// even outside a test; a bare state with no fake timers lets it run under tsx.
-(globalThis as Record<string, unknown>).__vitest_worker__ ??= { config: { fakeTimers: {} } };
 
 /** Past local days (1..6 back): each day's chat_2 holds ten conversations `H<yyyymmdd><n>`. */
 const pastDays = Array.from({ length: 6 }, (_, i) =>
@@ -103,7 +100,7 @@ async function ask(port: number, slack: Parameters<typeof slash>[1], user: strin
   let said: string;
   try {
     const ack = await slash(port, slack, command!, rest.join(' '), id, user);
-    said = ack.status === 200 ? (/Looking/.test(ack.body) ? await lateAnswer(slack, id, 120_000) : ack.body) : `HTTP ${ack.status}`;
+    said = ack.status === 200 ? (/Looking/.test(ack.body) ? await lateAnswer(slack, id) : ack.body) : `HTTP ${ack.status}`;
   } catch (error) {
     said = `no answer: ${(error as Error).message}`;
   }
@@ -130,14 +127,6 @@ async function normal(port: number): Promise<boolean> {
     .then((r) => r.json())
     .catch(() => undefined)) as { status?: string; degraded?: unknown; checks?: Array<{ name: string; detail: string }> } | undefined;
   return body?.status === 'ready' && !body.degraded && body.checks?.find((c) => c.name === 'quota')?.detail === 'shared by 2 replicas';
-}
-
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
 }
 
 function mark(wolkvox: FakeWolkvox): number {
@@ -178,7 +167,7 @@ async function main(): Promise<void> {
     const replicas = [bots.start(), bots.start()];
     const ports = await Promise.all(replicas.map(portOf));
     await Promise.all(replicas.map((r) => r.waitFor('chart renderer is loaded', 120_000)));
-    for (const port of ports) await waitUntil(() => normal(port), `replica ${port} ready and sharing`);
+    for (const port of ports) await eventually(() => normal(port), `replica ${port} ready and sharing`);
     console.log(
       `vendor-economy-failover: 2 replicas through 3 sentinels (master ${await set.masterPort()}), fake wolkvox (2 simultaneous, ${LATENCY_MS} ms), ${SUPERVISORS} supervisors`,
     );
@@ -216,9 +205,9 @@ async function main(): Promise<void> {
     const oldMaster = await set.masterPort();
     const killedAt = performance.now();
     await stopRedis(set.servers.get(oldMaster)!);
-    await waitUntil(async () => (await set!.masterPort()) !== oldMaster, 'the promotion');
+    await eventually(async () => (await set!.masterPort()) !== oldMaster, 'the promotion');
     const promotedAt = performance.now();
-    await waitUntil(async () => (await normal(ports[0]!)) && (await normal(ports[1]!)), 'both replicas normal');
+    await eventually(async () => (await normal(ports[0]!)) && (await normal(ports[1]!)), 'both replicas normal');
     const normalAt = performance.now();
     stopAfterPass = true;
     await load;

@@ -372,7 +372,7 @@ async function askSlack(replica: Replica, slack: FakeSlack, user: string, text: 
   const ackMs = performance.now() - sent;
   if (!ack.includes('Looking')) return { ackMs, answerMs: ackMs, text: ack };
   // The answer, not the "Looking…" update a slow answer gets first.
-  const late = await slack.waitForResponse((p) => p.id === id && !String(p.body.text).startsWith('Looking…'), 120_000);
+  const late = await slack.waitForResponse((p) => p.id === id && !String(p.body.text).startsWith('Looking…'));
   return { ackMs, answerMs: performance.now() - sent, text: JSON.stringify(late.body) };
 }
 

@@ -31,7 +31,7 @@ async function ask(command: string, text = '') {
   const res = await h.post(slashCommandBody({ command, text, user_id: 'U0SUP', response_url: h.fake.responseUrl(id) }));
   expect(res.status).toBe(200);
   if (!String(res.json?.text).startsWith('Looking…')) return res.json!;
-  return (await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'), 20_000)).body;
+  return (await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'))).body;
 }
 
 const imageBlocks = (message: Record<string, unknown>) => ((message.blocks ?? []) as Array<Record<string, any>>).filter((b) => b.type === 'image');
@@ -60,7 +60,7 @@ describe('charts on Slack', () => {
       const askThere = async (id: string) => {
         const res = await refusing.post(slashCommandBody({ command: '/queue', text: '', user_id: 'U0SUP', response_url: refusing.fake.responseUrl(id) }));
         if (!String(res.json?.text).startsWith('Looking…')) return res.json!;
-        return (await refusing.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'), 20_000)).body;
+        return (await refusing.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'))).body;
       };
       const refused = await askThere('refused');
       expect(imageBlocks(refused)).toEqual([]);

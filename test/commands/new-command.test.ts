@@ -39,7 +39,7 @@ describe('a command added to commands/ needs no platform change', () => {
     closers.push(() => h.close());
     const res = await h.post(slashCommandBody({ command: '/ping', text: '', response_url: h.fake.responseUrl('ping') }));
     expect(res.status).toBe(200);
-    const answer = String(res.json?.text).startsWith('Looking…') ? (await h.fake.waitForResponse((r) => r.id === 'ping', 10_000)).body : res.json;
+    const answer = String(res.json?.text).startsWith('Looking…') ? (await h.fake.waitForResponse((r) => r.id === 'ping')).body : res.json;
     expect(JSON.stringify(answer)).toContain('Pong');
   });
 

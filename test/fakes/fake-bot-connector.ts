@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/eventually.js';
 
 /** A message the bot sent or edited, as the Bot Connector received it. */
 export interface CapturedActivity {
@@ -36,8 +37,8 @@ export interface FakeBotConnector {
   forget(conversationId: string, code?: StaleCode): void;
   /** Messages in one conversation. */
   in(conversationId: string): CapturedActivity[];
-  /** Waits until `count` messages were delivered (or fails after `timeoutMs`). */
-  waitForActivities(count: number, timeoutMs?: number): Promise<CapturedActivity[]>;
+  /** Waits until `count` messages were delivered (test/support/eventually.ts). */
+  waitForActivities(count: number): Promise<CapturedActivity[]>;
   close(): Promise<void>;
 }
 
@@ -117,14 +118,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       forgotten.set(conversationId, code);
     },
     in: (conversationId) => activities.filter((a) => a.conversationId === conversationId),
-    async waitForActivities(count, timeoutMs = 3000) {
-      const deadline = Date.now() + timeoutMs;
-      while (activities.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} activities at the fake connector, got ${activities.length}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      return activities;
-    },
+    waitForActivities: (count) => eventually(() => activities.length >= count && activities, `${count} activities at the fake connector`),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

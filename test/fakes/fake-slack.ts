@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/eventually.js';
 
 /** One Web API call as the fake received it. `body` is the parsed form or JSON; `blocks`/`attachments` sent as JSON strings are decoded. */
 export interface SlackCall {
@@ -97,10 +98,10 @@ export interface FakeSlack {
   failFor(ms: number, failure: SlackFailure, method?: string): void;
   /** Make a response_url answer 404 `expired_url`, as Slack does after 30 minutes or 5 posts. */
   expireResponseUrl(id: string): void;
-  /** Resolves when a Web API call matching `predicate` has arrived (polls; default 2 s). */
-  waitForCall(predicate: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
-  /** Resolves when a response_url post matching `predicate` has arrived (default 2 s). */
-  waitForResponse(predicate: (post: ResponsePost) => boolean, timeoutMs?: number): Promise<ResponsePost>;
+  /** Resolves when a Web API call matching `predicate` has arrived (test/support/eventually.ts). */
+  waitForCall(predicate: (call: SlackCall) => boolean): Promise<SlackCall>;
+  /** Resolves when a response_url post matching `predicate` has arrived. */
+  waitForResponse(predicate: (post: ResponsePost) => boolean): Promise<ResponsePost>;
   close(): Promise<void>;
 }
 
@@ -255,8 +256,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (count, failure, method) => void pending.push({ left: count, failure, method }),
     failFor: (ms, failure, method) => void windows.push({ until: Date.now() + ms, failure, method }),
     expireResponseUrl: (id) => void expired.add(id),
-    waitForCall: (predicate, timeoutMs = 2000) => waitFor(() => calls.find(predicate), timeoutMs, 'a Slack Web API call'),
-    waitForResponse: (predicate, timeoutMs = 2000) => waitFor(() => responses.find(predicate), timeoutMs, 'a response_url post'),
+    waitForCall: (predicate) => eventually(() => calls.find(predicate), 'a Slack Web API call'),
+    waitForResponse: (predicate) => eventually(() => responses.find(predicate), 'a response_url post'),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -308,14 +309,4 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 
 function bearer(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-}
-
-async function waitFor<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

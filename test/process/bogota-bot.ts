@@ -58,8 +58,8 @@ export async function slash(
 }
 
 /** The answer that replaces "Looking…" through the response_url (progress updates skipped). */
-export async function lateAnswer(slack: FakeSlack, responseId: string, timeoutMs = 60_000): Promise<string> {
-  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'), timeoutMs);
+export async function lateAnswer(slack: FakeSlack, responseId: string): Promise<string> {
+  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'));
   return JSON.stringify(late.body);
 }
 

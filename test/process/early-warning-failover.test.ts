@@ -60,7 +60,7 @@ describe('an early warning through a change of leader', () => {
 
     // The queue keeps rising: 9 waiting, and the trend passes 10 within the 15-minute horizon.
     wolkvox.setData('skills', [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '9' }]);
-    const warning = await slack.waitForCall((c) => c.method === 'chat.postMessage' && /will pass 10 in about \d+ min/.test(textOf(c)), 30_000);
+    const warning = await slack.waitForCall((c) => c.method === 'chat.postMessage' && /will pass 10 in about \d+ min/.test(textOf(c)));
     const warningTs = warning.answer?.ts;
     expect(warningTs).toBeTruthy();
 
@@ -70,8 +70,8 @@ describe('an early warning through a change of leader', () => {
     await second.waitFor(LEADS, 60_000);
 
     wolkvox.setData('skills', [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: '12' }]);
-    const alert = await slack.waitForCall((c) => c.method === 'chat.postMessage' && /foreseen by early warning waiting-long:early-1/.test(textOf(c)), 30_000);
-    const cameTrue = await slack.waitForCall((c) => c.method === 'chat.update' && c.body.ts === warningTs && /Early warning came true/.test(textOf(c)), 30_000);
+    const alert = await slack.waitForCall((c) => c.method === 'chat.postMessage' && /foreseen by early warning waiting-long:early-1/.test(textOf(c)));
+    const cameTrue = await slack.waitForCall((c) => c.method === 'chat.update' && c.body.ts === warningTs && /Early warning came true/.test(textOf(c)));
 
     expect(textOf(cameTrue)).toContain('alert waiting-long:1 fired');
     // One warning and one alert in the channel: neither replica posted either twice.

@@ -51,7 +51,7 @@ describe('the bot run for real with a configuration file', () => {
       expect(ack.status).toBe(200);
       expect(ack.body).toContain('Looking');
       run.child.kill('SIGTERM');
-      const delivered = await slack.waitForResponse((p) => p.id === 'slow-queue' && !String(p.body.text).startsWith('Looking…'), 10_000);
+      const delivered = await slack.waitForResponse((p) => p.id === 'slow-queue' && !String(p.body.text).startsWith('Looking…'));
       expect(JSON.stringify(delivered.body)).toMatch(/Queue/);
       expect(await run.exited).toBe(0);
     } finally {

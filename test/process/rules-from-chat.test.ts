@@ -48,17 +48,14 @@ describe('a rule tuned from Slack, with two replicas', () => {
 
     const changed = await answerOf(port2, 'set bogota-queue above 5', 'r-set');
     expect(changed).toContain('Changed bogota-queue: above 10');
-    const announced = await slack.waitForCall((c) => c.method === 'chat.postMessage' && textOf(c).includes('changed bogota-queue: above 10 → 5'), 60_000);
+    const announced = await slack.waitForCall((c) => c.method === 'chat.postMessage' && textOf(c).includes('changed bogota-queue: above 10 → 5'));
     expect(textOf(announced)).toContain('/alerts undo bogota-queue');
-    const alert = await slack.waitForCall((c) => c.method === 'chat.postMessage' && textOf(c).includes('alert bogota-queue:1'), 60_000);
+    const alert = await slack.waitForCall((c) => c.method === 'chat.postMessage' && textOf(c).includes('alert bogota-queue:1'));
     expect(textOf(alert)).toContain('above 5');
 
     const undone = await answerOf(port1, 'undo bogota-queue', 'r-undo');
     expect(undone).toContain('undo: above 5 → 10');
-    const resolved = await slack.waitForCall(
-      (c) => c.method === 'chat.update' && textOf(c).includes('Resolved') && textOf(c).includes('alert bogota-queue:1'),
-      60_000,
-    );
+    const resolved = await slack.waitForCall((c) => c.method === 'chat.update' && textOf(c).includes('Resolved') && textOf(c).includes('alert bogota-queue:1'));
     expect(resolved.body.ts).toBe(alert.answer?.ts);
     // One announcement per change, one alert post: nothing was refused into a change.
     expect(

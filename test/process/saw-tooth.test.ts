@@ -39,7 +39,7 @@ const textOf = (call: SlackCall) => JSON.stringify(call.body);
 const channelPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0OPS' && !c.body.thread_ts);
 const threadLines = () => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts);
 /** The `n`-th edit of a message (1-based), once the bot has sent it. */
-const nthUpdate = (n: number) => slack.waitForCall((c) => c.method === 'chat.update' && slack.callsTo('chat.update').indexOf(c) === n - 1, 60_000);
+const nthUpdate = (n: number) => slack.waitForCall((c) => c.method === 'chat.update' && slack.callsTo('chat.update').indexOf(c) === n - 1);
 
 describe('a queue saw-toothing around its threshold, watched by two replicas', () => {
   it('is one post with its mention, then the same message edited each time it resolves and fires again', async () => {
@@ -49,7 +49,7 @@ describe('a queue saw-toothing around its threshold, watched by two replicas', (
     await second.waitFor('listening on port');
 
     waiting(9);
-    const post = await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0OPS', 60_000);
+    const post = await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0OPS');
     expect(textOf(post)).toContain('<!here>');
     const ts = post.answer?.ts;
 

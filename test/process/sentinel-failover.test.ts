@@ -164,7 +164,7 @@ describe('two replicas through a Sentinel failover under load', () => {
     }
 
     // The alert: one post, and still one after several more polls.
-    const post = await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0OPS' && !c.body.thread_ts, 180_000);
+    const post = await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0OPS' && !c.body.thread_ts);
     await polls(4);
     stopLoad.abort();
     await Promise.all(load);

@@ -57,10 +57,10 @@ describe('an answer that takes a while', () => {
       expect(String(ack.json?.text)).toContain('Looking…');
       await held.arrived;
       bot.slowness.fire();
-      const update = await harness.fake.waitForResponse((r) => r.id === 't1' && String(r.body.text).includes(SEARCHING), 60_000);
+      const update = await harness.fake.waitForResponse((r) => r.id === 't1' && String(r.body.text).includes(SEARCHING));
       expect(update.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
       held.release();
-      await harness.fake.waitForResponse((r) => r.id === 't1' && String(r.body.text).includes('Transcript 999001'), 60_000);
+      await harness.fake.waitForResponse((r) => r.id === 't1' && String(r.body.text).includes('Transcript 999001'));
       expect(harness.fake.responsesTo('t1').map((r) => (String(r.body.text).includes(SEARCHING) ? 'progress' : 'answer'))).toEqual(['progress', 'answer']);
     } finally {
       await harness.close();
@@ -75,7 +75,7 @@ describe('an answer that takes a while', () => {
       await held.arrived;
       expect(harness.connector.activities).toHaveLength(0);
       bot.slowness.fire();
-      const [typing] = await harness.connector.waitForActivities(1, 60_000);
+      const [typing] = await harness.connector.waitForActivities(1);
       expect(typing!.activity.type).toBe('typing');
       held.release();
       expect((await sent).status).toBe(200);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError, type GateRequest, type QuotaGate, type TokenPolicy } from '../../src/quota/quota-gate.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
+import { eventually } from '../support/eventually.js';
 
 /** How the contract suite builds a gate of one implementation. */
 export interface GateFactory {
@@ -53,9 +54,9 @@ function heldVendor() {
   return { answered, answer: () => answer() };
 }
 
-/** Resolves once `check` holds (vitest looks again every few milliseconds; the bound only keeps a failing test from hanging). */
+/** Resolves once `check` holds. */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  await vi.waitFor(async () => expect(await check()).toBe(true), { timeout: 30_000, interval: 5 });
+  await eventually(check, 'the state this step needs', { everyMs: 5 });
 }
 
 /** Requests waiting for a lease, from the gate's metrics. */

@@ -1,7 +1,7 @@
 import { collectingLogger } from '../support/collecting-logger.js';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/domain/errors.js';
 import { meterRequest } from '../../src/quota/request-meter.js';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
@@ -9,15 +9,11 @@ import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 
 import { Redis } from 'ioredis';
 import { freePort, startRedis } from '../support/redis-server.js';
-
-/** Waits for a state (vitest looks again every 25 ms); the bound only keeps a failing test from hanging, it is no time limit on the gate. */
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  await vi.waitFor(async () => expect(await condition(), `waiting for ${what}`).toBe(true), { timeout: 30_000, interval: 25 });
-}
+import { eventually } from '../support/eventually.js';
 
 /** The day count the gate reports once it reaches `expected` (the hand-over after an outage is asynchronous). */
 async function usedTodayOnceAt(gate: QuotaGate, expected: number): Promise<number> {
-  await until(async () => (await gate.usage(token)).usedToday >= expected, `a day count of ${expected}`);
+  await eventually(async () => (await gate.usage(token)).usedToday >= expected, `a day count of ${expected}`);
   return (await gate.usage(token)).usedToday;
 }
 
@@ -70,7 +66,7 @@ describe('the Redis quota gate without Redis', () => {
     admin.disconnect();
     const answer = await ask(gate, 'bogota:agents', async () => 'during the pause');
     expect(answer.value).toBe('during the pause');
-    await until(() => log.lines.some((l) => /a Redis command failed but Redis answers/.test(l.msg)), 'the second look at Redis');
+    await eventually(() => log.lines.some((l) => /a Redis command failed but Redis answers/.test(l.msg)), 'the second look at Redis');
     expect(gate.mode()).toBe('shared');
     expect(log.warnings().filter((l) => /Redis is unreachable/.test(l.msg))).toEqual([]);
   });
@@ -100,7 +96,7 @@ describe('the Redis quota gate without Redis', () => {
     expect(gate.mode()).toBe('shared');
 
     servers.shift()!.kill('SIGKILL');
-    await until(() => gate.mode() === 'local', 'the gate to notice Redis is gone');
+    await eventually(() => gate.mode() === 'local', 'the gate to notice Redis is gone');
     const during = await Promise.all([1, 2, 3].map((i) => ask(gate, `bogota:transcript:${i}`, async () => `chat ${i}`)));
     expect(during.map((a) => a.value)).toEqual(['chat 1', 'chat 2', 'chat 3']);
     const unreachableVendor = new VendorError({ kind: 'unavailable', reason: 'network', source: 'bogota', vendor: 'wolkvox', userMessage: 'x', detail: 'y' });
@@ -119,7 +115,7 @@ describe('the Redis quota gate without Redis', () => {
     expect(log.warnings()).toHaveLength(1);
 
     servers.push(await startRedis(port));
-    await until(() => gate.mode() === 'shared', 'the gate to notice Redis is back');
+    await eventually(() => gate.mode() === 'shared', 'the gate to notice Redis is back');
     expect(gate.mode()).toBe('shared');
     expect(log.infos().some((l) => /Redis is back/.test(l.msg))).toBe(true);
     await ask(gate, 'bogota:agents', async () => 'after the outage');
@@ -137,11 +133,11 @@ describe('replicas through a Redis outage', () => {
       createRedisQuotaGate({ redis: `redis://127.0.0.1:${port}`, prefix, probeMs: 100, rosterBeatMs: 50, leaseWaitMs: 60_000 }),
     );
     gates.push(...replicas);
-    await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
+    await eventually(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
     expect(replicas.map((g) => g.health().replicas)).toEqual([3, 3, 3]);
 
     servers.shift()!.kill('SIGKILL');
-    await until(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
+    await eventually(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
     expect(replicas.map((g) => g.health().degraded)).toEqual([
       expect.stringMatching(/1 of 3 replicas/),
       expect.stringMatching(/1 of 3 replicas/),
@@ -173,7 +169,7 @@ describe('replicas through a Redis outage', () => {
     );
     // Two replicas hold the token's two slots; the third, whose part is 0, is refused at once
     // (with no earlier answer to show), while the vendor still holds the two.
-    await until(() => active === 2 && refusedSoFar === 3, 'two requests at the vendor and three refused');
+    await eventually(() => active === 2 && refusedSoFar === 3, 'two requests at the vendor and three refused');
     expect({ active, refusedSoFar }).toEqual({ active: 2, refusedSoFar: 3 });
     release();
     const answers = await Promise.all(asked);
@@ -182,7 +178,7 @@ describe('replicas through a Redis outage', () => {
     expect(answers.filter((a) => a.startsWith('chat'))).toHaveLength(6);
 
     servers.push(await startRedis(port));
-    await until(() => replicas.every((g) => g.mode() === 'shared'), 'every replica to see Redis back');
+    await eventually(() => replicas.every((g) => g.mode() === 'shared'), 'every replica to see Redis back');
     // The fresh Redis learns the six requests the replicas sent alone.
     expect(await usedTodayOnceAt(replicas[0]!, 6)).toBe(6);
   });
@@ -209,14 +205,14 @@ describe('the daily budget through a Redis outage', () => {
         () => 'answered',
         (error: unknown) => (error as Error).name,
       );
-    await until(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
+    await eventually(() => replicas.every((g) => g.health().replicas === 3), 'every replica to see the three');
     // The vendor counted 70 today; each replica then asks once: 73 used, 27 left.
     await replicas[0]!.reconcile(small, 70);
     for (const [i, gate] of replicas.entries()) expect(await askSmall(gate, `before-${i}`)).toBe('answered');
     expect((await replicas[0]!.usage(small)).usedToday).toBe(73);
 
     servers.shift()!.kill('SIGKILL');
-    await until(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
+    await eventually(() => replicas.every((g) => g.mode() === 'local'), 'every replica to notice the outage');
     sent = 0;
     const told: string[] = [];
     for (const [r, gate] of replicas.entries()) for (let i = 0; i < 12; i++) told.push(await askSmall(gate, `during-${r}-${i}`));

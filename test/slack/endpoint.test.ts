@@ -120,7 +120,7 @@ describe('POST /slack/events: slash commands', () => {
     expect(res.json?.response_type).toBe('ephemeral');
     expect(h.fake.responses).toHaveLength(0);
 
-    const late = await h.fake.waitForResponse((r) => r.id === 'slow', 5000);
+    const late = await h.fake.waitForResponse((r) => r.id === 'slow');
     expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expectWithinSlackLimits(late.body);
   });
@@ -130,7 +130,7 @@ describe('POST /slack/events: slash commands', () => {
     h = await startHarness({ router });
     const res = await h.post(slashCommandBody({ command: '/slow', response_url: h.fake.responseUrl('slower') }));
     expect(String(res.json?.text)).toMatch(/^Looking…/);
-    const late = await h.fake.waitForResponse((r) => r.id === 'slower', 5000);
+    const late = await h.fake.waitForResponse((r) => r.id === 'slower');
     expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
   });
 

@@ -102,7 +102,7 @@ describe('a command prefix on the Slack path (SLACK_COMMAND_PREFIX=cc-)', () => 
     const res = await h.post(slashCommandBody({ command, text, user_id: SUPERVISOR_ID, response_url: h.fake.responseUrl(id) }));
     expect(res.status).toBe(200);
     if (!String(res.json?.text).startsWith('Looking…')) return visibleText(res.json);
-    return visibleText((await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'), 60_000)).body);
+    return visibleText((await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'))).body);
   }
 
   it('refuses a prefix Slack could not take, saying what would do', () => {

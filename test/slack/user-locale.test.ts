@@ -21,7 +21,7 @@ async function ask(command: string, userId: string) {
   const res = await h.post(slashCommandBody({ command, text: '', user_id: userId, response_url: h.fake.responseUrl(id) }));
   expect(res.status).toBe(200);
   if (!String(res.json?.text).startsWith('Looking…') && !String(res.json?.text).startsWith('Buscando…')) return res.json;
-  return (await h.fake.waitForResponse((r) => r.id === id && !/^(Looking|Buscando)…/.test(String(r.body.text)), 10_000)).body;
+  return (await h.fake.waitForResponse((r) => r.id === id && !/^(Looking|Buscando)…/.test(String(r.body.text)))).body;
 }
 
 describe("Slack answers in the user's language (users.info with include_locale)", () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { vi } from 'vitest';
+import { eventually } from './eventually.js';
 import type { RedisNode, RedisSettings } from '../../src/redis/redis-settings.js';
 import { freePort, startRedis, stopRedis } from './redis-server.js';
 
@@ -20,16 +20,6 @@ async function ask<T>(port: number, run: (client: Redis) => Promise<T>): Promise
   } finally {
     client.disconnect();
   }
-}
-
-/** Waits (by polling the servers) until `check` holds; the bound only keeps a broken set-up from hanging. */
-async function until(what: string, check: () => Promise<boolean>, timeout = 60_000): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      if (!(await check().catch(() => false))) throw new Error(`still waiting for ${what}`);
-    },
-    { timeout, interval: 100 },
-  );
 }
 
 function spawnQuiet(args: string[]): ChildProcess {
@@ -73,7 +63,9 @@ export async function startSentinelSet(options: { downAfterMs?: number } = {}): 
     const replicaPort = await freePort();
     const replica = spawnQuiet(['--port', String(replicaPort), ...DATA_ARGS, '--dir', dir, '--replicaof', '127.0.0.1', String(masterPort)]);
     servers.set(replicaPort, replica);
-    await until('the replica to be in sync', () => ask(replicaPort, async (c) => (await c.info('replication')).includes('master_link_status:up')));
+    await eventually(() => ask(replicaPort, async (c) => (await c.info('replication')).includes('master_link_status:up')), 'the replica to be in sync', {
+      everyMs: 100,
+    });
 
     const sentinels: RedisNode[] = [];
     for (let i = 0; i < 3; i++) {
@@ -96,12 +88,15 @@ export async function startSentinelSet(options: { downAfterMs?: number } = {}): 
       sentinels.push({ host: '127.0.0.1', port });
     }
     for (const sentinel of sentinels) {
-      await until(`sentinel ${sentinel.port} to know the replica and the other sentinels`, () =>
-        ask(sentinel.port, async (c) => {
-          const replicas = (await c.call('SENTINEL', 'REPLICAS', name)) as unknown[];
-          const others = (await c.call('SENTINEL', 'SENTINELS', name)) as unknown[];
-          return replicas.length === 1 && others.length === 2;
-        }),
+      await eventually(
+        () =>
+          ask(sentinel.port, async (c) => {
+            const replicas = (await c.call('SENTINEL', 'REPLICAS', name)) as unknown[];
+            const others = (await c.call('SENTINEL', 'SENTINELS', name)) as unknown[];
+            return replicas.length === 1 && others.length === 2;
+          }),
+        `sentinel ${sentinel.port} to know the replica and the other sentinels`,
+        { everyMs: 100 },
       );
     }
     const masterPortNow = async () => {
@@ -166,14 +161,16 @@ export async function startCluster(): Promise<RedisCluster> {
       );
       nodes.push({ host: '127.0.0.1', port });
     }
-    for (const node of nodes) await until(`node ${node.port} to answer`, () => ask(node.port, async (c) => (await c.ping()) === 'PONG'));
+    for (const node of nodes) await eventually(() => ask(node.port, async (c) => (await c.ping()) === 'PONG'), `node ${node.port} to answer`, { everyMs: 100 });
     const created = spawnSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `${n.host}:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], {
       encoding: 'utf8',
     });
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
     for (const node of nodes)
-      await until(`node ${node.port} to say cluster_state:ok`, () =>
-        ask(node.port, async (c) => String(await c.call('CLUSTER', 'INFO')).includes('cluster_state:ok')),
+      await eventually(
+        () => ask(node.port, async (c) => String(await c.call('CLUSTER', 'INFO')).includes('cluster_state:ok')),
+        `node ${node.port} to say cluster_state:ok`,
+        { everyMs: 100 },
       );
     return { nodes, settings: (prefix = 'chatops') => ({ mode: 'cluster', nodes, prefix, tls: false }), stop };
   } catch (error) {

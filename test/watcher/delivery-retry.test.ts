@@ -14,12 +14,12 @@ import {
   configWith,
   connectRedis,
   deleteKeys,
-  eventually,
   slackLedger,
   slackPlatform,
   textOf,
   uniquePrefix,
 } from './kit.js';
+import { eventually } from '../support/eventually.js';
 
 const rules = [
   { id: 'sales-queue', metric: 'queue.waiting', source: 'emea', queue: 'Sales', above: 5, channels: ['ops'] },
@@ -81,7 +81,7 @@ describe('delivery when Slack struggles', () => {
     spike();
     await w.pollOnce();
 
-    await eventually(() => ledger.posts().length === 3, 8_000, 'three alert posts');
+    await eventually(() => ledger.posts().length === 3, 'three alert posts');
     const alertIds = ledger.posts().map((c) => textOf(c).match(/alert ([\w.-]+:\d+)/)?.[1]);
     expect(alertIds.sort()).toEqual(['sales-queue:1', 'site-queue:1', 'support-queue:1']);
     const attempts = ledger.attempts('chat.postMessage');
@@ -89,13 +89,13 @@ describe('delivery when Slack struggles', () => {
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1_950);
     expect(await metrics.registry.getSingleMetricAsString('chatops_post_retries_total')).toMatch(/platform="slack"} 4/);
     // Slack has the third post before the outbox has removed its delivery: wait for that state.
-    await eventually(async () => (await w.pendingDeliveries()) === 0, 8_000, 'an empty outbox');
+    await eventually(async () => (await w.pendingDeliveries()) === 0, 'an empty outbox');
 
     // Later deliveries still go to the messages that were finally posted.
     comm100.controls.setQueueWaiting('Sales', 0);
     comm100.controls.setQueueWaiting('Support', 0);
     await w.pollOnce();
-    await eventually(() => ledger.updates().length === 3, 3_000, 'three resolved updates');
+    await eventually(() => ledger.updates().length === 3, 'three resolved updates');
     expect(ledger.posts()).toHaveLength(3);
   });
 
@@ -108,11 +108,11 @@ describe('delivery when Slack struggles', () => {
     ledger.failNext(1, { kind: 'error', error: 'not_in_channel' }, 'chat.postMessage');
     spike();
     await w.pollOnce();
-    await eventually(() => ledger.posts().length === 2, 3_000, 'the two other posts');
+    await eventually(() => ledger.posts().length === 2, 'the two other posts');
     const dropped = lines.find((l) => String(l.msg).includes('refused for good'));
     expect(dropped).toMatchObject({ channel: `slack:${CHANNEL}`, code: 'platform-refused', platformCode: 'not_in_channel' });
     expect(String(dropped!.err)).toContain('invite it');
-    await eventually(async () => (await w.pendingDeliveries()) === 0, 8_000, 'an empty outbox');
+    await eventually(async () => (await w.pendingDeliveries()) === 0, 'an empty outbox');
   });
 
   it('still delivers alerts decided just before a restart, once, from the next process', async () => {
@@ -130,7 +130,7 @@ describe('delivery when Slack struggles', () => {
     const second = watcher();
     await second.start();
     await second.pollOnce();
-    await eventually(() => ledger.posts().length === 3, 3_000, 'the three posts from the new process');
+    await eventually(() => ledger.posts().length === 3, 'the three posts from the new process');
     await second.pollOnce();
     expect(ledger.posts()).toHaveLength(3);
     expect(await second.alerts.firing()).toHaveLength(3);

@@ -13,13 +13,13 @@ import {
   configWith,
   connectRedis,
   deleteKeys,
-  eventually,
   manualClock,
   slackLedger,
   slackPlatform,
   textOf,
   uniquePrefix,
 } from './kit.js';
+import { eventually } from '../support/eventually.js';
 
 // Monday 23 November 2026, 10:00 in London.
 const MONDAY_10AM = '2026-11-23T10:00:00.000Z';
@@ -81,19 +81,19 @@ describe('early warnings (forecast: 15m)', () => {
     for (const waiting of [1, 2, 3]) await w.poll(waiting);
     expect(w.ledger.posts()).toHaveLength(0);
     await w.poll(4);
-    const [warning] = await eventually(() => (w.ledger.posts().length === 1 ? w.ledger.posts() : undefined), 5_000, 'the early warning');
+    const [warning] = await eventually(() => (w.ledger.posts().length === 1 ? w.ledger.posts() : undefined), 'the early warning');
     expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10 in about 6 min at this rate');
     expect(textOf(warning!)).not.toContain('<!here>');
 
     await w.poll(5);
-    const moved = await eventually(() => w.ledger.updates().at(-1), 5_000, 'the warning updated');
+    const moved = await eventually(() => w.ledger.updates().at(-1), 'the warning updated');
     expect(textOf(moved)).toContain('in about 5 min');
     expect(w.ledger.posts()).toHaveLength(1);
 
     for (const waiting of [6, 7, 8, 9]) await w.poll(waiting);
     expect(w.ledger.posts()).toHaveLength(1);
     await w.poll(11);
-    const posts = await eventually(() => (w.ledger.posts().length === 2 ? w.ledger.posts() : undefined), 5_000, 'the real alert');
+    const posts = await eventually(() => (w.ledger.posts().length === 2 ? w.ledger.posts() : undefined), 'the real alert');
     const alert = posts[1]!;
     expect(textOf(alert)).toContain('foreseen by early warning sales-queue:early-1');
     expect(textOf(alert)).toContain('*Early warning*\\n10:03, 6m ahead');
@@ -105,13 +105,13 @@ describe('early warnings (forecast: 15m)', () => {
   it('resolves the warning in place when the trend clears, and posts nothing else', async () => {
     const w = await world({ above: 10, forecast: '15m' });
     for (const waiting of [1, 2, 3, 4]) await w.poll(waiting);
-    await eventually(() => w.ledger.posts().length === 1, 5_000, 'the early warning');
+    await eventually(() => w.ledger.posts().length === 1, 'the early warning');
     for (const waiting of [3, 2, 1]) await w.poll(waiting);
     // A dip of a few minutes does not clear it: the warning holds a while after the trend last pointed up.
     expect(w.ledger.updates().some((u) => textOf(u).includes('Early warning cleared'))).toBe(false);
     await w.poll(1, DEFAULT_TUNING.holdMs);
     await w.poll(1);
-    const cleared = await eventually(() => w.ledger.updates().find((u) => textOf(u).includes('Early warning cleared')), 5_000, 'the warning cleared');
+    const cleared = await eventually(() => w.ledger.updates().find((u) => textOf(u).includes('Early warning cleared')), 'the warning cleared');
     expect(textOf(cleared)).toContain('no longer points past 10');
     expect(w.ledger.posts()).toHaveLength(1);
   });
@@ -150,7 +150,7 @@ describe('early warnings (forecast: 15m)', () => {
 
     const warned = await world({ above: 10, forecast: '15m' }, busy);
     for (const waiting of [1, 2, 3, 4]) await warned.poll(waiting);
-    const [warning] = await eventually(() => (warned.ledger.posts().length === 1 ? warned.ledger.posts() : undefined), 5_000, 'the early warning');
+    const [warning] = await eventually(() => (warned.ledger.posts().length === 1 ? warned.ledger.posts() : undefined), 'the early warning');
     expect(textOf(warning!)).toContain('Sales: chats waiting will pass 10');
   });
 

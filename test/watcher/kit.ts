@@ -108,18 +108,3 @@ export function slackLedger(fake: FakeSlack) {
 export function textOf(call: SlackCall): string {
   return JSON.stringify(call.body);
 }
-
-/**
- * Waits until `check` returns a value (polls every 20 ms). `timeoutMs` only bounds how long a
- * failing test hangs; it is raised to 30 s so a busy machine never turns a slow pass into a failure.
- */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = 'a condition'): Promise<T> {
-  timeoutMs = Math.max(timeoutMs, 30_000);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

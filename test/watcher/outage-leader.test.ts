@@ -6,7 +6,7 @@ import { FAIL_FAST_REDIS_OPTIONS } from '../../src/quota/index.js';
 import { createRedisLease, type Leadership } from '../../src/watcher/leader/leader.js';
 import { watcherKeys } from '../../src/watcher/store/redis-keys.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { eventually } from './kit.js';
+import { eventually } from '../support/eventually.js';
 
 // Three leases on a redis-server this test stops and starts again empty (the shared one is never touched).
 
@@ -56,7 +56,7 @@ describe('the leader lease through a Redis outage', () => {
     try {
       // A replica that is not first leads through Redis: the first must wait for its lease to run out.
       await second.start();
-      await eventually(() => second.isLeader(), 2_000, 'the second replica to lead');
+      await eventually(() => second.isLeader(), 'the second replica to lead');
       await Promise.all([first.start(), third.start()]);
 
       await stopRedis(server!);
@@ -66,9 +66,9 @@ describe('the leader lease through a Redis outage', () => {
         if (leases.filter((l) => l.isLeader()).length > 1) overlaps += 1;
       }, 5);
       try {
-        await eventually(() => first.leadingAlone(), 5_000, 'the first replica to lead alone');
+        await eventually(() => first.leadingAlone(), 'the first replica to lead alone');
         // Several more lease ticks of the others while Redis is still down.
-        await eventually(() => !second.isLeader() && !third.isLeader(), 5_000, 'the others not leading');
+        await eventually(() => !second.isLeader() && !third.isLeader(), 'the others not leading');
       } finally {
         clearInterval(sampling);
       }
@@ -77,7 +77,7 @@ describe('the leader lease through a Redis outage', () => {
       expect(events).toEqual(['replica-a leads alone']);
 
       server = await startRedis(port);
-      await eventually(() => written.length > 0 && !first.leadingAlone(), 5_000, 'the first replica to write back');
+      await eventually(() => written.length > 0 && !first.leadingAlone(), 'the first replica to write back');
       expect(first.isLeader()).toBe(true);
       expect(written).toEqual([first.token()]);
       const probe = new Redis(port, '127.0.0.1');

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import { createRedisWatcherStore } from '../../src/watcher/store/redis-store.js';
 import { startFakeComm100, type FakeComm100 } from '../fakes/fake-comm100.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { BOT_TOKEN, CHANNEL, REDIS_URL, connectRedis, deleteKeys, eventually, slackLedger, textOf, uniquePrefix } from './kit.js';
+import { BOT_TOKEN, CHANNEL, REDIS_URL, connectRedis, deleteKeys, slackLedger, textOf, uniquePrefix } from './kit.js';
+import { eventually } from '../support/eventually.js';
 import type { ReplicaMessage } from './replica-worker.js';
 
 const workerPath = fileURLToPath(new URL('./replica-worker.ts', import.meta.url));
@@ -63,8 +64,7 @@ describe('three watcher replicas on one Redis', () => {
     const ledger = slackLedger(slack);
     const store = createRedisWatcherStore({ redis, prefix });
     const alive = () => replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
-    const leader = () =>
-      eventually(() => (alive().filter((r) => r.leader).length === 1 ? alive().find((r) => r.leader) : undefined), 4_000, 'exactly one leader');
+    const leader = () => eventually(() => (alive().filter((r) => r.leader).length === 1 ? alive().find((r) => r.leader) : undefined), 'exactly one leader');
     const killLeader = async () => {
       const current = await leader();
       current.child.kill('SIGKILL');
@@ -77,14 +77,14 @@ describe('three watcher replicas on one Redis', () => {
       comm100.controls.setQueueWaiting('Sales', 9);
       if (options.killWhilePostFails) {
         // The alert is decided and sits in the outbox: Slack refused its first post.
-        await eventually(() => ledger.attempts('chat.postMessage').length > attemptsBefore, 4_000, 'a failed post attempt');
+        await eventually(() => ledger.attempts('chat.postMessage').length > attemptsBefore, 'a failed post attempt');
         await killLeader();
       }
-      await eventually(() => ledger.posts().length === n, 6_000, `post of alert ${n}`);
-      await eventually(async () => (await store.pendingCount()) === 0, 3_000, 'an empty outbox');
+      await eventually(() => ledger.posts().length === n, `post of alert ${n}`);
+      await eventually(async () => (await store.pendingCount()) === 0, 'an empty outbox');
       if (options.killWhileFiring) await killLeader();
       comm100.controls.setQueueWaiting('Sales', 0);
-      await eventually(() => ledger.updates().length === n, 6_000, `resolution of alert ${n}`);
+      await eventually(() => ledger.updates().length === n, `resolution of alert ${n}`);
     };
 
     await leader();
@@ -94,8 +94,8 @@ describe('three watcher replicas on one Redis', () => {
     await spike(4);
     // Three more polls reach the vendor (so the two before them were evaluated) and the outbox is empty: nothing is posted again.
     const polled = comm100.controls.calls('livechat/realTime/Queue');
-    await eventually(() => comm100.controls.calls('livechat/realTime/Queue') >= polled + 3, 8_000, 'three more polls');
-    await eventually(async () => (await store.pendingCount()) === 0, 3_000, 'an empty outbox');
+    await eventually(() => comm100.controls.calls('livechat/realTime/Queue') >= polled + 3, 'three more polls');
+    await eventually(async () => (await store.pendingCount()) === 0, 'an empty outbox');
 
     const posted = ledger.posts().map((c) => textOf(c).match(/alert (sales-queue:\d+)/)?.[1]);
     expect(posted).toEqual(['sales-queue:1', 'sales-queue:2', 'sales-queue:3', 'sales-queue:4']);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { onClockCron, type Scheduled } from '../../src/watcher/poll/schedules.js';
-import { eventually } from './kit.js';
+import { eventually } from '../support/eventually.js';
 
 /** A clock the test moves by hand; it counts the scheduler's looks so the test can wait for them. */
 function handClock(startIso: string) {
@@ -19,7 +19,7 @@ function handClock(startIso: string) {
      */
     async looked(): Promise<void> {
       const from = looks;
-      await eventually(() => looks >= from + 2, 2_000, 'two more looks at the clock');
+      await eventually(() => looks >= from + 2, 'two more looks at the clock');
     },
   };
 }

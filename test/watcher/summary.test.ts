@@ -8,7 +8,8 @@ import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js
 import { generateChats, startFakeVcclive, type FakeVcclive } from '../fakes/fake-vcclive.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { configFor } from '../vcclive/setup.js';
-import { BOT_TOKEN, CHANNEL, configWith, eventually, slackLedger, slackPlatform, textOf } from './kit.js';
+import { BOT_TOKEN, CHANNEL, configWith, slackLedger, slackPlatform, textOf } from './kit.js';
+import { eventually } from '../support/eventually.js';
 import { alertRecord } from './store-contract.js';
 
 const ZONE = 'Europe/Budapest';
@@ -99,7 +100,7 @@ describe('daily summary', () => {
     clock.run();
     await w.start();
 
-    await eventually(() => ledger.posts().length === 1, 60_000, 'the summary post');
+    await eventually(() => ledger.posts().length === 1, 'the summary post');
     // Not before its time: the post left once the bot's clock read 18:30 in Budapest.
     expect(clock.at(ledger.attempts('chat.postMessage')[0]!.at)).toBeGreaterThanOrEqual(Date.parse('2023-01-27T17:30:00.000Z'));
     const text = textOf(ledger.posts()[0]!);
@@ -112,7 +113,7 @@ describe('daily summary', () => {
     expect(text).toContain('As of 18:30 Europe/Budapest');
     // Once: the slot is claimed (no later tick or replica runs it again) and nothing else waits in the outbox.
     expect(await w.store.claim('summary:evening:2023-01-27T17:30:00.000Z', 60_000)).toBe(false);
-    await eventually(async () => (await w.pendingDeliveries()) === 0, 5_000, 'an empty outbox');
+    await eventually(async () => (await w.pendingDeliveries()) === 0, 'an empty outbox');
     expect(ledger.posts()).toHaveLength(1);
   });
 
