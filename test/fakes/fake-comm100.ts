@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAKE_SECRETS } from '../support/test-secrets.js';
 
 /**
  * A fake Comm100 Live Chat API v4 on 127.0.0.1 (a real HTTP server on a free port), serving the
@@ -145,11 +146,11 @@ export interface FakeComm100Controls {
 export const FAKE_COMM100_DEFAULTS = {
   siteId: '10000',
   email: 'supervisor@example.com',
-  apiKey: 'fake-comm100-api-key-0001',
+  apiKey: FAKE_SECRETS.comm100ApiKey,
   clientId: 'fake-comm100-client',
-  clientSecret: 'fake-comm100-client-secret',
+  clientSecret: FAKE_SECRETS.comm100ClientSecret,
   username: 'supervisor@example.com',
-  password: 'fake-comm100-password',
+  password: FAKE_SECRETS.comm100Password,
   tokenLifetimeSeconds: 3600,
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAKE_SECRETS } from '../support/test-secrets.js';
 
 /**
  * A fake VCC Live API on a real HTTP server (127.0.0.1, random port), for tests of the VCC Live
@@ -189,7 +190,7 @@ export function makeAgent(options: { userId: number; username: string; state?: s
  */
 export async function startFakeVcclive(options: FakeVccliveOptions = {}): Promise<FakeVcclive> {
   const account = options.account ?? 'acme';
-  const token = options.token ?? 'vcc-fake-token-7f3a9c';
+  const token = options.token ?? FAKE_SECRETS.vccliveToken;
   const projectId = options.projectId ?? 822;
   const cap = options.pageSizeCap ?? 500;
   const expectedAuth = `Basic ${Buffer.from(`${account}:${token}`).toString('base64')}`;

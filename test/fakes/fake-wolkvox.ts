@@ -2,6 +2,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { wolkvoxSourceSchema, type WolkvoxSourceConfig } from '../../src/config/source-schemas.js';
+import { FAKE_SECRETS } from '../support/test-secrets.js';
 
 /**
  * A fake wolkvox API: a real HTTP server on 127.0.0.1 that behaves like the vendor's documented
@@ -132,7 +133,7 @@ export interface FakeWolkvox {
 }
 
 /** The token the fake accepts unless told otherwise (long enough for the config schema). */
-export const FAKE_WOLKVOX_TOKEN = 'fake-wolkvox-token-5f3a9c';
+export const FAKE_WOLKVOX_TOKEN = FAKE_SECRETS.wolkvoxToken;
 
 /** The vendor's sentences, exactly. */
 export const FAKE_MESSAGES = {

@@ -5,8 +5,9 @@ import { createMetrics } from '../../src/metrics/metrics.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../src/platforms/slack/index.js';
 import { signSlackRequest, startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.js';
+import { FAKE_SECRETS } from '../support/test-secrets.js';
 
-export const SECRET = 'test-signing-secret-8f2a';
+export const SECRET = FAKE_SECRETS.slackSigningSecret;
 export const BOT_TOKEN = 'xoxb-test-token';
 
 export interface Harness {

@@ -1,5 +1,12 @@
-import { FAKE_COMM100_DEFAULTS } from '../fakes/fake-comm100.js';
-import { FAKE_WOLKVOX_TOKEN } from '../fakes/fake-wolkvox.js';
+/** The secrets the fake vendors and platforms accept by default (test/fakes/ reads them from here). */
+export const FAKE_SECRETS = {
+  wolkvoxToken: 'fake-wolkvox-token-5f3a9c',
+  comm100ApiKey: 'fake-comm100-api-key-0001',
+  comm100ClientSecret: 'fake-comm100-client-secret',
+  comm100Password: 'fake-comm100-password',
+  vccliveToken: 'vcc-fake-token-7f3a9c',
+  slackSigningSecret: 'test-signing-secret-8f2a',
+} as const;
 
 /** Secrets the process tests configure on purpose, to prove they never reach a log line. */
 export const PROCESS_TEST_SECRETS = {
@@ -11,13 +18,5 @@ export const PROCESS_TEST_SECRETS = {
 
 /** Every secret value the suite configures anywhere: none may appear in any log line. */
 export function allTestSecrets(): string[] {
-  return [
-    ...Object.values(PROCESS_TEST_SECRETS),
-    FAKE_WOLKVOX_TOKEN,
-    FAKE_COMM100_DEFAULTS.apiKey,
-    FAKE_COMM100_DEFAULTS.clientSecret,
-    FAKE_COMM100_DEFAULTS.password,
-    'vcc-fake-token-7f3a9c',
-    'test-signing-secret-8f2a',
-  ];
+  return [...Object.values(PROCESS_TEST_SECRETS), ...Object.values(FAKE_SECRETS)];
 }
