@@ -58,7 +58,7 @@ async function serveBot(fixed: boolean): Promise<number> {
   const { createSlackApp } = await import('../src/platforms/slack/index.js');
   const { createMetrics } = await import('../src/metrics/metrics.js');
   const { silentLogger } = await import('../src/log/logger.js');
-  const { demoRouter } = await import('../test/slack/real-router.js');
+  const { demoRouter } = await import('../test/support/router-kit.js');
   const demo = demoRouter();
   const config = demo.config;
   const reply = await demo.router.handle({ text: '/queue', asker: { platform: 'slack', userId: 'U0SUP' }, venue: 'channel' });

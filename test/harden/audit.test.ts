@@ -10,7 +10,7 @@ import { auditEntryOf } from '../../src/audit/audit-points.js';
 import type { AlertService } from '../../src/watcher/model/alert-service.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { blockActionsBody } from '../slack/payloads.js';
-import { demoRouter } from '../slack/real-router.js';
+import { demoRouter } from '../support/router-kit.js';
 
 /** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
 const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');

@@ -5,7 +5,7 @@ import { alertReply, reminderNote, reopenedNote, resolvedNote } from '../../src/
 import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { localized } from '../../src/i18n/index.js';
-import { demoRouter } from '../slack/real-router.js';
+import { demoRouter } from '../support/router-kit.js';
 
 /**
  * The pseudo-locale `en-XA` accents every letter of every message (placeholders and command

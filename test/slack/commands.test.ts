@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
 import { blockActionsBody, slashCommandBody } from './payloads.js';
-import { SUPERVISOR_ID, demoRouter } from './real-router.js';
+import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 // The real router and commands over the demo contact center, reached through the signed endpoint.
 let h: Harness;
@@ -16,7 +16,7 @@ afterAll(() => h.close());
 
 let seq = 0;
 /** Runs a command as Slack would and returns the answer, whether it came in the ack or later. */
-async function ask(command: string, text = '', userId = SUPERVISOR_ID) {
+async function ask(command: string, text = '', userId = DEMO_SUPERVISOR_ID) {
   const id = `cmd${++seq}`;
   const res = await h.post(slashCommandBody({ command, text, user_id: userId, response_url: h.fake.responseUrl(id) }));
   expect(res.status).toBe(200);
@@ -59,7 +59,9 @@ describe('every command through the Slack endpoint', () => {
     const answer = await ask('/queue');
     const share = buttonsOf(answer).find((b) => b.action_id.startsWith('chatops:share'));
     expect(share?.value).toBe('/queue');
-    await h.post(blockActionsBody({ actionId: share!.action_id, value: share!.value, userId: SUPERVISOR_ID, responseUrl: h.fake.responseUrl('share-queue') }));
+    await h.post(
+      blockActionsBody({ actionId: share!.action_id, value: share!.value, userId: DEMO_SUPERVISOR_ID, responseUrl: h.fake.responseUrl('share-queue') }),
+    );
     const posted = await h.fake.waitForResponse((r) => r.id === 'share-queue' && r.body.response_type === 'in_channel');
     expectWithinSlackLimits(posted.body);
     expect(visibleText(posted.body)).toContain('Queue — Demo contact center');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
 import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { CommandDefinition, CommandInput, CommandRouter } from '../../src/router/types.js';
-import { SUPERVISOR_ID, demoRouter } from './real-router.js';
+import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 import { signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
@@ -188,7 +188,7 @@ describe('POST /slack/events: buttons', () => {
   it('refuses a forged share press for a transcript, privately, without posting in the channel', async () => {
     h = await startHarness({ router: demoRouter().router });
     await h.post(
-      blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', userId: SUPERVISOR_ID, responseUrl: h.fake.responseUrl('forged') }),
+      blockActionsBody({ actionId: 'chatops:share:0', value: '/transcript abc-1', userId: DEMO_SUPERVISOR_ID, responseUrl: h.fake.responseUrl('forged') }),
     );
     const answer = await h.fake.waitForResponse((r) => r.id === 'forged');
     expect(answer.body.response_type).toBe('ephemeral');

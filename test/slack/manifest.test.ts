@@ -7,7 +7,7 @@ import { commandPrefixOf } from '../../src/router/command-prefix.js';
 import { startHarness, type Harness } from './harness.js';
 import { visibleText } from './limits.js';
 import { slashCommandBody } from './payloads.js';
-import { SUPERVISOR_ID, demoRouter } from './real-router.js';
+import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string; url: string; description: string; usage_hint?: string }> };
@@ -99,7 +99,7 @@ describe('a command prefix on the Slack path (SLACK_COMMAND_PREFIX=cc-)', () => 
   let seq = 0;
   async function ask(command: string, text = '') {
     const id = `prefix${++seq}`;
-    const res = await h.post(slashCommandBody({ command, text, user_id: SUPERVISOR_ID, response_url: h.fake.responseUrl(id) }));
+    const res = await h.post(slashCommandBody({ command, text, user_id: DEMO_SUPERVISOR_ID, response_url: h.fake.responseUrl(id) }));
     expect(res.status).toBe(200);
     if (!String(res.json?.text).startsWith('Looking…')) return visibleText(res.json);
     return visibleText((await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'))).body);

@@ -4,7 +4,7 @@ import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { startHarness, type Harness } from './harness.js';
 import { slashCommandBody, viewSubmissionBody } from './payloads.js';
-import { demoRouter, SUPERVISOR_ID } from './real-router.js';
+import { demoRouter, DEMO_SUPERVISOR_ID } from '../support/router-kit.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -31,7 +31,7 @@ async function setup() {
 describe('editing a rule in a Slack modal', () => {
   it('opens the form filled in, shows a bad value inline, and saves and announces a good one', async () => {
     const { h, ruleEditing, announced } = await setup();
-    const res = await h.post(slashCommandBody({ command: '/alerts', text: 'edit queue-long', user_id: SUPERVISOR_ID, trigger_id: '1234.5678' }));
+    const res = await h.post(slashCommandBody({ command: '/alerts', text: 'edit queue-long', user_id: DEMO_SUPERVISOR_ID, trigger_id: '1234.5678' }));
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).toContain('Opened the form');
     const [open] = h.fake.callsTo('views.open');
@@ -43,7 +43,7 @@ describe('editing a rule in a Slack modal', () => {
     expect(view.blocks.find((b) => b.block_id === 'above')!.element.initial_value).toBe('8');
     const filled = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value ?? '']));
 
-    const bad = await h.post(viewSubmissionBody(view, { ...filled, above: 'ten', for: '5 minutes' }, SUPERVISOR_ID));
+    const bad = await h.post(viewSubmissionBody(view, { ...filled, above: 'ten', for: '5 minutes' }, DEMO_SUPERVISOR_ID));
     expect(bad.status).toBe(200);
     expect(bad.json).toMatchObject({
       response_action: 'errors',
@@ -51,7 +51,7 @@ describe('editing a rule in a Slack modal', () => {
     });
     expect(await ruleEditing.history('queue-long')).toEqual([]);
 
-    const good = await h.post(viewSubmissionBody(view, { ...filled, above: '12', for: '2m' }, SUPERVISOR_ID));
+    const good = await h.post(viewSubmissionBody(view, { ...filled, above: '12', for: '2m' }, DEMO_SUPERVISOR_ID));
     expect(good.status).toBe(200);
     expect(good.json?.response_action).toBeUndefined();
     expect((await ruleEditing.history('queue-long')).map((v) => v.change)).toEqual(['above 8 → 12, for 0s → 2m']);
@@ -60,7 +60,7 @@ describe('editing a rule in a Slack modal', () => {
 
   it('refuses someone who is not a rule editor at the form, and saves nothing', async () => {
     const { h, ruleEditing } = await setup();
-    await h.post(slashCommandBody({ command: '/alerts', text: 'edit queue-long', user_id: SUPERVISOR_ID, trigger_id: '1.2' }));
+    await h.post(slashCommandBody({ command: '/alerts', text: 'edit queue-long', user_id: DEMO_SUPERVISOR_ID, trigger_id: '1.2' }));
     const opened = h.fake.callsTo('views.open')[0]!.body.view;
     const parsed = (typeof opened === 'string' ? JSON.parse(opened) : opened) as Record<string, unknown>;
     const refused = await h.post(viewSubmissionBody(parsed, { above: '12', channels: 'ops' }, 'U0SOMEONE'));

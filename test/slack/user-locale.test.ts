@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { buttonsOf, visibleText } from './limits.js';
 import { slashCommandBody } from './payloads.js';
-import { SUPERVISOR_ID, demoRouter } from './real-router.js';
+import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 // The real Slack adapter against the fake Slack Web API: users.info (include_locale) says each
 // user's language, and the answer comes in it.
 const SPANISH_USER = 'U0ESLA';
-const ENGLISH_USER = SUPERVISOR_ID;
+const ENGLISH_USER = DEMO_SUPERVISOR_ID;
 let h: Harness;
 beforeAll(async () => {
   const { router, config } = demoRouter();

@@ -6,6 +6,10 @@ import type { AgentStatus, DayStats, HandoffReport, QueueSnapshot, Transcript, V
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { createSource, type Source } from '../../src/sources/source.js';
 import type { Asker } from '../../src/domain/asker.js';
+import { commands } from '../../commands/index.js';
+import { buildSources } from '../../src/app/build-sources.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { createRouter, createSourceDirectory, type Router, type RouterOptions } from '../../src/router/index.js';
 
 export const SUPERVISOR: Asker = { platform: 'slack', userId: 'U0SUPER', displayName: 'Sara Supervisor' };
 export const AGENT_LEAD: Asker = { platform: 'slack', userId: 'U0OTHER', displayName: 'Omar' };
@@ -83,4 +87,42 @@ export function countingAdapter(
 export function sourceFor(adapter: VendorAdapter, label?: string): Source {
   const gate = createMemoryQuotaGate();
   return createSource({ adapter, gate, label, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
+}
+
+/** Everything `createRouter` takes except the source directory, which `routerOver` builds from its sources. */
+export type KitRouterOptions = Partial<Omit<RouterOptions, 'sources'>>;
+
+/**
+ * The bot's real router over these sources, as src/app wires it: the shipped `commands` and
+ * `testConfig()` unless `options` says otherwise; every other RouterOptions field passes through.
+ * The one place in test/ and bench/ that calls `createRouter`.
+ */
+export function routerOver(sources: Source[], options: KitRouterOptions = {}): Router {
+  const { commands: list = commands, config = testConfig(), ...rest } = options;
+  return createRouter({ ...rest, commands: list, config, sources: createSourceDirectory(sources) });
+}
+
+export const DEMO_SUPERVISOR_ID = 'U0SUP';
+
+/** The bot's real router and commands over the demo contact center, as `main` wires them. */
+export function demoRouter(options: Pick<RouterOptions, 'now' | 'alerts' | 'audit' | 'commandPrefix' | 'ruleEditing'> = {}): {
+  router: Router;
+  config: Config;
+  sources: Source[];
+} {
+  const config = parseConfigText(
+    `
+sources:
+  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }
+channels:
+  ops: slack:C0OPS
+alerts:
+  - { id: queue-long, metric: queue.waiting, source: demo, above: 8, channels: [ops] }
+access:
+  supervisors: { slackUsers: [${DEMO_SUPERVISOR_ID}] }
+`,
+    {},
+  ).config;
+  const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger(), now: options.now });
+  return { router: routerOver(sources, { ...options, config }), config, sources };
 }

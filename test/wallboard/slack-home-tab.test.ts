@@ -4,7 +4,7 @@ import type { FloorBoard } from '../../src/domain/floor.js';
 import { createMemoryFloorBus } from '../../src/wallboard/floor-bus.js';
 import { FAKE_TEAM_ID, signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from '../slack/harness.js';
-import { demoRouter } from '../slack/real-router.js';
+import { demoRouter } from '../support/router-kit.js';
 
 const LINK = 'https://bot.example.com/wallboard?s=emea&k=desk&exp=1&g=0&sig=x';
 
