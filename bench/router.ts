@@ -4,20 +4,19 @@
  * the cost of refusing hostile input, and phone masking over long texts.
  */
 import { createDemoAdapter } from '../adapters/demo/adapter.js';
-import { commands } from '../commands/index.js';
 import { parseConfigText } from '../src/config/load.js';
 import { demoSourceSchema } from '../src/config/source-schemas.js';
 import { maskPhones } from '../src/privacy/mask-phone.js';
 import { createMemoryQuotaGate } from '../src/quota/memory-gate.js';
 import { renderText } from '../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../src/router/index.js';
 import { createSource } from '../src/sources/source.js';
+import { routerOver } from '../test/support/router-kit.js';
 
 const config = parseConfigText('sources:\n  demo: { vendor: demo, timeZone: America/Bogota }\n', {}).config;
 const adapter = createDemoAdapter({ ...demoSourceSchema.parse({ vendor: 'demo', timeZone: 'America/Bogota' }), id: 'demo' });
 const gate = createMemoryQuotaGate();
 const source = createSource({ adapter, gate, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
-const router = createRouter({ commands, config, sources: createSourceDirectory([source]) });
+const router = routerOver([source], { config });
 const asker = { platform: 'console' as const, userId: 'console' };
 
 async function measure(label: string, n: number, text: () => string): Promise<void> {

@@ -1,12 +1,10 @@
 import { createDemoAdapter, type DemoAdapter } from '../../adapters/demo/adapter.js';
-import { commands } from '../../commands/index.js';
 import { demoSourceSchema } from '../../src/config/source-schemas.js';
 import { backfillHistory, createMemoryHistory, type History } from '../../src/history/index.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { CommandRouter } from '../../src/router/types.js';
 import { createSource } from '../../src/sources/source.js';
-import { testConfig } from '../support/router-kit.js';
+import { routerOver } from '../support/router-kit.js';
 
 /** 11:30 in Bogotá, the demo's busy hour, on a Tuesday. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');
@@ -23,7 +21,7 @@ export async function demoWithHistory(now = BUSY_HOUR): Promise<{ router: Comman
   });
   const history = createMemoryHistory();
   await backfillHistory({ history, adapters: [adapter], now, from: new Date(now.getTime() - 2 * 3_600_000) });
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now, history });
+  const router = routerOver([source], { now: () => now, history });
   return { router, history, adapter, close: () => gate.close() };
 }
 

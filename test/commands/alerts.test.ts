@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
-import { AGENT_LEAD, SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
+import { AGENT_LEAD, SUPERVISOR, countingAdapter, sourceFor, routerOver } from '../support/router-kit.js';
 
 const NOW = new Date('2026-11-20T15:10:00Z'); // Friday 10:10 in Bogotá
 
@@ -49,13 +47,7 @@ function alertService(firing: AlertView[] = [FIRING]) {
 }
 
 function setup(alerts?: AlertService) {
-  const router = createRouter({
-    commands,
-    config: testConfig(),
-    sources: createSourceDirectory([
-      sourceFor(countingAdapter('bogota'), 'Bogotá'),
-      sourceFor(countingAdapter('emea', {}, { timeZone: 'Europe/Budapest' }), 'EMEA'),
-    ]),
+  const router = routerOver([sourceFor(countingAdapter('bogota'), 'Bogotá'), sourceFor(countingAdapter('emea', {}, { timeZone: 'Europe/Budapest' }), 'EMEA')], {
     alerts,
     now: () => NOW,
   });

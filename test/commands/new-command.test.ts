@@ -3,13 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { startPrompt } from '../../src/platforms/console/prompt.js';
 import { createTerminal } from '../../src/platforms/console/terminal.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { CommandDefinition } from '../../src/router/types.js';
 import { startHarness } from '../slack/harness.js';
 import { slashCommandBody } from '../slack/payloads.js';
 import { cardTexts } from '../teams/card-validator.js';
 import { cardOf, startTeamsHarness } from '../teams/harness.js';
-import { countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
+import { countingAdapter, sourceFor, routerOver } from '../support/router-kit.js';
 
 /** A command none of the platforms has heard of, as a new file in commands/ would define it. */
 const pingCommand: CommandDefinition = {
@@ -22,11 +21,7 @@ const pingCommand: CommandDefinition = {
   handler: async (ctx) => ({ title: 'Pong', summary: `Listening, ${ctx.asker.displayName ?? ctx.asker.userId}.` }),
 };
 
-const router = createRouter({
-  commands: [...commands, pingCommand],
-  config: testConfig(),
-  sources: createSourceDirectory([sourceFor(countingAdapter('bogota'), 'Bogotá')]),
-});
+const router = routerOver([sourceFor(countingAdapter('bogota'), 'Bogotá')], { commands: [...commands, pingCommand] });
 
 const closers: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
-import { commands } from '../../commands/index.js';
 import { demoSourceSchema } from '../../src/config/source-schemas.js';
 import { ALL_QUEUES, backfillHistory, createMemoryHistory, type History } from '../../src/history/index.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
-import { testConfig } from '../support/router-kit.js';
+import { routerOver } from '../support/router-kit.js';
 import { DEMO_NOW } from './vendors.js';
 
 const CONSOLE = { platform: 'console' as const, userId: 'console' };
@@ -22,7 +20,7 @@ function demoRouter(history: History | undefined, now = DEMO_NOW) {
     label: 'Demo contact center',
     token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
   });
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now, history });
+  const router = routerOver([source], { now: () => now, history });
   return { adapter, router, ask: (text: string) => router.handle({ text, asker: CONSOLE, venue: 'console' }) };
 }
 

@@ -4,14 +4,13 @@ import type { VendorAdapter } from '../../adapters/port.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { arrivalsWindow } from '../../commands/staffing.js';
 import { staffingFor } from '../../src/staffing/erlang-c.js';
-import { commands } from '../../commands/index.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
 import type { DemoSourceConfig } from '../../src/config/source-schemas.js';
 import { comm100Bot, DEMO_NOW, demoBot, vccliveBot, wolkvoxBot, type VendorBot } from './vendors.js';
+import { routerOver } from '../support/router-kit.js';
 
 let bot: (VendorBot & { adapter?: VendorAdapter }) | undefined;
 afterEach(async () => {
@@ -56,7 +55,7 @@ sources:
       label: 'Demo',
       token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
     });
-    const router = createRouter({ commands, config, sources: createSourceDirectory([source]), now: () => DEMO_NOW });
+    const router = routerOver([source], { config, now: () => DEMO_NOW });
     const strict = renderText(await router.handle({ text: '/staffing', asker: { platform: 'console', userId: 'console' }, venue: 'console' }), {
       now: DEMO_NOW,
     });

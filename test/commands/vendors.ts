@@ -4,18 +4,16 @@ import { createComm100Adapter } from '../../adapters/comm100/adapter.js';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { createVccliveAdapter } from '../../adapters/vcclive/adapter.js';
 import { createWolkvoxAdapter } from '../../adapters/wolkvox/adapter.js';
-import { commands } from '../../commands/index.js';
 import { demoSourceSchema, vccliveSourceSchema } from '../../src/config/source-schemas.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import { createSource } from '../../src/sources/source.js';
 import { startFakeComm100, type FakeComm100, type FakeComm100Data } from '../fakes/fake-comm100.js';
 import { sourceFor } from '../comm100/setup.js';
 import { makeAgent, startFakeVcclive, type FakeVcclive, type FakeVccliveOptions } from '../fakes/fake-vcclive.js';
 import { fakeWolkvoxSource, startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { testConfig } from '../support/router-kit.js';
+import { routerOver } from '../support/router-kit.js';
 
 const CONSOLE: Asker = { platform: 'console', userId: 'console' };
 
@@ -32,7 +30,7 @@ function botFor(adapter: VendorAdapter, label: string, start: Date, close: () =>
   let now = start;
   const gate = createMemoryQuotaGate({ now: () => now.getTime() });
   const source = createSource({ adapter, gate, label, token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone } });
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([source]), now: () => now });
+  const router = routerOver([source], { now: () => now });
   return {
     ask: async (text) => renderText(await router.handle({ text, asker: CONSOLE, venue: 'console' }), { now }),
     advance: (ms) => {

@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { echo } from '../../src/router/replies.js';
 import { linkCommand } from '../../commands/link.js';
 import { parseConfigText } from '../../src/config/load.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { countingAdapter, sourceFor } from '../support/router-kit.js';
+import { countingAdapter, sourceFor, routerOver } from '../support/router-kit.js';
 import { startTeamsHarness, type TeamsHarness } from '../teams/harness.js';
 
 /** The real router with the link command, the fixture's sender a supervisor. */
@@ -12,7 +11,7 @@ function linkRouter() {
     'sources:\n  demo: { vendor: demo, timeZone: America/Bogota }\naccess:\n  supervisors: { teamsUsers: [6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c] }\n',
     {},
   ).config;
-  return createRouter({ commands: [linkCommand], config, sources: createSourceDirectory([sourceFor(countingAdapter('demo'))]) });
+  return routerOver([sourceFor(countingAdapter('demo'))], { commands: [linkCommand], config });
 }
 
 const HOSTILE = [

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -12,9 +11,9 @@ import { maskPhone, maskPhones } from '../../src/privacy/mask-phone.js';
 import { createRedisQuotaGate } from '../../src/quota/index.js';
 import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
+import { routerOver } from '../support/router-kit.js';
 
 /** Zeros of the digit scripts customers type in: ASCII, Arabic-Indic, Eastern Arabic-Indic, Devanagari, full-width. */
 const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
@@ -133,7 +132,7 @@ describe('at rest and in replies: a live chat with every spelling', () => {
       {},
     ).config;
     const { sources } = buildSources({ config, gate, logger: silentLogger() });
-    const router = createRouter({ commands, config, sources: createSourceDirectory(sources) });
+    const router = routerOver(sources, { config });
 
     const reply = await router.handle({ text: '/transcript 8731245', asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     const shown = [renderText(reply), JSON.stringify(renderBlocks(reply)), JSON.stringify(renderCard(reply))];

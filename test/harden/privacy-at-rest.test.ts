@@ -1,14 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createRedisQuotaGate } from '../../src/quota/index.js';
 import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
+import { routerOver } from '../support/router-kit.js';
 
 /** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */
 const BUSY_HOUR = () => new Date('2026-11-24T15:00:00.000Z');
@@ -57,7 +56,7 @@ describe('privacy at rest', () => {
     gate = createRedisQuotaGate({ redis, prefix });
     const config = parseConfigText('sources:\n  demo: { vendor: demo, label: Demo contact center, timeZone: America/Bogota }\n', {}).config;
     const { sources } = buildSources({ config, gate, logger: silentLogger(), now: BUSY_HOUR });
-    const router = createRouter({ commands, config, sources: createSourceDirectory(sources), now: BUSY_HOUR });
+    const router = routerOver(sources, { config, now: BUSY_HOUR });
 
     const chats = (await sources[0]!.activeChats()).value;
     const chat = chats.find((c) => c.customerPhone)!;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -9,8 +8,8 @@ import { renderCard } from '../../src/platforms/teams/render-card.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import { literal } from '../../src/reply/light-markup.js';
 import type { Reply } from '../../src/reply/reply.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { routerOver } from '../support/router-kit.js';
 
 /** What probes put in agent, queue and customer names and messages. */
 const ATTACKS = [
@@ -196,7 +195,7 @@ describe('through the real commands, from a fake vendor', () => {
       {},
     ).config;
     const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
-    const router = createRouter({ commands, config, sources: createSourceDirectory(sources) });
+    const router = routerOver(sources, { config });
     const reply = await router.handle({ text: '/transcript 8731245', asker: { platform: 'console', userId: 'console' }, venue: 'console' });
     const outputs: Array<[string, Rules]> = [
       ...slackTexts(reply).map((t): [string, Rules] => [t, SLACK]),

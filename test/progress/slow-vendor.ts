@@ -1,10 +1,10 @@
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory, type Router, type ProgressTimer } from '../../src/router/index.js';
+import type { Router, ProgressTimer } from '../../src/router/index.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { routerOver } from '../support/router-kit.js';
 
 export const SLACK_SUPERVISOR = 'U0SUP';
 export const TEAMS_SUPERVISOR = '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c';
@@ -47,7 +47,7 @@ access:
   const gate = createMemoryQuotaGate();
   const built = buildSources({ config, gate, logger: silentLogger() });
   const slowness = manualSlowness();
-  const router = createRouter({ commands, config, sources: createSourceDirectory(built.sources), progressTimer: slowness.timer });
+  const router = routerOver(built.sources, { config, progressTimer: slowness.timer });
   return {
     router,
     vendor,

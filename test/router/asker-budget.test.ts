@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { configSchema } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryAskerLedger, createRedisAskerLedger, type AskerLedger } from '../../src/quota/asker-ledger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { CommandRouter } from '../../src/router/types.js';
 import { renderText } from '../../src/reply/render-text.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis-kit.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
+import { routerOver } from '../support/router-kit.js';
 
 // 15:00 in Bogotá.
 const START = Date.parse('2024-05-14T20:00:00Z');
@@ -35,7 +34,7 @@ function botWith(requestsPerHour: number, ledger: AskerLedger = createMemoryAske
     () => Promise.all(built.adapters.map((a) => a.close?.())),
     built.close,
   );
-  return createRouter({ commands, config, sources: createSourceDirectory(built.sources), now: () => new Date(clock), askerLedger: ledger });
+  return routerOver(built.sources, { config, now: () => new Date(clock), askerLedger: ledger });
 }
 
 const ask = async (router: CommandRouter, asker: Asker, text: string) => renderText(await router.handle({ text, asker, venue: 'direct' }));

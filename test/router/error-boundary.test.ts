@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { VendorError, defaultUserMessage } from '../../src/domain/errors.js';
-import { commands } from '../../commands/index.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { QuotaSpentError } from '../../src/quota/quota-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
+import { SUPERVISOR, collectingLogger, countingAdapter, sourceFor, type FakeData, routerOver } from '../support/router-kit.js';
 
 function setup(data: FakeData, capabilities?: Parameters<typeof countingAdapter>[2]) {
   const { logger, lines } = collectingLogger();
   const metrics = createMetrics();
-  const router = createRouter({
-    commands,
-    config: testConfig(),
-    sources: createSourceDirectory([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')]),
-    logger,
-    metrics,
-  });
+  const router = routerOver([sourceFor(countingAdapter('bogota', data, capabilities), 'Bogotá')], { logger, metrics });
   const outcomes = async () => (await metrics.commands.get()).values.filter((v) => v.value > 0).map((v) => `${v.labels.command}:${v.labels.outcome}`);
   return { lines, outcomes, ask: (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'channel' }) };
 }

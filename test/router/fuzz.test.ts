@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isValidUserId } from '../../adapters/port.js';
-import { commands } from '../../commands/index.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
-import { AGENT_LEAD, CONSOLE, SUPERVISOR, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
+import { AGENT_LEAD, CONSOLE, SUPERVISOR, countingAdapter, sourceFor, type FakeData, routerOver } from '../support/router-kit.js';
 
 /** Small seeded generator so a failure can be replayed. */
 function random(seed: number) {
@@ -109,7 +107,7 @@ describe('fuzzing the router', () => {
     };
     const bogota = countingAdapter('bogota', data);
     const emea = countingAdapter('emea', data);
-    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(bogota, 'Bogotá'), sourceFor(emea, 'EMEA')]) });
+    const router = routerOver([sourceFor(bogota, 'Bogotá'), sourceFor(emea, 'EMEA')]);
     const rng = random(20261121);
     const askers: Asker[] = [SUPERVISOR, AGENT_LEAD, CONSOLE];
 

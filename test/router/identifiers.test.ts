@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
-import { SUPERVISOR, countingAdapter, sourceFor, testConfig } from '../support/router-kit.js';
+import { SUPERVISOR, countingAdapter, sourceFor, routerOver } from '../support/router-kit.js';
 
 function setup() {
   const adapter = countingAdapter('bogota', { transcript: null });
-  const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(adapter)]) });
+  const router = routerOver([sourceFor(adapter)]);
   return { adapter, ask: (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'direct' }) };
 }
 

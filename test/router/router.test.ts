@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
 import { renderText } from '../../src/reply/render-text.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { AuditEntry, CommandDefinition, CommandInput } from '../../src/router/types.js';
-import { AGENT_LEAD, CONSOLE, SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData } from '../support/router-kit.js';
+import { AGENT_LEAD, CONSOLE, SUPERVISOR, collectingLogger, countingAdapter, sourceFor, testConfig, type FakeData, routerOver } from '../support/router-kit.js';
 
 const DATA: FakeData = {
   queue: { queues: [{ name: 'Ventas', waiting: 2, longestWaitSeconds: 95 }], totals: { waiting: 2, longestWaitSeconds: 95, agentsAvailable: 1 } },
@@ -17,10 +15,8 @@ function setup(options: { config?: ReturnType<typeof testConfig> } = {}) {
   const audits: AuditEntry[] = [];
   const { logger, lines } = collectingLogger();
   const metrics = createMetrics();
-  const router = createRouter({
-    commands,
+  const router = routerOver([sourceFor(bogota, 'Bogotá'), sourceFor(emea, 'EMEA')], {
     config: options.config ?? testConfig(),
-    sources: createSourceDirectory([sourceFor(bogota, 'Bogotá'), sourceFor(emea, 'EMEA')]),
     audit: (entry) => audits.push(entry),
     logger,
     metrics,
@@ -111,7 +107,7 @@ describe('the command router', () => {
 
   it('writes the audit line to the log with audit:true when no audit sink is given', async () => {
     const { logger, lines } = collectingLogger();
-    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota', DATA))]), logger });
+    const router = routerOver([sourceFor(countingAdapter('bogota', DATA))], { logger });
     await router.handle({ text: '/transcript 4711', asker: SUPERVISOR, venue: 'channel' });
     expect(lines).toContainEqual(expect.objectContaining({ audit: true, action: 'transcript.view', target: 'bogota:4711', user: 'U0SUPER', venue: 'channel' }));
   });
@@ -172,12 +168,7 @@ describe('buttons are router inputs', () => {
   function setup() {
     const adapter = countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 3 } }, transcript: null });
     const audits: AuditEntry[] = [];
-    const router = createRouter({
-      commands,
-      config: testConfig(),
-      sources: createSourceDirectory([sourceFor(adapter, 'Bogotá')]),
-      audit: (e) => audits.push(e),
-    });
+    const router = routerOver([sourceFor(adapter, 'Bogotá')], { audit: (e) => audits.push(e) });
     return { adapter, audits, router };
   }
 
@@ -226,7 +217,7 @@ describe('buttons are router inputs', () => {
 describe('router middleware', () => {
   it('runs steps added with use() after access is checked, and lets them answer instead of the command', async () => {
     const adapter = countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 3 } } });
-    const router = createRouter({ commands, config: testConfig(), sources: createSourceDirectory([sourceFor(adapter)]) });
+    const router = routerOver([sourceFor(adapter)]);
     const seen: string[] = [];
     router.use(async (turn, next) => {
       seen.push(`${turn.command?.name}:${turn.input.asker.userId}`);
@@ -240,11 +231,7 @@ describe('router middleware', () => {
   });
 
   it('turns a step that calls next() twice into the error answer, never a crash', async () => {
-    const router = createRouter({
-      commands,
-      config: testConfig(),
-      sources: createSourceDirectory([sourceFor(countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 0 } } }))]),
-    });
+    const router = routerOver([sourceFor(countingAdapter('bogota', { queue: { queues: [], totals: { waiting: 0 } } }))]);
     router.use(async (_turn, next) => {
       await next();
       await next();
@@ -266,7 +253,7 @@ describe('router middleware', () => {
       usesSource: false,
       handler: async () => (await held, { title: 'done' }),
     };
-    const router = createRouter({ commands: [slow], config: testConfig(), sources: createSourceDirectory([sourceFor(countingAdapter('bogota'))]) });
+    const router = routerOver([sourceFor(countingAdapter('bogota'))], { commands: [slow] });
     const answer = router.handle({ text: '/slow', asker: SUPERVISOR, venue: 'channel' });
     const drained = router.drain(60_000);
     let done = false;

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { commands } from '../../commands/index.js';
 import { createMemoryHistory, type History } from '../../src/history/index.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AuditEntry } from '../../src/router/types.js';
 import { createWatcher, type Watcher } from '../../src/watcher/create-watcher.js';
@@ -22,6 +20,7 @@ import {
   textOf,
   uniquePrefix,
 } from '../watcher/kit.js';
+import { routerOver } from '../support/router-kit.js';
 
 const SARA: Asker = { platform: 'slack', userId: 'U0SARA', displayName: 'Sara' };
 const OMAR: Asker = { platform: 'slack', userId: 'U0OMAR', displayName: 'Omar' };
@@ -60,16 +59,7 @@ async function world(rule: Record<string, unknown>) {
   });
   await watcher.start();
   const audits: AuditEntry[] = [];
-  const router = createRouter({
-    commands,
-    config,
-    sources: createSourceDirectory([source]),
-    alerts: watcher.alerts,
-    ruleEditing: watcher.rules,
-    history,
-    now: clock.now,
-    audit: (e) => audits.push(e),
-  });
+  const router = routerOver([source], { config, alerts: watcher.alerts, ruleEditing: watcher.rules, history, now: clock.now, audit: (e) => audits.push(e) });
   cleanups.push(async () => {
     await watcher.stop();
     await comm100.close();

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { Asker } from '../../src/domain/asker.js';
 import type { AuditEntry, CommandInput, CommandRouter } from '../../src/router/types.js';
 import type { AccessConfig } from '../../src/config/schema.js';
@@ -12,6 +10,7 @@ import type { AlertService, AlertView } from '../../src/watcher/model/alert-serv
 import { startHarness, type Harness } from './harness.js';
 import { blockActionsBody, slashCommandBody } from './payloads.js';
 import { visibleText } from './limits.js';
+import { routerOver } from '../support/router-kit.js';
 
 const firing: AlertView = {
   id: 'a-1',
@@ -58,7 +57,7 @@ function realRouter(supervisors: { slackUsers?: string[]; slackGroups?: string[]
   ).config;
   const { sources } = buildSources({ config, gate: createMemoryQuotaGate(), logger: silentLogger() });
   const audits: AuditEntry[] = [];
-  const router = createRouter({ commands, config, sources: createSourceDirectory(sources), alerts, audit: (entry) => audits.push(entry) });
+  const router = routerOver(sources, { config, alerts, audit: (entry) => audits.push(entry) });
   return { router, audits, access: config.access };
 }
 

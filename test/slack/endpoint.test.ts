@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply/reply.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import type { CommandDefinition, CommandInput, CommandRouter } from '../../src/router/types.js';
-import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
+import { DEMO_SUPERVISOR_ID, demoRouter, routerOver } from '../support/router-kit.js';
 import { signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
@@ -145,7 +144,7 @@ describe('POST /slack/events: slash commands', () => {
       handler: async () => Promise.reject(new Error('command exploded')),
     };
     const { sources } = demoRouter();
-    h = await startHarness({ router: createRouter({ commands: [boom], config: demoRouter().config, sources: createSourceDirectory(sources) }) });
+    h = await startHarness({ router: routerOver(sources, { commands: [boom], config: demoRouter().config }) });
     const res = await h.post(slashCommandBody({ command: '/boom', response_url: h.fake.responseUrl() }));
     expect(res.status).toBe(200);
     expect(visibleText(res.json)).toContain('Something went wrong');

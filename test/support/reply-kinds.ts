@@ -1,10 +1,8 @@
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
-import { commands } from '../../commands/index.js';
 import { demoSourceSchema } from '../../src/config/source-schemas.js';
 import { backfillHistory, createMemoryHistory } from '../../src/history/index.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { Reply } from '../../src/reply/reply.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
 import { alertReply, resolvedNote } from '../../src/watcher/post/alert-replies.js';
 import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
@@ -13,7 +11,7 @@ import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { warningReply } from '../../src/watcher/post/warning-reply.js';
 import { parseConfigText } from '../../src/config/load.js';
-import { SUPERVISOR } from './router-kit.js';
+import { SUPERVISOR, routerOver } from './router-kit.js';
 
 /** 11:30 in Bogotá on a Tuesday, the demo's busy hour: every queue has people waiting. */
 export const BUSY_HOUR = new Date('2026-11-17T16:30:00Z');
@@ -78,7 +76,7 @@ export async function replyKinds(): Promise<{ kinds: Array<{ name: string; reply
     unsilence: async () => undefined,
     silences: async () => [],
   };
-  const router = createRouter({ commands, config: kindsConfig(), sources: createSourceDirectory([source]), now: () => BUSY_HOUR, history, alerts });
+  const router = routerOver([source], { config: kindsConfig(), now: () => BUSY_HOUR, history, alerts });
   const ask = (text: string) => router.handle({ text, asker: SUPERVISOR, venue: 'direct' });
   const chat = (await adapter.activeChats!())[0]!;
 

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import type { VendorAdapter } from '../../adapters/port.js';
-import { commands } from '../../commands/index.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { demoSourceSchema } from '../../src/config/source-schemas.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createSource } from '../../src/sources/source.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
 import { cardTexts, readTexts, validateTeamsCard } from './card-validator.js';
+import { routerOver } from '../support/router-kit.js';
 
 /** 11:30 in Bogotá, the demo's busy hour. */
 const NOW = new Date('2026-11-17T16:30:00Z');
@@ -37,7 +36,7 @@ access:
     label: 'Demo contact center',
     token: { key: adapter.quotaKey, concurrency: 2, reserveShare: 0.1, timeZone: adapter.timeZone },
   });
-  const router = createRouter({ commands, config, sources: createSourceDirectory([source]), now: () => NOW });
+  const router = routerOver([source], { config, now: () => NOW });
   harness = await startTeamsHarness({ router });
 });
 

@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { Reply } from '../../src/reply/reply.js';
-import { createRouter, createSourceDirectory } from '../../src/router/index.js';
 import { createRuleEditing } from '../../src/rules/rule-service.js';
 import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
 import { readTexts, validateTeamsCard } from './card-validator.js';
 import { cardOf, startTeamsHarness, type TeamsHarness } from './harness.js';
+import { routerOver } from '../support/router-kit.js';
 
 const ANA_AAD = '6b8a4c2e-3f1d-4e5a-9b7c-1d2e3f4a5b6c';
 
@@ -42,7 +41,7 @@ access:
     now: () => new Date(),
     zoneOf: () => 'America/Bogota',
   });
-  const router = createRouter({ commands, config, sources: createSourceDirectory(sources), ruleEditing });
+  const router = routerOver(sources, { config, ruleEditing });
   harness = await startTeamsHarness({ router });
   return { h: harness, ruleEditing, announced };
 }
