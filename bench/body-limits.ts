@@ -10,46 +10,29 @@
  * included). Then how long a dribbling body is kept open under the default timeouts.
  * Targets: refused in under a second, growth under 20 MB, dribble closed within 30 s.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startReplica, portOf } from '../test/support/bot-replica.js';
+import { PROCESS_TEST_SECRETS } from '../test/support/test-secrets.js';
 
-const BIN = fileURLToPath(new URL('../bin/chatops.js', import.meta.url));
 const BODY_BYTES = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 'a');
 
 const dir = mkdtempSync(join(tmpdir(), 'chatops-bench-'));
-const child = spawn(process.execPath, [BIN, 'start'], {
-  cwd: dir,
+const bot = startReplica({
+  dir,
+  slackApiUrl: 'http://127.0.0.1:9/api/',
   env: {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    PORT: '0',
-    LOG_LEVEL: 'info',
     NODE_ENV: 'production',
-    SLACK_SIGNING_SECRET: 'bench-signing-secret',
-    SLACK_BOT_TOKEN: 'xoxb-bench-token',
-    SLACK_API_URL: 'http://127.0.0.1:9/api/',
     MICROSOFT_APP_ID: '00000000-0000-0000-0000-00000000abcd',
-    MICROSOFT_APP_PASSWORD: 'bench-password',
+    MICROSOFT_APP_PASSWORD: PROCESS_TEST_SECRETS.teamsPassword,
     MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-00000000beef',
   },
 });
-let out = '';
-child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-const port = await new Promise<number>((resolve, reject) => {
-  const check = () => {
-    const m = /listening on port (\d+)/.exec(out);
-    if (m) resolve(Number(m[1]));
-  };
-  child.stdout.on('data', check);
-  child.stderr.on('data', check);
-  child.on('exit', (code) => reject(new Error(`bot exited (${code}):\n${out}`)));
-});
+const { child } = bot;
+const port = await portOf(bot);
 
 const mb = (kb: number) => (kb / 1024).toFixed(1);
 function memory(): { rss: number; hwm: number } {

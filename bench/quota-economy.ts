@@ -9,13 +9,13 @@
  * past that, like wolkvox). Prints vendor calls vs requests vs the ideal, lease waits and 403s.
  * Targets: vendor calls <= 1.05 x ideal; zero 403s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { fetchCounted, startCountingVendor } from '../test/fakes/counting-vendor.js';
+import { startIpcWorker } from '../test/support/ipc-worker.js';
+import { deleteKeys } from '../test/support/redis-kit.js';
 import { createMetrics } from '../src/metrics/metrics.js';
 import { createRedisQuotaGate } from '../src/quota/redis-gate.js';
 import type { TokenPolicy } from '../src/quota/quota-gate.js';
@@ -152,37 +152,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
+/** One load replica: this file run again with --replica, driven over IPC. */
 async function startReplica(prefix: string, vendorUrl: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--replica'], {
-    env: { ...process.env, BENCH_PREFIX: prefix, BENCH_VENDOR: vendorUrl, REDIS_URL },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', () => reject(new Error('bench replica exited before it was ready')));
-  });
+  const worker = await startIpcWorker<Go | { cmd: 'exit' }, Report | { cmd: 'ready' }>(
+    fileURLToPath(import.meta.url),
+    { BENCH_PREFIX: prefix, BENCH_VENDOR: vendorUrl, REDIS_URL },
+    ['--replica'],
+  );
   return {
-    run: (go: Go) =>
-      new Promise<Report>((resolve) => {
-        child.once('message', (report: Report) => resolve(report));
-        child.send(go);
-      }),
-    stop: async () => {
-      child.send({ cmd: 'exit' });
-      await new Promise((resolve) => child.once('exit', resolve));
+    run: async (go: Go) => {
+      worker.send(go);
+      return worker.next('report');
     },
+    stop: () => worker.stop(),
   };
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 /** One bot replica: its own gate on the shared Redis, M supervisors asking in loops. */

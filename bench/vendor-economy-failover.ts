@@ -33,7 +33,8 @@ import { startSentinelSet, stopRedis, type SentinelSet } from '../test/support/r
 import { emptyDir } from '../test/support/run-cli.js';
 import { eventually } from '../test/support/eventually.js';
 import { PROCESS_TEST_SECRETS as S } from '../test/support/test-secrets.js';
-import { lateAnswer, portOf, replicaSet, slash } from '../test/process/bogota-bot.js';
+import { lateAnswer, slash } from '../test/process/bogota-bot.js';
+import { portOf, replicaSet } from '../test/support/bot-replica.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
   const dir = emptyDir();
   const bots = replicaSet(() => ({
     dir,
-    slack,
+    slackApiUrl: slack.apiUrl,
     redisEnv: { REDIS_SENTINELS: set!.sentinels.map((s) => `${s.host}:${s.port}`).join(','), REDIS_SENTINEL_NAME: set!.name },
   }));
   try {

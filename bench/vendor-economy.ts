@@ -22,17 +22,18 @@
  * The Sentinel phase (phase 1's load on two replicas through three sentinels, the master
  * SIGKILLed mid-load) is a sibling: `npx tsx bench/vendor-economy-failover.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { signSlackRequest, startFakeSlack, type FakeSlack } from '../test/fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeRequest, type FakeWolkvox } from '../test/fakes/fake-wolkvox.js';
+import { readyPort, replicaSet } from '../test/support/bot-replica.js';
+import { freePort, startRedis } from '../test/support/redis-server.js';
+import { PROCESS_TEST_SECRETS as S } from '../test/support/test-secrets.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,10 +50,9 @@ const LATENCY_MS = Number(args.latency);
 const HAMMER = Number(args.hammer);
 const OUTAGE_S = Number(args.outage);
 
-const BIN = fileURLToPath(new URL('../bin/chatops.js', import.meta.url));
-const SECRET = 'bench-signing-secret-0123456789';
-const BOT_TOKEN = 'xoxb-bench-0000-token';
-const WOLKVOX_TOKEN = 'bench-wolkvox-token-7c1d2e';
+const SECRET = S.slackSigningSecret;
+const BOT_TOKEN = S.slackBotToken;
+const WOLKVOX_TOKEN = S.wolkvoxToken;
 const ZONE = 'America/Bogota';
 const users = Array.from({ length: SUPERVISORS + 2 }, (_, i) => `U0SUP${String(i).padStart(3, '0')}`);
 const HAMMERER = users[SUPERVISORS]!;
@@ -109,7 +109,7 @@ let responseSeq = 0;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vendor-economy-'));
   const redisPort = await freePort();
-  let redis = startRedis(redisPort, dir);
+  let redis = await startRedis(redisPort);
   const wolkvox = await startFakeWolkvox({ token: WOLKVOX_TOKEN, delayMs: LATENCY_MS, data: { chat_2: chat2 } });
   // token_info tells the fake's own count, as the vendor would.
   wolkvox.setData('token_info', () => ({
@@ -119,8 +119,12 @@ async function main(): Promise<void> {
   const replicas: Replica[] = [];
   try {
     writeFileSync(join(dir, 'chatops.yaml'), config(wolkvox.url));
-    await sleep(300);
-    for (let i = 0; i < REPLICAS; i++) replicas.push(await startReplica(dir, redisPort, slack));
+    const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl, env: { NODE_ENV: 'production' } }));
+    for (let i = 0; i < REPLICAS; i++) {
+      // As a load balancer would: no command before /readyz says ready (the chart renderer loaded).
+      const run = bots.start();
+      replicas.push({ child: run.child, port: await readyPort(run), output: () => run.stdout() + run.stderr() });
+    }
     console.log(
       `vendor-economy: ${REPLICAS} replicas, one Redis (port ${redisPort}), fake wolkvox (2 simultaneous, 1,000/day, ${LATENCY_MS} ms), ${SUPERVISORS} supervisors`,
     );
@@ -207,7 +211,7 @@ async function main(): Promise<void> {
       }),
     );
     await probe;
-    redis = startRedis(redisPort, dir);
+    redis = await startRedis(redisPort);
     const readyCounts = new Map<string, number>();
     for (const s of readyz) readyCounts.set(s, (readyCounts.get(s) ?? 0) + 1);
     await report(`3. Redis stopped for ${OUTAGE_S} s`, wolkvox, replicas, mark, {
@@ -312,44 +316,6 @@ access:
   supervisors:
     slackUsers: [${users.join(', ')}]
 `;
-}
-
-async function startReplica(dir: string, redisPort: number, slack: FakeSlack): Promise<Replica> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      CHATOPS_CONFIG: join(dir, 'chatops.yaml'),
-      WOLKVOX_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-200_000)));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-200_000)));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const m = /listening on port (\d+)/.exec(out);
-    // As a load balancer would: no command before /readyz says ready (the chart renderer loaded).
-    if (
-      m &&
-      (await fetch(`http://127.0.0.1:${m[1]}/readyz`).then(
-        (r) => r.status,
-        () => 0,
-      )) === 200
-    )
-      return { child, port: Number(m[1]), output: () => out };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`replica did not start:\n${out}`);
-    await sleep(50);
-  }
 }
 
 /** Sends one signed slash command; the answer is the ack itself or the response_url post that replaces "Looking…". */
@@ -471,21 +437,6 @@ function pct(values: number[], p: number): number {
 
 function ms(value: number): string {
   return Number.isNaN(value) ? '-' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
-}
-
-function startRedis(port: number, dir: string): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 await main();

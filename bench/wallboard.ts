@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { createWallboardLinks } from '../src/wallboard/wallboard-links.js';
 import { startFakeWolkvox } from '../test/fakes/fake-wolkvox.js';
-import { portOf } from '../test/process/bogota-bot.js';
+import { portOf } from '../test/support/bot-replica.js';
 import { cleanEnv, emptyDir, runCli } from '../test/support/run-cli.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '200' }, seconds: { type: 'string', default: '60' } } });

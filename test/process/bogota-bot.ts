@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox, type FakeWolkvoxOptions } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
-import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
+import { emptyDir } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
 
 /** The supervisor the process tests' configuration names. */
@@ -61,58 +61,6 @@ export async function slash(
 export async function lateAnswer(slack: FakeSlack, responseId: string): Promise<string> {
   const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'));
   return JSON.stringify(late.body);
-}
-
-/** Where a replica finds Redis: the one server at `redisPort`, or the variables in `redisEnv` (REDIS_SENTINELS...). */
-export interface ReplicaPlace {
-  dir: string;
-  redisPort?: number;
-  redisEnv?: Record<string, string>;
-  slack: FakeSlack;
-  /** More variables, set last (PORT, PUBLIC_URL…). */
-  env?: Record<string, string>;
-}
-
-/**
- * `chatops start` in `dir` (its chatops.yaml) as one replica: any free port, the shared Redis at
- * `redisPort` (or as `redisEnv` says), the test secrets, Slack pointed at the fake.
- */
-function startReplica({ dir, redisPort, redisEnv, slack, env }: ReplicaPlace): CliRun {
-  return runCli(['start'], {
-    cwd: dir,
-    env: cleanEnv({
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ...(redisEnv ?? { REDIS_URL: `redis://127.0.0.1:${redisPort}` }),
-      WOLKVOX_TOKEN: S.wolkvoxToken,
-      SLACK_SIGNING_SECRET: S.slackSigningSecret,
-      SLACK_BOT_TOKEN: S.slackBotToken,
-      SLACK_API_URL: slack.apiUrl,
-      ...env,
-    }),
-  });
-}
-
-/** The replicas a process test starts (each by `startReplica`, in what `where` says), killed together at the end. */
-export function replicaSet(where: () => ReplicaPlace): { start(): CliRun; kill(): Promise<void> } {
-  const runs: CliRun[] = [];
-  return {
-    start() {
-      const run = startReplica(where());
-      runs.push(run);
-      return run;
-    },
-    async kill() {
-      for (const run of runs) run.child.kill('SIGKILL');
-      await Promise.all(runs.map((run) => run.exited));
-    },
-  };
-}
-
-/** The HTTP port a replica started with `PORT=0` says it listens on. */
-export async function portOf(run: CliRun): Promise<number> {
-  await run.waitFor(/listening on port (\d+)/);
-  return Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
 }
 
 /** What a process test runs against: the fake vendor and Slack, its own Redis server, the config's folder. */

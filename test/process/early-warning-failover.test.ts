@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_QUEUES, createRedisHistory } from '../../src/history/index.js';
 import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis; the one leading the watcher is killed between the early
 // warning and the alert it foresaw. The supervisor's channel must read as if nothing happened:
@@ -15,7 +16,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots = replicaSet(() => ({ dir, redisPort, slack }));
+const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl }));
 const MINUTE = 60_000;
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createDemoAdapter } from '../../adapters/demo/adapter.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
+import { portOf } from '../support/bot-replica.js';
 
 /** A conversation the demo had yesterday at 11:30 Bogotá time: /transcript must find it today. */
 async function yesterdaysChatId(): Promise<string> {
@@ -73,8 +74,7 @@ describe('npm start with nothing configured', () => {
 
   it('serves /healthz, /readyz and /metrics while running, and stops cleanly on SIGTERM', async () => {
     const run = runCli(['start'], { env: cleanEnv({ PORT: '0' }) });
-    await run.waitFor(/listening on port (\d+)/);
-    const port = Number(/listening on port (\d+)/.exec(run.stdout() + run.stderr())![1]);
+    const port = await portOf(run);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);

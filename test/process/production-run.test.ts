@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { cleanEnv, emptyDir, runCli, type CliRun } from '../support/run-cli.js';
+import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { portOf, slash, SUPERVISOR, writeBogotaConfig } from './bogota-bot.js';
+import { slash, SUPERVISOR, writeBogotaConfig } from './bogota-bot.js';
+import { portOf, startReplica } from '../support/bot-replica.js';
 
 /** Customer phone numbers in the documented-shape live chats the fake serves. */
 const PHONES = ['573001234567', '573157654321', '573209998877'];
@@ -25,19 +26,16 @@ afterAll(async () => {
 });
 
 function startBot(): CliRun {
-  return runCli(['start'], {
-    cwd: dir,
-    env: cleanEnv({
-      PORT: '0',
-      WOLKVOX_TOKEN: S.wolkvoxToken,
-      SLACK_SIGNING_SECRET: S.slackSigningSecret,
-      SLACK_BOT_TOKEN: S.slackBotToken,
-      SLACK_API_URL: slack.apiUrl,
+  return startReplica({
+    dir,
+    slackApiUrl: slack.apiUrl,
+    env: {
+      LOG_LEVEL: 'debug',
       MICROSOFT_APP_ID: '00000000-0000-0000-0000-00000000abcd',
       MICROSOFT_APP_PASSWORD: S.teamsPassword,
       MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-00000000beef',
       CHATOPS_SHUTDOWN_GRACE_MS: '15000',
-    }),
+    },
   });
 }
 

@@ -4,7 +4,8 @@ import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startRedis, stopRedis } from '../support/redis-server.js';
 import type { CliRun } from '../support/run-cli.js';
-import { portOf, replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Three real bot processes share a Redis this test starts, stops, and starts again empty (as a
 // server without persistence comes back). While it is down the queue passes its threshold: the
@@ -16,7 +17,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots = replicaSet(() => ({ dir, redisPort, slack }));
+const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl }));
 
 const waiting = (n: number) => [{ skill_id: '101', skill_name: 'Ventas', calls_in_queue_now: String(n) }];
 

@@ -4,7 +4,8 @@ import type { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startRedis, stopRedis } from '../support/redis-server.js';
 import type { CliRun } from '../support/run-cli.js';
-import { lateAnswer, portOf, replicaSet, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { lateAnswer, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.
 
@@ -13,7 +14,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots = replicaSet(() => ({ dir, redisPort, slack }));
+const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl }));
 
 beforeAll(async () => {
   // The vendor's own limits: 2 simultaneous requests per token, answers that take a while.

@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { lateAnswer, portOf, replicaSet, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { lateAnswer, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis; a supervisor tunes a rule from Slack on one of them and
 // the watcher (whichever replica leads) applies it at its next poll, no restart.
@@ -12,7 +13,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots = replicaSet(() => ({ dir, redisPort, slack }));
+const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl }));
 
 beforeAll(async () => {
   ({ wolkvox, slack, redis, redisPort, dir } = await startBogotaWorld({

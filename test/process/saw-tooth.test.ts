@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { replicaSet, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis while a queue saw-tooths around its threshold
 // (9 → 1 → 9 → 1 → 9 around 5): the channel must get one alert, edited in place, not three.
@@ -12,7 +13,7 @@ let slack: FakeSlack;
 let redis: ChildProcess | undefined;
 let redisPort: number;
 let dir: string;
-const bots = replicaSet(() => ({ dir, redisPort, slack }));
+const bots = replicaSet(() => ({ dir, redisPort, slackApiUrl: slack.apiUrl }));
 
 beforeAll(async () => {
   // The vendor's own limit: 2 simultaneous requests per token.

@@ -5,7 +5,8 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startSentinelSet, stopRedis, type SentinelSet } from '../support/redis-topologies.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, slash, writeBogotaConfig } from './bogota-bot.js';
+import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes find Redis through three sentinels (REDIS_SENTINELS). Under a steady
 // stream of Slack commands on both, the queue crosses its threshold and the master is SIGKILLed:
@@ -19,7 +20,7 @@ let set: SentinelSet;
 let dir: string;
 const bots = replicaSet(() => ({
   dir,
-  slack,
+  slackApiUrl: slack.apiUrl,
   redisEnv: { REDIS_SENTINELS: set.sentinels.map((s) => `${s.host}:${s.port}`).join(','), REDIS_SENTINEL_NAME: set.name },
 }));
 

@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { lateAnswer, portOf, replicaSet, slash, writeBogotaConfig } from '../process/bogota-bot.js';
+import { lateAnswer, slash, writeBogotaConfig } from '../process/bogota-bot.js';
+import { portOf, replicaSet } from '../support/bot-replica.js';
 import { freePort } from '../support/redis-server.js';
 import { emptyDir } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
@@ -30,7 +31,7 @@ let publicPort: number;
 const prefix = uniquePrefix('wallboard');
 const bots = replicaSet(() => ({
   dir,
-  slack,
+  slackApiUrl: slack.apiUrl,
   redisEnv: { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', CHATOPS_REDIS_PREFIX: prefix },
   env: { PUBLIC_URL: `http://127.0.0.1:${publicPort}` },
 }));

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startIpcWorker, type IpcWorker } from '../support/ipc-worker.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
@@ -11,22 +12,20 @@ import type { ReplicaMessage } from './replica-worker.js';
 
 const workerPath = fileURLToPath(new URL('./replica-worker.ts', import.meta.url));
 
+/** One watcher replica (replica-worker.ts) and whether it last said it leads. */
 interface Replica {
+  worker: IpcWorker<{ cmd: 'exit' }, ReplicaMessage>;
   child: ChildProcess;
   leader: boolean;
-  exited: Promise<void>;
 }
 
-function startReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerPath], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const replica: Replica = { child, leader: false, exited: new Promise((resolve) => child.once('exit', () => resolve())) };
-  return new Promise((resolve, reject) => {
-    child.on('message', (message: ReplicaMessage) => {
-      if (message.cmd === 'role') replica.leader = message.leader;
-      if (message.cmd === 'ready') resolve(replica);
-    });
-    child.once('exit', (code) => reject(new Error(`replica exited before it was ready (code ${code})`)));
+async function startReplica(env: Record<string, string>): Promise<Replica> {
+  const worker = await startIpcWorker<{ cmd: 'exit' }, ReplicaMessage>(workerPath, env);
+  const replica: Replica = { worker, child: worker.child, leader: false };
+  worker.onMessage((message) => {
+    if (message.cmd === 'role') replica.leader = message.leader;
   });
+  return replica;
 }
 
 describe('three watcher replicas on one Redis', () => {
@@ -46,14 +45,7 @@ describe('three watcher replicas on one Redis', () => {
   }, 90_000);
 
   afterAll(async () => {
-    for (const r of replicas) {
-      if (r.child.exitCode === null && r.child.signalCode === null) {
-        r.child.send({ cmd: 'exit' });
-        const timer = setTimeout(() => r.child.kill('SIGKILL'), 2_000);
-        await r.exited;
-        clearTimeout(timer);
-      }
-    }
+    await Promise.all(replicas.map((r) => r.worker.stop()));
     await comm100.close();
     await slack.close();
     redis.disconnect();
@@ -68,7 +60,7 @@ describe('three watcher replicas on one Redis', () => {
     const killLeader = async () => {
       const current = await leader();
       current.child.kill('SIGKILL');
-      await current.exited;
+      await current.worker.exited;
       current.leader = false;
     };
     const spike = async (n: number, options: { killWhilePostFails?: boolean; killWhileFiring?: boolean } = {}) => {
