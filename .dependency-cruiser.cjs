@@ -81,6 +81,21 @@ module.exports = {
       to: { path: '^adapters/[^/]+/', pathNot: ['^adapters/$1/', '^adapters/http/'] },
     },
     {
+      name: 'test-kit-stands-alone',
+      severity: 'error',
+      comment:
+        'test/support/ is the one kit every test area and bench shares (waiting, replicas, Redis, routers, secrets): it imports the code under test, never a fake or a test area, so an area can use it without the others.',
+      from: { path: '^test/support/' },
+      to: { path: '^(test/(?!support/)|bench/)' },
+    },
+    {
+      name: 'benches-use-the-kit-not-test-areas',
+      severity: 'error',
+      comment: 'A bench reuses test/support/ and the fakes, never a helper inside a test area (move it to test/support/ first).',
+      from: { path: '^bench/' },
+      to: { path: '^test/', pathNot: '^test/(support|fakes)/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve to a file or an installed package.',

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   const rounds = Number(values.rounds);
   const { signSlackRequest } = await import('../test/fakes/fake-slack.js');
-  const { slashCommandBody } = await import('../test/slack/payloads.js');
+  const { slashCommandBody } = await import('../test/fakes/slack-payloads.js');
 
   console.log(`slack-ack: ${rate} req/s to each server for ${seconds} s per round, ${rounds} round(s), after a 5 s warm-up; node ${process.version}`);
   // All servers run at once and every tick sends one request to each, in rotating order, so

@@ -33,7 +33,7 @@ import { startSentinelSet, stopRedis, type SentinelSet } from '../test/support/r
 import { emptyDir } from '../test/support/run-cli.js';
 import { eventually } from '../test/support/eventually.js';
 import { PROCESS_TEST_SECRETS as S } from '../test/support/test-secrets.js';
-import { lateAnswer, slash } from '../test/process/bogota-bot.js';
+import { lateAnswer, slash } from '../test/fakes/slack-user.js';
 import { portOf, replicaSet } from '../test/support/bot-replica.js';
 
 const { values: args } = parseArgs({

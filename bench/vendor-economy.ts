@@ -29,9 +29,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { signSlackRequest, startFakeSlack, type FakeSlack } from '../test/fakes/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../test/fakes/fake-slack.js';
 import { startFakeWolkvox, type FakeRequest, type FakeWolkvox } from '../test/fakes/fake-wolkvox.js';
 import { readyPort, replicaSet } from '../test/support/bot-replica.js';
+import { lateAnswer, slash } from '../test/fakes/slack-user.js';
 import { freePort, startRedis } from '../test/support/redis-server.js';
 import { PROCESS_TEST_SECRETS as S } from '../test/support/test-secrets.js';
 
@@ -50,7 +51,6 @@ const LATENCY_MS = Number(args.latency);
 const HAMMER = Number(args.hammer);
 const OUTAGE_S = Number(args.outage);
 
-const SECRET = S.slackSigningSecret;
 const BOT_TOKEN = S.slackBotToken;
 const WOLKVOX_TOKEN = S.wolkvoxToken;
 const ZONE = 'America/Bogota';
@@ -322,24 +322,13 @@ access:
 async function askSlack(replica: Replica, slack: FakeSlack, user: string, text: string): Promise<Asked> {
   const [command, ...rest] = text.split(' ');
   const id = `r${++responseSeq}`;
-  const body = new URLSearchParams({
-    command: command!,
-    text: rest.join(' '),
-    user_id: user,
-    user_name: user,
-    channel_id: 'C0OPS',
-    team_id: 'T0BENCH',
-    response_url: slack.responseUrl(id),
-    trigger_id: '1.2.3',
-  }).toString();
   const sent = performance.now();
-  const res = await fetch(`http://127.0.0.1:${replica.port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(SECRET, body) });
-  const ack = await res.text();
+  const ack = await slash(replica.port, slack, command!, rest.join(' '), id, user);
   const ackMs = performance.now() - sent;
-  if (!ack.includes('Looking')) return { ackMs, answerMs: ackMs, text: ack };
+  if (!ack.body.includes('Looking')) return { ackMs, answerMs: ackMs, text: ack.body };
   // The answer, not the "Looking…" update a slow answer gets first.
-  const late = await slack.waitForResponse((p) => p.id === id && !String(p.body.text).startsWith('Looking…'));
-  return { ackMs, answerMs: performance.now() - sent, text: JSON.stringify(late.body) };
+  const late = await lateAnswer(slack, id);
+  return { ackMs, answerMs: performance.now() - sent, text: late };
 }
 
 interface Mark {

@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { attachSlackChart } from '../../src/platforms/slack/chart-upload.js';
 import { SlackPlatform } from '../../src/platforms/slack/post.js';
 import { startHarness, BOT_TOKEN, type Harness } from '../slack/harness.js';
-import { slashCommandBody } from '../slack/payloads.js';
+import { slashCommandBody } from '../fakes/slack-payloads.js';
 import { expectWithinSlackLimits } from '../slack/limits.js';
 import type { SummaryFigures } from '../../src/watcher/summaries/summary-figures.js';
 import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';

@@ -5,7 +5,7 @@ import { startPrompt } from '../../src/platforms/console/prompt.js';
 import { createTerminal } from '../../src/platforms/console/terminal.js';
 import type { CommandDefinition } from '../../src/router/types.js';
 import { startHarness } from '../slack/harness.js';
-import { slashCommandBody } from '../slack/payloads.js';
+import { slashCommandBody } from '../fakes/slack-payloads.js';
 import { cardTexts } from '../teams/card-validator.js';
 import { cardOf, startTeamsHarness } from '../teams/harness.js';
 import { countingAdapter, sourceFor, routerOver } from '../support/router-kit.js';

@@ -9,7 +9,7 @@ import { createMemoryAuditSink } from '../../src/audit/audit-sink.js';
 import { auditEntryOf } from '../../src/audit/audit-points.js';
 import type { AlertService } from '../../src/watcher/model/alert-service.js';
 import { startHarness, type Harness } from '../slack/harness.js';
-import { blockActionsBody } from '../slack/payloads.js';
+import { blockActionsBody } from '../fakes/slack-payloads.js';
 import { demoRouter } from '../support/router-kit.js';
 
 /** 10:00 in Bogotá, when the demo contact center is busy: chats in progress, with phone numbers. */

@@ -6,7 +6,7 @@ import { createSlackApp } from '../../src/platforms/slack/index.js';
 import type { CommandInput, CommandRouter } from '../../src/router/types.js';
 import { FAKE_TEAM_ID, signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { collectingLogger, type LogLine } from '../support/collecting-logger.js';
-import { blockActionsBody, slashCommandBody } from '../slack/payloads.js';
+import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 
 const SECRET = 'harden-admission-secret-77';
 const BOT_TOKEN = 'xoxb-harden-admission';

@@ -1,14 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { SUPERVISOR } from '../fakes/slack-user.js';
 import { startFakeWolkvox, type FakeWolkvox, type FakeWolkvoxOptions } from '../fakes/fake-wolkvox.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { emptyDir } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-
-/** The supervisor the process tests' configuration names. */
-export const SUPERVISOR = 'U0SUPER1';
 
 /**
  * Writes `dir/chatops.yaml` for one wolkvox source "bogota" against the fake at `wolkvoxUrl`
@@ -32,35 +30,6 @@ ${options.sourceLines.map((line) => `    ${line}\n`).join('')}access:
     slackUsers: [${SUPERVISOR}]
 ${options.rest}`,
   );
-}
-
-/** SUPERVISOR (or `userId`) types `command text` in Slack: a signed slash command to the bot; the ack as it came. */
-export async function slash(
-  port: number,
-  slack: FakeSlack,
-  command: string,
-  text: string,
-  responseId: string,
-  userId = SUPERVISOR,
-): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams({
-    command,
-    text,
-    user_id: userId,
-    user_name: 'sup',
-    channel_id: 'C0OPS',
-    team_id: 'T0TEAM',
-    response_url: slack.responseUrl(responseId),
-    trigger_id: '1.2.3',
-  }).toString();
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signSlackRequest(S.slackSigningSecret, body) });
-  return { status: res.status, body: await res.text() };
-}
-
-/** The answer that replaces "Looking…" through the response_url (progress updates skipped). */
-export async function lateAnswer(slack: FakeSlack, responseId: string): Promise<string> {
-  const late = await slack.waitForResponse((p) => p.id === responseId && !String(p.body.text).startsWith('Looking…'));
-  return JSON.stringify(late.body);
 }
 
 /** What a process test runs against: the fake vendor and Slack, its own Redis server, the config's folder. */

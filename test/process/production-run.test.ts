@@ -3,7 +3,8 @@ import { signSlackRequest, startFakeSlack, type FakeSlack } from '../fakes/fake-
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { slash, SUPERVISOR, writeBogotaConfig } from './bogota-bot.js';
+import { writeBogotaConfig } from './bogota-bot.js';
+import { slash, SUPERVISOR } from '../fakes/slack-user.js';
 import { portOf, startReplica } from '../support/bot-replica.js';
 
 /** Customer phone numbers in the documented-shape live chats the fake serves. */

@@ -4,7 +4,8 @@ import type { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startRedis, stopRedis } from '../support/redis-server.js';
 import type { CliRun } from '../support/run-cli.js';
-import { lateAnswer, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { lateAnswer, slash } from '../fakes/slack-user.js';
 import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis this test starts, stops and starts again.

@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack, SlackCall } from '../fakes/fake-slack.js';
 import type { FakeWolkvox } from '../fakes/fake-wolkvox.js';
-import { lateAnswer, slash, startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { startBogotaWorld, stopBogotaWorld } from './bogota-bot.js';
+import { lateAnswer, slash } from '../fakes/slack-user.js';
 import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes share a Redis; a supervisor tunes a rule from Slack on one of them and

@@ -5,7 +5,8 @@ import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 import { startSentinelSet, stopRedis, type SentinelSet } from '../support/redis-topologies.js';
 import { emptyDir, type CliRun } from '../support/run-cli.js';
 import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
-import { lateAnswer, slash, writeBogotaConfig } from './bogota-bot.js';
+import { writeBogotaConfig } from './bogota-bot.js';
+import { lateAnswer, slash } from '../fakes/slack-user.js';
 import { portOf, replicaSet } from '../support/bot-replica.js';
 
 // Two real bot processes find Redis through three sentinels (REDIS_SENTINELS). Under a steady

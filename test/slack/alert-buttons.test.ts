@@ -8,7 +8,7 @@ import type { AuditEntry, CommandInput, CommandRouter } from '../../src/router/t
 import type { AccessConfig } from '../../src/config/schema.js';
 import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
 import { startHarness, type Harness } from './harness.js';
-import { blockActionsBody, slashCommandBody } from './payloads.js';
+import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 import { visibleText } from './limits.js';
 import { routerOver } from '../support/router-kit.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
-import { blockActionsBody, slashCommandBody } from './payloads.js';
+import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 // The real router and commands over the demo contact center, reached through the signed endpoint.

@@ -5,7 +5,7 @@ import { DEMO_SUPERVISOR_ID, demoRouter, routerOver } from '../support/router-ki
 import { signSlackRequest } from '../fakes/fake-slack.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
 import { buttonsOf, expectWithinSlackLimits, visibleText } from './limits.js';
-import { blockActionsBody, slashCommandBody } from './payloads.js';
+import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 
 const AS_OF = '2026-11-21T14:02:00.000Z';
 

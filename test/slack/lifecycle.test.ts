@@ -7,7 +7,7 @@ import { createSlackApp, type SlackAppOptions } from '../../src/platforms/slack/
 import type { CommandRouter } from '../../src/router/types.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { startHarness, type Harness } from './harness.js';
-import { blockActionsBody, slashCommandBody } from './payloads.js';
+import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 
 const router: CommandRouter & { calls: number } = { calls: 0, commandsFor: () => [], handle: async () => (router.calls++, { title: 'ok' }) };
 const base = (over: Partial<SlackAppOptions> = {}): SlackAppOptions => ({

@@ -6,7 +6,7 @@ import { slackManifest } from '../../src/platforms/slack/manifest.js';
 import { commandPrefixOf } from '../../src/router/command-prefix.js';
 import { startHarness, type Harness } from './harness.js';
 import { visibleText } from './limits.js';
-import { slashCommandBody } from './payloads.js';
+import { slashCommandBody } from '../fakes/slack-payloads.js';
 import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 interface Manifest {

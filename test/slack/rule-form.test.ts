@@ -3,7 +3,7 @@ import { createRuleEditing } from '../../src/rules/rule-service.js';
 import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { startHarness, type Harness } from './harness.js';
-import { slashCommandBody, viewSubmissionBody } from './payloads.js';
+import { slashCommandBody, viewSubmissionBody } from '../fakes/slack-payloads.js';
 import { demoRouter, DEMO_SUPERVISOR_ID } from '../support/router-kit.js';
 
 let h: Harness | undefined;

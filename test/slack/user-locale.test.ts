@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { buttonsOf, visibleText } from './limits.js';
-import { slashCommandBody } from './payloads.js';
+import { slashCommandBody } from '../fakes/slack-payloads.js';
 import { DEMO_SUPERVISOR_ID, demoRouter } from '../support/router-kit.js';
 
 // The real Slack adapter against the fake Slack Web API: users.info (include_locale) says each

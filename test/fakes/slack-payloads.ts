@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { FAKE_TEAM_ID } from '../fakes/fake-slack.js';
+import { FAKE_TEAM_ID } from './fake-slack.js';
 
 /** Slack's documented example payloads (test/fixtures/slack), with the fields a test cares about replaced. */
 const slashExample = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
