@@ -20,7 +20,6 @@ async function ask(command: string, text = '', userId = DEMO_SUPERVISOR_ID) {
   const id = `cmd${++seq}`;
   const res = await h.post(slashCommandBody({ command, text, user_id: userId, response_url: h.fake.responseUrl(id) }));
   expect(res.status).toBe(200);
-  expect(res.ms).toBeLessThan(3000);
   if (!String(res.json?.text).startsWith('Looking…')) return res.json;
   // The answer, not a "Looking…" update on the way to it.
   return (await h.fake.waitForResponse((r) => r.id === id && !String(r.body.text).startsWith('Looking…'))).body;

@@ -9,16 +9,22 @@ import { blockActionsBody, slashCommandBody } from '../fakes/slack-payloads.js';
 
 const AS_OF = '2026-11-21T14:02:00.000Z';
 
-/** A stand-in router: records every input and answers a few commands the way real ones would. */
-function recordingRouter(options: { slowMs?: number } = {}): CommandRouter & { inputs: CommandInput[] } {
+/**
+ * A stand-in router: records every input and answers a few commands the way real ones would;
+ * `/slow` answers only once the test calls `finishSlow()`.
+ */
+function recordingRouter(): CommandRouter & { inputs: CommandInput[]; finishSlow(): void } {
   const inputs: CommandInput[] = [];
+  let finish!: () => void;
+  const slowDone = new Promise<void>((resolve) => (finish = resolve));
   return {
     inputs,
+    finishSlow: () => finish(),
     commandsFor: () => [],
     async handle(input) {
       inputs.push(input);
       const [name] = input.text.split(/\s+/);
-      if (name === '/slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 5000));
+      if (name === '/slow') await slowDone;
       if (name === '/transcript') {
         return {
           title: 'Transcript abc-1',
@@ -108,29 +114,22 @@ describe('POST /slack/events: slash commands', () => {
     expect(router.inputs).toHaveLength(0);
   });
 
-  it('acknowledges a five-second command with "Looking…" well within 3 s and delivers the answer to the response_url', async () => {
-    const router = recordingRouter({ slowMs: 5000 });
+  it('acknowledges a command still being answered with "Looking…" and delivers the answer to the response_url once it comes', async () => {
+    // The answer waits for the test, so the ack can only have come without it (Slack's 3 s
+    // acknowledgement window is measured by bench/slack-ack.ts, not here).
+    const router = recordingRouter();
     h = await startHarness({ router });
     const res = await h.post(slashCommandBody({ command: '/slow', response_url: h.fake.responseUrl('slow') }));
 
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
     expect(String(res.json?.text)).toMatch(/^Looking…/);
     expect(res.json?.response_type).toBe('ephemeral');
     expect(h.fake.responses).toHaveLength(0);
 
+    router.finishSlow();
     const late = await h.fake.waitForResponse((r) => r.id === 'slow');
     expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expectWithinSlackLimits(late.body);
-  });
-
-  it('does not hold the ack for an answer that takes 1.5 s: "Looking…" first, the answer through the response_url', async () => {
-    const router = recordingRouter({ slowMs: 1500 });
-    h = await startHarness({ router });
-    const res = await h.post(slashCommandBody({ command: '/slow', response_url: h.fake.responseUrl('slower') }));
-    expect(String(res.json?.text)).toMatch(/^Looking…/);
-    const late = await h.fake.waitForResponse((r) => r.id === 'slower');
-    expect(late.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
   });
 
   it("still answers the asker when a command fails, through the router's one error boundary", async () => {

@@ -16,7 +16,7 @@ export interface Harness {
   /** URL of the tiny server that mounts `handler` at /slack/events. */
   url: string;
   /** POSTs a body signed with the test secret (or with `headers` as given). */
-  post(body: string, headers?: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> | undefined; ms: number }>;
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> | undefined }>;
   close(): Promise<void>;
 }
 
@@ -48,11 +48,9 @@ export async function startHarness(options: Partial<SlackAppOptions> & Pick<Slac
     slack,
     url,
     async post(body, headers) {
-      const started = performance.now();
       const res = await request(url, { method: 'POST', body, headers: headers ?? signSlackRequest(SECRET, body) });
       const text = await res.body.text();
-      const ms = performance.now() - started;
-      return { status: res.statusCode, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined, ms };
+      return { status: res.statusCode, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined };
     },
     async close() {
       await slack.stop();

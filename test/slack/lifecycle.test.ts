@@ -57,7 +57,6 @@ describe('requests the bot does not handle', () => {
     h = await startHarness({ router });
     const res = await h.post(blockActionsBody({ actionId: 'someone-elses-button', value: 'x', responseUrl: h.fake.responseUrl('other') }));
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000); // Slack's own limit for an acknowledgement
     expect(router.calls).toBe(0);
     expect(h.fake.responses).toEqual([]);
   });

@@ -83,7 +83,7 @@ describe('a source’s board', () => {
     expect(board.tiles.map((t) => t.name)).toEqual(['Bogotá', 'Ventas', 'Soporte']);
     expect(byName.Ventas).toMatchObject({ status: 'warning', targets: [{ metric: 'queue.waiting', threshold: 5, breaching: true }], trend: [1, 4, 7] });
     expect(byName.Soporte).toMatchObject({ status: 'ok', targets: [] });
-    expect(byName['Bogotá']).toMatchObject({
+    expect(byName.Bogotá).toMatchObject({
       total: true,
       status: 'critical',
       figures: { waiting: 11, agentsOnline: 0, serviceLevel: 0.82, longestWaitSeconds: 300 },

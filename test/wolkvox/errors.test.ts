@@ -157,11 +157,10 @@ describe('answers that are not the documented ones', () => {
   });
 
   it('gives up with a timeout when the vendor does not answer in time', async () => {
+    // The fake never answers: only the 150 ms timeout can end the call.
     fake.failWith('hang');
-    const started = Date.now();
     const error = await failure(adapterFor({ timeout: '150ms' }).agents());
     expect(error).toMatchObject({ kind: 'unavailable', reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('reports a refused connection as the vendor being unreachable', async () => {
