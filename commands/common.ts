@@ -30,17 +30,23 @@ export function sourceName(source: Source): string {
  */
 export function sourceContext(
   source: Source,
-  fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason'>,
+  fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason' | 'retryInSeconds'>,
   note?: string,
   t: Translate = localized('en').t,
 ): ReplyContext {
   return {
     source: sourceName(source),
     asOf: fetched.asOf,
-    staleReason: fetched.stale ? (fetched.staleReason ?? t('context.staleDefault')) : undefined,
+    staleReason: fetched.stale ? staleWords(source, fetched, t) : undefined,
     timeZone: source.timeZone,
     note,
   };
+}
+
+/** Why an old answer is shown, in the asker's words when the bot knows why (no vendor slot in time). */
+function staleWords(source: Source, fetched: Pick<Fetched<unknown>, 'staleReason' | 'retryInSeconds'>, t: Translate): string {
+  if (fetched.retryInSeconds !== undefined) return t('context.busyLastAnswer', { vendor: source.vendor, seconds: fetched.retryInSeconds });
+  return fetched.staleReason ?? t('context.staleDefault');
 }
 
 /** "page 2 of 3" when there is more than one page. */

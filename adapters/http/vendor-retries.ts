@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { VendorError } from '../../src/domain/errors.js';
+import { VendorBusyError } from '../../src/quota/vendor-busy.js';
 import type { RequestOptions } from './vendor-http-types.js';
 
 /** The allowances of withVendorRetries (see VendorHttpOptions for each). */
@@ -16,7 +17,8 @@ export interface RetryPolicy {
  * good. Three kinds of retry, each with its own allowance: a GET that failed on the network or
  * with 5xx (exponential backoff, full jitter); the vendor's "too many simultaneous requests"
  * (a short jittered wait, never shown to the asker); a 429/503 with a short `Retry-After`
- * (waited out once). Attempts give their lease back before any wait.
+ * (waited out once). Attempts give their lease back before any wait. The quota gate's own
+ * refusals (no slot in time, budget, every asker gone) are never retried: the vendor saw nothing.
  * Own loop rather than p-retry or undici's RetryAgent: every attempt must pass the quota meter
  * and the decision depends on the vendor's body.
  */
@@ -28,7 +30,8 @@ export async function withVendorRetries<T>(policy: RetryPolicy, opts: RequestOpt
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof VendorError) || opts.signal?.aborted) throw error;
+      // The gate's own "no slot in time" is not a vendor failure: waiting again would only make the asker wait longer.
+      if (!(error instanceof VendorError) || error instanceof VendorBusyError || opts.signal?.aborted) throw error;
       failure = error;
     }
     const retryAfterMs = failure.retryAfterSeconds === undefined ? undefined : failure.retryAfterSeconds * 1000;

@@ -16,6 +16,7 @@ import type { SlackApp } from '../platforms/slack/index.js';
 import type { TeamsApp } from '../platforms/teams/index.js';
 import { createMemoryQuotaGate, createRedisQuotaGate, startTokenReconciler, type QuotaGate, type TokenReconciler } from '../quota/index.js';
 import { createRouter, type Router } from '../router/router.js';
+import { answerAfter } from '../router/answer-timer.js';
 import { createSourceDirectory } from '../router/source-directory.js';
 import { createMemoryAskerLedger, createRedisAskerLedger } from '../quota/asker-ledger.js';
 import { createMemoryDayIndex } from '../domain/day-index.js';
@@ -175,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     now,
     askerLedger,
     commandPrefix: settings.commandPrefix,
+    answerTimer: answerAfter(settings.answerWithinMs),
     audit: (entry) => audit.record(auditEntryOf(entry)),
   });
 

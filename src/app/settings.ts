@@ -3,6 +3,7 @@ import { LOG_LEVELS } from '../log/logger.js';
 import { redisSettingsOf, type RedisSettings } from '../redis/redis-settings.js';
 import { splitList } from '../http/outbound-urls.js';
 import { commandPrefixOf } from '../router/command-prefix.js';
+import { ANSWER_WITHIN_MIN_MS } from '../router/answer-timer.js';
 import { EMBEDDED_CONFIG_TEXT, loadConfigFile, parseConfigText, resolveConfigPath, type LoadedConfig } from '../config/load.js';
 
 /** What the environment says, read once: the process never reads `process.env` elsewhere. */
@@ -20,6 +21,11 @@ export interface Settings {
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; teamIds?: string[] };
   /** SLACK_COMMAND_PREFIX: `cc-` for `/cc-queue`...; the manifest is generated with the same value. */
   commandPrefix?: string;
+  /**
+   * CHATOPS_ANSWER_WITHIN (a duration, default 30s, at least 5s): a command that cannot get a
+   * vendor slot by then answers with the last value and its age, or "busy, try again in about N s".
+   */
+  answerWithinMs?: number;
   /** PUBLIC_URL: the bot's public HTTPS base (Teams fetches chart images from it). */
   publicUrl?: string;
   /**
@@ -85,6 +91,7 @@ export async function readSettings(env: NodeJS.ProcessEnv): Promise<Settings> {
           }
         : undefined,
     commandPrefix: commandPrefixOf(env.SLACK_COMMAND_PREFIX),
+    answerWithinMs: answerWithinOf(env),
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     teams: {
       appId: env.MICROSOFT_APP_ID || undefined,
@@ -111,6 +118,16 @@ function durationOf(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (!text) return undefined;
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) throw new Error(`${name} must be a duration such as 90d or 12h, not "${env[name]}"`);
+  return ms;
+}
+
+/** CHATOPS_ANSWER_WITHIN: unset for the default; shorter than 5 s would cut ordinary answers short, so it stops the start. */
+function answerWithinOf(env: NodeJS.ProcessEnv): number | undefined {
+  const ms = durationOf(env, 'CHATOPS_ANSWER_WITHIN');
+  if (ms !== undefined && ms < ANSWER_WITHIN_MIN_MS)
+    throw new Error(
+      `CHATOPS_ANSWER_WITHIN must be at least ${ANSWER_WITHIN_MIN_MS / 1000}s (the longest a supervisor waits for an answer), not "${env.CHATOPS_ANSWER_WITHIN}"`,
+    );
   return ms;
 }
 

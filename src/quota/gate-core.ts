@@ -1,11 +1,12 @@
-import { VendorError, defaultUserMessage, isVendorError } from '../domain/errors.js';
+import { isVendorError } from '../domain/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { localDate } from '../domain/local-date.js';
 import { QuotaSpentError, type GateRequest, type GateResult, type TokenPolicy } from './quota-gate.js';
 import type { CacheEntry, FlightResult, Lease, QuotaStore } from './store.js';
-import { untilAborted } from '../util/until-aborted.js';
 import { runMetered, type VendorRequest } from './request-meter.js';
+import type { SlotWaits } from './slot-waits.js';
+import { VendorBusyError } from './vendor-busy.js';
 
 /** What the algorithm needs besides a store. */
 export interface CoreContext {
@@ -23,6 +24,8 @@ export interface CoreContext {
    * the answer was led on; the Redis gate passes one that falls back to local limits mid-fetch.
    */
   admit?: (req: GateRequest<unknown>, request: VendorRequest) => Promise<() => void>;
+  /** Recent slot waits per token, for the "try again in about N s" of a busy answer. */
+  slotWaits?: SlotWaits;
 }
 
 /** A vendor request the budget refused: the answer falls back to its last value, or says the quota is spent. */
@@ -36,6 +39,11 @@ export class BudgetRefusal extends Error {
 /** Results and errors that came from the background share running out while the reserve is left. */
 const reserveRefusals = new WeakSet<object>();
 
+/** True for a result or error of a background fetch refused only to keep the reserve for people. */
+export function isReserveRefusal(outcome: unknown): boolean {
+  return typeof outcome === 'object' && outcome !== null && reserveRefusals.has(outcome);
+}
+
 /**
  * The gate's algorithm for the one request per process that leads a key: fresh cache, else join
  * another replica's fetch, else lease + spacing + budget + call. Failures the supervisor can live
@@ -43,12 +51,14 @@ const reserveRefusals = new WeakSet<object>();
  */
 export async function leadRequest<T>(store: QuotaStore, req: GateRequest<T>, ctx: CoreContext): Promise<GateResult<T>> {
   const { token, key } = req;
+  // The lead's own signal: aborted when every asker gave up (see in-process-join), or the gate closed.
+  const signal = req.signal ? AbortSignal.any([ctx.signal, req.signal]) : ctx.signal;
   for (;;) {
     const last = await store.readCache(token, key);
     if (last && isFresh(last, req.ttlMs, ctx.now())) return hit(req, last, 'cache', ctx);
     const claim = await store.claimFlight(token, key, Math.max(req.ttlMs, ctx.staleKeepMs));
     if (!claim.held) {
-      const outcome = await store.awaitFlight(token, key, claim.holder, ctx.signal);
+      const outcome = await store.awaitFlight(token, key, claim.holder, signal);
       if (outcome.kind === 'value') return hit(req, outcome.entry, 'joined', ctx);
       if (outcome.kind === 'error') return fallBack(req, outcome.error, last, ctx);
       continue; // the holder died or gave up without a result: try to become the holder
@@ -112,7 +122,8 @@ async function callVendor<T>(
  */
 export async function admitRequest(store: QuotaStore, req: GateRequest<unknown>, request: VendorRequest, ctx: CoreContext): Promise<() => void> {
   const { token } = req;
-  const signal = request.signal ? AbortSignal.any([ctx.signal, request.signal]) : ctx.signal;
+  // req.signal aborts once nobody waits for this answer: a request not yet admitted is not sent.
+  const signal = AbortSignal.any([ctx.signal, ...(req.signal ? [req.signal] : []), ...(request.signal ? [request.signal] : [])]);
   const waitStart = performance.now();
   const waiting = { token: token.key, priority: req.priority };
   ctx.metrics?.leaseWaiting.inc(waiting);
@@ -122,8 +133,12 @@ export async function admitRequest(store: QuotaStore, req: GateRequest<unknown>,
   } finally {
     ctx.metrics?.leaseWaiting.dec(waiting);
   }
-  ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, (performance.now() - waitStart) / 1000);
-  if (!lease) throw busyError(req, ctx.leaseWaitMs);
+  const waited = performance.now() - waitStart;
+  ctx.metrics?.leaseWaitSeconds.observe({ token: token.key }, waited / 1000);
+  ctx.slotWaits?.record(token.key, waited);
+  // Every asker gave up meanwhile: say so rather than "busy" (nobody will read it, and no replica should).
+  if (!lease && signal.aborted) throw signal.reason;
+  if (!lease) throw busyError(req, ctx.leaseWaitMs, ctx.slotWaits?.retryInSeconds(token.key, waited) ?? Math.ceil(waited / 1000));
   try {
     const { limit, reserved } = spendLimit(token, req.priority, store.budgetShare);
     const used = await store.spend(token, localDate(ctx.now(), token.timeZone), limit);
@@ -162,7 +177,7 @@ function hit<T>(req: GateRequest<T>, entry: CacheEntry, how: 'cache' | 'joined',
   return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false, fromCache: true };
 }
 
-function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleReason: string, ctx: CoreContext): GateResult<T> {
+function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleReason: string, ctx: CoreContext): Extract<GateResult<T>, { stale: true }> {
   ctx.metrics?.staleServed.inc({ source: req.source, endpoint: req.endpoint });
   return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: true, staleReason, fromCache: true };
 }
@@ -180,7 +195,8 @@ function refuse<T>(req: GateRequest<T>, last: CacheEntry | undefined, why: 'spen
 function fallBack<T>(req: GateRequest<T>, error: unknown, last: CacheEntry | undefined, ctx: CoreContext): GateResult<T> {
   const reason = staleReasonFor(error);
   if (reason === undefined || !last) throw error;
-  return stale(req, last, reason, ctx);
+  const result = stale(req, last, reason, ctx);
+  return error instanceof VendorBusyError ? { ...result, retryInSeconds: error.retryInSeconds } : result;
 }
 
 /** Why a stale answer is shown, in the supervisor's words; undefined when the error is not one to hide. */
@@ -201,58 +217,16 @@ export function staleReasonFor(error: unknown): string | undefined {
   }
 }
 
-function busyError(req: GateRequest<unknown>, waitMs: number): VendorError {
-  return new VendorError({
-    kind: 'refused',
-    reason: 'too-many-concurrent',
-    source: req.source,
-    vendor: req.vendor,
-    endpoint: req.endpoint,
-    userMessage: defaultUserMessage(req.vendor, 'too-many-concurrent'),
-    detail: `no concurrency lease for ${req.token.key} within ${waitMs} ms`,
-  });
+/** The gate's own "no slot in time": never retried by the HTTP client, and it says when to try again. */
+function busyError(req: GateRequest<unknown>, waitMs: number, retryInSeconds: number): VendorBusyError {
+  return new VendorBusyError(
+    { source: req.source, vendor: req.vendor, endpoint: req.endpoint, detail: `no concurrency lease for ${req.token.key} within ${waitMs} ms` },
+    retryInSeconds,
+  );
 }
 
-/**
- * One promise per key inside a process: whoever asks while a key is being led joins it. The
- * leader runs on its own (an asker giving up does not cancel a fetch others wait on); an
- * interactive asker that joined a background fetch refused for the reserve leads again.
- */
-export function createInProcessJoin(lead: <T>(req: GateRequest<T>) => Promise<GateResult<T>>, ctx: Pick<CoreContext, 'metrics'>) {
-  const inflight = new Map<string, { promise: Promise<GateResult<unknown>>; priority: GateRequest<unknown>['priority'] }>();
-
-  return function run<T>(req: GateRequest<T>): Promise<GateResult<T>> {
-    try {
-      req.signal?.throwIfAborted();
-      validate(req);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const id = `${req.token.key}\u0000${req.key}`;
-    const current = inflight.get(id);
-    if (current) {
-      ctx.metrics?.cacheHits.inc({ source: req.source, endpoint: req.endpoint, how: 'joined' });
-      const mayLeadAgain = req.priority === 'interactive' && current.priority === 'background';
-      const joined = (current.promise as Promise<GateResult<T>>).then(
-        (result) => (mayLeadAgain && reserveRefusals.has(result) ? lead(req) : result.stale ? result : { ...result, fromCache: true }),
-        (error: unknown) => {
-          if (mayLeadAgain && typeof error === 'object' && error !== null && reserveRefusals.has(error)) return lead(req);
-          throw error;
-        },
-      );
-      return untilAborted(joined, req.signal);
-    }
-    const promise = lead(req);
-    inflight.set(id, { promise, priority: req.priority });
-    promise.then(
-      () => inflight.delete(id),
-      () => inflight.delete(id),
-    );
-    return untilAborted(promise, req.signal);
-  };
-}
-
-function validate(req: GateRequest<unknown>): void {
+/** Throws on a request the gate cannot run (a bug in the caller). */
+export function validate(req: GateRequest<unknown>): void {
   if (!Number.isFinite(req.ttlMs) || req.ttlMs < 0) throw new TypeError(`quota gate: ttlMs must be a finite number >= 0 (got ${req.ttlMs}) for ${req.key}`);
   if (!req.key) throw new TypeError('quota gate: a request needs a cache key');
   if (!(req.token.concurrency >= 1)) throw new TypeError(`quota gate: token ${req.token.key} needs concurrency >= 1`);

@@ -1,6 +1,8 @@
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { createInProcessJoin } from './in-process-join.js';
+import { SlotWaits } from './slot-waits.js';
 import { localDate } from '../domain/local-date.js';
 import type { QuotaGate } from './quota-gate.js';
 import { createMemoryStore } from './memory-store.js';
@@ -37,9 +39,14 @@ export function createMemoryQuotaGate(options: MemoryQuotaGateOptions = {}): Quo
     signal: lifetime.signal,
     staleKeepMs: options.staleKeepMs ?? 86_400_000,
     leaseWaitMs: options.leaseWaitMs ?? 30_000,
+    slotWaits: new SlotWaits(),
   };
   const store = createMemoryStore({ now, maxEntries: options.maxEntries });
-  const run = createInProcessJoin((req) => leadRequest(store, req, ctx), ctx);
+  const run = createInProcessJoin(
+    (req) => leadRequest(store, req, ctx),
+    ctx,
+    (token, key) => peekCache(store, token, key),
+  );
 
   return {
     run,

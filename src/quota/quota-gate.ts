@@ -84,12 +84,25 @@ export interface GateRequest<T> {
   priority: 'interactive' | 'background';
   /** Fetches the answer; each vendor request it sends through the shared HTTP client is metered. */
   fetch: (signal: AbortSignal) => Promise<T>;
+  /**
+   * The asker gives up when it aborts. Without one, the gate takes the answer deadline of the
+   * command being answered (`withinAnswerDeadline`), if any. A fetch whose askers all gave up
+   * sends no further vendor request.
+   */
   signal?: AbortSignal;
 }
 
 export type GateResult<T> =
   | { value: T; fetchedAt: number; stale: false; fromCache: boolean }
-  | { value: T; fetchedAt: number; stale: true; staleReason: string; fromCache: true };
+  | {
+      value: T;
+      fetchedAt: number;
+      stale: true;
+      staleReason: string;
+      fromCache: true;
+      /** Set when the last value stands in because no vendor slot came in time: about when to ask again. */
+      retryInSeconds?: number;
+    };
 
 /** Thrown when the budget is spent and there is no earlier value to serve. */
 export class QuotaSpentError extends BotError {

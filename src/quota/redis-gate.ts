@@ -4,7 +4,9 @@ import { connectRedis, FAIL_FAST_REDIS_OPTIONS } from '../redis/connect.js';
 import type { RedisSettings } from '../redis/redis-settings.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { admitRequest, createInProcessJoin, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { admitRequest, leadRequest, recordQuota, type CoreContext } from './gate-core.js';
+import { createInProcessJoin } from './in-process-join.js';
+import { SlotWaits } from './slot-waits.js';
 import { localDate } from '../domain/local-date.js';
 import { createMemoryStore } from './memory-store.js';
 import type { GateRequest, GateResult, QuotaGate, TokenPolicy } from './quota-gate.js';
@@ -86,6 +88,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     signal: lifetime.signal,
     staleKeepMs: options.staleKeepMs ?? 86_400_000,
     leaseWaitMs: options.leaseWaitMs ?? 30_000,
+    slotWaits: new SlotWaits(),
   };
 
   // A client is passed in (ioredis mixes EventEmitter in, so `instanceof` does not tell); a URL or settings get one of the gate's own.
@@ -240,14 +243,16 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
 
   const day = (token: TokenPolicy) => localDate(now(), token.timeZone);
 
-  return {
-    run: createInProcessJoin(lead, ctx),
+  const peek: QuotaGate['peek'] = (token, key) =>
+    sharedOr(
+      () => peekCache(shared, token, key),
+      () => peekCache(local, token, key),
+    );
 
-    peek: (token, key) =>
-      sharedOr(
-        () => peekCache(shared, token, key),
-        () => peekCache(local, token, key),
-      ),
+  return {
+    run: createInProcessJoin(lead, ctx, peek),
+
+    peek,
 
     async reconcile(token, usedToday) {
       if (!Number.isFinite(usedToday) || usedToday < 0) return;

@@ -66,8 +66,18 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
       batch.publish(flightChannel(prefix), JSON.stringify({ key: keys.cache(key) }));
       await guard(() => batch.exec());
     } finally {
-      await guard(() => lock.release());
+      await giveBack(lock);
     }
+  }
+
+  /**
+   * Gives a held lock or lease back. Its refresh stops first, whatever Redis says: the guard
+   * throws at once while Redis is known down, and a lease still refreshing would come back to
+   * life on the new master and hold a slot for good. Unreleased, it expires within its TTL.
+   */
+  async function giveBack(lock: HeldLock): Promise<void> {
+    lock.stop();
+    await guard(() => lock.release());
   }
 
   return {
@@ -145,7 +155,7 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
             await releaseAll();
             return undefined;
           }
-          held.push(() => guard(() => lease.release()));
+          held.push(() => giveBack(lease));
         }
         return { release: () => releaseAll() };
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { VendorError } from '../domain/errors.js';
 import { QuotaSpentError } from '../quota/quota-gate.js';
+import { VendorBusyError } from '../quota/vendor-busy.js';
 import { CapabilityMissingError } from '../sources/source.js';
 import { maskPhones } from '../privacy/mask-phone.js';
 import type { Reply } from '../reply/reply.js';
@@ -22,6 +23,11 @@ export type Outcome = CommandOutcome;
  *   const { reply, outcome } = errorReply(error, 'queue', logger);
  */
 export function errorReply(error: unknown, command: string, logger: Logger, t: Translate = localized('en').t): { reply: Reply; outcome: Outcome } {
+  if (error instanceof VendorBusyError) {
+    logger.warn({ command, vendorError: error.toLog() }, `/${command}: no ${error.vendor} slot in time; asked to try again in ${error.retryInSeconds} s`);
+    const said = { command, vendor: error.vendor, seconds: error.retryInSeconds };
+    return { outcome: 'vendor_error', reply: failure(t('errors.busy', said), t('errors.busyRetry', said), 'warning') };
+  }
   if (error instanceof VendorError) {
     logger.warn({ command, vendorError: error.toLog() }, `/${command}: ${error.vendor} ${error.kind} (${error.reason})`);
     return {

@@ -14,6 +14,8 @@ import { compose, type Middleware } from './compose.js';
 import { errorReply, type Outcome } from './error-reply.js';
 import { parseCommandText, type ParsedCommand } from './parse.js';
 import { progressAfter, progressNote, withProgress, type ProgressTimer } from './progress.js';
+import { answerAfter, type AnswerTimer } from './answer-timer.js';
+import { withinAnswerDeadline } from '../quota/answer-deadline.js';
 import { commandNaming, unprefixed } from './command-prefix.js';
 import { commandListReply, echo, usageReply } from './replies.js';
 import { nearest } from '../util/suggest.js';
@@ -56,6 +58,11 @@ export interface RouterOptions {
   askerLedger?: AskerLedger;
   /** When an answer counts as slow and its asker gets a progress line (default after 2 s). */
   progressTimer?: ProgressTimer;
+  /**
+   * When an answer is due (CHATOPS_ANSWER_WITHIN, default 30 s): a command still waiting for a
+   * vendor slot then answers with the last value and its age, or "busy, try again in about N s".
+   */
+  answerTimer?: AnswerTimer;
   /**
    * SLACK_COMMAND_PREFIX (`cc-`): `/cc-queue` is taken for `/queue` (the plain name still works),
    * and help, usage and suggestions show the prefixed names.
@@ -119,6 +126,7 @@ export function createRouter(options: RouterOptions): Router {
   const logger = options.logger ?? silentLogger();
   const now = options.now ?? (() => new Date());
   const progressTimer = options.progressTimer ?? progressAfter();
+  const answerTimer = options.answerTimer ?? answerAfter();
   const audit =
     options.audit ??
     ((entry: AuditEntry) =>
@@ -266,7 +274,15 @@ export function createRouter(options: RouterOptions): Router {
       asTyped: naming.command,
     };
     const tell = turn.input.progress;
-    turn.answer(await withProgress(() => command.handler(ctx), progressTimer, tell && (() => tell(progressNote(command, ctx)))), 'ok');
+    // Past the deadline every quota gate call of the handler answers at once (see answer-deadline).
+    const due = new AbortController();
+    const cancel = answerTimer.start(() => due.abort(new Error(`/${command.name}: the answer is due`)));
+    try {
+      const work = () => withProgress(() => command.handler(ctx), progressTimer, tell && (() => tell(progressNote(command, ctx))));
+      turn.answer(await withinAnswerDeadline({ signal: due.signal, withinMs: answerTimer.withinMs }, work), 'ok');
+    } finally {
+      cancel();
+    }
   };
 
   const budget: RouterMiddleware = options.askerLedger

@@ -24,6 +24,8 @@ export interface Fetched<T> {
   /** True when the value is older than asked for because the vendor or quota refused. */
   stale: boolean;
   staleReason?: string;
+  /** Set when the value stands in because the vendor had no slot in time: about when to ask again. */
+  retryInSeconds?: number;
 }
 
 /** Thrown when a source lacks what a command needs: the bot's answer, not a vendor failure. */
@@ -128,6 +130,7 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
       asOf: new Date(result.fetchedAt).toISOString(),
       stale: result.stale,
       staleReason: result.stale ? result.staleReason : undefined,
+      ...(result.stale && result.retryInSeconds !== undefined ? { retryInSeconds: result.retryInSeconds } : {}),
     };
   }
 

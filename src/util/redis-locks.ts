@@ -12,6 +12,9 @@ import type { Logger } from '../log/logger.js';
  */
 export interface HeldLock {
   readonly identifier: string;
+  /** Stops refreshing the lock, without a Redis call: what is given up while Redis is down then expires by itself. */
+  stop(): void;
+  /** Stops refreshing, then gives the lock back in Redis (rejects when Redis is not reached; the refresh stays stopped). */
   release(): Promise<void>;
 }
 
@@ -101,11 +104,15 @@ function held(lock: Pick<Semaphore, 'identifier' | 'release'>, refresh: () => Pr
     Math.max(50, Math.floor(ttlMs / 3)),
   );
   timer.unref();
+  const stop = () => {
+    active = false;
+    clearInterval(timer);
+  };
   return {
     identifier: lock.identifier,
+    stop,
     async release() {
-      active = false;
-      clearInterval(timer);
+      stop();
       await lock.release();
     },
   };

@@ -14,6 +14,7 @@ export const de: Catalog = {
   'context.asOfAge': 'Stand {{time}} ({{age}})',
   'context.page': 'Seite {{page}} von {{count}}',
   'context.staleDefault': 'der Anbieter hat nicht geantwortet; letzte Antwort wird gezeigt',
+  'context.busyLastAnswer': '{{vendor}} ist ausgelastet; dies ist die letzte Antwort; versuchen Sie es in etwa {{seconds}} s erneut',
   'context.lowerBound':
     'Zahlen sind Mindestwerte: der Anbieter hat mehr Datensätze, als der Bot für eine Antwort liest (ein Administrator kann maxPages erhöhen)',
   'context.sharedBy': 'Geteilt von {{user}}',
@@ -63,6 +64,8 @@ export const de: Catalog = {
   'errors.notAvailable': '/{{command}}: nicht verfügbar',
   'errors.failed': '/{{command}} fehlgeschlagen',
   'errors.somethingWrong': 'Etwas ist schiefgegangen; der Fehler wurde protokolliert.',
+  'errors.busy': '/{{command}}: {{vendor}} ist ausgelastet',
+  'errors.busyRetry': '{{vendor}} ist gerade mit anderen Anfragen ausgelastet; versuchen Sie es in etwa {{seconds}} s erneut.',
   'command.queue.summary': 'Wartende Chats jetzt: längste und durchschnittliche Wartezeit, Abbrüche der letzten 30 Minuten, je Warteschlange.',
   'command.queue.usage': '/queue [Quelle]',
   'command.agents.summary': 'Agenten nach Status (frei, beschäftigt, abwesend, abgemeldet) mit laufenden Chats und Kapazität.',

@@ -17,6 +17,7 @@ export const en = {
   'context.asOfAge': 'as of {{time}} ({{age}})',
   'context.page': 'page {{page}} of {{count}}',
   'context.staleDefault': 'the vendor did not answer; showing the last answer',
+  'context.busyLastAnswer': '{{vendor}} is busy; this is the last answer; try again in about {{seconds}} s',
   'context.lowerBound': 'counts are lower bounds: the vendor holds more records than the bot reads for one answer (an administrator can raise maxPages)',
   'context.sharedBy': 'Shared by {{user}}',
   'context.outOfDate': 'Data may be out of date: {{reason}}',
@@ -69,6 +70,8 @@ export const en = {
   'errors.notAvailable': '/{{command}}: not available',
   'errors.failed': '/{{command}} failed',
   'errors.somethingWrong': 'Something went wrong; it has been logged.',
+  'errors.busy': '/{{command}}: {{vendor}} is busy',
+  'errors.busyRetry': '{{vendor}} is busy with other requests right now; try again in about {{seconds}} s.',
 
   // What each command does, for /help (command names and their fixed words stay as registered)
   'command.queue.summary': 'Chats waiting now: longest and average wait, abandoned in the last 30 minutes, per queue.',

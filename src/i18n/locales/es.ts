@@ -17,6 +17,7 @@ export const es: Catalog = {
   'context.asOfAge': 'datos de las {{time}} ({{age}})',
   'context.page': 'página {{page}} de {{count}}',
   'context.staleDefault': 'el proveedor no respondió; se muestra la última respuesta',
+  'context.busyLastAnswer': '{{vendor}} está ocupado; esta es la última respuesta; intente de nuevo en unos {{seconds}} s',
   'context.lowerBound':
     'los conteos son mínimos: el proveedor guarda más registros de los que el bot lee por respuesta (un administrador puede subir maxPages)',
   'context.sharedBy': 'Compartido por {{user}}',
@@ -66,6 +67,8 @@ export const es: Catalog = {
   'errors.notAvailable': '/{{command}}: no disponible',
   'errors.failed': '/{{command}} falló',
   'errors.somethingWrong': 'Algo salió mal; quedó registrado.',
+  'errors.busy': '/{{command}}: {{vendor}} está ocupado',
+  'errors.busyRetry': '{{vendor}} está ocupado con otras solicitudes en este momento; intente de nuevo en unos {{seconds}} s.',
   'command.queue.summary': 'Chats en cola ahora: espera máxima y promedio, abandonados en los últimos 30 minutos, por cola.',
   'command.queue.usage': '/queue [fuente]',
   'command.agents.summary': 'Agentes por estado (libres, ocupados, ausentes, desconectados) con sus chats en curso y su capacidad.',

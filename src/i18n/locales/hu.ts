@@ -14,6 +14,7 @@ export const hu: Catalog = {
   'context.asOfAge': 'állapot: {{time}} ({{age}})',
   'context.page': '{{page}}. oldal / {{count}}',
   'context.staleDefault': 'a szolgáltató nem válaszolt; az utolsó válasz látható',
+  'context.busyLastAnswer': 'a(z) {{vendor}} foglalt; ez az utolsó válasz; próbálja újra kb. {{seconds}} mp múlva',
   'context.lowerBound':
     'a számok alsó becslések: a szolgáltatónál több rekord van, mint amennyit a bot egy válaszhoz beolvas (a rendszergazda növelheti a maxPages értékét)',
   'context.sharedBy': 'Megosztotta: {{user}}',
@@ -63,6 +64,8 @@ export const hu: Catalog = {
   'errors.notAvailable': '/{{command}}: nem elérhető',
   'errors.failed': '/{{command}}: hiba történt',
   'errors.somethingWrong': 'Valami hiba történt; naplóztuk.',
+  'errors.busy': '/{{command}}: a(z) {{vendor}} foglalt',
+  'errors.busyRetry': 'A(z) {{vendor}} most más kérésekkel foglalt; próbálja újra kb. {{seconds}} mp múlva.',
   'command.queue.summary': 'Most várakozó csevegések: leghosszabb és átlagos várakozás, az utolsó 30 perc elhagyott csevegései, soronként.',
   'command.queue.usage': '/queue [forrás]',
   'command.agents.summary': 'Ügynökök állapot szerint (szabad, foglalt, távol, kijelentkezett) a folyamatban lévő csevegéseikkel és kapacitásukkal.',
