@@ -9,6 +9,8 @@ import { DAY_KEY_TTL_MS } from './store.js';
 export interface Outage {
   /** Replicas it had seen (itself included); 0 when it never reached Redis. */
   members: number;
+  /** Their ids (sorted), for the rejoin after the outage (see rejoin-share). */
+  ids: string[];
   /** Its place among them (0-based). */
   rank: number;
   since: number;
@@ -48,7 +50,20 @@ export function createOutageParts(options: OutagePartsOptions) {
   /** Tokens this replica has asked for, so that it keeps their shared day count in mind. */
   const tokens = new Map<string, TokenPolicy>();
   /** Per token and day: requests this replica sent on its own part, not yet in the shared count. */
-  const alone = new Map<string, { token: TokenPolicy; day: string; pending: number; outage?: number }>();
+  const alone = new Map<string, { token: TokenPolicy; day: string; pending: number; stint?: string }>();
+  /** Counts outages that ended: a fallback after one (Redis failing without an outage declared) starts its own stint. */
+  let ended = 0;
+
+  /**
+   * Whom the limits are split with now: the outage's members, else (a command failed while Redis
+   * is still counted up) the roster last read. Undefined when this replica never saw the others.
+   */
+  function split(): { members: number; rank: number } | undefined {
+    if (outage?.members) return outage;
+    if (outage) return undefined;
+    const seen = roster.lastSeen();
+    return seen?.members.length ? { members: seen.members.length, rank: seen.rank } : undefined;
+  }
 
   return {
     current: (): Outage | undefined => outage,
@@ -77,7 +92,7 @@ export function createOutageParts(options: OutagePartsOptions) {
     begin(): Outage {
       if (!outage) {
         const seen = roster.lastSeen();
-        outage = { members: seen?.members.length ?? 0, rank: seen?.rank ?? 0, since: Date.now() };
+        outage = { members: seen?.members.length ?? 0, ids: seen?.members ?? [], rank: seen?.rank ?? 0, since: Date.now() };
       }
       return outage;
     },
@@ -85,6 +100,7 @@ export function createOutageParts(options: OutagePartsOptions) {
     /** Redis answers again: the outage is over; what was sent alone goes to the shared count. */
     async end(): Promise<void> {
       outage = undefined;
+      ended += 1;
       for (const [key, entry] of alone) {
         if (entry.pending > 0) {
           const budgetKey = tokenKeys(prefix, entry.token).budget(entry.day);
@@ -102,12 +118,18 @@ export function createOutageParts(options: OutagePartsOptions) {
 
     /** Slots of this token this replica may hold now (its part while Redis is down). */
     concurrency(token: TokenPolicy): number {
-      return outage?.members ? shareOf(token.concurrency, outage.members, outage.rank) : options.unknown.concurrency;
+      const parts = split();
+      return parts ? shareOf(token.concurrency, parts.members, parts.rank) : options.unknown.concurrency;
     },
 
-    /** The fallback store's budget share: whole when the day count is set to leave this replica its part. */
+    /**
+     * The fallback store's budget share: whole when the day count is set to leave this replica its
+     * part (see `ownPart`), in an outage and after one alike; the "never saw the others" share only
+     * when it never did. (After an outage this used to fall back to that share while the day count
+     * still held the outage's part: the replica's part was counted twice and its requests refused.)
+     */
     budgetShare(): number {
-      return outage?.members ? 1 : options.unknown.budgetShare;
+      return split() ? 1 : options.unknown.budgetShare;
     },
 
     /**
@@ -121,12 +143,15 @@ export function createOutageParts(options: OutagePartsOptions) {
       const key = `${token.key}|${today}`;
       let entry = alone.get(key);
       if (!entry) alone.set(key, (entry = { token, day: today, pending: 0 }));
-      if (outage && entry.outage !== outage.since) {
-        entry.outage = outage.since;
-        if (outage.members && token.dailyBudget !== undefined) {
+      // One stint per outage, and one for fallbacks between two outages: each starts from the shared count.
+      const stint = outage ? `outage ${outage.since}` : `after ${ended}`;
+      if (entry.stint !== stint) {
+        entry.stint = stint;
+        const parts = split();
+        if (parts && token.dailyBudget !== undefined) {
           const seen = sharedSeen.get(token.key);
-          const used = seen?.day === today ? seen.used : 0;
-          const part = Math.floor(Math.max(0, token.dailyBudget - used) / outage.members);
+          const used = (seen?.day === today ? seen.used : 0) + (outage ? 0 : entry.pending);
+          const part = Math.floor(Math.max(0, token.dailyBudget - used) / parts.members);
           options.setLocalUsage(token, today, token.dailyBudget - part);
         }
       }

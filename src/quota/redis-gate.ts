@@ -15,6 +15,7 @@ import { SharedStoreDown, createRedisStore } from './redis-store.js';
 import { peekCache } from './peek.js';
 import { createOutageParts } from './outage-parts.js';
 import { createReplicaRoster } from './replica-roster.js';
+import { createRejoin } from './rejoin-share.js';
 import { watchRedisFailover } from './redis-failover.js';
 import type { QuotaStore } from './store.js';
 import type { LocalSemaphore } from './semaphore.js';
@@ -57,6 +58,12 @@ export interface RedisQuotaGateOptions {
   connectWaitMs?: number;
   /** While Redis is down, how often to check whether it is back (default 1 s). */
   probeMs?: number;
+  /**
+   * Back on Redis after an outage, how long this replica keeps to its outage share of the slots
+   * at most while another replica it split them with has not come back (default 60 s, and at
+   * least 3 roster beats): one that died in the outage never comes back to say so.
+   */
+  rejoinWaitMs?: number;
 }
 
 /** Kept here too for the modules and tests that import it from the quota gate. */
@@ -106,12 +113,17 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
   }
   const subscriber = redis.duplicate();
   const roster = createReplicaRoster({ redis, prefix, id: randomUUID(), staleAfterMs: 3 * rosterBeatMs, now: Date.now });
+  const rejoinWaitMs = Math.max(options.rejoinWaitMs ?? 60_000, 3 * rosterBeatMs);
+  const rejoin = createRejoin({ redis, prefix, id: roster.id, giveUpAfterMs: rejoinWaitMs, now: Date.now });
   let closed = false;
   let replicasLogged = 0;
   async function beat(): Promise<void> {
     if (closed) return;
     await roster.beat().catch(() => undefined);
     await parts.readShared().catch(() => undefined);
+    const rejoining = rejoin.rejoining();
+    await rejoin.beat().catch(() => undefined);
+    if (rejoining && !rejoin.rejoining()) logger.info({ prefix }, 'quota gate: every replica is back on Redis: this replica takes shared slots again');
     // One line each time the number of replicas changes: what an outage would split the limits by.
     const replicas = roster.lastSeen()?.members.length ?? 0;
     if (replicas > 0 && replicas !== replicasLogged) {
@@ -149,6 +161,9 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
         );
       },
       up(afterOutage) {
+        // Until the replicas it split the limits with are back too, this one keeps to its share of the slots.
+        const outage = parts.current();
+        if (afterOutage && outage?.members) rejoin.begin(outage.ids, outage.rank);
         if (afterOutage) logger.info({ prefix }, 'Redis is back: quota limits are shared across replicas again');
         replicasLogged = 0; // say again how many share, as the fresh roster fills
         void beat();
@@ -178,6 +193,7 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
       isUp: () => failover.up,
       onDown: (error) => failover.suspect(error),
       slots,
+      ownCap: (token) => rejoin.cap(token),
     }),
     (token, today, used) => parts.noteShared(token, today, used),
   );
@@ -210,7 +226,11 @@ export function createRedisQuotaGate(options: RedisQuotaGateOptions): QuotaGate 
     const part = parts.ownPart(req.token);
     const release = await admitRequest(local, req, request, ctx);
     part.pending += 1; // admitted: one unit spent on this replica's own part
-    return release;
+    const done = rejoin.admittedAlone(); // the others wait for it before they take every shared slot again
+    return () => {
+      done();
+      release();
+    };
   };
 
   async function lead<T>(req: GateRequest<T>): Promise<GateResult<T>> {

@@ -33,6 +33,8 @@ export interface RedisStoreOptions {
   onDown: (error: unknown) => void;
   /** This process's per-token slots, shared with the gate's fallback store (see `createMemoryStore`). */
   slots?: Map<string, LocalSemaphore>;
+  /** Slots of a token this replica may hold besides the shared limit (its outage share while it rejoins, see rejoin-share). */
+  ownCap?: (token: TokenPolicy) => number | undefined;
 }
 
 /** The quota store every replica shares: cache, budget, leases and single-flight locks in Redis. */
@@ -126,7 +128,7 @@ export function createRedisStore(options: RedisStoreOptions): QuotaStore {
         local = new LocalSemaphore(token.concurrency);
         pollers.set(token.key, local);
       }
-      local.capacity = token.concurrency;
+      local.capacity = Math.min(token.concurrency, options.ownCap?.(token) ?? token.concurrency);
       const timeout = AbortSignal.timeout(Math.max(1, waitMs));
       const held: Array<() => Promise<void>> = [];
       // Every slot goes back even when Redis fails for one of them (it then expires by itself).
