@@ -83,10 +83,12 @@ function chat2({ dateIni }: FakeRequest) {
   };
 }
 
-type Kind = 'answered' | 'busy' | 'failed';
+type Kind = 'answered' | 'busy' | 'failed' | 'silent';
 interface Outcome {
   sentAt: number;
   kind: Kind;
+  /** From the command to its final answer (or to giving up on one). */
+  tookMs: number;
   /** What a failed command said (its start), to tell failures apart. */
   said?: string;
 }
@@ -105,8 +107,9 @@ async function ask(port: number, slack: Parameters<typeof slash>[1], user: strin
   } catch (error) {
     said = `no answer: ${(error as Error).message}`;
   }
-  const kind = /is busy with other requests/.test(said) ? 'busy' : /Something went wrong|no answer:|HTTP \d/.test(said) ? 'failed' : 'answered';
-  return { sentAt, kind, ...(kind === 'failed' ? { said: `${text}: ${said.slice(0, 160)}` } : {}) };
+  const tookMs = performance.now() - sentAt;
+  const kind: Kind = /^no answer:/.test(said) ? 'silent' : /is busy/.test(said) ? 'busy' : /Something went wrong|HTTP \d/.test(said) ? 'failed' : 'answered';
+  return { sentAt, kind, tookMs, ...(kind === 'failed' || kind === 'silent' ? { said: `${text}: ${said.slice(0, 160)}` } : {}) };
 }
 
 const script = (i: number, pass: number, round: 'A' | 'B') => {
@@ -149,6 +152,13 @@ function vendorLine(wolkvox: FakeWolkvox, from: number, commands: number): { req
   };
 }
 
+/** p50/p90/p99/max of the answer times (silent commands count with the time waited). */
+function timesLine(outcomes: Outcome[]): string {
+  const times = outcomes.map((o) => o.tookMs).sort((x, y) => x - y);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0;
+  return `  answer time         p50 ${secs(at(0.5))}, p90 ${secs(at(0.9))}, p99 ${secs(at(0.99))}, max ${secs(at(1))}`;
+}
+
 const pctOf = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -187,7 +197,8 @@ async function main(): Promise<void> {
     console.log(`\nA. shared (master up), ${roundA.length} commands`);
     console.log(a.text);
     const countA = (k: Kind) => roundA.filter((o) => o.kind === k).length;
-    console.log(`  commands            ${countA('answered')} answered, ${countA('busy')} busy, ${countA('failed')} failed`);
+    console.log(`  commands            ${countA('answered')} answered, ${countA('busy')} busy, ${countA('failed')} failed, ${countA('silent')} silent`);
+    console.log(timesLine(roundA));
 
     // Round B: the same script in a loop; the master killed --kill-after s in.
     from = mark(wolkvox);
@@ -225,7 +236,8 @@ async function main(): Promise<void> {
     console.log(
       `  during failover     ${during.length} commands: ${pctOf(count('answered'), during.length)} answered, ${pctOf(count('busy'), during.length)} busy, ${pctOf(count('failed'), during.length)} failed`,
     );
-    console.log(`  whole round         ${all('answered')} answered, ${all('busy')} busy, ${all('failed')} failed`);
+    console.log(`  whole round         ${all('answered')} answered, ${all('busy')} busy, ${all('failed')} failed, ${all('silent')} silent`);
+    console.log(timesLine(outcomes));
     const failures = new Map<string, number>();
     for (const o of outcomes) if (o.said) failures.set(o.said.replace(/\d{5,}/g, 'N'), (failures.get(o.said.replace(/\d{5,}/g, 'N')) ?? 0) + 1);
     for (const [said, n] of [...failures].sort((x, y) => y[1] - x[1]).slice(0, 5)) console.log(`  failed ${n}x: ${said}`);
