@@ -118,7 +118,8 @@ async function callVendor<T>(
  * Admits one vendor request of the answer `req` is fetching: a concurrency lease of the token
  * (held until the answer's body is read), the minimum spacing of its endpoint, and one unit of
  * the day's budget, spent as the request leaves. The bot's count is then the vendor's count.
- * Throws `BudgetRefusal` when the budget refuses, a "busy" VendorError when no lease came in time.
+ * Throws `BudgetRefusal` when the budget refuses, a `VendorBusyError` when no lease came in time,
+ * and the signal's reason when every asker of the fetch gave up while it waited.
  */
 export async function admitRequest(store: QuotaStore, req: GateRequest<unknown>, request: VendorRequest, ctx: CoreContext): Promise<() => void> {
   const { token } = req;
