@@ -1,8 +1,9 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import type { TokenPolicy } from '../../src/quota/quota-gate.js';
 import { tokenKeys } from '../../src/quota/redis-keys.js';
 import { SharedStoreDown, createRedisStore } from '../../src/quota/redis-store.js';
+import { eventually } from '../support/eventually.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
 
 const prefix = uniquePrefix('lease-given-back');
@@ -43,7 +44,7 @@ it('stops refreshing a lease given back while Redis is counted down, so the slot
 
   // Not given back in Redis (it was believed down), the lease must expire by itself: with the
   // refresh still running it would hold one of the token's two slots for good.
-  await vi.waitFor(async () => expect(await redis.zcount(leases, Date.now() - 300, '+inf')).toBe(0), { timeout: 10_000, interval: 50 });
+  await eventually(async () => (await redis.zcount(leases, Date.now() - 300, '+inf')) === 0, 'the lease to expire in Redis');
   // Both slots can be taken again.
   const again = await Promise.all([1, 2].map(() => store.acquireLease(token, 5_000, new AbortController().signal)));
   expect(again.every((l) => l !== undefined)).toBe(true);

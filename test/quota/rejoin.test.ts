@@ -1,15 +1,11 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { QuotaGate, TokenPolicy } from '../../src/quota/quota-gate.js';
 import { createRedisQuotaGate } from '../../src/quota/redis-gate.js';
 import { startCountingVendor, fetchCounted, type CountingVendor } from '../fakes/counting-vendor.js';
 import { collectingLogger } from '../support/collecting-logger.js';
 import { REDIS_URL, deleteKeys, uniquePrefix } from '../support/redis-kit.js';
-import { startCuttableRedis, type CuttableRedis } from './cuttable-redis.js';
-
-/** Waits for a state (vitest looks again every 25 ms); the bound only keeps a failing test from hanging. */
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  await vi.waitFor(async () => expect(await condition(), `waiting for ${what}`).toBe(true), { timeout: 30_000, interval: 25 });
-}
+import { startCuttableRedis, type CuttableRedis } from '../support/cuttable-redis.js';
+import { eventually } from '../support/eventually.js';
 
 const token: TokenPolicy = { key: 'wolkvox:0032', concurrency: 2, dailyBudget: 3_000, reserveShare: 0, timeZone: 'America/Bogota' };
 const prefix = uniquePrefix('rejoin');
@@ -46,31 +42,31 @@ it('a replica back on Redis first keeps to its share until the other is back: ne
   const first = createRedisQuotaGate({ redis: doors[0]!.url, logger: log.logger, ...options });
   const second = createRedisQuotaGate({ redis: doors[1]!.url, ...options });
   gates.push(first, second);
-  await until(() => gates.every((g) => g.health().replicas === 2), 'both replicas to see each other');
+  await eventually(() => gates.every((g) => g.health().replicas === 2), 'both replicas to see each other');
 
   // Redis goes away for both: each takes its own part, 1 of the token's 2 slots.
   for (const door of doors) door.cut();
-  await until(() => gates.every((g) => g.mode() === 'local'), 'both replicas to notice the outage');
+  await eventually(() => gates.every((g) => g.mode() === 'local'), 'both replicas to notice the outage');
   const held = new AbortController();
   const heldAnswer = ask(second, 'held-by-the-second', { hang: true, signal: held.signal }).catch(() => 'let go');
-  await until(() => vendor!.stats().inFlight === 1, 'the second replica’s request at the vendor');
+  await eventually(() => vendor!.stats().inFlight === 1, 'the second replica’s request at the vendor');
 
   // The first replica is back; the second still sends on its own part.
   doors[0]!.open();
-  await until(() => first.mode() === 'shared', 'the first replica back on Redis');
+  await eventually(() => first.mode() === 'shared', 'the first replica back on Redis');
   const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => ask(first, `first-${i}`).then((a) => a.value)));
   expect(answers).toHaveLength(6);
   expect(vendor.stats()).toMatchObject({ maxConcurrent: 2, refused: 0 });
 
   // The second is back and its request done: the first takes both shared slots again.
   doors[1]!.open();
-  await until(() => second.mode() === 'shared', 'the second replica back on Redis');
+  await eventually(() => second.mode() === 'shared', 'the second replica back on Redis');
   held.abort();
   expect(await heldAnswer).toBe('let go');
-  await until(() => log.infos().some((l) => /every replica is back on Redis/.test(l.msg)), 'the first replica to take shared slots again');
+  await eventually(() => log.infos().some((l) => /every replica is back on Redis/.test(l.msg)), 'the first replica to take shared slots again');
   const both = new AbortController();
   const two = [1, 2].map((i) => ask(first, `first-held-${i}`, { hang: true, signal: both.signal }).catch(() => 'let go'));
-  await until(() => vendor!.stats().inFlight === 2, 'two requests of the first replica at the vendor');
+  await eventually(() => vendor!.stats().inFlight === 2, 'two requests of the first replica at the vendor');
   both.abort();
   await Promise.all(two);
   expect(vendor.stats()).toMatchObject({ maxConcurrent: 2, refused: 0 });

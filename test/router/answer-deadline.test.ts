@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { buildSources } from '../../src/app/build-sources.js';
 import { parseConfigText } from '../../src/config/load.js';
 import type { Asker } from '../../src/domain/asker.js';
@@ -7,7 +6,9 @@ import { silentLogger } from '../../src/log/logger.js';
 import { createMemoryQuotaGate } from '../../src/quota/memory-gate.js';
 import type { QuotaGate } from '../../src/quota/quota-gate.js';
 import type { AnswerTimer } from '../../src/router/answer-timer.js';
-import { createRouter, createSourceDirectory, type Router } from '../../src/router/index.js';
+import type { Router } from '../../src/router/index.js';
+import { routerOver } from '../support/router-kit.js';
+import { eventually } from '../support/eventually.js';
 import { startFakeWolkvox, type FakeWolkvox } from '../fakes/fake-wolkvox.js';
 
 const SUPERVISOR: Asker = { platform: 'slack', userId: 'U0SUP', displayName: 'Sara' };
@@ -53,7 +54,7 @@ access:
   const built = buildSources({ config, gate, logger: silentLogger() });
   close = built.close;
   deadline = manualDeadline();
-  router = createRouter({ commands, config, sources: createSourceDirectory(built.sources), answerTimer: deadline, now: () => new Date(clock) });
+  router = routerOver(built.sources, { config, answerTimer: deadline, now: () => new Date(clock) });
 });
 afterEach(async () => {
   await gate.close();
@@ -72,7 +73,7 @@ describe('a command that cannot get a wolkvox answer before it is due', () => {
     expect(reply.summary).toMatch(/^wolkvox is busy with other requests right now; try again in about \d+ s\.$/);
 
     const spanish = router.handle({ text: '/queue', asker: { ...SUPERVISOR, locale: 'es' }, venue: 'direct' });
-    await until(() => deadline.started() === 2);
+    await eventually(() => deadline.started() === 2, "the next command's deadline to start");
     deadline.pass();
     const respuesta = await spanish;
     expect(respuesta.title).toBe('/queue: wolkvox está ocupado');
@@ -96,8 +97,3 @@ describe('a command that cannot get a wolkvox answer before it is due', () => {
     held.release();
   });
 });
-
-/** Waits for a state the router reaches by itself (the next command's deadline started). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-}
