@@ -8,6 +8,7 @@ import { PROCESS_TEST_SECRETS as S } from '../support/test-secrets.js';
 import { writeBogotaConfig } from './bogota-bot.js';
 import { lateAnswer, slash } from '../fakes/slack-user.js';
 import { portOf, replicaSet } from '../support/bot-replica.js';
+import { eventually } from '../support/eventually.js';
 
 // Two real bot processes find Redis through three sentinels (REDIS_SENTINELS). Under a steady
 // stream of Slack commands on both, the queue crosses its threshold and the master is SIGKILLed:
@@ -159,10 +160,13 @@ describe('two replicas through a Sentinel failover under load', () => {
     const normalAt = performance.now();
     // Each replica went through the outage the way it goes through any (its own part of the
     // limits, said once) and came back to the shared limits by itself.
+    // The log is written asynchronously: /readyz can say normal before the line is in the pipe.
     for (const [i, run] of replicas.entries()) {
-      const since = output(run).slice(logFrom[i]);
+      const since = await eventually(() => {
+        const text = output(run).slice(logFrom[i]);
+        return /Redis is back: quota limits are shared across replicas again/.test(text) && text;
+      }, `replica ${i} to log that Redis is back`);
       expect(since).toMatch(/Redis is unreachable: this replica now takes its own part of each token's limits \(1 of 2 replicas\)/);
-      expect(since).toMatch(/Redis is back: quota limits are shared across replicas again/);
     }
 
     // The alert: one post, and still one after several more polls.
