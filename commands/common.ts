@@ -4,6 +4,7 @@ import { UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { localized, type Localized, type Translate } from '../src/i18n/index.js';
+import { say } from '../src/domain/said.js';
 
 /**
  * The asker's language: messages and number and date formats for the answer.
@@ -30,7 +31,7 @@ export function sourceName(source: Source): string {
  */
 export function sourceContext(
   source: Source,
-  fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason' | 'retryInSeconds'>,
+  fetched: Pick<Fetched<unknown>, 'asOf' | 'stale' | 'staleReason' | 'staleSaid' | 'retryInSeconds'>,
   note?: string,
   t: Translate = localized('en').t,
 ): ReplyContext {
@@ -44,8 +45,9 @@ export function sourceContext(
 }
 
 /** Why an old answer is shown, in the asker's words when the bot knows why (no vendor slot in time). */
-function staleWords(source: Source, fetched: Pick<Fetched<unknown>, 'staleReason' | 'retryInSeconds'>, t: Translate): string {
+function staleWords(source: Source, fetched: Pick<Fetched<unknown>, 'staleReason' | 'staleSaid' | 'retryInSeconds'>, t: Translate): string {
   if (fetched.retryInSeconds !== undefined) return t('context.busyLastAnswer', { vendor: source.vendor, seconds: fetched.retryInSeconds });
+  if (fetched.staleSaid) return say(fetched.staleSaid, t);
   return fetched.staleReason ?? t('context.staleDefault');
 }
 

@@ -100,7 +100,7 @@ export function createComm100Adapter(config: Comm100SourceConfig & { id: string 
           source: config.id,
           vendor: 'Comm100',
           endpoint: 'livechat/chats/{id}',
-          userMessage: 'That is not a Comm100 chat id: use the number shown in the chat history (letters, digits, "-" and "_" only).',
+          said: { key: 'vendorError.comm100.chatId' },
           detail: `refused a chat id that is not of the allowed form (length ${id.length})`,
         });
       }

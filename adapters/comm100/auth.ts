@@ -119,7 +119,7 @@ function createOAuth(auth: OAuth, options: Comm100AuthOptions): Comm100Auth {
       reason: 'auth',
       endpoint: 'oauth/token',
       detail: `OAuth grant ${grant} needs ${what} in the source's auth settings`,
-      userMessage: `The Comm100 source is set up for the OAuth "${grant}" grant but lacks ${what}. Ask your administrator to complete the configuration.`,
+      said: { key: 'vendorError.comm100.grantIncomplete', values: { grant, what } },
     });
   }
 
@@ -143,7 +143,7 @@ function createOAuth(auth: OAuth, options: Comm100AuthOptions): Comm100Auth {
           endpoint: 'oauth/token',
           status: error.status,
           detail: `token request refused (${form.grant_type}): ${error.detail}`,
-          userMessage: "Comm100 did not accept the bot's OAuth client. Ask your administrator to check the client id, secret and grant of this source.",
+          said: { key: 'vendorError.comm100.oauthClient' },
         });
       }
       throw error;

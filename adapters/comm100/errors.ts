@@ -1,6 +1,7 @@
 import { VendorError } from '../../src/domain/errors.js';
 import type { VendorHttpOptions } from '../http/vendor-http.js';
 import { redactSecrets } from '../../src/log/redact.js';
+import { redactSaid } from '../http/vendor-http.js';
 import { vendorMessage } from '../vendor-message.js';
 
 /** The vendor's documented per-IP limit, quoted to supervisors when Comm100 answers 429. */
@@ -24,10 +25,7 @@ export function classifyComm100Status(status: number, bodyText: string): Classif
       kind: 'refused',
       reason: 'auth',
       detail,
-      userMessage:
-        status === 401
-          ? "Comm100 did not accept the bot's credentials. Ask your administrator to check the API key or OAuth client of this source."
-          : "Comm100 refused this request: the account behind the bot's credentials lacks the permission for it. Ask your administrator to check the agent's permissions.",
+      said: { key: status === 401 ? 'vendorError.comm100.credentials' : 'vendorError.comm100.permission' },
     };
   }
   if (status === 429) {
@@ -35,7 +33,7 @@ export function classifyComm100Status(status: number, bodyText: string): Classif
       kind: 'refused',
       reason: 'rate-limited',
       detail,
-      userMessage: `Comm100 allows ${COMM100_RATE_LIMIT.calls} API calls per ${COMM100_RATE_LIMIT.windowMinutes} minutes from one address and asked the bot to slow down. Try again in a minute.`,
+      said: { key: 'vendorError.comm100.rateLimited', values: { calls: COMM100_RATE_LIMIT.calls, minutes: COMM100_RATE_LIMIT.windowMinutes } },
     };
   }
   if (status === 404) return { kind: 'refused', reason: 'not-found', detail };
@@ -69,7 +67,8 @@ export function redactVendorError(error: VendorError, secrets: readonly string[]
     vendor: error.vendor,
     endpoint: error.endpoint,
     status: error.status,
-    userMessage: redactSecrets(error.userMessage, secrets),
+    userMessage: error.said ? undefined : redactSecrets(error.userMessage, secrets),
+    said: error.said && redactSaid(error.said, secrets),
     detail: redactSecrets(error.detail, secrets),
     retryAfterSeconds: error.retryAfterSeconds,
     cause: error.cause instanceof Error ? new Error(redactSecrets(error.cause.message, secrets)) : undefined,

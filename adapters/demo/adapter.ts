@@ -1,4 +1,5 @@
 import type { Capability, VendorAdapter } from '../port.js';
+import type { Said } from '../../src/domain/said.js';
 import { isValidUserId } from '../port.js';
 import { VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
 import type { DemoSourceConfig } from '../../src/config/source-schemas.js';
@@ -58,8 +59,8 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
   const days = createDayCache(seed);
   const requests = createRequestCounter(seed);
 
-  const refuse = (reason: VendorErrorReason, userMessage: string, detail: string): VendorError =>
-    new VendorError({ kind: 'refused', reason, source: config.id, vendor: VENDOR, endpoint: 'simulation', userMessage, detail });
+  const refuse = (reason: VendorErrorReason, said: Said, detail: string): VendorError =>
+    new VendorError({ kind: 'refused', reason, source: config.id, vendor: VENDOR, endpoint: 'simulation', said, detail });
 
   /** Today's local day, the instant, and that instant in seconds after the day's midnight. */
   const present = (): { day: LocalDay; nowMs: number; t: number } => {
@@ -86,11 +87,7 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
 
   async function transcript(id: string): Promise<Transcript | null> {
     if (!isValidUserId(id)) {
-      throw refuse(
-        'bad-request',
-        'That is not a conversation id: use letters, digits, "-" or "_" (demo ids look like DEMO-24032000417).',
-        'invalid conversation id',
-      );
+      throw refuse('bad-request', { key: 'vendorError.demo.conversationId', values: { example: 'DEMO-24032000417' } }, 'invalid conversation id');
     }
     const key = parseConversationId(id);
     if (!key) return null;
@@ -109,7 +106,7 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
 
   async function dayStats(date: string): Promise<DayStats> {
     const day = localDayOfDate(date, timeZone);
-    if (!day) throw refuse('bad-request', 'That is not a date: use YYYY-MM-DD, e.g. 2024-03-20.', 'invalid date');
+    if (!day) throw refuse('bad-request', { key: 'vendorError.demo.date' }, 'invalid date');
     const { day: today, nowMs } = present();
     if (day.dayNumber > today.dayNumber) return dayStatsAt({ dayNumber: day.dayNumber, weekday: day.weekday, conversations: [], agents: [] }, date, 0);
     return dayStatsAt(days.sim(day), day.date, (nowMs - day.startMs) / 1000);
@@ -119,10 +116,10 @@ export function createDemoAdapter(config: DemoSourceConfig & { id: string }, dep
     const fromMs = Date.parse(range.from);
     const toMs = Date.parse(range.to);
     if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs > toMs) {
-      throw refuse('bad-request', 'The date range is not valid: it needs a start before its end.', 'invalid range');
+      throw refuse('bad-request', { key: 'vendorError.demo.range' }, 'invalid range');
     }
     if (toMs - fromMs > (DEMO_MAX_RANGE_DAYS + 1) * 86_400_000) {
-      throw refuse('range-too-long', `The demo answers at most ${DEMO_MAX_RANGE_DAYS} days per question.`, 'range too long');
+      throw refuse('range-too-long', { key: 'vendorError.demo.rangeTooLong', values: { days: DEMO_MAX_RANGE_DAYS } }, 'range too long');
     }
     const nowMs = now().getTime();
     const total = emptyTally();

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { VendorError, VendorErrorReason } from '../../src/domain/errors.js';
+import type { Said } from '../../src/domain/said.js';
 
 /**
  * The HTTP client every vendor adapter shares. It knows timeouts, retries, size caps and the
@@ -42,7 +43,7 @@ export interface VendorHttpOptions {
   classifyStatus?: (
     status: number,
     bodyText: string,
-  ) => { kind: 'refused' | 'unavailable'; reason: VendorErrorReason; userMessage?: string; detail?: string } | undefined;
+  ) => { kind: 'refused' | 'unavailable'; reason: VendorErrorReason; userMessage?: string; said?: Said; detail?: string } | undefined;
   dispatcher?: Dispatcher;
 }
 
@@ -101,6 +102,7 @@ export interface VendorHttp {
     endpoint: string;
     status?: number;
     userMessage?: string;
+    said?: Said;
     detail: string;
     retryAfterSeconds?: number;
     cause?: unknown;

@@ -2,7 +2,8 @@ import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici'
 import { Transform, pipeline } from 'node:stream';
 import type { z } from 'zod';
 import { meterRequest } from '../../src/quota/request-meter.js';
-import { VendorError, defaultUserMessage, type VendorErrorReason } from '../../src/domain/errors.js';
+import { VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
+import type { Said } from '../../src/domain/said.js';
 import { redactSecrets } from '../../src/log/redact.js';
 import { peek, type Peeked } from './peek-body.js';
 import { TooLarge, bodySnippet, readCapped } from './read-capped.js';
@@ -32,7 +33,8 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       vendor: options.vendor,
       endpoint: init.endpoint,
       status: init.status,
-      userMessage: redactSecrets(init.userMessage ?? defaultUserMessage(options.vendor, init.reason), secrets),
+      userMessage: init.userMessage === undefined ? undefined : redactSecrets(init.userMessage, secrets),
+      said: init.said && redactSaid(init.said, secrets),
       detail: redactSecrets(init.detail, secrets),
       retryAfterSeconds: init.retryAfterSeconds,
       cause: init.cause instanceof Error ? new Error(redactSecrets(init.cause.message, secrets)) : undefined,
@@ -104,6 +106,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       endpoint,
       status,
       userMessage: refined?.userMessage,
+      said: refined?.said,
       detail: refined?.detail ?? `HTTP ${status} from ${endpoint}: ${bodySnippet(text)}`,
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     });
@@ -263,4 +266,11 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       await ownDispatcher?.close();
     },
   };
+}
+
+/** A sentence's values with any secret taken out (the vendor's own words may echo a token). */
+export function redactSaid(said: Said, secrets: readonly string[]): Said {
+  if (!said.values || secrets.length === 0) return said;
+  const values = Object.fromEntries(Object.entries(said.values).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v, secrets) : v]));
+  return { key: said.key, values };
 }

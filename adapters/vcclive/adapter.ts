@@ -103,7 +103,7 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
           kind: 'refused',
           reason: 'bad-request',
           endpoint: 'transcript',
-          userMessage: 'A VCC Live chat id is a whole number, such as 1234. Check the id and try again.',
+          said: { key: 'vendorError.vcclive.chatId' },
           detail: 'rejected a chat id that is not 1-15 digits before calling VCC Live',
         });
       }
@@ -131,7 +131,7 @@ export function createVccliveAdapter(config: VccliveSourceConfig & { id: string 
           kind: 'refused',
           reason: 'bad-request',
           endpoint: 'dayStats',
-          userMessage: 'Dates are written YYYY-MM-DD, such as 2023-01-20.',
+          said: { key: 'vendorError.vcclive.date' },
           detail: 'rejected a date that is not YYYY-MM-DD before calling VCC Live',
         });
       }

@@ -78,7 +78,7 @@ export function createVccliveClient(config: VccliveSourceConfig & { id: string }
         reason: refusal.reason,
         endpoint,
         status: 200,
-        userMessage: refusal.userMessage,
+        said: refusal.said,
         detail: `${refusal.detail} (${endpoint})`,
       });
     }

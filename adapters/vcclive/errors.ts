@@ -1,14 +1,11 @@
 import type { VendorHttpOptions } from '../http/vendor-http.js';
 import type { VendorErrorReason } from '../../src/domain/errors.js';
+import type { Said } from '../../src/domain/said.js';
 import { snippet } from '../../src/reply/format.js';
 import { vendorMessage } from '../vendor-message.js';
 
 /** The vendor's name in sentences supervisors read. */
 export const VENDOR_NAME = 'VCC Live';
-
-/** Said with every auth failure because it is the usual cause on a new server that has a good token. */
-const IP_RANGE_HINT =
-  "VCC Live only admits API calls from IP ranges registered with it, so also check that this server's outgoing IP address is registered for the account";
 
 type Refinement = ReturnType<NonNullable<VendorHttpOptions['classifyStatus']>>;
 
@@ -44,7 +41,8 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
         kind: 'refused',
         reason: 'auth',
         detail,
-        userMessage: `VCC Live did not accept the bot's credentials (HTTP 401). Ask your administrator to check the account name and API token in the configuration. ${IP_RANGE_HINT}.`,
+        // With every auth failure, the IP ranges VCC Live admits: the usual cause on a new server with a good token.
+        said: { key: 'vendorError.vcclive.credentials' },
       };
     }
     if (status === 403) {
@@ -52,7 +50,7 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
         kind: 'refused',
         reason: 'auth',
         detail,
-        userMessage: `VCC Live refused the bot's call (HTTP 403). ${IP_RANGE_HINT}, and that the API token may read project ${context.projectId}.`,
+        said: { key: 'vendorError.vcclive.forbidden', values: { project: context.projectId } },
       };
     }
     if (status === 404) {
@@ -60,18 +58,18 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
         kind: 'refused',
         reason: 'not-found',
         detail,
-        userMessage: `VCC Live does not know what the bot asked for (HTTP 404). Ask your administrator to check the account name and projectId ${context.projectId} in the configuration.`,
+        said: { key: 'vendorError.vcclive.notFound', values: { project: context.projectId } },
       };
     }
     if (status === 429) {
-      return { kind: 'refused', reason: 'rate-limited', detail, userMessage: 'VCC Live asked the bot to slow down (HTTP 429). Try again in a minute.' };
+      return { kind: 'refused', reason: 'rate-limited', detail, said: { key: 'vendorError.vcclive.rateLimited' } };
     }
     if (status >= 500) {
       return {
         kind: 'unavailable',
         reason: 'server-error',
         detail,
-        userMessage: `VCC Live is having trouble right now (HTTP ${status}). Try again in a minute.`,
+        said: { key: 'vendorError.vcclive.serverError', values: { status } },
       };
     }
     return undefined;
@@ -79,25 +77,25 @@ export function classifyVccliveStatus(context: { projectId: string }): NonNullab
 }
 
 /** How a refusal inside an HTTP 200 (`errors` not empty) reads, guessed from its words. */
-export function refusalOfErrors(errors: readonly unknown[]): { reason: VendorErrorReason; userMessage: string; detail: string } {
+export function refusalOfErrors(errors: readonly unknown[]): { reason: VendorErrorReason; said: Said; detail: string } {
   const said = snippet(errorTexts(errors).join(' / '));
   const detail = `HTTP 200 with errors: ${said}`;
   if (/auth|credential|token|password|permission|forbidden|denied|not allowed|\bip\b/i.test(said)) {
     return {
       reason: 'auth',
       detail,
-      userMessage: `VCC Live refused the bot's call: "${said}". Ask your administrator to check the API token. ${IP_RANGE_HINT}.`,
+      said: { key: 'vendorError.vcclive.refusedAuth', values: { said } },
     };
   }
   if (/too many|rate|limit exceeded|throttl/i.test(said)) {
-    return { reason: 'rate-limited', detail, userMessage: `VCC Live asked the bot to slow down: "${said}". Try again in a minute.` };
+    return { reason: 'rate-limited', detail, said: { key: 'vendorError.vcclive.refusedRate', values: { said } } };
   }
   if (/not found|no such|unknown|does not exist/i.test(said)) {
     return {
       reason: 'not-found',
       detail,
-      userMessage: `VCC Live said: "${said}". Ask your administrator to check the account and projectId in the configuration.`,
+      said: { key: 'vendorError.vcclive.refusedNotFound', values: { said } },
     };
   }
-  return { reason: 'bad-request', detail, userMessage: `VCC Live refused the request: "${said}". It has been logged for the administrator.` };
+  return { reason: 'bad-request', detail, said: { key: 'vendorError.vcclive.refused', values: { said } } };
 }

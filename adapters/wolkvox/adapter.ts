@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Said } from '../../src/domain/said.js';
 import type { Dispatcher } from 'undici';
 import { isValidUserId, type Capability, type LiveChats, type VendorAdapter } from '../port.js';
 import type { WolkvoxSourceConfig } from '../../src/config/source-schemas.js';
@@ -90,8 +91,8 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
     return { chats, asOf: now().getTime() };
   }
 
-  function refuse(endpoint: string, userMessage: string, detail: string): never {
-    throw client.http.error({ kind: 'refused', reason: 'bad-request', endpoint, userMessage, detail });
+  function refuse(endpoint: string, key: Said['key'], detail: string): never {
+    throw client.http.error({ kind: 'refused', reason: 'bad-request', endpoint, said: { key }, detail });
   }
 
   async function chat8Rows(from: Date | string, to: Date | string, signal?: AbortSignal): Promise<Chat8RowWire[]> {
@@ -137,11 +138,7 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
 
     async transcript(id, signal, known): Promise<Transcript | null> {
       if (typeof id !== 'string' || !isValidUserId(id)) {
-        refuse(
-          'transcript',
-          'A wolkvox conversation id (conn_id) is 1 to 64 letters, digits, "-" or "_". Copy it from the chat report and try again.',
-          'conversation id refused before any request: not 1-64 of [A-Za-z0-9_-]',
-        );
+        refuse('transcript', 'vendorError.wolkvox.conversationId', 'conversation id refused before any request: not 1-64 of [A-Za-z0-9_-]');
       }
       const { chats, asOf } = await liveChats(known?.liveChats, signal);
       const live = chats.find((c) => c.id === id);
@@ -166,13 +163,13 @@ export function createWolkvoxAdapter(config: WolkvoxSourceConfig & { id: string 
     },
 
     async dayStats(date, signal): Promise<DayStats> {
-      if (!isLocalDate(date)) refuse('dayStats', 'A day is written YYYY-MM-DD, for example 2024-05-14.', 'day refused before any request: not YYYY-MM-DD');
+      if (!isLocalDate(date)) refuse('dayStats', 'vendorError.wolkvox.day', 'day refused before any request: not YYYY-MM-DD');
       return statsOf(date, signal);
     },
 
     async handoffs(range: DateRange, signal): Promise<HandoffReport> {
       if (!(Date.parse(range.from) < Date.parse(range.to))) {
-        refuse('handoffs', 'The date range is empty or unreadable: its start must come before its end.', `range refused before any request: ${range.label}`);
+        refuse('handoffs', 'vendorError.wolkvox.range', `range refused before any request: ${range.label}`);
       }
       return buildHandoffReport(range, await chat8Rows(range.from, range.to, signal));
     },

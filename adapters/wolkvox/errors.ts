@@ -1,4 +1,5 @@
 import type { VendorErrorKind, VendorErrorReason } from '../../src/domain/errors.js';
+import type { Said } from '../../src/domain/said.js';
 import { vendorMessage } from '../vendor-message.js';
 
 /**
@@ -28,7 +29,7 @@ export const NO_DATA_PATTERN = /\bno data\b|\bno records\b|\b0 records\b|sin dat
 export interface WolkvoxClassification {
   kind: Extract<VendorErrorKind, 'refused' | 'unavailable'>;
   reason: VendorErrorReason;
-  userMessage?: string;
+  said?: Said;
   detail?: string;
 }
 
@@ -49,7 +50,7 @@ export function classifyWolkvoxAnswer(status: number, bodyText: string): Wolkvox
       kind: 'refused',
       reason: 'quota-spent',
       detail,
-      userMessage: 'The wolkvox API quota of this token is spent for today. Figures will be back after midnight (operation time).',
+      said: { key: 'vendorError.wolkvox.quotaSpent' },
     };
   }
   if (upper.includes(WOLKVOX_ERRORS.tooManyConcurrent)) {
@@ -57,7 +58,7 @@ export function classifyWolkvoxAnswer(status: number, bodyText: string): Wolkvox
       kind: 'refused',
       reason: 'too-many-concurrent',
       detail,
-      userMessage: 'wolkvox is already answering two requests for this token. Try again in a few seconds.',
+      said: { key: 'vendorError.wolkvox.tooManyConcurrent' },
     };
   }
   if (upper.includes(WOLKVOX_ERRORS.missingToken) || upper.includes(WOLKVOX_ERRORS.invalidToken)) {
@@ -65,7 +66,7 @@ export function classifyWolkvoxAnswer(status: number, bodyText: string): Wolkvox
       kind: 'refused',
       reason: 'auth',
       detail,
-      userMessage: "wolkvox did not accept the bot's API token. Ask your administrator to check the token of this source in the configuration.",
+      said: { key: 'vendorError.wolkvox.auth' },
     };
   }
   if (upper.includes(WOLKVOX_ERRORS.unknownApi) || upper.includes(WOLKVOX_ERRORS.missingParameters)) {
@@ -80,7 +81,7 @@ export function classifyWolkvoxAnswer(status: number, bodyText: string): Wolkvox
       kind: 'unavailable',
       reason: 'maintenance',
       detail: `${detail} (no known reason: taken as a maintenance window)`,
-      userMessage: 'wolkvox is refusing requests without saying why, which it does during maintenance windows. Try again later.',
+      said: { key: 'vendorError.wolkvox.maintenance' },
     };
   }
   if (status === 401) return { kind: 'refused', reason: 'auth', detail };

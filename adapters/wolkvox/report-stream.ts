@@ -170,7 +170,7 @@ export function codeError(http: VendorHttp, code: number, text: string, endpoint
     reason: refined?.reason ?? (serverSide ? 'server-error' : code === 404 ? 'not-found' : Number.isFinite(code) ? 'bad-request' : 'schema'),
     endpoint,
     status: Number.isFinite(code) ? code : undefined,
-    userMessage: refined?.userMessage,
+    said: refined?.said,
     detail: `code ${Number.isFinite(code) ? code : '(not a number)'} in the answer of ${endpoint}: ${vendorSentence(text) || '(no message)'}`,
   });
 }

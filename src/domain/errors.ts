@@ -1,3 +1,5 @@
+import { inEnglish, type Said } from './said.js';
+
 /**
  * Every error the bot names, with its `code` from one list (as bolt-js's `ErrorCode`): the
  * error boundary, metrics and logs decide by code, never by message.
@@ -51,22 +53,32 @@ export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES;
 export type ErrorCode = VendorErrorReason | (typeof CORE_ERROR_CODES)[number] | PlatformErrorCode;
 
 /**
- * The one error type of the bot. `userMessage` is a sentence for a supervisor; `message` (and
- * `detail` of vendor errors) is for the log. Neither may contain a token or a customer phone
- * number.
+ * The one error type of the bot. `userMessage` is a sentence for a supervisor (in English);
+ * `said`, when the sentence comes from the catalog, is its key and values, so the reply says it
+ * in the asker's language; `message` (and `detail` of vendor errors) is for the log. None may
+ * contain a token or a customer phone number.
  *
  * @example
  *   throw new BotError('usage', 'transcript needs an id', 'Give the conversation id: /transcript 12345');
+ *   throw new BotError('capability-missing', 'queue not available', { key: 'vendorError.notAvailable', values: { vendor, source } });
  */
 export class BotError extends Error {
+  readonly userMessage: string;
+  readonly said?: Said;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly userMessage: string,
+    userMessage: string | Said,
     options?: { cause?: unknown },
   ) {
     super(message, options);
     this.name = 'BotError';
+    if (typeof userMessage === 'string') this.userMessage = userMessage;
+    else {
+      this.said = userMessage;
+      this.userMessage = inEnglish(userMessage);
+    }
   }
 }
 
@@ -84,7 +96,10 @@ export interface VendorErrorInit {
   /** Which endpoint, without query secrets, e.g. `real_time.php?api=chats`. */
   endpoint?: string;
   status?: number;
-  userMessage: string;
+  /** The sentence for a supervisor, as written (English); `said` (the catalog's) is preferred. */
+  userMessage?: string;
+  /** The sentence for a supervisor as a message key; without it nor `userMessage`, the reason's default. */
+  said?: Said;
   detail: string;
   /** Seconds the vendor asked us to wait (Retry-After), when it said. */
   retryAfterSeconds?: number;
@@ -92,12 +107,13 @@ export interface VendorErrorInit {
 }
 
 /**
- * A vendor call failed. Build `userMessage` and `detail` from status codes and vendor messages
- * only, never from URLs or headers (tokens live there).
+ * A vendor call failed. Build `said` (or `userMessage`) and `detail` from status codes and vendor
+ * messages only, never from URLs or headers (tokens live there). Without either sentence, the
+ * reason's default is said.
  *
  * @example
  *   throw new VendorError({ kind: 'refused', reason: 'auth', source: 'bogota', vendor: 'wolkvox', status: 401,
- *     userMessage: defaultUserMessage('wolkvox', 'auth'), detail: 'HTTP 401 from real_time.php' });
+ *     detail: 'HTTP 401 from real_time.php' });
  */
 export class VendorError extends BotError {
   declare readonly code: VendorErrorReason;
@@ -111,7 +127,12 @@ export class VendorError extends BotError {
   readonly retryAfterSeconds?: number;
 
   constructor(init: VendorErrorInit) {
-    super(init.reason, `${init.vendor} (${init.source}) ${init.kind}/${init.reason}: ${init.detail}`, init.userMessage, { cause: init.cause });
+    super(
+      init.reason,
+      `${init.vendor} (${init.source}) ${init.kind}/${init.reason}: ${init.detail}`,
+      init.said ?? init.userMessage ?? defaultSaid(init.vendor, init.reason),
+      { cause: init.cause },
+    );
     this.name = 'VendorError';
     this.kind = init.kind;
     this.reason = init.reason;
@@ -142,37 +163,31 @@ export function isVendorError(error: unknown): error is VendorError {
   return error instanceof VendorError;
 }
 
-/** Default sentences per reason; adapters may pass a more precise one. */
+/** The default sentence per reason, as a message key; adapters may pass a more precise one. */
+export function defaultSaid(vendor: string, reason: VendorErrorReason): Said {
+  return { key: DEFAULT_KEYS[reason], values: { vendor } };
+}
+
+const DEFAULT_KEYS = {
+  auth: 'vendorError.auth',
+  'quota-spent': 'vendorError.quotaSpent',
+  'too-many-concurrent': 'vendorError.tooManyConcurrent',
+  'rate-limited': 'vendorError.rateLimited',
+  'bad-request': 'vendorError.badRequest',
+  'not-found': 'vendorError.notFound',
+  'range-too-long': 'vendorError.rangeTooLong',
+  network: 'vendorError.network',
+  timeout: 'vendorError.timeout',
+  'server-error': 'vendorError.serverError',
+  maintenance: 'vendorError.maintenance',
+  malformed: 'vendorError.unreadable',
+  html: 'vendorError.unreadable',
+  schema: 'vendorError.unreadable',
+  truncated: 'vendorError.unreadable',
+  'too-large': 'vendorError.tooLarge',
+} as const satisfies Record<VendorErrorReason, Said['key']>;
+
+/** The default sentence per reason, in English (logs, `userMessage`). */
 export function defaultUserMessage(vendor: string, reason: VendorErrorReason): string {
-  switch (reason) {
-    case 'auth':
-      return `${vendor} did not accept the bot's credentials. Ask your administrator to check the API token in the configuration.`;
-    case 'quota-spent':
-      return `The ${vendor} API quota for today is spent. Figures will be back after midnight (operation time).`;
-    case 'too-many-concurrent':
-      return `${vendor} is busy with other requests from this token. Try again in a few seconds.`;
-    case 'rate-limited':
-      return `${vendor} asked the bot to slow down. Try again in a minute.`;
-    case 'bad-request':
-      return `${vendor} did not understand the request. This is a bug in the bot; it has been logged.`;
-    case 'not-found':
-      return `${vendor} has no such record.`;
-    case 'range-too-long':
-      return `${vendor} accepts at most 31 days per query.`;
-    case 'network':
-      return `${vendor} cannot be reached right now. Try again in a minute.`;
-    case 'timeout':
-      return `${vendor} took too long to answer. Try again in a minute.`;
-    case 'server-error':
-      return `${vendor} is having trouble right now (server error). Try again in a minute.`;
-    case 'maintenance':
-      return `${vendor} is in a maintenance window. Try again later.`;
-    case 'malformed':
-    case 'html':
-    case 'schema':
-    case 'truncated':
-      return `${vendor} sent an answer the bot could not read. It has been logged for the administrator.`;
-    case 'too-large':
-      return `${vendor} sent an answer larger than the bot accepts. Try a shorter date range.`;
-  }
+  return inEnglish(defaultSaid(vendor, reason));
 }

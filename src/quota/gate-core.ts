@@ -1,4 +1,5 @@
 import { isVendorError } from '../domain/errors.js';
+import { inEnglish, type Said } from '../domain/said.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { localDate } from '../domain/local-date.js';
@@ -178,14 +179,14 @@ function hit<T>(req: GateRequest<T>, entry: CacheEntry, how: 'cache' | 'joined',
   return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: false, fromCache: true };
 }
 
-function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleReason: string, ctx: CoreContext): Extract<GateResult<T>, { stale: true }> {
+function stale<T>(req: GateRequest<T>, entry: CacheEntry, staleSaid: Said, ctx: CoreContext): Extract<GateResult<T>, { stale: true }> {
   ctx.metrics?.staleServed.inc({ source: req.source, endpoint: req.endpoint });
-  return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: true, staleReason, fromCache: true };
+  return { value: entry.value as T, fetchedAt: entry.fetchedAt, stale: true, staleReason: inEnglish(staleSaid), staleSaid, fromCache: true };
 }
 
 function refuse<T>(req: GateRequest<T>, last: CacheEntry | undefined, why: 'spent' | 'reserve', ctx: CoreContext): GateResult<T> {
   const { vendor } = req;
-  const reason = why === 'spent' ? `${vendor} API quota spent for today` : `${vendor} API quota nearly spent; the rest is kept for supervisors' questions`;
+  const reason: Said = { key: why === 'spent' ? 'stale.quotaSpent' : 'stale.quotaReserve', values: { vendor } };
   const outcome: GateResult<T> | QuotaSpentError = last ? stale(req, last, reason, ctx) : new QuotaSpentError(req.token.key, vendor);
   if (why === 'reserve') reserveRefusals.add(outcome);
   if (outcome instanceof QuotaSpentError) throw outcome;
@@ -194,7 +195,7 @@ function refuse<T>(req: GateRequest<T>, last: CacheEntry | undefined, why: 'spen
 
 /** Serves the last value for failures a stale answer is better than nothing for; rethrows the rest. */
 function fallBack<T>(req: GateRequest<T>, error: unknown, last: CacheEntry | undefined, ctx: CoreContext): GateResult<T> {
-  const reason = staleReasonFor(error);
+  const reason = staleSaidFor(error);
   if (reason === undefined || !last) throw error;
   const result = stale(req, last, reason, ctx);
   return error instanceof VendorBusyError ? { ...result, retryInSeconds: error.retryInSeconds } : result;
@@ -202,17 +203,23 @@ function fallBack<T>(req: GateRequest<T>, error: unknown, last: CacheEntry | und
 
 /** Why a stale answer is shown, in the supervisor's words; undefined when the error is not one to hide. */
 export function staleReasonFor(error: unknown): string | undefined {
+  const said = staleSaidFor(error);
+  return said && inEnglish(said);
+}
+
+/** Why a stale answer is shown, as a message key (said in the asker's language); undefined when the error is not one to hide. */
+export function staleSaidFor(error: unknown): Said | undefined {
   if (!isVendorError(error)) return undefined;
-  const vendor = error.vendor;
-  if (error.kind === 'unavailable') return error.reason === 'maintenance' ? `${vendor} is in a maintenance window` : `${vendor} is not answering`;
+  const values = { vendor: error.vendor };
+  if (error.kind === 'unavailable') return { key: error.reason === 'maintenance' ? 'stale.maintenance' : 'stale.notAnswering', values };
   if (error.kind !== 'refused') return undefined;
   switch (error.reason) {
     case 'quota-spent':
-      return `${vendor} API quota spent for today`;
+      return { key: 'stale.quotaSpent', values };
     case 'too-many-concurrent':
-      return `${vendor} is busy with other requests from this token`;
+      return { key: 'stale.busy', values };
     case 'rate-limited':
-      return `${vendor} asked the bot to slow down`;
+      return { key: 'stale.slowDown', values };
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
 import { BotError } from '../domain/errors.js';
+import type { Said } from '../domain/said.js';
 
 /**
  * The quota gate: the one door to every vendor call, shared by every replica.
@@ -99,6 +100,8 @@ export type GateResult<T> =
       fetchedAt: number;
       stale: true;
       staleReason: string;
+      /** `staleReason` as a message key, to say it in the asker's language. */
+      staleSaid?: Said;
       fromCache: true;
       /** Set when the last value stands in because no vendor slot came in time: about when to ask again. */
       retryInSeconds?: number;
@@ -110,11 +113,7 @@ export class QuotaSpentError extends BotError {
     readonly tokenKey: string,
     vendor: string,
   ) {
-    super(
-      'budget-spent',
-      `daily budget spent for ${tokenKey}`,
-      `The ${vendor} API quota for today is spent, and there is no earlier answer to show. Figures will be back after midnight (operation time).`,
-    );
+    super('budget-spent', `daily budget spent for ${tokenKey}`, { key: 'vendorError.quotaSpentNoEarlier', values: { vendor } });
     this.name = 'QuotaSpentError';
   }
 }

@@ -262,8 +262,8 @@ function parseEntry(raw: string | null | undefined): CacheEntry | undefined {
 type WireError = Omit<VendorErrorInit, 'cause'>;
 
 function errorToWire(error: VendorError): WireError {
-  const { kind, reason, source, vendor, endpoint, status, userMessage, detail, retryAfterSeconds } = error;
-  return { kind, reason, source, vendor, endpoint, status, userMessage, detail, retryAfterSeconds };
+  const { kind, reason, source, vendor, endpoint, status, userMessage, said, detail, retryAfterSeconds } = error;
+  return { kind, reason, source, vendor, endpoint, status, userMessage: said ? undefined : userMessage, said, detail, retryAfterSeconds };
 }
 
 function parseFailure(raw: string | null | undefined): { flight: string; error: VendorError } | undefined {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { VendorError } from '../domain/errors.js';
+import { errorSentence } from '../domain/said.js';
 import { QuotaSpentError } from '../quota/quota-gate.js';
 import { VendorBusyError } from '../quota/vendor-busy.js';
 import { CapabilityMissingError } from '../sources/source.js';
@@ -32,15 +33,19 @@ export function errorReply(error: unknown, command: string, logger: Logger, t: T
     logger.warn({ command, vendorError: error.toLog() }, `/${command}: ${error.vendor} ${error.kind} (${error.reason})`);
     return {
       outcome: 'vendor_error',
-      reply: failure(t(VENDOR_FAILURE[error.kind], { command, vendor: error.vendor }), error.userMessage, error.kind === 'refused' ? 'warning' : 'danger'),
+      reply: failure(
+        t(VENDOR_FAILURE[error.kind], { command, vendor: error.vendor }),
+        errorSentence(error, t),
+        error.kind === 'refused' ? 'warning' : 'danger',
+      ),
     };
   }
   if (error instanceof QuotaSpentError) {
     logger.warn({ command, token: error.tokenKey }, `/${command}: daily quota spent, nothing cached`);
-    return { outcome: 'vendor_error', reply: failure(t('errors.quotaSpent', { command }), error.userMessage, 'warning') };
+    return { outcome: 'vendor_error', reply: failure(t('errors.quotaSpent', { command }), errorSentence(error, t), 'warning') };
   }
   if (error instanceof CapabilityMissingError) {
-    return { outcome: 'not_available', reply: failure(t('errors.notAvailable', { command }), error.userMessage, 'normal') };
+    return { outcome: 'not_available', reply: failure(t('errors.notAvailable', { command }), errorSentence(error, t), 'normal') };
   }
   const described = error instanceof Error ? error : new Error(String(error));
   logger.error(

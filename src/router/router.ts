@@ -5,6 +5,7 @@ import type { History } from '../history/history.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reply } from '../reply/reply.js';
 import { silentLogger } from '../log/logger.js';
+import { errorSentence } from '../domain/said.js';
 import type { AlertService } from '../watcher/model/alert-service.js';
 import { isRuleEditor, isSupervisor, mayRun } from './access.js';
 import type { RuleEditing } from '../rules/rule-service.js';
@@ -179,7 +180,7 @@ export function createRouter(options: RouterOptions): Router {
     } catch (error) {
       const t = tOf(turn);
       if (error instanceof UsageError && turn.command) return turn.answer(usageReply(turn.command, error.message, facts, t), 'usage');
-      if (error instanceof AccessDeniedError) return turn.answer(refusal(error.userMessage, t), 'denied');
+      if (error instanceof AccessDeniedError) return turn.answer(refusal(errorSentence(error, t), t), 'denied');
       const { reply, outcome } = errorReply(error, turn.command?.name ?? turn.label, logger, t);
       turn.answer(reply, outcome);
     }

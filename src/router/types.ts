@@ -1,5 +1,6 @@
 import type { Asker, Venue } from '../domain/asker.js';
 import { BotError } from '../domain/errors.js';
+import type { Said } from '../domain/said.js';
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/history.js';
 import type { Reply } from '../reply/reply.js';
@@ -157,8 +158,8 @@ export interface ExampleFacts {
  * is not a supervisor): the router answers with a polite refusal.
  */
 export class AccessDeniedError extends BotError {
-  constructor(userMessage: string) {
-    super('access-denied', userMessage, userMessage);
+  constructor(userMessage: string | Said) {
+    super('access-denied', typeof userMessage === 'string' ? userMessage : userMessage.key, userMessage);
     this.name = 'AccessDeniedError';
   }
 }

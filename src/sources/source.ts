@@ -13,6 +13,7 @@ import type {
   VendorKind,
 } from '../domain/types.js';
 import { BotError } from '../domain/errors.js';
+import type { Said } from '../domain/said.js';
 import { maskActiveChats, maskTranscript } from '../privacy/at-rest.js';
 import type { QuotaGate, TokenPolicy } from '../quota/quota-gate.js';
 
@@ -26,6 +27,8 @@ export interface Fetched<T> {
   staleReason?: string;
   /** Set when the value stands in because the vendor had no slot in time: about when to ask again. */
   retryInSeconds?: number;
+  /** `staleReason` as a message key, to say it in the asker's language. */
+  staleSaid?: Said;
 }
 
 /** Thrown when a source lacks what a command needs: the bot's answer, not a vendor failure. */
@@ -35,7 +38,7 @@ export class CapabilityMissingError extends BotError {
     readonly sourceLabel: string,
     vendor: VendorKind,
   ) {
-    super('capability-missing', `${capability} not available for ${vendor}`, `This is not available for ${vendor} (source ${sourceLabel}).`);
+    super('capability-missing', `${capability} not available for ${vendor}`, { key: 'vendorError.notAvailable', values: { vendor, source: sourceLabel } });
     this.name = 'CapabilityMissingError';
   }
 }
@@ -131,6 +134,7 @@ export function createSource({ adapter, gate, token, label, ttlMs }: SourceOptio
       stale: result.stale,
       staleReason: result.stale ? result.staleReason : undefined,
       ...(result.stale && result.retryInSeconds !== undefined ? { retryInSeconds: result.retryInSeconds } : {}),
+      staleSaid: result.stale ? result.staleSaid : undefined,
     };
   }
 

@@ -48,7 +48,8 @@ describe('the message catalogs', () => {
   it('has no message that no code asks for', () => {
     const code = sourcesUnder(['src', 'commands', 'adapters']).join('\n');
     const unused = bases.filter((key) => {
-      if (code.includes(`'${key}'`) || code.includes(`\`${key}\``)) return false;
+      // A message nested in another (`$t(vendorError.vcclive.ipRange)`) is asked for by that one.
+      if (code.includes(`'${key}'`) || code.includes(`\`${key}\``) || Object.values(en).some((text) => text.includes(`$t(${key})`))) return false;
       // Keys built at run time: `agents.state.${state}`, `command.${name}.summary`.
       const parts = key.split('.');
       for (let i = parts.length - 1; i > 0; i--) if (code.includes(`\`${parts.slice(0, i).join('.')}.\${`)) return false;

@@ -67,6 +67,33 @@ describe('an answer that takes a while', () => {
     }
   });
 
+  it('says "Looking…" in the Slack user’s language once it is known, without waiting for it', async () => {
+    const harness = await startHarness({ router: bot.router, ackBudgetMs: 0 }, { userLocales: { [SLACK_SUPERVISOR]: 'es-LA' } });
+    const ask = async (id: string, command: string, text: string) => {
+      const held = bot.vendor.hold();
+      const body = new URLSearchParams({
+        command,
+        text,
+        team_id: FAKE_TEAM_ID,
+        user_id: SLACK_SUPERVISOR,
+        channel_id: 'D0DM',
+        response_url: harness.fake.responseUrl(id),
+      }).toString();
+      const ack = await harness.post(body);
+      await held.arrived;
+      held.release();
+      await harness.fake.waitForResponse((r) => r.id === id);
+      return String(ack.json?.text);
+    };
+    try {
+      // The first ack may leave before Slack says the user's language; once read, the ack speaks it.
+      await ask('es1', '/transcript', '999001');
+      expect(await ask('es2', '/queue', '')).toBe('Buscando… `/queue`');
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('shows Teams a typing indicator while the work goes on, then the answer', async () => {
     const harness = await startTeamsHarness({ router: bot.router });
     try {

@@ -1,3 +1,4 @@
+import { deVendor } from './vendor/de.js';
 import type { Catalog } from './catalog.js';
 
 /** German: contact-center words as supervisors in German-speaking sites use them. */
@@ -370,4 +371,5 @@ export const de: Catalog = {
   'summary.longest': 'Am längsten: {{rule}}, {{lasted}} ({{metric}} erreichte {{peak}}).',
   'summary.acknowledged': '{{acked}} von {{count}} bestätigt, im Ø nach {{after}}.',
   'summary.noneAcked': 'Keiner wurde bestätigt.',
+  ...deVendor,
 };

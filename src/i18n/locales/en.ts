@@ -1,3 +1,4 @@
+import { enVendor } from './vendor/en.js';
 /**
  * English: the reference catalog. Keys are flat (`area.what`); a key with `{{count}}` has its
  * plural forms as `_one`, `_other` (and `_many` where the language has it). Every other
@@ -381,4 +382,5 @@ export const en = {
   'summary.longest': 'Longest: {{rule}}, {{lasted}} ({{metric}} peaked at {{peak}}).',
   'summary.acknowledged': 'Acknowledged {{acked}} of {{count}}, after {{after}} on average.',
   'summary.noneAcked': 'None was acknowledged.',
+  ...enVendor,
 } as const;

@@ -1,3 +1,4 @@
+import { esVendor } from './vendor/es.js';
 import type { Catalog } from './catalog.js';
 
 /** Spanish (Latin America: es-419, es-LA, es-CO, es-MX…): contact-center words as supervisors there use them. */
@@ -400,4 +401,5 @@ export const es: Catalog = {
   'summary.longest': 'La más larga: {{rule}}, {{lasted}} ({{metric}} llegó a {{peak}}).',
   'summary.acknowledged': 'Reconocidas {{acked}} de {{count}}, en {{after}} en promedio.',
   'summary.noneAcked': 'Ninguna fue reconocida.',
+  ...esVendor,
 };

@@ -1,3 +1,4 @@
+import { huVendor } from './vendor/hu.js';
 import type { Catalog } from './catalog.js';
 
 /** Hungarian: contact-center words as supervisors at Hungarian sites use them (nouns stay singular after a number). */
@@ -371,4 +372,5 @@ export const hu: Catalog = {
   'summary.longest': 'A leghosszabb: {{rule}}, {{lasted}} ({{metric}} csúcsa: {{peak}}).',
   'summary.acknowledged': '{{count}} riasztásból {{acked}} nyugtázva, átlagosan {{after}} után.',
   'summary.noneAcked': 'Egyiket sem nyugtázták.',
+  ...huVendor,
 };

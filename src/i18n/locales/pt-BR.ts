@@ -1,3 +1,4 @@
+import { ptBRVendor } from './vendor/pt-BR.js';
 import type { Catalog } from './catalog.js';
 
 /** Portuguese (Brazil; any Portuguese tag maps here): contact-center words as supervisors in Brazil use them. */
@@ -398,4 +399,5 @@ export const ptBR: Catalog = {
   'summary.longest': 'O mais longo: {{rule}}, {{lasted}} ({{metric}} chegou a {{peak}}).',
   'summary.acknowledged': 'Reconhecidos {{acked}} de {{count}}, após {{after}} em média.',
   'summary.noneAcked': 'Nenhum foi reconhecido.',
+  ...ptBRVendor,
 };

@@ -7,9 +7,7 @@ import { budget, withAnswerButtons, type ListenerDeps } from './answer.js';
 import { ACTION_ID_PATTERN, LINK_ACTION_ID_PATTERN, decodeAction } from './buttons.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderBlocks, type SlackMessage } from './render-blocks.js';
-
-/** What the ack says when the answer will come a moment later. */
-export const LOOKING = 'Looking…';
+import { localized } from '../../i18n/index.js';
 
 /**
  * Every slash command and every button press becomes one router input; the router decides
@@ -52,7 +50,7 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     if (first !== 'late') {
       // A form opens as a modal (the trigger is good for 3 s); the ack says so, or shows the form as text.
       if (first.form && (await openForm(client, command.trigger_id, first.form, deps))) {
-        await ack({ response_type: 'ephemeral', text: `Opened the form: ${escapeMrkdwn(first.form.title)}` });
+        await ack({ response_type: 'ephemeral', text: localized(first.locale).t('progress.formOpened', { title: escapeMrkdwn(first.form.title) }) });
         return;
       }
       await ack({ response_type: 'ephemeral', ...renderBlocks(first) });
@@ -73,7 +71,8 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
       });
     deps.track(late);
     try {
-      await ack({ response_type: 'ephemeral', text: looking(text, shown) });
+      // In the language already read for this user (no wait: Slack's 3 s run from the request).
+      await ack({ response_type: 'ephemeral', text: looking(text, shown, deps.localeOf.known?.(command.user_id)) });
     } finally {
       acked = true;
       if (note !== shown) progress(note!);
@@ -175,8 +174,8 @@ async function deliverPress(deps: ListenerDeps, input: CommandInput, reply: Repl
 }
 
 /** "Looking… `/transcript 123`", or with what is being done: "Looking… (searching up to 7 days of Bogotá) `/transcript 123`". */
-function looking(text: string, note: string | undefined): string {
-  return `${note ? escapeMrkdwn(note) : LOOKING} \`${escapeMrkdwn(text)}\``;
+function looking(text: string, note: string | undefined, locale?: string): string {
+  return `${escapeMrkdwn(note ?? localized(locale).t('progress.lookingShort'))} \`${escapeMrkdwn(text)}\``;
 }
 
 /** The "Looking…" message as a response_url replacement: one line of text. */

@@ -2,7 +2,11 @@ import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../log/logger.js';
 
-export type LocaleLookup = (userId: string) => Promise<string | undefined>;
+export interface LocaleLookup {
+  (userId: string): Promise<string | undefined>;
+  /** The locale already read for this user, without asking Slack (what the 3 s ack speaks); undefined when not read yet. */
+  known?(userId: string): string | undefined;
+}
 
 /** Past this, the answer goes out in English rather than wait for Slack to say the user's language. */
 const LOOKUP_TIMEOUT_MS = 1_500;
@@ -21,12 +25,17 @@ export function createLocaleLookup(options: { client: webApi.WebClient; logger: 
   const { client, logger } = options;
   const ttlMs = options.ttlMs ?? 3_600_000;
   const cache = new LRUCache<string, Promise<string | undefined>>({ max: options.max ?? 10_000, ttl: ttlMs });
-  return (userId) => {
+  const read = new LRUCache<string, string>({ max: options.max ?? 10_000, ttl: ttlMs });
+  const lookup: LocaleLookup = (userId) => {
     const hit = cache.get(userId);
     if (hit) return hit;
     const asked = client.users
       .info({ user: userId, include_locale: true })
-      .then((r) => (typeof r.user?.locale === 'string' ? r.user.locale : undefined))
+      .then((r) => {
+        const locale = typeof r.user?.locale === 'string' ? r.user.locale : undefined;
+        if (locale) read.set(userId, locale);
+        return locale;
+      })
       .catch((error: unknown) => {
         logger.warn({ err: error }, "could not read a Slack user's locale (is the users:read scope granted?); answering in English");
         cache.set(userId, Promise.resolve(undefined), { ttl: Math.min(ttlMs, 60_000) });
@@ -40,4 +49,6 @@ export function createLocaleLookup(options: { client: webApi.WebClient; logger: 
     });
     return Promise.race([asked, late]).finally(() => clearTimeout(timer));
   };
+  lookup.known = (userId) => read.get(userId);
+  return lookup;
 }
