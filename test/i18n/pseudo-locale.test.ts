@@ -5,7 +5,12 @@ import { alertReply, reminderNote, reopenedNote, resolvedNote } from '../../src/
 import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { localized } from '../../src/i18n/index.js';
-import { demoRouter } from '../support/router-kit.js';
+import { countingAdapter, demoRouter, routerOver, sourceFor } from '../support/router-kit.js';
+import { VENDOR_ERROR_CODES, VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
+import { QuotaSpentError } from '../../src/quota/quota-gate.js';
+import { classifyWolkvoxAnswer } from '../../adapters/wolkvox/errors.js';
+import { classifyComm100Status } from '../../adapters/comm100/errors.js';
+import { classifyVccliveStatus } from '../../adapters/vcclive/errors.js';
 
 /**
  * The pseudo-locale `en-XA` accents every letter of every message (placeholders and command
@@ -42,10 +47,8 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
     expect(untranslated('Ǫûéûé — Demo contact center\nAgents available: 3 · /queue demo')).toEqual(['Agents', 'available']);
   });
 
-  // Still in English, so not in the runs below: /alerts answers and subcommands, the rule forms,
-  // early warnings, the progress line ("Looking…"), stale reasons and vendor error sentences.
+  // Still in English, so not in the runs below: /alerts answers and subcommands and the rule forms.
   it.todo('/alerts, its subcommands and the rule forms');
-  it.todo('early warning posts');
 
   const { router, sources } = demoRouter();
   const ask = async (text: string) => renderText(await router.handle({ text, asker: XA, venue: 'console' }));
@@ -130,6 +133,40 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
   });
 });
 
+describe('vendor error sentences in the pseudo-locale', () => {
+  const failing = (error: unknown, capabilities?: Parameters<typeof countingAdapter>[2]) =>
+    routerOver([sourceFor(countingAdapter('bogota', { failWith: error }, capabilities), 'Bogotá')]);
+  const ask = async (error: unknown, text = '/queue', capabilities?: Parameters<typeof countingAdapter>[2]) =>
+    renderText(await failing(error, capabilities).handle({ text, asker: XA, venue: 'console' }));
+  const base = { source: 'bogota', vendor: 'wolkvox', detail: 'detail for the log' };
+  // Vendor names are the vendor's; the vendor's own words (quoted) are data.
+  const vendorWords = ['wolkvox', 'Comm100', 'comm100', 'VCC Live', 'Bogotá', 'IP not allowed', 'queue', 'demo'];
+
+  it.each(Object.entries(VENDOR_ERROR_CODES))('the default sentence of %s', async (reason, kind) => {
+    const text = await ask(new VendorError({ ...base, kind, reason: reason as VendorErrorReason }));
+    expect(untranslated(text, vendorWords), text).toEqual([]);
+  });
+
+  it('the adapters’ own sentences, a spent quota and a command the vendor cannot answer', async () => {
+    const refined = [
+      ...[403, 401].map((status) => classifyWolkvoxAnswer(status, '{"msg":"PLEASE VALIDATE TOKEN"}')),
+      classifyWolkvoxAnswer(403, 'TOKEN LIMIT EXCEEDED'),
+      classifyWolkvoxAnswer(403, '{}'),
+      ...[401, 403, 429].map((status) => classifyComm100Status(status, '{}')),
+      ...[401, 403, 404, 429, 502].map((status) => classifyVccliveStatus({ projectId: '822' })(status, '{"errors":["IP not allowed"]}')),
+    ];
+    for (const r of refined) {
+      const text = await ask(new VendorError({ ...base, ...r!, detail: 'x' }));
+      expect(untranslated(text, vendorWords), text).toEqual([]);
+    }
+    for (const text of [
+      await ask(new QuotaSpentError('wolkvox:0032:ab12', 'wolkvox'), '/today'),
+      await ask(undefined, '/handoffs', { vendor: 'comm100', capabilities: ['queue'] }),
+    ])
+      expect(untranslated(text, [...vendorWords, 'handoffs']), text).toEqual([]);
+  });
+});
+
 describe('posts in the pseudo-locale: alerts, their notes, sources without figures, summaries', () => {
   const xa = localized('en-XA');
   const base: AlertRecord = {
@@ -171,6 +208,41 @@ describe('posts in the pseudo-locale: alerts, their notes, sources without figur
       reminderNote(base, new Date('2026-11-21T16:45:00Z'), xa),
     ];
     for (const text of texts(replies)) expect(untranslated(text, ['Bogotá', 'Ventas', 'Ana', 'queue-long', 'bogota']), text).toEqual([]);
+  });
+
+  it('early warning posts in every state', () => {
+    const warning: AlertRecord = {
+      ...base,
+      id: 'w-1',
+      metric: 'queue.longest_wait_seconds',
+      threshold: 120,
+      value: 80,
+      peak: 80,
+      forecast: { inSeconds: 360, slopePerMinute: 9, horizonMs: 900_000 },
+    };
+    const replies = [
+      alertReply(warning, undefined, 'en-XA'),
+      alertReply({ ...warning, forecast: { ...warning.forecast!, inSeconds: 10 } }, undefined, 'en-XA'),
+      alertReply(
+        { ...warning, direction: 'below', metric: 'agents.available', threshold: 2, value: 4, forecast: { ...warning.forecast!, slopePerMinute: -0.5 } },
+        undefined,
+        'en-XA',
+      ),
+      alertReply(
+        { ...warning, metric: 'agents.utilization', threshold: 0.9, value: 0.8, forecast: { ...warning.forecast!, slopePerMinute: 0.01 } },
+        undefined,
+        'en-XA',
+      ),
+      alertReply(
+        { ...warning, resolvedAt: '2026-11-21T16:08:00.000Z', endReason: 'became-alert', forecast: { ...warning.forecast!, alertId: 'a-9' } },
+        undefined,
+        'en-XA',
+      ),
+      alertReply({ ...warning, resolvedAt: '2026-11-21T16:08:00.000Z', endReason: 'trend-cleared' }, undefined, 'en-XA'),
+      alertReply({ ...warning, direction: 'below', resolvedAt: '2026-11-21T16:08:00.000Z', endReason: 'trend-cleared' }, undefined, 'en-XA'),
+      alertReply({ ...warning, resolvedAt: '2026-11-21T16:08:00.000Z', endReason: 'inactive' }, undefined, 'en-XA'),
+    ];
+    for (const text of texts(replies)) expect(untranslated(text, ['Bogotá', 'Ventas', 'queue-long', 'bogota']), text).toEqual([]);
   });
 
   it('the daily summary', () => {

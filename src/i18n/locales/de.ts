@@ -1,3 +1,4 @@
+import { deWarning } from './warning/de.js';
 import { deVendor } from './vendor/de.js';
 import type { Catalog } from './catalog.js';
 
@@ -372,4 +373,5 @@ export const de: Catalog = {
   'summary.acknowledged': '{{acked}} von {{count}} bestätigt, im Ø nach {{after}}.',
   'summary.noneAcked': 'Keiner wurde bestätigt.',
   ...deVendor,
+  ...deWarning,
 };

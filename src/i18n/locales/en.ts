@@ -1,3 +1,4 @@
+import { enWarning } from './warning/en.js';
 import { enVendor } from './vendor/en.js';
 /**
  * English: the reference catalog. Keys are flat (`area.what`); a key with `{{count}}` has its
@@ -383,4 +384,5 @@ export const en = {
   'summary.acknowledged': 'Acknowledged {{acked}} of {{count}}, after {{after}} on average.',
   'summary.noneAcked': 'None was acknowledged.',
   ...enVendor,
+  ...enWarning,
 } as const;

@@ -1,3 +1,4 @@
+import { esWarning } from './warning/es.js';
 import { esVendor } from './vendor/es.js';
 import type { Catalog } from './catalog.js';
 
@@ -402,4 +403,5 @@ export const es: Catalog = {
   'summary.acknowledged': 'Reconocidas {{acked}} de {{count}}, en {{after}} en promedio.',
   'summary.noneAcked': 'Ninguna fue reconocida.',
   ...esVendor,
+  ...esWarning,
 };

@@ -1,3 +1,4 @@
+import { huWarning } from './warning/hu.js';
 import { huVendor } from './vendor/hu.js';
 import type { Catalog } from './catalog.js';
 
@@ -373,4 +374,5 @@ export const hu: Catalog = {
   'summary.acknowledged': '{{count}} riasztásból {{acked}} nyugtázva, átlagosan {{after}} után.',
   'summary.noneAcked': 'Egyiket sem nyugtázták.',
   ...huVendor,
+  ...huWarning,
 };

@@ -1,3 +1,4 @@
+import { ptBRWarning } from './warning/pt-BR.js';
 import { ptBRVendor } from './vendor/pt-BR.js';
 import type { Catalog } from './catalog.js';
 
@@ -400,4 +401,5 @@ export const ptBR: Catalog = {
   'summary.acknowledged': 'Reconhecidos {{acked}} de {{count}}, após {{after}} em média.',
   'summary.noneAcked': 'Nenhum foi reconhecido.',
   ...ptBRVendor,
+  ...ptBRWarning,
 };

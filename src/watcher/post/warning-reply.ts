@@ -1,42 +1,52 @@
-import { formatDuration, formatLocalTime } from '../../reply/format.js';
 import type { Reply } from '../../reply/reply.js';
 import { formatMetricValue, metricLabel } from '../model/metric-text.js';
-import type { Localized } from '../../i18n/index.js';
+import { localized, type Localized } from '../../i18n/index.js';
 import { minutesOf } from '../evaluate/early-warning.js';
 import type { AlertRecord } from '../model/types.js';
 
 /**
- * An early warning's message in its current state:
+ * An early warning's message in its current state, in the source's language (as alert posts):
  * - open: "Kundenservice: longest wait will pass 2m 00s in about 8 min at this rate";
  * - became the alert: says so and names the alert;
  * - trend cleared (or watch ended): what the value is now, no buttons.
  *
  * @example
- *   platform.update(ref, warningReply(warning));
+ *   platform.update(ref, warningReply(warning, localized('es')));
  */
-export function warningReply(warning: AlertRecord, said?: Localized): Reply {
+export function warningReply(warning: AlertRecord, said: Localized = localized('en')): Reply {
+  const { t, fmt } = said;
   const forecast = warning.forecast!;
   const label = metricLabel(warning.metric, said);
+  // Inside a sentence: "chats waiting" (German nouns keep their capital).
+  const inSentence = said.locale === 'de' ? label : label.toLowerCase();
   const place = warning.queue ? `${warning.sourceLabel} · ${warning.queue}` : warning.sourceLabel;
   const who = warning.queue ?? warning.sourceLabel;
-  const threshold = formatMetricValue(warning.metric, warning.threshold);
-  const verb = warning.direction === 'above' ? 'pass' : 'drop below';
-  const now = formatMetricValue(warning.metric, warning.value);
-  const footer = `Rule ${warning.ruleId} · early warning ${warning.id} (forecast ${formatDuration(forecast.horizonMs / 1000)})`;
+  const threshold = formatMetricValue(warning.metric, warning.threshold, said);
+  const now = formatMetricValue(warning.metric, warning.value, said);
+  const footer = t('warning.footer', { rule: warning.ruleId, id: warning.id, horizon: fmt.duration(forecast.horizonMs / 1000) });
   const context = { source: warning.sourceLabel, note: footer, timeZone: warning.timeZone };
   const zone = warning.timeZone;
+  const above = warning.direction === 'above';
   if (warning.resolvedAt) {
     const became = warning.endReason === 'became-alert';
     return {
-      title: became ? `Early warning came true · ${label} — ${place}` : `Early warning cleared · ${label} — ${place}`,
+      title: t(became ? 'warning.cameTrueTitle' : 'warning.clearedTitle', { metric: label, where: place }),
       summary: became
-        ? `${label} passed ${threshold}: alert ${forecast.alertId ?? ''} fired at ${formatLocalTime(warning.resolvedAt, zone)}, ${formatDuration((Date.parse(warning.resolvedAt) - Date.parse(warning.firedAt)) / 1000)} after this warning.`
-        : warning.endReason === 'inactive'
-          ? `Watch ended outside active hours; ${label.toLowerCase()} was ${now}.`
-          : `The trend no longer points ${warning.direction === 'above' ? 'past' : 'below'} ${threshold}; ${label.toLowerCase()} is ${now}.`,
+        ? t('warning.cameTrue', {
+            metric: label,
+            threshold,
+            alert: forecast.alertId ?? '',
+            time: fmt.time(warning.resolvedAt, zone),
+            after: fmt.duration((Date.parse(warning.resolvedAt) - Date.parse(warning.firedAt)) / 1000),
+          })
+        : t(warning.endReason === 'inactive' ? 'warning.watchEnded' : above ? 'warning.noLongerAbove' : 'warning.noLongerBelow', {
+            threshold,
+            metric: inSentence,
+            value: now,
+          }),
       fields: [
-        { label: 'Warned', value: formatLocalTime(warning.firedAt, zone) },
-        { label: 'Ended', value: formatLocalTime(warning.resolvedAt, zone) },
+        { label: t('warning.field.warned'), value: fmt.time(warning.firedAt, zone) },
+        { label: t('warning.field.ended'), value: fmt.time(warning.resolvedAt, zone) },
       ],
       context,
       visibility: 'public',
@@ -44,29 +54,29 @@ export function warningReply(warning: AlertRecord, said?: Localized): Reply {
     };
   }
   const minutes = minutesOf(forecast.inSeconds);
-  const when = minutes === 0 ? 'any moment now' : `in about ${minutes} min`;
-  const rate = formatRate(warning, forecast.slopePerMinute);
+  const key = above ? (minutes === 0 ? 'warning.willPassNow' : 'warning.willPass') : minutes === 0 ? 'warning.willDropNow' : 'warning.willDrop';
   return {
-    title: `Early warning · ${label} — ${place}`,
-    summary: `${who}: ${label.toLowerCase()} will ${verb} ${threshold} ${when} at this rate.`,
+    title: t('warning.title', { metric: label, where: place }),
+    summary: t(key, { who, metric: inSentence, threshold, minutes }),
     fields: [
-      { label: 'Now', value: now },
-      { label: 'Trend', value: rate },
-      { label: 'Alert at', value: `${warning.direction} ${threshold}` },
-      { label: 'Since', value: formatLocalTime(warning.firedAt, zone) },
+      { label: t('alert.field.now'), value: now },
+      { label: t('warning.field.trend'), value: formatRate(warning, forecast.slopePerMinute, said) },
+      { label: t('warning.field.alertAt'), value: t(above ? 'alert.above' : 'alert.below', { value: threshold }) },
+      { label: t('alert.field.since'), value: fmt.time(warning.firedAt, zone) },
     ],
-    buttons: [{ label: 'Silence 1h', action: 'silence', value: `${warning.ruleId}:1h` }],
+    buttons: [{ label: t('alert.button.silence'), action: 'silence', value: `${warning.ruleId}:1h` }],
     context,
     visibility: 'public',
     tone: 'warning',
   };
 }
 
-/** "+9s a minute", "+1.5 a minute", "-2 a minute". */
-function formatRate(warning: AlertRecord, perMinute: number): string {
+/** "+9s a minute", "+1.5 a minute", "-2 a minute" (in the post's language). */
+function formatRate(warning: AlertRecord, perMinute: number, { t, fmt }: Localized): string {
   const sign = perMinute >= 0 ? '+' : '-';
   const size = Math.abs(perMinute);
-  if (warning.metric.endsWith('_seconds')) return `${sign}${formatDuration(Math.round(size))} a minute`;
-  if (warning.metric === 'agents.utilization' || warning.metric === 'handoffs.rate_today') return `${sign}${(size * 100).toFixed(1)} points a minute`;
-  return `${sign}${size >= 10 ? Math.round(size) : size.toFixed(1)} a minute`;
+  if (warning.metric.endsWith('_seconds')) return t('warning.perMinute', { change: `${sign}${fmt.duration(Math.round(size))}` });
+  if (warning.metric === 'agents.utilization' || warning.metric === 'handoffs.rate_today')
+    return t('warning.pointsPerMinute', { change: `${sign}${fmt.decimal(size * 100)}` });
+  return t('warning.perMinute', { change: `${sign}${size >= 10 ? fmt.count(size) : fmt.decimal(size)}` });
 }

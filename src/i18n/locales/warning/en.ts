@@ -1,0 +1,21 @@
+/** English: early warning posts (in the source's language, as alert posts). */
+export const enWarning = {
+  'warning.title': 'Early warning · {{metric}} — {{where}}',
+  'warning.cameTrueTitle': 'Early warning came true · {{metric}} — {{where}}',
+  'warning.clearedTitle': 'Early warning cleared · {{metric}} — {{where}}',
+  'warning.cameTrue': '{{metric}} passed {{threshold}}: alert {{alert}} fired at {{time}}, {{after}} after this warning.',
+  'warning.watchEnded': 'Watch ended outside active hours; {{metric}} was {{value}}.',
+  'warning.noLongerAbove': 'The trend no longer points past {{threshold}}; {{metric}} is {{value}}.',
+  'warning.noLongerBelow': 'The trend no longer points below {{threshold}}; {{metric}} is {{value}}.',
+  'warning.willPass': '{{who}}: {{metric}} will pass {{threshold}} in about {{minutes}} min at this rate.',
+  'warning.willPassNow': '{{who}}: {{metric}} will pass {{threshold}} any moment now at this rate.',
+  'warning.willDrop': '{{who}}: {{metric}} will drop below {{threshold}} in about {{minutes}} min at this rate.',
+  'warning.willDropNow': '{{who}}: {{metric}} will drop below {{threshold}} any moment now at this rate.',
+  'warning.field.trend': 'Trend',
+  'warning.field.alertAt': 'Alert at',
+  'warning.field.warned': 'Warned',
+  'warning.field.ended': 'Ended',
+  'warning.perMinute': '{{change}} a minute',
+  'warning.pointsPerMinute': '{{change}} points a minute',
+  'warning.footer': 'Rule {{rule}} · early warning {{id}} (forecast {{horizon}})',
+} as const;
