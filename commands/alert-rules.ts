@@ -1,12 +1,14 @@
 import type { Reply, ReplyFormField, ReplySection } from '../src/reply/reply.js';
 import { formValues } from '../src/reply/form.js';
-import { formatLocalTime } from '../src/reply/format.js';
 import { AccessDeniedError, UsageError, type CommandContext } from '../src/router/types.js';
 import { echo } from '../src/router/replies.js';
 import { didYouMean } from '../src/util/suggest.js';
 import { EDITABLE_FIELDS, showValue } from '../src/rules/rule-edit.js';
-import { previewText } from '../src/rules/rule-replies.js';
+import { changeText, previewText } from '../src/rules/rule-replies.js';
 import type { ChangeOutcome } from '../src/rules/rule-service.js';
+import type { Localized } from '../src/i18n/index.js';
+import { speech } from './common.js';
+import { say } from '../src/domain/said.js';
 
 /** The subcommands of `/alerts` that read or change rules. */
 export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'history', 'edit', 'apply', 'new', 'create']);
@@ -20,11 +22,12 @@ export const RULE_SUBCOMMANDS = new Set(['rules', 'set', 'on', 'off', 'undo', 'h
  *   await ruleSubcommand(ctx, 'set', ['bogota-queue', 'above', '15', '--preview']);
  */
 export async function ruleSubcommand(ctx: CommandContext, sub: string, args: string[]): Promise<Reply> {
+  const { t } = speech(ctx);
   const editing = ctx.ruleEditing;
   if (!editing)
     return {
-      title: 'Rules are not watched here',
-      summary: 'The watcher is not running in this bot process, so its rules cannot be read or changed here.',
+      title: t('rules.notWatchedTitle'),
+      summary: t('rules.notWatched'),
       visibility: 'private',
       tone: 'warning',
     };
@@ -32,10 +35,7 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   const preview = args.includes('--preview');
   const rest = args.filter((a) => a !== '--preview');
   if (sub === 'new' || sub === 'create') {
-    if (!ctx.isRuleEditor)
-      throw new AccessDeniedError(
-        'Creating alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.',
-      );
+    if (!ctx.isRuleEditor) throw new AccessDeniedError({ key: 'rules.createForEditors' });
     if (sub === 'new') return newForm(ctx);
     const values = formValues(rest);
     const outcome = await editing.create(values, ctx.asker.displayName ?? ctx.asker.userId, { preview });
@@ -49,10 +49,7 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
   }
   const ruleId = await ruleNamed(ctx, rest[0]);
   if (sub === 'history') return historyReply(ctx, ruleId);
-  if (!ctx.isRuleEditor)
-    throw new AccessDeniedError(
-      'Changing alert rules is for rule editors (access.ruleEditors; by default the supervisors). Ask your administrator to add you.',
-    );
+  if (!ctx.isRuleEditor) throw new AccessDeniedError({ key: 'rules.changeForEditors' });
   const by = ctx.asker.displayName ?? ctx.asker.userId;
   if (sub === 'edit') return editForm(ctx, ruleId);
   let outcome: ChangeOutcome;
@@ -67,18 +64,17 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
     }
   } else if (sub === 'set') {
     const [, field, ...valueParts] = rest;
-    if (!field || valueParts.length === 0)
-      throw new UsageError(`Name a field and its new value: /alerts set ${ruleId} above 15. Fields: ${EDITABLE_FIELDS.join(', ')}.`);
+    if (!field || valueParts.length === 0) throw new UsageError(t('rules.setUsage', { rule: ruleId, fields: EDITABLE_FIELDS.join(', ') }));
     if (!(EDITABLE_FIELDS as readonly string[]).includes(field))
       throw new UsageError(
-        `"${echo(field)}" cannot be changed from the chat.${didYouMean(field, [...EDITABLE_FIELDS])} Fields: ${EDITABLE_FIELDS.join(', ')}.`,
+        t('rules.notEditable', { field: echo(field), hint: didYouMean(field, [...EDITABLE_FIELDS], '', t), fields: EDITABLE_FIELDS.join(', ') }),
       );
     outcome = await editing.set(ruleId, field, valueParts.join(' '), by, { preview });
   } else if (sub === 'on' || sub === 'off') {
-    if (rest.length > 1) throw new UsageError(`Name one rule: /alerts ${sub} <rule>.`);
+    if (rest.length > 1) throw new UsageError(t('rules.oneRule', { sub }));
     outcome = await editing.enable(ruleId, sub === 'on', by);
   } else {
-    if (rest.length > 1) throw new UsageError('Name one rule: /alerts undo <rule>.');
+    if (rest.length > 1) throw new UsageError(t('rules.oneRule', { sub: 'undo' }));
     outcome = await editing.undo(ruleId, by);
   }
   if (outcome.kind === 'saved')
@@ -88,6 +84,7 @@ export async function ruleSubcommand(ctx: CommandContext, sub: string, args: str
 
 /** The rule's editable fields as a form, filled with its current values (or with what was submitted). */
 async function editForm(ctx: CommandContext, ruleId: string, submitted?: Record<string, string>): Promise<Reply> {
+  const { t } = speech(ctx);
   const entry = (await ctx.ruleEditing!.rules()).find((r) => r.id === ruleId)!;
   const rule = entry.rule as Record<string, unknown>;
   const durations = new Set(['for', 'repeat', 'forecast', 'reopenWithin']);
@@ -99,64 +96,52 @@ async function editForm(ctx: CommandContext, ruleId: string, submitted?: Record<
   const direction = rule.above !== undefined ? 'above' : 'below';
   const fields: ReplyFormField[] = EDITABLE_FIELDS.filter((f) => f !== (direction === 'above' ? 'below' : 'above')).map((name) => ({
     name,
-    label: FIELD_LABELS[name],
+    label: t(`rules.field.${name}`),
     value: submitted?.[name] !== undefined && submitted[name] !== 'off' ? submitted[name] : rule[name] === undefined ? '' : current(name),
-    hint: FIELD_HINTS[name],
+    hint: hintOf(name, t),
     optional: name !== direction && name !== 'channels',
   }));
   return {
-    title: `Edit ${ruleId}`,
-    summary: `Change any field and save; each change is checked like the file, announced in the rule's channels, and can be undone. Typed instead: /alerts set ${ruleId} <field> <value>.`,
+    title: t('rules.editTitle', { rule: ruleId }),
+    summary: t('rules.editSummary', { rule: ruleId }),
     fields: fields.map((f) => ({ label: f.label, value: f.value || '—' })),
-    form: { title: `Edit ${ruleId}`.slice(0, 24), submit: `/alerts apply ${ruleId}`, submitLabel: 'Save', fields },
+    // Slack allows 24 characters in a modal's title.
+    form: { title: t('rules.editTitle', { rule: ruleId }).slice(0, 24), submit: `/alerts apply ${ruleId}`, submitLabel: t('rules.save'), fields },
     visibility: 'private',
   };
 }
 
-const FIELD_LABELS: Record<(typeof EDITABLE_FIELDS)[number], string> = {
-  above: 'Fire above',
-  below: 'Fire below',
-  for: 'Must hold for',
-  hysteresis: 'Resolve only this far back (hysteresis)',
-  repeat: 'Remind every',
-  forecast: 'Early warning ahead',
-  reopenWithin: 'Reopen within',
-  channels: 'Channels',
-  activeHours: 'Active hours',
-};
+/** Fields whose form hint says how to write them. */
+const HINTED = new Set(['for', 'repeat', 'forecast', 'reopenWithin', 'channels', 'activeHours', 'id', 'metric', 'above', 'severity']);
 
-const FIELD_HINTS: Partial<Record<(typeof EDITABLE_FIELDS)[number], string>> = {
-  for: 'A duration such as 2m or 90s; 0s: at once',
-  repeat: 'A duration such as 30m; empty: no reminders',
-  forecast: 'A duration such as 15m; empty: no early warning',
-  reopenWithin: 'A duration such as 5m; 0s: every breach is a new post',
-  channels: 'Names from channels, separated by commas',
-  activeHours: 'Days and hours such as mon-fri 08:00-18:00; empty: always',
-};
+function hintOf(name: string, t: Localized['t']): string | undefined {
+  return HINTED.has(name) ? t(`rules.hint.${name as 'for'}`) : undefined;
+}
 
 /** The fields of `/alerts new`: what a rule needs beyond what can be edited. */
 const NEW_FIELDS = ['id', 'metric', 'source', 'queue', 'severity', ...EDITABLE_FIELDS] as const;
 
 /** The form of a new rule: an id, the figure and source, a threshold, channels; the rest as for any rule. */
 function newForm(ctx: CommandContext, submitted: Record<string, string> = {}): Reply {
+  const { t } = speech(ctx);
   const sources = Object.keys(ctx.config.sources);
   const channels = Object.keys(ctx.config.channels);
   const fields: ReplyFormField[] = [
-    { name: 'id', label: 'Rule name', value: submitted.id, hint: 'Letters, digits, - or _, e.g. emea-sales-queue' },
-    { name: 'metric', label: 'Figure', value: submitted.metric ?? 'queue.waiting', hint: 'e.g. queue.waiting, queue.longest_wait_seconds, agents.online' },
-    { name: 'source', label: 'Source', value: submitted.source ?? (sources.length === 1 ? sources[0] : undefined), hint: sources.join(', ') },
-    { name: 'queue', label: 'Queue (empty: the whole source)', value: submitted.queue, optional: true },
-    { name: 'above', label: 'Fire above', value: submitted.above, hint: 'Set this or Fire below', optional: true },
-    { name: 'below', label: 'Fire below', value: submitted.below, optional: true },
-    { name: 'for', label: FIELD_LABELS.for, value: submitted.for ?? '2m', hint: FIELD_HINTS.for, optional: true },
-    { name: 'severity', label: 'Severity', value: submitted.severity ?? 'warning', hint: 'info, warning or critical', optional: true },
-    { name: 'channels', label: FIELD_LABELS.channels, value: submitted.channels ?? channels[0], hint: channels.join(', ') },
+    { name: 'id', label: t('rules.field.id'), value: submitted.id, hint: hintOf('id', t) },
+    { name: 'metric', label: t('rules.field.metric'), value: submitted.metric ?? 'queue.waiting', hint: hintOf('metric', t) },
+    { name: 'source', label: t('rules.field.source'), value: submitted.source ?? (sources.length === 1 ? sources[0] : undefined), hint: sources.join(', ') },
+    { name: 'queue', label: t('rules.field.queue'), value: submitted.queue, optional: true },
+    { name: 'above', label: t('rules.field.above'), value: submitted.above, hint: hintOf('above', t), optional: true },
+    { name: 'below', label: t('rules.field.below'), value: submitted.below, optional: true },
+    { name: 'for', label: t('rules.field.for'), value: submitted.for ?? '2m', hint: hintOf('for', t), optional: true },
+    { name: 'severity', label: t('rules.field.severity'), value: submitted.severity ?? 'warning', hint: hintOf('severity', t), optional: true },
+    { name: 'channels', label: t('rules.field.channels'), value: submitted.channels ?? channels[0], hint: channels.join(', ') },
   ];
   return {
-    title: 'New alert rule',
-    summary:
-      'Fill in the rule and save; it is checked like the file, announced in its channels, and applies at the next poll. Other fields: /alerts set <rule> <field> <value> afterwards.',
-    form: { title: 'New alert rule', submit: '/alerts create', submitLabel: 'Create', fields },
+    title: t('rules.newTitle'),
+    summary: t('rules.newSummary'),
+    // Slack allows 24 characters in a modal's title.
+    form: { title: t('rules.newTitle').slice(0, 24), submit: '/alerts create', submitLabel: t('rules.create'), fields },
     visibility: 'private',
   };
 }
@@ -174,31 +159,38 @@ function errorsByField(problems: readonly string[], known: readonly string[] = E
 }
 
 function outcomeReply(ctx: CommandContext, ruleId: string, outcome: ChangeOutcome): Reply {
+  const said = speech(ctx);
+  const { t } = said;
   const zone = zoneOfRule(ctx, ruleId);
   switch (outcome.kind) {
     case 'invalid':
-      return { title: `${ruleId} was not changed`, summary: outcome.problems.join('\n'), visibility: 'private', tone: 'warning' };
+      return { title: t('rules.notChanged', { rule: ruleId }), summary: outcome.problems.join('\n'), visibility: 'private', tone: 'warning' };
     case 'unchanged':
-      return { title: `${ruleId} was not changed`, summary: outcome.message, visibility: 'private', tone: 'normal' };
+      return {
+        title: t('rules.notChanged', { rule: ruleId }),
+        summary: outcome.said ? say(outcome.said, t) : outcome.message,
+        visibility: 'private',
+        tone: 'normal',
+      };
     case 'conflict':
       return {
-        title: `${ruleId} was not changed`,
-        summary: 'Someone changed this rule at the same moment; look at /alerts rules and try again.',
+        title: t('rules.notChanged', { rule: ruleId }),
+        summary: t('rules.conflict'),
         visibility: 'private',
         tone: 'warning',
       };
     case 'preview':
       return {
-        title: `Preview · ${ruleId}: ${outcome.change}`,
-        summary: `${previewText(outcome.preview, zone)} Nothing was saved.`,
-        buttons: [{ label: 'Save it', action: 'run', value: ctx.commandText?.replace(/\s--preview\b/, '') ?? `/alerts rules` }],
+        title: t('rules.previewTitle', { rule: ruleId, change: changeText(outcome.change, said) }),
+        summary: t('rules.previewSummary', { preview: previewText(outcome.preview, zone, said) }),
+        buttons: [{ label: t('rules.saveIt'), action: 'run', value: ctx.commandText?.replace(/\s--preview\b/, '') ?? `/alerts rules` }],
         visibility: 'private',
       };
     case 'saved':
       return {
-        title: `Changed ${ruleId}: ${outcome.version.change}`,
-        summary: `${previewText(outcome.preview, zone)} Applies at the next poll on every replica; announced in the rule's channels.`,
-        buttons: [{ label: 'Undo', action: 'run', value: `/alerts undo ${ruleId}` }],
+        title: t('rules.changedTitle', { rule: ruleId, change: changeText(outcome.version.change, said) }),
+        summary: t('rules.changedSummary', { preview: previewText(outcome.preview, zone, said) }),
+        buttons: [{ label: t('rules.undo'), action: 'run', value: `/alerts undo ${ruleId}` }],
         visibility: 'private',
         tone: 'good',
       };
@@ -206,49 +198,68 @@ function outcomeReply(ctx: CommandContext, ruleId: string, outcome: ChangeOutcom
 }
 
 async function rulesReply(ctx: CommandContext): Promise<Reply> {
+  const { t, fmt } = speech(ctx);
   const all = await ctx.ruleEditing!.rules();
   const sections: ReplySection[] = all.map(({ id, rule, enabled, origin, problems }) => {
     const zone = zoneOfRule(ctx, id);
-    const threshold = rule.above !== undefined ? `above ${rule.above}` : `below ${rule.below}`;
-    const lines = [
-      `${rule.metric}${rule.queue ? ` (${rule.queue})` : ''} on ${rule.source}: ${threshold}, for ${showValue('for', `${rule.for}ms`)}, hysteresis ${rule.hysteresis}, reopen within ${showValue('reopenWithin', `${rule.reopenWithin}ms`)}${rule.repeat ? `, repeat ${showValue('repeat', `${rule.repeat}ms`)}` : ''}${rule.forecast ? `, forecast ${showValue('forecast', `${rule.forecast}ms`)}` : ''}`,
-      `channels ${rule.channels.join(', ')} · active ${showValue('activeHours', rule.activeHours)}`,
-      origin.from === 'file'
-        ? 'from the file'
-        : `changed in chat by ${origin.by} at ${formatLocalTime(origin.at, zone)} (version ${origin.version}${origin.fields.length ? `: ${origin.fields.join(', ')} over the file` : ''})`,
+    const metric = `${rule.metric}${rule.queue ? ` (${rule.queue})` : ''}`;
+    const threshold =
+      rule.above !== undefined
+        ? t('rules.line.above', { metric, source: rule.source, value: rule.above })
+        : t('rules.line.below', { metric, source: rule.source, value: rule.below });
+    // Durations and hours as a rule editor types them (2m, mon-fri 08:00-18:00).
+    const timing = [
+      t('rules.line.timing', {
+        for: showValue('for', `${rule.for}ms`),
+        hysteresis: rule.hysteresis,
+        reopen: showValue('reopenWithin', `${rule.reopenWithin}ms`),
+      }),
+      ...(rule.repeat ? [t('rules.line.repeat', { value: showValue('repeat', `${rule.repeat}ms`) })] : []),
+      ...(rule.forecast ? [t('rules.line.forecast', { value: showValue('forecast', `${rule.forecast}ms`) })] : []),
     ];
-    if (problems) lines.push(`the chat's change no longer fits the file, so the file's rule is watched: ${problems.join('; ')}`);
-    return { heading: `${id} — ${enabled ? 'on' : 'off'}`, text: lines.join('\n') };
+    const changed = { by: origin.from === 'file' ? '' : origin.by, time: origin.from === 'file' ? '' : fmt.time(origin.at, zone) };
+    const lines = [
+      `${threshold}, ${timing.join(', ')}`,
+      t('rules.line.channels', {
+        channels: rule.channels.join(', '),
+        active: rule.activeHours ? showValue('activeHours', rule.activeHours) : t('alerts.always'),
+      }),
+      origin.from === 'file'
+        ? t('rules.fromFile')
+        : origin.fields.length
+          ? t('rules.changedInChatFields', { ...changed, version: origin.version, fields: origin.fields.join(', ') })
+          : t('rules.changedInChat', { ...changed, version: origin.version }),
+    ];
+    if (problems) lines.push(t('rules.noLongerFits', { problems: problems.join('; ') }));
+    return { heading: `${id} — ${t(enabled ? 'rules.on' : 'rules.off')}`, text: lines.join('\n') };
   });
   return {
-    title: 'Alert rules',
-    summary: all.length
-      ? `${all.length} rule${all.length === 1 ? '' : 's'}; change one with /alerts set <rule> <field> <value> (add --preview to see what it would have done first).`
-      : 'No alert rules are configured (see `alerts` in chatops.yaml).',
+    title: t('rules.title'),
+    summary: all.length ? t('rules.summary', { count: all.length }) : t('alerts.noRules'),
     sections,
     visibility: 'private',
   };
 }
 
 async function historyReply(ctx: CommandContext, ruleId: string): Promise<Reply> {
+  const said = speech(ctx);
+  const { t, fmt } = said;
   const versions = await ctx.ruleEditing!.history(ruleId);
   const zone = zoneOfRule(ctx, ruleId);
   return {
-    title: `History · ${ruleId}`,
-    summary: versions.length
-      ? `${versions.length} change${versions.length === 1 ? '' : 's'} in chat, newest first; version 0 is the file.`
-      : `${ruleId} has not been changed in chat: it is as the file says.`,
+    title: t('rules.historyTitle', { rule: ruleId }),
+    summary: versions.length ? t('rules.history', { count: versions.length }) : t('rules.asTheFileSays', { rule: ruleId }),
     sections: versions.length
       ? [
           {
             text: [...versions]
               .reverse()
-              .map((v) => `v${v.version} · ${formatLocalTime(v.at, zone)} · ${v.by}: ${v.change}`)
+              .map((v) => `v${v.version} · ${fmt.time(v.at, zone)} · ${v.by}: ${changeText(v.change, said)}`)
               .join('\n'),
           },
         ]
       : undefined,
-    buttons: versions.length ? [{ label: 'Undo the last', action: 'run', value: `/alerts undo ${ruleId}` }] : undefined,
+    buttons: versions.length ? [{ label: t('rules.undoLast'), action: 'run', value: `/alerts undo ${ruleId}` }] : undefined,
     visibility: 'private',
   };
 }
@@ -256,11 +267,12 @@ async function historyReply(ctx: CommandContext, ruleId: string): Promise<Reply>
 /** A rule of the file or one created in chat, named case-insensitively; usage help naming the rules otherwise. */
 export async function ruleNamed(ctx: CommandContext, ruleId: string | undefined): Promise<string> {
   const ids = ctx.ruleEditing ? (await ctx.ruleEditing.rules()).map((r) => r.id) : ctx.config.alerts.map((r, i) => r.id ?? `${r.metric}-${r.source}-${i}`);
-  if (ruleId === undefined) throw new UsageError(`Name a rule. Rules: ${ids.join(', ') || 'none configured'}.`);
+  const { t } = speech(ctx);
+  if (ruleId === undefined) throw new UsageError(t('rules.nameARule', { ids: ids.join(', ') || t('rules.noneConfigured') }));
   const match = ids.find((id) => id.toLowerCase() === ruleId.toLowerCase());
   if (!match)
     throw new UsageError(
-      ids.length ? `There is no rule "${echo(ruleId)}".${didYouMean(ruleId, ids)} Rules: ${ids.join(', ')}.` : 'No alert rules are configured.',
+      ids.length ? t('rules.noSuchRule', { rule: echo(ruleId), hint: didYouMean(ruleId, ids, '', t), ids: ids.join(', ') }) : t('rules.noRules'),
     );
   return match;
 }

@@ -1,3 +1,4 @@
+import { inEnglish, type Said } from '../domain/said.js';
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/index.js';
 import type { Reply } from '../reply/reply.js';
@@ -14,7 +15,7 @@ export type ChangeOutcome =
   | { kind: 'saved'; version: RuleVersion; preview?: Preview }
   | { kind: 'preview'; change: string; preview?: Preview }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'unchanged'; message: string }
+  | { kind: 'unchanged'; message: string; said?: Said }
   | { kind: 'conflict' };
 
 /** What `/alerts rules|set|on|off|undo|history` need: rule changes from the chat, as versions over the file. */
@@ -41,6 +42,8 @@ export interface RuleEditingOptions {
   now: () => Date;
   /** The time zone a source's times are read in. */
   zoneOf: (sourceId: string) => string;
+  /** The language of a source's posts (`sources.<id>.locale`): a change's announcement speaks it. */
+  localeOf?: (sourceId: string) => string | undefined;
   /** Sources the watcher polls: a rule created in chat must watch one of them. */
   watchedSources?: ReadonlySet<string>;
 }
@@ -94,7 +97,10 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
     );
     if (!version) return { kind: 'conflict' };
     const channels = resolveRules({ ...config, alerts: [entry.rule, checked.rule] }).rules.flatMap((r) => r.channels);
-    await options.announce?.([...new Set(channels)], announcement(version, shown, options.zoneOf(checked.rule.source)));
+    await options.announce?.(
+      [...new Set(channels)],
+      announcement(version, shown, options.zoneOf(checked.rule.source), options.localeOf?.(checked.rule.source)),
+    );
     return { kind: 'saved', version, preview: shown };
   }
 
@@ -148,7 +154,10 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
       if (opts.preview) return { kind: 'preview', change, preview: shown, ruleId: id };
       const version = await store.append({ ruleId: id!, overrides: raw, enabled: true, by, at: now().toISOString(), change, created: true }, 0);
       if (!version) return { kind: 'conflict' };
-      await options.announce?.(watch?.channels ?? [], announcement(version, shown, options.zoneOf(checked.rule.source)));
+      await options.announce?.(
+        watch?.channels ?? [],
+        announcement(version, shown, options.zoneOf(checked.rule.source), options.localeOf?.(checked.rule.source)),
+      );
       return { kind: 'saved', version, preview: shown, ruleId: id };
     },
 
@@ -175,13 +184,12 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
         if (field === 'below') overrides.above = undefined;
         changes.push(`${field} ${before} → ${after}`);
       }
-      if (changes.length === 0)
-        return {
-          kind: 'unchanged',
-          message: `${ruleId} already has ${Object.entries(values)
-            .map(([f, v]) => `${f} ${showValue(f, parseFieldValue(f as EditableField, v))}`)
-            .join(', ')}.`,
-        };
+      if (changes.length === 0) {
+        const has = Object.entries(values)
+          .map(([f, v]) => `${f} ${showValue(f, parseFieldValue(f as EditableField, v))}`)
+          .join(', ');
+        return unchanged({ key: 'rules.alreadyHas', values: { rule: ruleId, has } });
+      }
       const cleaned = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Overrides;
       return save(ruleId, { overrides: cleaned, enabled: entry.enabled }, changes.join(', '), by, Boolean(opts.preview));
     },
@@ -190,7 +198,7 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
       const { latest, effective } = await current();
       const entry = find(effective, ruleId);
       if (!entry) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
-      if (entry.enabled === enabled) return { kind: 'unchanged', message: `${ruleId} is already ${enabled ? 'on' : 'off'}.` };
+      if (entry.enabled === enabled) return unchanged({ key: enabled ? 'rules.alreadyOn' : 'rules.alreadyOff', values: { rule: ruleId } });
       return save(ruleId, { overrides: latest.get(ruleId)?.overrides ?? {}, enabled }, enabled ? 'turned on' : 'turned off', by, false);
     },
 
@@ -199,7 +207,7 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
       if (!find(effective, ruleId)) return { kind: 'invalid', problems: [`there is no rule "${ruleId}"`] };
       const versions = await store.history(ruleId);
       const target = undoTarget(versions);
-      if (!target) return { kind: 'unchanged', message: `${ruleId} has not been changed in chat: it is as the file says.` };
+      if (!target) return unchanged({ key: 'rules.asTheFileSays', values: { rule: ruleId } });
       return save(ruleId, target, 'undo', by, false);
     },
 
@@ -216,4 +224,9 @@ export function createRuleEditing(options: RuleEditingOptions): RuleEditing {
 /** A parsed rule's field as a supervisor would write it (durations are milliseconds once parsed). */
 function shownOf(field: string, value: unknown): string {
   return showValue(field, typeof value === 'number' && ['for', 'repeat', 'forecast', 'reopenWithin'].includes(field) ? `${value}ms` : value);
+}
+
+/** Nothing to change: said in the asker's language, with the English for logs and tests. */
+function unchanged(said: Said): ChangeOutcome {
+  return { kind: 'unchanged', message: inEnglish(said), said };
 }

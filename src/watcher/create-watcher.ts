@@ -193,6 +193,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     announce,
     now,
     zoneOf,
+    localeOf,
     watchedSources: new Set(rules.map((r) => r.source)),
   });
   const knownSources = new Set(options.sources.map((s) => s.id));

@@ -5,12 +5,17 @@ import { alertReply, reminderNote, reopenedNote, resolvedNote } from '../../src/
 import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { localized } from '../../src/i18n/index.js';
-import { countingAdapter, demoRouter, routerOver, sourceFor } from '../support/router-kit.js';
+import { DEMO_SUPERVISOR_ID, countingAdapter, demoRouter, routerOver, sourceFor } from '../support/router-kit.js';
 import { VENDOR_ERROR_CODES, VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError } from '../../src/quota/quota-gate.js';
 import { classifyWolkvoxAnswer } from '../../adapters/wolkvox/errors.js';
 import { classifyComm100Status } from '../../adapters/comm100/errors.js';
 import { classifyVccliveStatus } from '../../adapters/vcclive/errors.js';
+import type { AlertService, AlertView } from '../../src/watcher/model/alert-service.js';
+import { createMemoryRuleStore } from '../../src/rules/rule-store.js';
+import { createRuleEditing } from '../../src/rules/rule-service.js';
+import { announcement } from '../../src/rules/rule-replies.js';
+import { formModal } from '../../src/platforms/slack/form-modal.js';
 
 /**
  * The pseudo-locale `en-XA` accents every letter of every message (placeholders and command
@@ -46,9 +51,6 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
   it('catches English left in an answer', () => {
     expect(untranslated('Ǫûéûé — Demo contact center\nAgents available: 3 · /queue demo')).toEqual(['Agents', 'available']);
   });
-
-  // Still in English, so not in the runs below: /alerts answers and subcommands and the rule forms.
-  it.todo('/alerts, its subcommands and the rule forms');
 
   const { router, sources } = demoRouter();
   const ask = async (text: string) => renderText(await router.handle({ text, asker: XA, venue: 'console' }));
@@ -130,6 +132,175 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
     }));
     const text = renderText({ ...reply, sections: ours });
     expect(untranslated(text, shown), text).toEqual([]);
+  });
+});
+
+describe('/alerts, its subcommands and the rule forms in the pseudo-locale', () => {
+  const firing: AlertView[] = [
+    {
+      id: 'queue-long:demo',
+      ruleId: 'queue-long',
+      source: 'demo',
+      metric: 'queue.waiting',
+      phase: 'firing',
+      severity: 'critical',
+      value: 12,
+      peak: 14,
+      threshold: 8,
+      direction: 'above',
+      since: '2026-11-20T15:02:00Z',
+      reopens: 2,
+      flapping: true,
+    },
+    {
+      id: 'nofig:demo',
+      ruleId: 'no-figures',
+      source: 'demo',
+      metric: 'queue.waiting',
+      phase: 'acknowledged',
+      severity: 'warning',
+      value: 0,
+      peak: 0,
+      threshold: 0,
+      direction: 'above',
+      since: '2026-11-20T15:02:00Z',
+      kind: 'no-figures',
+      acknowledgedBy: 'Ana',
+    },
+  ];
+  const silences: Array<{ ruleId: string; until: string; by: string }> = [];
+  const alerts: AlertService = {
+    firing: async () => firing,
+    acknowledge: async (id, by) => {
+      const alert = firing.find((a) => a.id === id);
+      return alert && { ...alert, phase: 'acknowledged', acknowledgedBy: by.userId, first: id === 'queue-long:demo' };
+    },
+    silence: async (ruleId, ms, by) => {
+      silences.push({ ruleId, until: new Date(Date.parse('2026-11-20T15:10:00Z') + ms).toISOString(), by: by.userId });
+      return { until: silences.at(-1)!.until };
+    },
+    silences: async () => silences,
+    unsilence: async (ruleId) => silences.find((s) => s.ruleId === ruleId),
+  };
+  const { config } = demoRouter();
+  const { router } = demoRouter({
+    alerts,
+    now: () => new Date('2026-11-20T15:10:00Z'),
+    ruleEditing: createRuleEditing({ config, store: createMemoryRuleStore(), now: () => new Date('2026-11-20T15:10:00Z'), zoneOf: () => 'America/Bogota' }),
+  });
+  const SUPER = { platform: 'slack' as const, userId: DEMO_SUPERVISOR_ID, displayName: 'Sara', locale: 'en-XA' };
+  const ask = async (text: string, asker = SUPER) => router.handle({ text, asker, venue: 'channel' });
+  // Rule, metric and field ids, durations and day names are written as the configuration writes them.
+  const ids = [
+    'queue-long',
+    'queue.waiting',
+    'demo',
+    'no-figures',
+    'nofig:demo',
+    'queue-long:demo',
+    'Sara',
+    'Ana',
+    'U0SUP',
+    'ops',
+    'nope',
+    'sometimes',
+    'bogus',
+    'above',
+    'hysteresis',
+    'repeat',
+    'forecast',
+    'reopenWithin',
+    'channels',
+    'activeHours',
+    'for',
+    'below',
+    'mon-fri',
+    'emea-sales-queue',
+    'queue.longest_wait_seconds',
+    'agents.online',
+    'info',
+    'warning',
+    'critical',
+    'chatops.yaml',
+    '`alerts`',
+    'access.supervisors',
+    'access.ruleEditors',
+    'id',
+    'metric',
+    'source',
+    'queue',
+    'severity',
+    'preview',
+    'console',
+    'off',
+    'on',
+  ];
+
+  it.each([
+    '/alerts',
+    '/alerts ack queue-long:demo',
+    '/alerts ack nofig:demo',
+    '/alerts ack nope',
+    '/alerts ack a b',
+    '/alerts ack ../x',
+    '/alerts silence queue-long 30m',
+    '/alerts silence queue-long sometimes',
+    '/alerts silence nope 30m',
+    '/alerts unsilence queue-long',
+    '/alerts bogus',
+    '/alerts rules',
+    '/alerts history queue-long',
+    '/alerts set queue-long above 15 --preview',
+    '/alerts set queue-long above 15',
+    '/alerts set queue-long above 15',
+    '/alerts set queue-long bogus 1',
+    '/alerts set queue-long',
+    '/alerts off queue-long',
+    '/alerts off queue-long',
+    '/alerts on queue-long a',
+    '/alerts undo queue-long',
+    '/alerts history queue-long',
+    '/alerts edit queue-long',
+    '/alerts new',
+  ])('%s', async (command) => {
+    const reply = await ask(command);
+    const text = renderText(reply);
+    expect(untranslated(text, ids), text).toEqual([]);
+    if (reply.form) {
+      // The Slack modal of the form: its title, buttons, labels and hints.
+      const modal = formModal(reply.form, 'en-XA') as {
+        title: { text: string };
+        submit: { text: string };
+        close: { text: string };
+        blocks: Array<{ label: { text: string }; hint?: { text: string } }>;
+      };
+      const texts = [modal.title.text, modal.submit.text, modal.close.text, ...modal.blocks.flatMap((b) => [b.label.text, b.hint?.text ?? ''])].join('\n');
+      expect(untranslated(texts, ids), texts).toEqual([]);
+    }
+  });
+
+  it('refusals for those who may not act', async () => {
+    const agent = { platform: 'slack' as const, userId: 'U0AGENT', displayName: 'Omar', locale: 'en-XA' };
+    for (const command of [
+      '/alerts ack queue-long:demo',
+      '/alerts silence queue-long 1h',
+      '/alerts unsilence queue-long',
+      '/alerts new',
+      '/alerts set queue-long above 3',
+    ]) {
+      const text = renderText(await ask(command, agent));
+      expect(untranslated(text, ids), text).toEqual([]);
+    }
+  });
+
+  it("the announcement of a change in the rule's channels", () => {
+    const reply = announcement(
+      { ruleId: 'queue-long', version: 2, by: 'Sara', at: '2026-11-20T15:10:00Z', change: 'above 8 → 15' } as never,
+      undefined,
+      'America/Bogota',
+      'en-XA',
+    );
+    expect(untranslated(renderText(reply), ids)).toEqual([]);
   });
 });
 

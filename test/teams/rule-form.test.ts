@@ -57,7 +57,12 @@ describe('editing a rule in a Teams card form', () => {
     expect(validateTeamsCard(form)).toEqual([]);
     const inputs = inputsOf(form);
     expect(inputs).toMatchObject({ 'chatops-field:above': '8', 'chatops-field:for': '0s', 'chatops-field:channels': 'ops' });
-    expect(form.actions[0]).toMatchObject({ type: 'Action.Submit', title: 'Save', data: { chatops: { action: 'form', value: '/alerts apply queue-long' } } });
+    // The fixture's Teams client speaks Spanish (es-CO): the form does too; fields and values stay as typed.
+    expect(form.actions[0]).toMatchObject({
+      type: 'Action.Submit',
+      title: 'Guardar',
+      data: { chatops: { action: 'form', value: '/alerts apply queue-long' } },
+    });
 
     await h.send(
       h.fixture('message-personal', {
@@ -79,7 +84,8 @@ describe('editing a rule in a Teams card form', () => {
       }),
     );
     const saved = cardOf(h.connector.activities.at(-1)!.activity);
-    expect(readTexts(saved)[0]).toBe('Changed queue-long: above 8 → 12');
+    expect(readTexts(saved)[0]).toBe('queue-long cambiada: above 8 → 12');
+    // The announcement speaks the source's language (none set here: English), not the editor's.
     expect(announced.map((a) => [a.channels, a.reply.title])).toEqual([[['teams:ops'], 'Ana Gómez changed queue-long: above 8 → 12']]);
   });
 });

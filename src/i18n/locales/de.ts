@@ -1,3 +1,5 @@
+import { deRules } from './rules/de.js';
+import { deAlerts } from './alerts/de.js';
 import { deWarning } from './warning/de.js';
 import { deVendor } from './vendor/de.js';
 import type { Catalog } from './catalog.js';
@@ -374,4 +376,6 @@ export const de: Catalog = {
   'summary.noneAcked': 'Keiner wurde bestätigt.',
   ...deVendor,
   ...deWarning,
+  ...deAlerts,
+  ...deRules,
 };

@@ -1,3 +1,5 @@
+import { enRules } from './rules/en.js';
+import { enAlerts } from './alerts/en.js';
 import { enWarning } from './warning/en.js';
 import { enVendor } from './vendor/en.js';
 /**
@@ -385,4 +387,6 @@ export const en = {
   'summary.noneAcked': 'None was acknowledged.',
   ...enVendor,
   ...enWarning,
+  ...enAlerts,
+  ...enRules,
 } as const;

@@ -1,3 +1,5 @@
+import { esRules } from './rules/es.js';
+import { esAlerts } from './alerts/es.js';
 import { esWarning } from './warning/es.js';
 import { esVendor } from './vendor/es.js';
 import type { Catalog } from './catalog.js';
@@ -404,4 +406,6 @@ export const es: Catalog = {
   'summary.noneAcked': 'Ninguna fue reconocida.',
   ...esVendor,
   ...esWarning,
+  ...esAlerts,
+  ...esRules,
 };

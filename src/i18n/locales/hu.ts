@@ -1,3 +1,5 @@
+import { huRules } from './rules/hu.js';
+import { huAlerts } from './alerts/hu.js';
 import { huWarning } from './warning/hu.js';
 import { huVendor } from './vendor/hu.js';
 import type { Catalog } from './catalog.js';
@@ -375,4 +377,6 @@ export const hu: Catalog = {
   'summary.noneAcked': 'Egyiket sem nyugtázták.',
   ...huVendor,
   ...huWarning,
+  ...huAlerts,
+  ...huRules,
 };

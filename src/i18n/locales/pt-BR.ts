@@ -1,3 +1,5 @@
+import { ptBRRules } from './rules/pt-BR.js';
+import { ptBRAlerts } from './alerts/pt-BR.js';
 import { ptBRWarning } from './warning/pt-BR.js';
 import { ptBRVendor } from './vendor/pt-BR.js';
 import type { Catalog } from './catalog.js';
@@ -402,4 +404,6 @@ export const ptBR: Catalog = {
   'summary.noneAcked': 'Nenhum foi reconhecido.',
   ...ptBRVendor,
   ...ptBRWarning,
+  ...ptBRAlerts,
+  ...ptBRRules,
 };

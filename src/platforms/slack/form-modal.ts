@@ -1,5 +1,6 @@
 import type { ReplyForm } from '../../reply/reply.js';
 import { formSubmission } from '../../reply/form.js';
+import { localized } from '../../i18n/index.js';
 
 /** The callback id of every form the bot opens; the submission names its command in `private_metadata`. */
 export const FORM_CALLBACK_ID = 'chatops:form';
@@ -13,19 +14,19 @@ const INITIAL_MAX = 3000;
 /**
  * A form as a Slack modal (`views.open`): one plain-text input per field, its current value
  * filled in, plain text only (labels and values are never read as mrkdwn). The command the
- * submission runs travels in `private_metadata`.
+ * submission runs travels in `private_metadata`; Cancel is in the reply's language.
  *
  * @example
  *   await client.views.open({ trigger_id, view: formModal(reply.form) });
  */
-export function formModal(form: ReplyForm): Record<string, unknown> {
+export function formModal(form: ReplyForm, locale?: string): Record<string, unknown> {
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
     private_metadata: JSON.stringify({ submit: form.submit, fields: form.fields.map((f) => f.name) }),
     title: { type: 'plain_text', text: form.title.slice(0, TITLE_MAX) },
     submit: { type: 'plain_text', text: form.submitLabel.slice(0, TITLE_MAX) },
-    close: { type: 'plain_text', text: 'Cancel' },
+    close: { type: 'plain_text', text: localized(locale).t('form.cancel').slice(0, TITLE_MAX) },
     blocks: form.fields.map((field) => ({
       type: 'input',
       block_id: field.name,

@@ -49,7 +49,7 @@ export function registerReceivers(app: App, deps: ListenerDeps): void {
     timer.cancel();
     if (first !== 'late') {
       // A form opens as a modal (the trigger is good for 3 s); the ack says so, or shows the form as text.
-      if (first.form && (await openForm(client, command.trigger_id, first.form, deps))) {
+      if (first.form && (await openForm(client, command.trigger_id, first.form, deps, first.locale))) {
         await ack({ response_type: 'ephemeral', text: localized(first.locale).t('progress.formOpened', { title: escapeMrkdwn(first.form.title) }) });
         return;
       }
@@ -144,10 +144,11 @@ async function openForm(
   triggerId: string | undefined,
   form: ReplyForm,
   deps: ListenerDeps,
+  locale?: string,
 ): Promise<boolean> {
   if (!triggerId) return false;
   try {
-    await client.views.open({ trigger_id: triggerId, view: formModal(form) as never });
+    await client.views.open({ trigger_id: triggerId, view: formModal(form, locale) as never });
     return true;
   } catch (error) {
     deps.logger.warn({ err: (error as Error).message }, 'slack: could not open a form as a modal; showed it as text');
