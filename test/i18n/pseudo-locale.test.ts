@@ -442,8 +442,19 @@ describe('posts in the pseudo-locale: alerts, their notes, sources without figur
             lastWeek: { ...day, date: '2026-11-14' },
             partial: true,
             busiestHour: { hour: 11, chats: 30 },
+            problemSaid: {
+              key: 'summary.problem.figuresFrom',
+              values: { time: '17:55' },
+              reason: { key: 'stale.notAnswering', values: { vendor: 'wolkvox' } },
+            },
           },
-          { sourceId: 'emea', label: 'EMEA', timeZone: 'Europe/Budapest', partial: false },
+          {
+            sourceId: 'emea',
+            label: 'EMEA',
+            timeZone: 'Europe/Budapest',
+            partial: false,
+            problemSaid: { key: 'summary.problem.notAvailable', values: { vendor: 'comm100' } },
+          },
         ],
         alerts: {
           count: 2,
@@ -456,6 +467,7 @@ describe('posts in the pseudo-locale: alerts, their notes, sources without figur
       'en-XA',
     );
     const text = renderText(reply);
-    expect(untranslated(text, ['Bogotá', 'EMEA', 'queue-long']), text).toEqual([]);
+    expect(untranslated(text, ['Bogotá', 'EMEA', 'queue-long', 'wolkvox', 'comm100']), text).toEqual([]);
+    expect(text).toContain('17:55 (wolkvox îš ñöţ àñšŵéŕîñĝ)');
   });
 });

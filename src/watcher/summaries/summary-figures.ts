@@ -1,3 +1,5 @@
+import { inEnglish, type Said } from '../../domain/said.js';
+import { isBotError } from '../../domain/errors.js';
 import { DateTime } from 'luxon';
 import type { DayStats } from '../../domain/types.js';
 import type { Source } from '../../sources/source.js';
@@ -19,8 +21,10 @@ export interface SourceDay {
   lastWeekSoFar?: { chats: number; until: string };
   /** True when the summary runs before the source's local day is over. */
   partial: boolean;
-  /** Why the day's figures are missing or stale. */
+  /** Why the day's figures are missing or stale (English, for logs). */
   problem?: string;
+  /** `problem` as a message key, said in the summary's language; `reason` fills its `{{reason}}`. */
+  problemSaid?: Said & { reason?: Said };
   busiestHour?: { hour: number; chats: number };
 }
 
@@ -91,16 +95,21 @@ async function sourceDay(source: Source, now: Date): Promise<SourceDay> {
   const local = DateTime.fromJSDate(now, { zone: source.timeZone });
   const day: SourceDay = { sourceId: source.id, label: source.label, timeZone: source.timeZone, partial: local.hour < 23 || local.minute < 45 };
   if (!source.has('today')) {
-    day.problem = `daily figures are not available for ${source.vendor}`;
+    day.problemSaid = { key: 'summary.problem.notAvailable', values: { vendor: source.vendor } };
+    day.problem = inEnglish(day.problemSaid);
     return day;
   }
   try {
     const today = await source.today('background');
     day.today = today.value;
-    if (today.stale)
-      day.problem = `figures from ${DateTime.fromISO(today.asOf, { zone: source.timeZone }).toFormat('HH:mm')} (${today.staleReason ?? 'vendor unavailable'})`;
+    if (today.stale) {
+      const time = DateTime.fromISO(today.asOf, { zone: source.timeZone }).toFormat('HH:mm');
+      day.problemSaid = { key: 'summary.problem.figuresFrom', values: { time }, reason: today.staleSaid ?? { key: 'summary.problem.unavailable' } };
+      day.problem = `figures from ${time} (${today.staleReason ?? 'vendor unavailable'})`;
+    }
   } catch (error) {
     day.problem = describe(error);
+    if (isBotError(error) && error.said) day.problemSaid = error.said;
     return day;
   }
   if (!day.today.chatsByHour && source.has('dayStats')) {

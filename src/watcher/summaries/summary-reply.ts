@@ -43,7 +43,8 @@ function sourceSection(day: SourceDay, said: Localized): ReplySection {
   const { t: say, fmt, locale } = said;
   const formatCount = fmt.count;
   const heading = day.label;
-  if (!day.today) return { heading, text: say('summary.notAvailable', { problem: (day.problem ?? say('summary.noAnswer')).replace(/\.$/, '') }) };
+  const problem = problemText(day, said);
+  if (!day.today) return { heading, text: say('summary.notAvailable', { problem: (problem ?? say('summary.noAnswer')).replace(/\.$/, '') }) };
   const t = day.today;
   const w = day.lastWeek;
   const weekday = w
@@ -85,7 +86,7 @@ function sourceSection(day: SourceDay, said: Localized): ReplySection {
     const { hour, chats } = day.busiestHour;
     lines.push(say('summary.busiest', { hours: `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`, count: chats, value: formatCount(chats) }));
   }
-  if (day.problem) lines.push(`_${say('summary.note', { problem: day.problem })}_`);
+  if (problem) lines.push(`_${say('summary.note', { problem })}_`);
   return { heading, text: lines.join('\n') };
 }
 
@@ -121,4 +122,11 @@ function alertsText(figures: SummaryFigures, said: Localized): string {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** Why a source's figures are missing or stale, in the summary's language (its English `problem` otherwise). */
+function problemText(day: SourceDay, { t }: Localized): string | undefined {
+  const said = day.problemSaid;
+  if (!said) return day.problem;
+  return t(said.key, { ...said.values, reason: said.reason && t(said.reason.key, said.reason.values) });
 }

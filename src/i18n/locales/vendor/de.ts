@@ -67,6 +67,10 @@ export const deVendor: Catalog = {
   'stale.notAnswering': '{{vendor}} antwortet nicht',
   'stale.busy': '{{vendor}} ist mit anderen Anfragen dieses Tokens beschäftigt',
   'stale.slowDown': '{{vendor}} hat den Bot gebeten, langsamer zu fragen',
+  // Why a daily summary's figures are missing or old
+  'summary.problem.notAvailable': 'Tageszahlen sind für {{vendor}} nicht verfügbar',
+  'summary.problem.figuresFrom': 'Zahlen von {{time}} ({{reason}})',
+  'summary.problem.unavailable': 'Anbieter nicht erreichbar',
   'progress.lookingShort': 'Suche…',
   'progress.formOpened': 'Formular geöffnet: {{title}}',
 };

@@ -74,6 +74,10 @@ export const enVendor = {
   'stale.slowDown': '{{vendor}} asked the bot to slow down',
 
   // Slack's first answer while the bot works
+  // Why a daily summary's figures are missing or old
+  'summary.problem.notAvailable': 'daily figures are not available for {{vendor}}',
+  'summary.problem.figuresFrom': 'figures from {{time}} ({{reason}})',
+  'summary.problem.unavailable': 'vendor unavailable',
   'progress.lookingShort': 'Looking…',
   'progress.formOpened': 'Opened the form: {{title}}',
 } as const;

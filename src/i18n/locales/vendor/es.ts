@@ -66,6 +66,10 @@ export const esVendor: Catalog = {
   'stale.notAnswering': '{{vendor}} no responde',
   'stale.busy': '{{vendor}} está ocupado con otras solicitudes de este token',
   'stale.slowDown': '{{vendor}} pidió al bot que vaya más despacio',
+  // Why a daily summary's figures are missing or old
+  'summary.problem.notAvailable': 'las cifras diarias no están disponibles para {{vendor}}',
+  'summary.problem.figuresFrom': 'cifras de las {{time}} ({{reason}})',
+  'summary.problem.unavailable': 'proveedor no disponible',
   'progress.lookingShort': 'Buscando…',
   'progress.formOpened': 'Se abrió el formulario: {{title}}',
 };

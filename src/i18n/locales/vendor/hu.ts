@@ -66,6 +66,10 @@ export const huVendor: Catalog = {
   'stale.notAnswering': 'a(z) {{vendor}} nem válaszol',
   'stale.busy': 'a(z) {{vendor}} más kérésekkel van elfoglalva ettől a tokentől',
   'stale.slowDown': 'a(z) {{vendor}} lassításra kérte a botot',
+  // Why a daily summary's figures are missing or old
+  'summary.problem.notAvailable': 'a napi számok nem érhetők el a(z) {{vendor}} esetében',
+  'summary.problem.figuresFrom': '{{time}}-kori számok ({{reason}})',
+  'summary.problem.unavailable': 'a szolgáltató nem érhető el',
   'progress.lookingShort': 'Keresés…',
   'progress.formOpened': 'Megnyílt az űrlap: {{title}}',
 };

@@ -64,6 +64,10 @@ export const ptBRVendor: Catalog = {
   'stale.notAnswering': '{{vendor}} não está respondendo',
   'stale.busy': '{{vendor}} está ocupado com outras solicitações deste token',
   'stale.slowDown': '{{vendor}} pediu ao bot para ir mais devagar',
+  // Why a daily summary's figures are missing or old
+  'summary.problem.notAvailable': 'os números diários não estão disponíveis para {{vendor}}',
+  'summary.problem.figuresFrom': 'números das {{time}} ({{reason}})',
+  'summary.problem.unavailable': 'fornecedor indisponível',
   'progress.lookingShort': 'Buscando…',
   'progress.formOpened': 'Formulário aberto: {{title}}',
 };
