@@ -1,6 +1,6 @@
 import type { Asker, Venue } from '../domain/asker.js';
 import { BotError } from '../domain/errors.js';
-import type { Said } from '../domain/said.js';
+import { inEnglish, type Said } from '../domain/said.js';
 import type { Config } from '../config/schema.js';
 import type { History } from '../history/history.js';
 import type { Reply } from '../reply/reply.js';
@@ -159,7 +159,7 @@ export interface ExampleFacts {
  */
 export class AccessDeniedError extends BotError {
   constructor(userMessage: string | Said) {
-    super('access-denied', typeof userMessage === 'string' ? userMessage : userMessage.key, userMessage);
+    super('access-denied', typeof userMessage === 'string' ? userMessage : inEnglish(userMessage), userMessage);
     this.name = 'AccessDeniedError';
   }
 }
