@@ -1,4 +1,4 @@
-import { VendorError, defaultUserMessage } from '../domain/errors.js';
+import { VendorError } from '../domain/errors.js';
 
 /**
  * The quota gate's own "busy": no concurrency slot of the token came within the wait, or the
@@ -11,7 +11,7 @@ export class VendorBusyError extends VendorError {
     /** About when a slot should be free, from the recent slot waits of the token. */
     readonly retryInSeconds: number,
   ) {
-    super({ kind: 'refused', reason: 'too-many-concurrent', userMessage: defaultUserMessage(init.vendor, 'too-many-concurrent'), ...init });
+    super({ kind: 'refused', reason: 'too-many-concurrent', ...init });
     this.name = 'VendorBusyError';
   }
 }
