@@ -6,6 +6,7 @@ import { summaryReply } from '../../src/watcher/summaries/summary-reply.js';
 import type { AlertRecord } from '../../src/watcher/model/types.js';
 import { localized } from '../../src/i18n/index.js';
 import { DEMO_SUPERVISOR_ID, countingAdapter, demoRouter, routerOver, sourceFor } from '../support/router-kit.js';
+import { BUSY_HOUR } from '../support/reply-kinds.js';
 import { VENDOR_ERROR_CODES, VendorError, type VendorErrorReason } from '../../src/domain/errors.js';
 import { QuotaSpentError } from '../../src/quota/quota-gate.js';
 import { classifyWolkvoxAnswer } from '../../adapters/wolkvox/errors.js';
@@ -52,7 +53,8 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
     expect(untranslated('Ǫûéûé — Demo contact center\nAgents available: 3 · /queue demo')).toEqual(['Agents', 'available']);
   });
 
-  const { router, sources } = demoRouter();
+  // A fixed busy hour: the demo's chats do not move on between two reads of one test.
+  const { router, sources } = demoRouter({ now: () => BUSY_HOUR });
   const ask = async (text: string) => renderText(await router.handle({ text, asker: XA, venue: 'console' }));
   // The demo's own words, shown as it gives them: queue, agent and routing point names, statuses.
   const vendor: string[] = [];
@@ -61,7 +63,7 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
     vendor.push(...(await source.queue()).value.queues.map((q) => q.name));
     for (const a of (await source.agents()).value) vendor.push(a.name, a.stateLabel);
     vendor.push(...((await source.today()).value.queues ?? []).map((q) => q.name));
-    const now = Date.now();
+    const now = BUSY_HOUR.getTime();
     for (const days of [0, 1, 6]) {
       const range = { from: new Date(now - (days + 1) * 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString(), label: 'x' };
       vendor.push(...(await source.handoffs(range)).value.topRoutingPoints.map((p) => p.name));
@@ -106,8 +108,9 @@ describe('the pseudo-locale en-XA finds every untranslated text', () => {
 
   it('/transcript of a chat in progress (its messages are the vendor text)', async () => {
     const chats = (await sources[0]!.activeChats()).value;
-    const chat = chats[0];
-    if (!chat) return;
+    // At the busy hour the demo always has chats in progress.
+    const chat = chats[0]!;
+    expect(chat).toBeDefined();
     const reply = await router.handle({ text: `/transcript ${chat.id}`, asker: XA, venue: 'console' });
     const transcript = (await sources[0]!.transcript(chat.id)).value!;
     const shown = [
