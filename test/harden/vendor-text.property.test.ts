@@ -13,6 +13,10 @@ import { routerOver } from '../support/router-kit.js';
 
 /** What probes put in agent, queue and customer names and messages. */
 const ATTACKS = [
+  // Found by the properties below: a cut in a table cell or a card text used to end an escaped
+  // address or "<" early ("www.…", a "<" without its word joiner).
+  '                    `code` www.evil.example',
+  '![x](http://evil.example/p.png) <http://evil.example|Pay here> <http://evil.example|Pay here> <@U123>',
   '[Reset your password](http://evil.example/a)',
   '![x](http://evil.example/p.png)',
   '[Pay here][1]\n\n[1]: http://evil.example',

@@ -53,7 +53,9 @@ export function renderTableChunks(table: ReplyTable, maxChars: number, maxChunks
     escapeMrkdwn(defangLinks(cutShort(raw.trimEnd(), MAX_LINE_WIDTH)))
       .replace(/`/g, '\u02CB')
       .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060');
-  const line = (cells: string[], group: number[]) => fit(group.map((i) => cutShort(cells[i] ?? '', widths[i]!).padEnd(widths[i]!)).join(GAP));
+  // Defanged before it is cut: a cut can end an address early ("www.…"), where the defanging no
+  // longer sees it (the look-alikes keep the length, so the widths hold).
+  const line = (cells: string[], group: number[]) => fit(group.map((i) => cutShort(defangLinks(cells[i] ?? ''), widths[i]!).padEnd(widths[i]!)).join(GAP));
 
   const pieces: Piece[] = [];
   columnGroups(shown, widths).forEach((group, g) => {

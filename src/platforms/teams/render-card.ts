@@ -308,5 +308,7 @@ function bytes(value: unknown): number {
 
 function clip(text: string, max: number): string {
   // Control characters cost six bytes each in JSON and mean nothing on a card.
-  return clipText(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''), max);
+  const cut = clipText(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''), max);
+  // Cut between an escaped "<" and the word joiner after it, the "<" would stand bare: drop it.
+  return cut.endsWith('<…') ? `${cut.slice(0, -2)}…` : cut;
 }
