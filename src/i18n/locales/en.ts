@@ -1,3 +1,4 @@
+import { enStaffing } from './staffing/en.js';
 import { enRules } from './rules/en.js';
 import { enAlerts } from './alerts/en.js';
 import { enWarning } from './warning/en.js';
@@ -190,44 +191,6 @@ export const en = {
   'command.staffing.summary':
     'Agents needed now to meet the service-level target (Erlang C, chat concurrency), beside the agents signed in; for the whole source or one queue.',
   'command.staffing.usage': '/staffing [source] [queue]',
-  'staffing.title': 'Staffing — {{source}}',
-  'staffing.titleQueue': 'Staffing — {{source}} · {{queue}}',
-  'staffing.target': '{{percent}} answered within {{within}}',
-  'staffing.tooEarly': 'Too early in the day to count arrivals: {{minutes}} min since midnight.',
-  'staffing.noChatYet': "No chat has finished today yet: staffing needs today's average chat duration. Ask again once agents have closed a few chats.",
-  'staffing.noChatYetQueue':
-    "No chat of {{queue}} has finished today yet: staffing needs today's average chat duration. Ask again once agents have closed a few chats.",
-  'staffing.noArrivals': 'No chats in the last {{minutes}} min: no agents needed for {{target}}',
-  'staffing.noArrivalsQueue': 'No chats for {{queue}} in the last {{minutes}} min: no agents needed for {{target}}',
-  'staffing.signedInAfter': ' · {{value}} signed in',
-  'staffing.needs_one': 'Needs {{value}} agent',
-  'staffing.needs_other': 'Needs {{value}} agents',
-  'staffing.queueNeeds_one': '{{queue}} needs {{value}} agent',
-  'staffing.queueNeeds_other': '{{queue}} needs {{value}} agents',
-  'staffing.signedInBeside': ', {{value}} signed in',
-  'staffing.forTarget': '{{needs}} for {{target}}',
-  'staffing.note_one': 'Erlang C over {{value}} chat per agent; signed in = free or busy, not away',
-  'staffing.note_other': 'Erlang C over {{value}} chats per agent; signed in = free or busy, not away',
-  'staffing.noteQueue_one': "Erlang C over {{value}} chat per agent, from {{queue}}'s own chats; agents are not counted per queue (one may serve several)",
-  'staffing.noteQueue_other': "Erlang C over {{value}} chats per agent, from {{queue}}'s own chats; agents are not counted per queue (one may serve several)",
-  'staffing.field.needed': 'Agents needed',
-  'staffing.field.signedIn': 'Agents signed in',
-  'staffing.field.arrivals': 'Chats for agents (last {{minutes}} min)',
-  'staffing.field.averageChat': 'Average chat (today)',
-  'staffing.field.averageQueueChat': 'Average {{queue}} chat (today)',
-  'staffing.field.perAgent': 'Chats per agent',
-  'staffing.field.target': 'Target',
-  'staffing.field.workload': 'Workload',
-  'staffing.workload': '{{value}} chats in progress on average',
-  'staffing.field.withinNow': 'Within target now',
-  'staffing.withinNow_one': 'about {{percent}} with {{value}} agent',
-  'staffing.withinNow_other': 'about {{percent}} with {{value}} agents',
-  'staffing.noQueuesYet': 'No chat has reached a queue of {{source}} today, so there is no "{{queue}}" to staff yet: run /staffing for the whole source.',
-  'staffing.notAQueue': '"{{queue}}" is not a queue of {{source}} today.{{hint}} Queues: {{queues}}.',
-  'staffing.wholeSourceOnly':
-    '{{vendor}} does not say which queue each chat reached, so /staffing answers for the whole source "{{id}}": run /staffing without "{{queue}}".',
-  'staffing.notAvailable':
-    "Staffing is not available for {{vendor}} (source {{source}}): it needs the last hour's chats and the average chat duration, which {{vendor}} does not give.",
   // /handoffs
   'command.handoffs.summary': 'Bot-to-agent handoffs: rate, time on the bot, time to an agent, top routing points.',
   'command.handoffs.usage': '/handoffs [source] [today|yesterday|7d]',
@@ -389,4 +352,5 @@ export const en = {
   ...enWarning,
   ...enAlerts,
   ...enRules,
+  ...enStaffing,
 } as const;
