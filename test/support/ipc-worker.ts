@@ -15,7 +15,7 @@ export interface IpcWorker<Command extends IpcMessage, Reply extends IpcMessage>
   send(command: Command): void;
   /** The next message of this kind (one already received and not yet taken comes first). */
   next<K extends Reply['cmd']>(kind: K): Promise<Extract<Reply, { cmd: K }>>;
-  /** Called with every message as it arrives (before `next` takes it). */
+  /** Called with every message: at once with those already received, then as each arrives. */
   onMessage(listener: (message: Reply) => void): void;
   /** Resolves once the process has exited. */
   exited: Promise<void>;
@@ -44,7 +44,10 @@ export async function startIpcWorker<Command extends IpcMessage, Reply extends I
   const inbox: Reply[] = [];
   const waiting: Array<{ kind: string; resolve: (reply: Reply) => void }> = [];
   const listeners: Array<(message: Reply) => void> = [];
+  // Every message so far: a listener added late (after 'ready') still hears what came before.
+  const received: Reply[] = [];
   child.on('message', (reply: Reply) => {
+    received.push(reply);
     for (const listener of listeners) listener(reply);
     const index = waiting.findIndex((w) => w.kind === reply.cmd);
     if (index >= 0) waiting.splice(index, 1)[0]!.resolve(reply);
@@ -56,7 +59,10 @@ export async function startIpcWorker<Command extends IpcMessage, Reply extends I
     child,
     exited,
     send: (command) => child.send(command),
-    onMessage: (listener) => void listeners.push(listener),
+    onMessage: (listener) => {
+      for (const message of received) listener(message);
+      listeners.push(listener);
+    },
     next: (kind) => {
       const index = inbox.findIndex((r) => r.cmd === kind);
       if (index >= 0) return Promise.resolve(inbox.splice(index, 1)[0] as never);
